@@ -1,0 +1,54 @@
+/**
+ * The naming conventions every generator module shares, in one place, so models, serializers,
+ * views, URLs, filters, permissions, admin and tests always agree on what a thing is called.
+ */
+import type { Entity, Erd } from '../../../src-shared/erd/model';
+
+/** The Django app label an entity lives in (`core` unless the ERD says otherwise). */
+export function appOf(erd: Erd, entity: Entity): string {
+  return entity.app ?? erd.project.apps?.[0] ?? 'core';
+}
+
+export function appLabels(erd: Erd): string[] {
+  const labels = new Set<string>(erd.project.apps ?? ['core']);
+  for (const e of erd.entities) labels.add(appOf(erd, e));
+  return [...labels];
+}
+
+/** `OrderItem` → `order_item`. */
+export function snakeCase(name: string): string {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .toLowerCase();
+}
+
+/** `OrderItem` → `order-item`. */
+export function kebabCase(name: string): string {
+  return snakeCase(name).replace(/_/g, '-');
+}
+
+/** English plural of the last word: category → categories, address → addresses, status → statuses. */
+export function plural(word: string): string {
+  if (/[^aeiou]y$/i.test(word)) return word.slice(0, -1) + 'ies';
+  if (/(s|x|z|ch|sh)$/i.test(word)) return word + 'es';
+  return word + 's';
+}
+
+export const modelClass = (e: Entity): string => e.name;
+export const serializerClass = (e: Entity): string => `${e.name}Serializer`;
+export const viewSetClass = (e: Entity): string => `${e.name}ViewSet`;
+export const filterSetClass = (e: Entity): string => `${e.name}FilterSet`;
+export const adminClass = (e: Entity): string => `${e.name}Admin`;
+export const permissionClass = (e: Entity): string => `${e.name}AccessPolicy`;
+export const testCaseClass = (e: Entity): string => `${e.name}ApiTests`;
+
+/** URL path segment of an entity's collection: `OrderItem` → `order-items`. */
+export const routePrefix = (e: Entity): string => plural(kebabCase(e.name));
+
+/** Router basename, hence URL names `<basename>-list` and `<basename>-detail`. */
+export const routeBasename = (e: Entity): string => kebabCase(e.name);
+
+/** URL namespace of the API (`api`), used as `reverse('api:order-item-list')`. */
+export const API_NAMESPACE = 'api';
