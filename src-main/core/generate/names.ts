@@ -50,5 +50,14 @@ export const routePrefix = (e: Entity): string => plural(kebabCase(e.name));
 /** Router basename, hence URL names `<basename>-list` and `<basename>-detail`. */
 export const routeBasename = (e: Entity): string => kebabCase(e.name);
 
-/** URL namespace of the API (`api`), used as `reverse('api:order-item-list')`. */
-export const API_NAMESPACE = 'api';
+/**
+ * Fully qualified URL name of an entity's route: each app's `urls.py` sets `app_name` to its
+ * label, so `reverse('core:order-item-list')`. With URL versioning the project mounts every app
+ * under `<base>/<version>/` and `reverse` needs `kwargs={'version': API_VERSION}`.
+ */
+export function urlName(erd: Erd, e: Entity, action: 'list' | 'detail'): string {
+  return `${appOf(erd, e)}:${routeBasename(e)}-${action}`;
+}
+
+/** The only API version generated projects serve when URL versioning is on. */
+export const API_VERSION = 'v1';
