@@ -1,0 +1,77 @@
+/**
+ * Generation speed: in-process time per ERD (examples and synthetic 150/500 entities), and the
+ * whole `djforge generate` process for 500 entities, which is what a CI pipeline pays.
+ */
+import { execFile } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { promisify } from 'node:util';
+import { importErdText, serializeErd } from '../src-main/core/erd';
+import { generateProject } from '../src-main/core/generate';
+import type { Erd } from '../src-shared/erd/model';
+import { syntheticErd } from './synthetic-erd';
+
+const repo = path.resolve(import.meta.dirname, '..');
+const examples = path.resolve(repo, '../shared/examples');
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+function timeGeneration(erd: Erd, runs: number): { ms: number; files: number; bytes: number } {
+  const times: number[] = [];
+  let files = 0;
+  let bytes = 0;
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    const out = generateProject(erd);
+    times.push(performance.now() - start);
+    files = out.length;
+    bytes = out.reduce((n, f) => n + f.content.length, 0);
+  }
+  return { ms: median(times), files, bytes };
+}
+
+function row(label: string, entities: number, ms: number, files: number, bytes: number): string {
+  const perSecond = ms > 0 ? Math.round((entities / ms) * 1000) : Infinity;
+  return `${label.padEnd(34)} ${String(entities).padStart(5)} entities ${ms.toFixed(1).padStart(8)} ms ${String(perSecond).padStart(8)} entities/s  ${files} files, ${(bytes / 1024).toFixed(0)} KiB`;
+}
+
+export async function runGenerationBenchmarks(): Promise<void> {
+  console.log('== Generation (template engine, in process, median of 5) ==');
+  for (const name of (await fs.readdir(examples)).sort()) {
+    const text = await fs.readFile(path.join(examples, name), 'utf8');
+    const start = performance.now();
+    const { erd } = importErdText(text, name);
+    const importMs = performance.now() - start;
+    if (!erd) throw new Error(`${name} did not import`);
+    const { ms, files, bytes } = timeGeneration(erd, 5);
+    console.log(row(name, erd.entities.length, ms, files, bytes) + `  (import ${importMs.toFixed(1)} ms)`);
+  }
+  for (const n of [150, 500]) {
+    const erd = syntheticErd(n);
+    const { ms, files, bytes } = timeGeneration(erd, 5);
+    console.log(row(`synthetic-${n}`, n, ms, files, bytes));
+  }
+
+  console.log('\n== Whole process: djforge generate (500 entities, median of 3) ==');
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'djforge-bench-'));
+  try {
+    const erdFile = path.join(dir, 'synthetic-500.json');
+    await fs.writeFile(erdFile, serializeErd(syntheticErd(500)));
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const start = performance.now();
+      await promisify(execFile)(process.execPath, [path.join(repo, 'bin/djforge.js'), 'generate', erdFile, '--out', path.join(dir, `out-${i}`), '--quiet']);
+      times.push(performance.now() - start);
+    }
+    const ms = median(times);
+    console.log(`${'djforge generate synthetic-500'.padEnd(34)}   500 entities ${ms.toFixed(0).padStart(8)} ms ${Math.round((500 / ms) * 1000).toString().padStart(8)} entities/s  (goal: well under 3000 ms)`);
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+

@@ -1,0 +1,154 @@
+import { execFile } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import packageJson from '../../package.json';
+import type { GenerationReport } from '../core/report';
+import type { CliIo } from './io';
+import { main } from './main';
+
+const repo = path.resolve(__dirname, '../..');
+const examples = path.resolve(repo, '../shared/examples');
+let dir: string;
+
+beforeEach(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'djforge-cli-'));
+});
+afterEach(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+async function run(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd: dir, env: {} };
+  const code = await main(argv, io);
+  return { code, stdout, stderr };
+}
+
+/** Every file (not folder) below `root`, relative, sorted. */
+async function listing(root: string): Promise<string[]> {
+  const entries = await fs.readdir(root, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(root, path.join(e.parentPath, e.name)))
+    .sort();
+}
+
+describe('djforge usage', () => {
+  it('prints help and version', async () => {
+    const help = await run('--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('djforge generate <erd-file> --out <dir>');
+    expect(help.stdout).toContain('djforge validate-erd <erd-file>');
+    expect(await run('--version')).toMatchObject({ code: 0, stdout: `${packageJson.version}\n` });
+  });
+
+  it.each([
+    [[], /missing command/],
+    [['frobnicate', 'x.json'], /unknown command "frobnicate"/],
+    [['generate'], /missing <erd-file>/],
+    [['generate', 'a.json'], /missing --out/],
+    [['generate', 'a.json', 'b.json', '--out', 'o'], /expected one <erd-file>, got 2/],
+    [['generate', 'a.json', '--bogus'], /Unknown option '--bogus'/],
+    [['validate-erd', 'a.json', '--out', 'o'], /--out applies to generate only/],
+  ])('refuses %j with exit 2 and a reason', async (argv, message) => {
+    const result = await run(...argv);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(await fs.readdir(dir)).toEqual([]);
+  });
+});
+
+describe('djforge validate-erd', () => {
+  it('accepts every example', async () => {
+    for (const name of await fs.readdir(examples)) {
+      const result = await run('validate-erd', path.join(examples, name));
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toMatch(/valid (seed-legacy|seed-v2) ERD/);
+    }
+  });
+
+  it('reports invalid JSON with file, line and column, and exits 2', async () => {
+    await fs.writeFile(path.join(dir, 'broken.json'), '{\n  "Job": {\n    "title": "CharField",\n  }\n}\n');
+    const result = await run('validate-erd', 'broken.json');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^broken\.json:4:3: error \[erd\.json-syntax\]/m);
+  });
+
+  it('reports a missing file', async () => {
+    const result = await run('validate-erd', 'nope.json');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('the file does not exist');
+  });
+});
+
+describe('djforge generate', () => {
+  it('writes the project and a JSON report', async () => {
+    const result = await run('generate', path.join(examples, 'seed-v2-jobboard.json'), '--out', 'api', '--json', 'report.json');
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^Wrote \d+ files \(2 entities\)/);
+    const files = await listing(path.join(dir, 'api'));
+    expect(files).toEqual(expect.arrayContaining(['manage.py', 'core/models.py', 'core/tests.py', 'requirements.txt']));
+    const report = JSON.parse(await fs.readFile(path.join(dir, 'report.json'), 'utf8')) as GenerationReport;
+    expect(report).toMatchObject({ ok: true, engine: 'template', erd: { format: 'seed-v2' } });
+    expect(report.files.length).toBe(report.metrics.files);
+    expect(report.files.every((f) => f.written && f.source === 'template')).toBe(true);
+    expect(report.files.map((f) => f.path).sort()).toEqual(files);
+    expect(report.metrics.pipelineMs).toBeGreaterThan(0);
+    expect(report.metrics.entities).toBe(2);
+  });
+
+  it('changes nothing on disk for an invalid ERD', async () => {
+    await fs.writeFile(path.join(dir, 'bad.json'), JSON.stringify({ Job: { title: 'CharFeild', owner: 'ForeignKey:Nobody' } }));
+    const result = await run('generate', 'bad.json', '--out', 'api', '--json', 'report.json');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('CharFeild');
+    expect(result.stderr).toContain('Nobody');
+    expect(result.stderr).toMatch(/nothing was written/);
+    expect(await fs.readdir(dir)).toEqual(['bad.json']);
+  });
+
+  it('refuses a non-empty --out unless --force, leaving it untouched', async () => {
+    await fs.mkdir(path.join(dir, 'api'));
+    await fs.writeFile(path.join(dir, 'api', 'notes.txt'), 'mine');
+    const erd = path.join(examples, 'seed-legacy-jobboard.json');
+    const refused = await run('generate', erd, '--out', 'api');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/is not empty .*--force/);
+    expect(await listing(path.join(dir, 'api'))).toEqual(['notes.txt']);
+
+    const forced = await run('generate', erd, '--out', 'api', '--force');
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(await listing(path.join(dir, 'api'))).toContain('manage.py');
+    expect(await listing(path.join(dir, 'api'))).not.toContain('notes.txt');
+  });
+
+  it('gives byte-identical output for the same ERD', async () => {
+    const erd = path.join(examples, 'seed-legacy-enterprise.json');
+    expect((await run('generate', erd, '--out', 'a')).code).toBe(0);
+    expect((await run('generate', erd, '--out', 'b')).code).toBe(0);
+    const files = await listing(path.join(dir, 'a'));
+    expect(await listing(path.join(dir, 'b'))).toEqual(files);
+    for (const f of files) {
+      expect(await fs.readFile(path.join(dir, 'b', f), 'utf8')).toBe(await fs.readFile(path.join(dir, 'a', f), 'utf8'));
+    }
+  });
+});
+
+describe('the djforge binary', () => {
+  it('runs from the checkout with node, without a build', async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, [path.join(repo, 'bin/djforge.js'), '--version']);
+    expect(stdout).toBe(`${packageJson.version}\n`);
+  });
+
+  it('exits 2 for bad input as a process', async () => {
+    const error = await promisify(execFile)(process.execPath, [path.join(repo, 'bin/djforge.js'), 'generate', 'missing.json', '--out', dir + '/x']).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(error).toMatchObject({ code: 2 });
+    expect((error as { stderr: string }).stderr).toContain('missing.json');
+  });
+});
