@@ -61,3 +61,21 @@ export function urlName(erd: Erd, e: Entity, action: 'list' | 'detail'): string 
 
 /** The only API version generated projects serve when URL versioning is on. */
 export const API_VERSION = 'v1';
+
+/** `order_item` / `order-item` / `orderItem` → `OrderItem`. */
+export function pascalCase(name: string): string {
+  return snakeCase(name)
+    .split('_')
+    .filter((part) => part.length > 0)
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join('');
+}
+
+/** The `AppConfig` subclass in `<app>/apps.py`: `shop` → `ShopConfig`. */
+export const appConfigClass = (app: string): string => `${pascalCase(app)}Config`;
+
+/**
+ * The `TextChoices` class nested in a model for an enum field: `status` → `StatusChoices`, used as
+ * `Order.StatusChoices.PAID` (the suffix keeps a field named `meta` from clashing with `Meta`).
+ */
+export const choicesClass = (fieldName: string): string => `${pascalCase(fieldName)}Choices`;

@@ -1,0 +1,70 @@
+/**
+ * Read-only queries over a normalized ERD that several app modules share: which entities an app
+ * holds, the fields a model really has (timestamps included), which fields are text-like, and the
+ * API options with their documented defaults applied.
+ */
+import type { Entity, Erd, Field, FieldType } from '../../../../src-shared/erd/model';
+import { appOf } from '../names';
+
+/** The entities of `app`, in ERD order. */
+export function appEntities(erd: Erd, app: string): Entity[] {
+  return erd.entities.filter((e) => appOf(erd, e) === app);
+}
+
+/** The entity called `name`, or an Error saying who referred to it. */
+export function findEntity(erd: Erd, name: string, referrer: string): Entity {
+  const entity = erd.entities.find((e) => e.name === name);
+  if (entity === undefined) throw new Error(`${referrer} refers to unknown entity '${name}'`);
+  return entity;
+}
+
+const CREATED_AT: Field = { name: 'created_at', type: 'datetime', autoNowAdd: true };
+const UPDATED_AT: Field = { name: 'updated_at', type: 'datetime', autoNow: true };
+
+/** The entity's scalar fields as generated: ERD fields, then created_at/updated_at when `timestamps` asks. */
+export function modelFields(entity: Entity): Field[] {
+  const fields = [...entity.fields];
+  if (entity.timestamps === true) {
+    for (const stamp of [CREATED_AT, UPDATED_AT]) {
+      if (!fields.some((f) => f.name === stamp.name)) fields.push(stamp);
+    }
+  }
+  return fields;
+}
+
+/** Whether the field is stored as a `TextChoices` enum (an enum, or a string with choices). */
+export function hasChoices(field: Field): boolean {
+  return field.type === 'enum' || (field.type === 'string' && (field.choices?.length ?? 0) > 0);
+}
+
+const TEXT_SEARCHABLE: readonly FieldType[] = ['string', 'text', 'email', 'slug'];
+/** Fields `SearchFilter` and admin search look in: free text, not enums. */
+export function isSearchable(field: Field): boolean {
+  return TEXT_SEARCHABLE.includes(field.type) && !hasChoices(field);
+}
+
+const UNSORTABLE: readonly FieldType[] = ['json', 'file', 'image'];
+/** Fields the API may order by (ordering by JSON or stored file paths means nothing). */
+export function isOrderable(field: Field): boolean {
+  return !UNSORTABLE.includes(field.type);
+}
+
+/** True when the field is filled by Django (auto_now/auto_now_add) and so read-only in the API. */
+export function isAutoField(field: Field): boolean {
+  return field.autoNow === true || field.autoNowAdd === true;
+}
+
+/** API options with their documented defaults (filtering, search and ordering default to on). */
+export interface ResolvedApiOptions {
+  filtering: boolean;
+  search: boolean;
+  ordering: boolean;
+}
+
+export function apiOptions(erd: Erd): ResolvedApiOptions {
+  return {
+    filtering: erd.api?.filtering ?? true,
+    search: erd.api?.search ?? true,
+    ordering: erd.api?.ordering ?? true,
+  };
+}

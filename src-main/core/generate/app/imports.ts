@@ -1,0 +1,137 @@
+/**
+ * Import blocks computed from the code they serve: a symbol is imported only when the assembled
+ * units really use it (outside strings and comments), so output has no unused imports even after
+ * an LLM refines a unit. Sections follow PEP 8 / isort: standard library, third party, local.
+ */
+
+/** Where a symbol comes from: `from module import name` (or `import module` when `name` is absent). */
+export interface ImportSource {
+  module: string;
+  name?: string;
+  section: 'stdlib' | 'thirdparty' | 'local';
+}
+
+/** A symbol used in code → where it comes from. */
+export type ImportCatalog = Readonly<Record<string, ImportSource>>;
+
+/** Symbols every generated app file may draw on. */
+export const COMMON_IMPORTS: ImportCatalog = {
+  datetime: { module: 'datetime', section: 'stdlib' },
+  Decimal: { module: 'decimal', name: 'Decimal', section: 'stdlib' },
+  UUID: { module: 'uuid', name: 'UUID', section: 'stdlib' },
+  uuid4: { module: 'uuid', name: 'uuid4', section: 'stdlib' },
+  admin: { module: 'django.contrib', name: 'admin', section: 'thirdparty' },
+  AppConfig: { module: 'django.apps', name: 'AppConfig', section: 'thirdparty' },
+  Group: { module: 'django.contrib.auth.models', name: 'Group', section: 'thirdparty' },
+  ValidationError: { module: 'django.core.exceptions', name: 'ValidationError', section: 'thirdparty' },
+  MaxLengthValidator: { module: 'django.core.validators', name: 'MaxLengthValidator', section: 'thirdparty' },
+  MaxValueValidator: { module: 'django.core.validators', name: 'MaxValueValidator', section: 'thirdparty' },
+  MinLengthValidator: { module: 'django.core.validators', name: 'MinLengthValidator', section: 'thirdparty' },
+  MinValueValidator: { module: 'django.core.validators', name: 'MinValueValidator', section: 'thirdparty' },
+  RegexValidator: { module: 'django.core.validators', name: 'RegexValidator', section: 'thirdparty' },
+  models: { module: 'django.db', name: 'models', section: 'thirdparty' },
+  post_migrate: { module: 'django.db.models.signals', name: 'post_migrate', section: 'thirdparty' },
+  include: { module: 'django.urls', name: 'include', section: 'thirdparty' },
+  path: { module: 'django.urls', name: 'path', section: 'thirdparty' },
+  now: { module: 'django.utils.timezone', name: 'now', section: 'thirdparty' },
+  django_filters: { module: 'django_filters', section: 'thirdparty' },
+  DjangoFilterBackend: { module: 'django_filters.rest_framework', name: 'DjangoFilterBackend', section: 'thirdparty' },
+  serializers: { module: 'rest_framework', name: 'serializers', section: 'thirdparty' },
+  viewsets: { module: 'rest_framework', name: 'viewsets', section: 'thirdparty' },
+  OrderingFilter: { module: 'rest_framework.filters', name: 'OrderingFilter', section: 'thirdparty' },
+  SearchFilter: { module: 'rest_framework.filters', name: 'SearchFilter', section: 'thirdparty' },
+  AllowAny: { module: 'rest_framework.permissions', name: 'AllowAny', section: 'thirdparty' },
+  BasePermission: { module: 'rest_framework.permissions', name: 'BasePermission', section: 'thirdparty' },
+  IsAuthenticated: { module: 'rest_framework.permissions', name: 'IsAuthenticated', section: 'thirdparty' },
+  IsAuthenticatedOrReadOnly: { module: 'rest_framework.permissions', name: 'IsAuthenticatedOrReadOnly', section: 'thirdparty' },
+  SAFE_METHODS: { module: 'rest_framework.permissions', name: 'SAFE_METHODS', section: 'thirdparty' },
+  DefaultRouter: { module: 'rest_framework.routers', name: 'DefaultRouter', section: 'thirdparty' },
+};
+
+/** Python source with every string literal and comment blanked out, so only code tokens remain. */
+export function codeOnly(source: string): string {
+  let out = '';
+  let i = 0;
+  while (i < source.length) {
+    const ch = source[i] ?? '';
+    if (ch === '#') {
+      while (i < source.length && source[i] !== '\n') i++;
+      continue;
+    }
+    if (ch === '"' || ch === "'") {
+      const triple = source.startsWith(ch.repeat(3), i);
+      const quote = triple ? ch.repeat(3) : ch;
+      i += quote.length;
+      while (i < source.length && !source.startsWith(quote, i)) {
+        if (source[i] === '\\') i++;
+        else if (!triple && source[i] === '\n') break;
+        i++;
+      }
+      i += quote.length;
+      out += ' ';
+      continue;
+    }
+    out += ch;
+    i++;
+  }
+  return out;
+}
+
+/** The catalog symbols that `source` uses as names (not as attributes of something else). */
+export function usedSymbols(source: string, catalog: ImportCatalog): string[] {
+  const code = codeOnly(source);
+  return Object.keys(catalog)
+    .filter((symbol) => new RegExp(`(?<![\\w.])${symbol}(?!\\w)`).test(code))
+    .sort();
+}
+
+/**
+ * The import block for `source`: one statement per module, sections separated by a blank line,
+ * `import x` before `from x import y` within a section (isort's default), names sorted.
+ */
+export function importBlock(source: string, catalog: ImportCatalog): string {
+  const plain: Record<ImportSource['section'], Set<string>> = { stdlib: new Set(), thirdparty: new Set(), local: new Set() };
+  const from: Record<ImportSource['section'], Map<string, Set<string>>> = {
+    stdlib: new Map(),
+    thirdparty: new Map(),
+    local: new Map(),
+  };
+  for (const symbol of usedSymbols(source, catalog)) {
+    const src = catalog[symbol];
+    if (src === undefined) continue;
+    if (src.name === undefined) plain[src.section].add(src.module);
+    else {
+      const names = from[src.section].get(src.module) ?? new Set<string>();
+      names.add(src.name);
+      from[src.section].set(src.module, names);
+    }
+  }
+  const sections = (['stdlib', 'thirdparty', 'local'] as const).map((section) => {
+    const lines = [...plain[section]].sort().map((m) => `import ${m}`);
+    for (const module of [...from[section].keys()].sort()) {
+      const names = [...(from[section].get(module) ?? [])].sort();
+      const flat = `from ${module} import ${names.join(', ')}`;
+      lines.push(flat.length <= 119 ? flat : `from ${module} import (\n${names.map((n) => `    ${n},`).join('\n')}\n)`);
+    }
+    return lines.join('\n');
+  });
+  return sections.filter((s) => s.length > 0).join('\n\n');
+}
+
+/** A catalog of the app-local names `from .<module> import <Name>`. */
+export function localImports(module: string, names: readonly string[]): Record<string, ImportSource> {
+  const out: Record<string, ImportSource> = {};
+  for (const name of names) out[name] = { module: `.${module}`, name, section: 'local' };
+  return out;
+}
+
+/** The part of `COMMON_IMPORTS` one file kind may use: each file resolves only its own symbols. */
+export function pickImports(...symbols: string[]): Record<string, ImportSource> {
+  const out: Record<string, ImportSource> = {};
+  for (const symbol of symbols) {
+    const src = COMMON_IMPORTS[symbol];
+    if (src === undefined) throw new Error(`Unknown import symbol ${symbol}`);
+    out[symbol] = src;
+  }
+  return out;
+}

@@ -1,0 +1,6 @@
+export * from './types';
+export * from './presets';
+export * from './redact';
+export * from './errors';
+export * from './client';
+export * from './extract-code';
