@@ -1,0 +1,25 @@
+/**
+ * Where the disk cache lives when the host does not say: `--cache-dir`, else `AGENT_CACHE_DIR`
+ * (several people can point at one shared folder), else `$XDG_CACHE_HOME/djforge`, else
+ * `~/.cache/djforge`. The desktop app passes its own data folder as the explicit choice.
+ */
+import path from 'node:path';
+
+export interface CacheDirInput {
+  explicit?: string;
+  env: Readonly<Record<string, string | undefined>>;
+  home: string;
+  cwd: string;
+}
+
+export function resolveCacheDir(input: CacheDirInput): string {
+  const chosen = input.explicit ?? nonEmpty(input.env['AGENT_CACHE_DIR']);
+  if (chosen !== undefined) return path.resolve(input.cwd, chosen);
+  const xdg = nonEmpty(input.env['XDG_CACHE_HOME']);
+  if (xdg !== undefined && path.isAbsolute(xdg)) return path.join(xdg, 'djforge');
+  return path.join(input.home, '.cache', 'djforge');
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value !== undefined && value.trim() !== '' ? value : undefined;
+}
