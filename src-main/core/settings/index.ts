@@ -1,0 +1,3 @@
+export * from './settings-document';
+export * from './settings-store';
+export * from './file-settings-store';

@@ -1,0 +1,36 @@
+/**
+ * The Studio contract: the methods and events of `src-shared/api/{methods,events}.ts` and the
+ * client shape every host offers the renderer — one async function per method returning a
+ * `Result`, and one `on<Event>` per event returning its unsubscribe function.
+ */
+import type { Result } from '../result';
+import type { EventListener, EventName } from './events';
+import type { MethodInput, MethodName, MethodOutput } from './methods';
+
+export * from './events';
+export * from './methods';
+export * from './model';
+export * from './settings';
+export * from './issues';
+
+export type StudioMethodsClient = {
+  [M in MethodName]: (input: MethodInput<M>) => Promise<Result<MethodOutput<M>>>;
+};
+
+/** `onRunProgress`, `onFileReady`, … */
+export type EventSubscriberName<E extends EventName> = `on${Capitalize<E>}`;
+
+export type StudioEventsClient = {
+  [E in EventName as EventSubscriberName<E>]: (listener: EventListener<E>) => () => void;
+};
+
+/** What the renderer calls: `window.studio` in Electron, the HTTP client in a browser. */
+export type StudioClient = StudioMethodsClient & StudioEventsClient;
+
+export function subscriberName<E extends EventName>(name: E): EventSubscriberName<E> {
+  return `on${name[0]?.toUpperCase() ?? ''}${name.slice(1)}` as EventSubscriberName<E>;
+}
+
+/** IPC channel names, derived so the preload and the main process cannot disagree. */
+export const methodChannel = (name: MethodName): string => `studio:${name}`;
+export const eventChannel = (name: EventName): string => `studio:event:${name}`;

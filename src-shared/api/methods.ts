@@ -1,0 +1,99 @@
+/**
+ * Every method of the Studio contract, declared once: name → input schema and output schema.
+ * The preload, the IPC registration, the web host and the renderer's client are all derived
+ * from this table, so adding a method here is the only place a channel is named.
+ */
+import { z } from 'zod';
+import { DiagnosticSchema } from '../diagnostics';
+import { ErdSchema } from '../erd/model';
+import {
+  AppInfoSchema,
+  EngineSchema,
+  ErdDocumentSchema,
+  RecentFileSchema,
+  ReviewDecisionSchema,
+  RunRecordSchema,
+  RunSnapshotSchema,
+} from './model';
+import { ProviderSchema, SettingsPatchSchema, SettingsSchema } from './settings';
+
+const none = z.object({}).strict();
+const filePath = z.string().trim().min(1, 'The file path is empty.');
+const runId = z.string().min(1, 'The run id is empty.');
+
+export const EXPORT_FORMATS = ['djforge-erd'] as const;
+
+export const STUDIO_METHODS = {
+  appInfo: { input: none, output: AppInfoSchema },
+  /** A blank document to start drawing. */
+  newErd: { input: none, output: ErdDocumentSchema },
+  /** Read an ERD file. Without `path` the host asks with a native dialog (null when cancelled). */
+  openErd: { input: z.object({ path: filePath.optional() }).strict(), output: ErdDocumentSchema.nullable() },
+  /** Text the user dropped or picked in the page; never touches the disk. */
+  importErd: {
+    input: z.object({ text: z.string(), fileName: z.string().min(1) }).strict(),
+    output: ErdDocumentSchema,
+  },
+  /** Save as native `djforge-erd` JSON. Without `path` the host asks (null when cancelled). */
+  saveErd: {
+    input: z.object({ erd: ErdSchema, path: filePath.optional() }).strict(),
+    output: z.object({ path: z.string(), name: z.string() }).nullable(),
+  },
+  /** The text of the ERD in an export format, for the page to download or copy. */
+  exportErd: {
+    input: z.object({ erd: ErdSchema, format: z.enum(EXPORT_FORMATS) }).strict(),
+    output: z.object({ fileName: z.string(), text: z.string() }),
+  },
+  /** Every problem at once; accepts anything so a half-edited document can be checked. */
+  validateErd: {
+    input: z.object({ erd: z.unknown() }).strict(),
+    output: z.object({ diagnostics: z.array(DiagnosticSchema) }),
+  },
+  /** Starts generating; progress arrives as events. Refused while another run is going. */
+  startRun: {
+    input: z.object({ erd: ErdSchema, engine: EngineSchema.optional() }).strict(),
+    output: z.object({ runId: z.string() }),
+  },
+  cancelRun: { input: z.object({ runId }).strict(), output: z.object({ cancelled: z.boolean() }) },
+  getRun: { input: z.object({ runId }).strict(), output: RunSnapshotSchema },
+  /** Approve or skip files of a finished (or running) run; only approved files are written. */
+  decideFiles: {
+    input: z
+      .object({ runId, paths: z.array(z.string().min(1)).min(1, 'No files given.'), decision: ReviewDecisionSchema })
+      .strict(),
+    output: z.object({ decisions: z.record(z.string(), ReviewDecisionSchema) }),
+  },
+  /** Writes the approved files of a run atomically. Without `outDir` the host asks. */
+  writeProject: {
+    input: z.object({ runId, outDir: filePath.optional(), force: z.boolean().optional() }).strict(),
+    output: z.object({ outDir: z.string(), written: z.array(z.string()) }).nullable(),
+  },
+  getSettings: { input: none, output: SettingsSchema },
+  updateSettings: { input: SettingsPatchSchema, output: SettingsSchema },
+  /** Stores (or with `key: null` removes) a provider's key; the key never comes back. */
+  setApiKey: {
+    input: z.object({ provider: ProviderSchema, key: z.string().min(1, 'The key is empty.').nullable() }).strict(),
+    output: z.object({ provider: ProviderSchema, set: z.boolean() }),
+  },
+  hasApiKey: {
+    input: z.object({ provider: ProviderSchema }).strict(),
+    output: z.object({ provider: ProviderSchema, set: z.boolean() }),
+  },
+  listHistory: { input: none, output: z.array(RunRecordSchema) },
+  listRecentFiles: { input: none, output: z.array(RecentFileSchema) },
+  clearRecentFiles: { input: none, output: z.array(RecentFileSchema) },
+} as const;
+
+export type StudioMethods = typeof STUDIO_METHODS;
+export type MethodName = keyof StudioMethods;
+/** What a caller passes (defaults not yet applied). */
+export type MethodInput<M extends MethodName> = z.input<StudioMethods[M]['input']>;
+/** What a handler receives after parsing. */
+export type ParsedInput<M extends MethodName> = z.output<StudioMethods[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<StudioMethods[M]['output']>;
+
+export const METHOD_NAMES = Object.keys(STUDIO_METHODS) as MethodName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.hasOwn(STUDIO_METHODS, name);
+}
