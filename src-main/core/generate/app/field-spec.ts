@@ -151,10 +151,16 @@ function typeArgs(entity: Entity, field: Field): string[] {
       return [`max_digits=${field.maxDigits ?? 12}`, `decimal_places=${field.decimalPlaces ?? 2}`];
     case 'file':
     case 'image':
-      return [`upload_to=${pyName(`${snakeCase(entity.name)}/`)}`, ...(field.maxLength === undefined ? [] : [`max_length=${field.maxLength}`])];
+      return [
+        `upload_to=${pyName(`${snakeCase(entity.name)}/`)}`,
+        ...(field.maxLength === undefined ? [] : [`max_length=${field.maxLength}`]),
+      ];
     case 'date':
     case 'datetime':
-      return [...(field.autoNow === true ? ['auto_now=True'] : []), ...(field.autoNowAdd === true ? ['auto_now_add=True'] : [])];
+      return [
+        ...(field.autoNow === true ? ['auto_now=True'] : []),
+        ...(field.autoNowAdd === true ? ['auto_now_add=True'] : []),
+      ];
     default:
       return maxLength === undefined ? [] : [`max_length=${maxLength}`];
   }

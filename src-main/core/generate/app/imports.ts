@@ -43,7 +43,11 @@ export const COMMON_IMPORTS: ImportCatalog = {
   AllowAny: { module: 'rest_framework.permissions', name: 'AllowAny', section: 'thirdparty' },
   BasePermission: { module: 'rest_framework.permissions', name: 'BasePermission', section: 'thirdparty' },
   IsAuthenticated: { module: 'rest_framework.permissions', name: 'IsAuthenticated', section: 'thirdparty' },
-  IsAuthenticatedOrReadOnly: { module: 'rest_framework.permissions', name: 'IsAuthenticatedOrReadOnly', section: 'thirdparty' },
+  IsAuthenticatedOrReadOnly: {
+    module: 'rest_framework.permissions',
+    name: 'IsAuthenticatedOrReadOnly',
+    section: 'thirdparty',
+  },
   SAFE_METHODS: { module: 'rest_framework.permissions', name: 'SAFE_METHODS', section: 'thirdparty' },
   DefaultRouter: { module: 'rest_framework.routers', name: 'DefaultRouter', section: 'thirdparty' },
 };
@@ -90,7 +94,11 @@ export function usedSymbols(source: string, catalog: ImportCatalog): string[] {
  * `import x` before `from x import y` within a section (isort's default), names sorted.
  */
 export function importBlock(source: string, catalog: ImportCatalog): string {
-  const plain: Record<ImportSource['section'], Set<string>> = { stdlib: new Set(), thirdparty: new Set(), local: new Set() };
+  const plain: Record<ImportSource['section'], Set<string>> = {
+    stdlib: new Set(),
+    thirdparty: new Set(),
+    local: new Set(),
+  };
   const from: Record<ImportSource['section'], Map<string, Set<string>>> = {
     stdlib: new Map(),
     thirdparty: new Map(),

@@ -8,7 +8,7 @@ import { pyStr } from '../python';
 /** Django's coding style allows 119 characters per line; wrapped code stays within it. */
 export const MAX_LINE = 119;
 
-const SAFE_NAME = /^[A-Za-z0-9_.+?-]+$/;
+const SAFE_NAME = /^[A-Za-z0-9_./+?-]+$/;
 
 /**
  * A single-quoted Python string for a name (field, model, app, lookup, ordering term). Names
@@ -67,7 +67,8 @@ export function pyNumber(value: number): string {
 /** `Decimal('…')` for an exact decimal value. */
 export function pyDecimal(value: number | string): string {
   const text = typeof value === 'number' ? pyNumber(value) : value.trim();
-  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(text)) throw new Error(`Not a decimal number: ${JSON.stringify(value)}`);
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(text))
+    throw new Error(`Not a decimal number: ${JSON.stringify(value)}`);
   return `Decimal('${text}')`;
 }
 

@@ -54,7 +54,8 @@ function ruleEffect(field: Field, rule: BusinessRule): { validators: string[]; u
     case 'positive':
       if (!numeric) return null;
       if (field.type === 'float') return { ...none, validators: [VALIDATE_POSITIVE] };
-      if (field.type === 'decimal') return { ...none, validators: [`MinValueValidator(${smallestStep(field.decimalPlaces ?? 2)})`] };
+      if (field.type === 'decimal')
+        return { ...none, validators: [`MinValueValidator(${smallestStep(field.decimalPlaces ?? 2)})`] };
       return { ...none, validators: ['MinValueValidator(1)'] };
     case 'nonNegative':
       return numeric ? { ...none, validators: [minValue(field, 0)] } : null;
@@ -65,11 +66,15 @@ function ruleEffect(field: Field, rule: BusinessRule): { validators: string[]; u
     }
     case 'minLength': {
       const n = rule.min ?? rule.max;
-      return n !== undefined && STRINGLIKE.includes(field.type) ? { ...none, validators: [`MinLengthValidator(${pyNumber(n)})`] } : null;
+      return n !== undefined && STRINGLIKE.includes(field.type)
+        ? { ...none, validators: [`MinLengthValidator(${pyNumber(n)})`] }
+        : null;
     }
     case 'maxLength': {
       const n = rule.max ?? rule.min;
-      return n !== undefined && STRINGLIKE.includes(field.type) ? { ...none, validators: [`MaxLengthValidator(${pyNumber(n)})`] } : null;
+      return n !== undefined && STRINGLIKE.includes(field.type)
+        ? { ...none, validators: [`MaxLengthValidator(${pyNumber(n)})`] }
+        : null;
     }
     case 'pattern':
       if (rule.pattern === undefined || !STRINGLIKE.includes(field.type)) return null;
@@ -104,7 +109,8 @@ export function ruleTodos(erd: Erd, entity: Entity): string[] {
   const todos: string[] = [];
   for (const rule of entityRules(erd, entity)) {
     const field = fields.find((f) => f.name === rule.field);
-    if (rule.kind !== undefined && rule.kind !== 'custom' && field !== undefined && ruleEffect(field, rule) !== null) continue;
+    if (rule.kind !== undefined && rule.kind !== 'custom' && field !== undefined && ruleEffect(field, rule) !== null)
+      continue;
     todos.push(todoLine(rule));
   }
   return todos;
@@ -116,12 +122,15 @@ export function globalRuleTodos(erd: Erd): string[] {
 }
 
 function todoLine(rule: BusinessRule): string {
-  const why = rule.kind === undefined || rule.kind === 'custom' ? '' : ` (${rule.kind} rule not expressible as a validator here)`;
+  const why =
+    rule.kind === undefined || rule.kind === 'custom' ? '' : ` (${rule.kind} rule not expressible as a validator here)`;
   const on = rule.field === undefined ? '' : `${rule.field}: `;
   return `# TODO(djforge-llm): ${pyComment(`${on}${rule.text}${why}`)}`;
 }
 
 /** Whether any float field of these entities needs the `validate_positive` helper. */
 export function needsPositiveHelper(erd: Erd, entities: readonly Entity[]): boolean {
-  return entities.some((e) => modelFields(e).some((f) => fieldConstraints(erd, e, f).validators.includes(VALIDATE_POSITIVE)));
+  return entities.some((e) =>
+    modelFields(e).some((f) => fieldConstraints(erd, e, f).validators.includes(VALIDATE_POSITIVE)),
+  );
 }

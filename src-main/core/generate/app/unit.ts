@@ -19,8 +19,7 @@ export interface CodeUnit {
 export function orderUnits(erd: Erd, units: readonly CodeUnit[]): CodeUnit[] {
   const position = new Map<string, number>();
   erd.entities.forEach((e, i) => position.set(e.name, i));
-  const rank = (u: CodeUnit): number =>
-    u.entity === undefined ? -1 : (position.get(u.entity) ?? erd.entities.length);
+  const rank = (u: CodeUnit): number => (u.entity === undefined ? -1 : (position.get(u.entity) ?? erd.entities.length));
   return [...units].sort((a, b) => rank(a) - rank(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 

@@ -1,0 +1,71 @@
+/**
+ * `<app>/admin.py`: every model registered with a `ModelAdmin` that is useful out of the box —
+ * a short changelist (id plus the first few compact columns), filters on booleans, enums and
+ * dates, and search over free-text fields.
+ */
+import type { Entity, Erd, Field, FieldType } from '../../../../src-shared/erd/model';
+import { adminClass, modelClass } from '../names';
+import { assembleModule, moduleDocstring } from './assemble';
+import { appEntities, hasChoices, isSearchable, modelFields } from './entities';
+import { pickImports } from './imports';
+import { pyIdentifier, pyList, pyName } from './py-format';
+import type { CodeUnit } from './unit';
+
+const CATALOG = pickImports('admin');
+
+/** How many columns besides `id` the changelist shows. */
+export const LIST_DISPLAY_COLUMNS = 5;
+
+/** Columns too bulky for a changelist row. */
+const BULKY: readonly FieldType[] = ['text', 'json', 'file', 'image'];
+const FILTERABLE: readonly FieldType[] = ['boolean', 'date', 'datetime'];
+
+/** `id` plus the first `LIST_DISPLAY_COLUMNS` compact scalar fields. */
+export function listDisplay(entity: Entity): string[] {
+  const compact = modelFields(entity)
+    .filter((f) => f.name !== 'id' && !BULKY.includes(f.type))
+    .slice(0, LIST_DISPLAY_COLUMNS);
+  return ['id', ...compact.map((f) => f.name)];
+}
+
+/** Booleans, enums and dates, the fields Django's sidebar filters handle well. */
+export function listFilter(entity: Entity): string[] {
+  return modelFields(entity)
+    .filter((f: Field) => FILTERABLE.includes(f.type) || hasChoices(f))
+    .map((f) => f.name);
+}
+
+/** The `@admin.register(Model)` ModelAdmin of one entity, as a top-level block. */
+export function adminClassCode(entity: Entity): string {
+  const model = pyIdentifier(modelClass(entity));
+  const lines = [pyList('list_display = ', listDisplay(entity).map(pyName), 1)];
+  const filters = listFilter(entity);
+  if (filters.length > 0) lines.push(pyList('list_filter = ', filters.map(pyName), 1));
+  const search = modelFields(entity).filter(isSearchable);
+  if (search.length > 0)
+    lines.push(
+      pyList(
+        'search_fields = ',
+        search.map((f) => pyName(f.name)),
+        1,
+      ),
+    );
+  const body = lines.join('\n').replace(/^(?=.)/gm, '    ');
+  return `@admin.register(${model})\nclass ${pyIdentifier(adminClass(entity))}(admin.ModelAdmin):\n${body}`;
+}
+
+/** Units of admin.py: one `admin:<app>:<Entity>` per entity of the app. */
+export function adminUnits(erd: Erd, app: string): CodeUnit[] {
+  return appEntities(erd, app).map((entity) => ({
+    id: `admin:${app}:${entity.name}`,
+    entity: entity.name,
+    code: adminClassCode(entity),
+  }));
+}
+
+/** admin.py from its units: docstring, the imports the units use, the units in stable order. */
+export function assembleAdmin(erd: Erd, app: string, units: readonly CodeUnit[]): string {
+  return assembleModule(erd, moduleDocstring('Admin', app), units, CATALOG, {
+    models: appEntities(erd, app).map(modelClass),
+  });
+}

@@ -1,0 +1,117 @@
+/**
+ * `<app>/permissions.py`: one `<Entity>AccessPolicy` per entity over a shared `RoleBasedPermission`.
+ *
+ * The contract the generated tests rely on: superusers may always act; `auth.permissions[Entity]
+ * [action]` lists role names, which are Django group names, and a member of any of those groups may
+ * perform the action (create = POST, read = GET/HEAD/OPTIONS, update = PUT/PATCH, delete = DELETE);
+ * an empty list means superusers only; an action without a list (or an entity without an entry)
+ * follows `auth.defaultAccess` — `authenticated` (the default): any logged-in user;
+ * `authenticatedOrReadOnly` and `public`: anyone reads, logged-in users write. Writes are never
+ * open to anonymous users.
+ */
+import { CRUD_ACTIONS, type Auth, type Entity, type Erd } from '../../../../src-shared/erd/model';
+import { pyStr } from '../python';
+import { permissionClass } from '../names';
+import { assembleModule, moduleDocstring } from './assemble';
+import { appEntities } from './entities';
+import { pickImports } from './imports';
+import { pyBracket, pyIdentifier, pyName } from './py-format';
+import type { CodeUnit } from './unit';
+
+const CATALOG = pickImports('BasePermission');
+
+/** The base class every entity policy extends; its name cannot clash with a `<Entity>AccessPolicy`. */
+export const BASE_POLICY = 'RoleBasedPermission';
+
+type DefaultAccess = NonNullable<Auth['defaultAccess']>;
+
+/** The ERD's default access for actions without roles (`authenticated` when the ERD says nothing). */
+export function defaultAccess(erd: Erd): DefaultAccess {
+  return erd.auth?.defaultAccess ?? 'authenticated';
+}
+
+const BASE_CODE = (access: DefaultAccess): string => `METHOD_ACTIONS = {
+    'GET': 'read',
+    'HEAD': 'read',
+    'OPTIONS': 'read',
+    'POST': 'create',
+    'PUT': 'update',
+    'PATCH': 'update',
+    'DELETE': 'delete',
+}
+
+
+class ${BASE_POLICY}(BasePermission):
+    """
+    Role-based access to one model's endpoints.
+
+    Superusers may do anything. \`roles\` maps an action (create, read, update, delete) to the names
+    of the Django groups whose members may perform it; an empty tuple means superusers only. An
+    action missing from \`roles\` follows \`default_access\`: 'authenticated' lets any logged-in user
+    act, 'public' and 'authenticatedOrReadOnly' let anyone read and logged-in users write.
+    """
+
+    roles = {}
+    default_access = ${pyName(access)}
+
+    def has_permission(self, request, view):
+        user = request.user
+        if user is not None and user.is_superuser:
+            return True
+        action = METHOD_ACTIONS.get(request.method)
+        if action is None:
+            return False
+        logged_in = user is not None and user.is_authenticated
+        allowed = self.roles.get(action)
+        if allowed is None:
+            return logged_in or (action == 'read' and self.default_access != 'authenticated')
+        return logged_in and user.groups.filter(name__in=allowed).exists()`;
+
+/** The entity's explicit role lists, action by action in CRUD order (absent actions omitted). */
+export function entityRoles(erd: Erd, entity: Entity): [string, string[]][] {
+  const permissions = erd.auth?.permissions?.[entity.name];
+  if (permissions === undefined) return [];
+  const out: [string, string[]][] = [];
+  for (const action of CRUD_ACTIONS) {
+    const roles = permissions[action];
+    if (roles !== undefined) out.push([action, roles]);
+  }
+  return out;
+}
+
+function describe(explicit: readonly string[]): string {
+  if (explicit.length === 0) return 'Every action follows the default access.';
+  if (explicit.length === CRUD_ACTIONS.length) return 'Every action is limited to the roles below.';
+  const listed = explicit.length === 1 ? explicit[0] : `${explicit.slice(0, -1).join(', ')} and ${explicit.at(-1)}`;
+  return `${listed}: the roles below; other actions follow the default access.`;
+}
+
+/** The access policy class of one entity: its role table (group names via `pyStr`) over the base class. */
+export function policyClassCode(erd: Erd, entity: Entity): string {
+  const roles = entityRoles(erd, entity);
+  const doc = `    """${describe(roles.map(([action]) => action))}"""`;
+  const head = `class ${pyIdentifier(permissionClass(entity))}(${BASE_POLICY}):\n${doc}`;
+  if (roles.length === 0) return head;
+  const items = roles.map(([action, names]) => {
+    const key = `${pyName(action)}: `;
+    return names.length === 1 ? `${key}(${pyStr(names[0] ?? '')},)` : pyBracket(key, '(', names.map(pyStr), ')', 2);
+  });
+  return `${head}\n\n${pyBracket('roles = ', '{', items, '}', 1).replace(/^(?=.)/gm, '    ')}`;
+}
+
+/** Units of permissions.py: the shared base (`permissions:<app>:base`), then one policy per entity. */
+export function permissionsUnits(erd: Erd, app: string): CodeUnit[] {
+  return [
+    { id: `permissions:${app}:base`, code: BASE_CODE(defaultAccess(erd)) },
+    ...appEntities(erd, app).map((entity) => ({
+      id: `permissions:${app}:${entity.name}`,
+      entity: entity.name,
+      code: policyClassCode(erd, entity),
+    })),
+  ];
+}
+
+/** permissions.py from its units: docstring, the imports the units use, the units in stable order. */
+export function assemblePermissions(erd: Erd, app: string, units: readonly CodeUnit[]): string {
+  return assembleModule(erd, moduleDocstring('Access policies', app), units, CATALOG);
+}

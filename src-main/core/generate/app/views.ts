@@ -1,0 +1,88 @@
+/**
+ * `<app>/views.py`: one `ModelViewSet` per entity. Its queryset loads forward relations up front
+ * (`select_related` for ForeignKey/OneToOne, `prefetch_related` for many-to-many) so listing never
+ * costs a query per row; access goes through the entity's policy in permissions.py; filtering,
+ * search and ordering attributes follow the ERD's API options (the backends themselves are set
+ * globally in settings.py under the same options).
+ */
+import type { Entity, Erd } from '../../../../src-shared/erd/model';
+import { filterSetClass, modelClass, permissionClass, serializerClass, viewSetClass } from '../names';
+import { assembleModule, moduleDocstring } from './assemble';
+import { apiOptions, appEntities, isOrderable, isSearchable, modelFields } from './entities';
+import { hasFilterSet } from './filters';
+import { pickImports } from './imports';
+import { MAX_LINE, pyCall, pyIdentifier, pyList, pyName } from './py-format';
+import { prefetchRelatedNames, selectRelatedNames } from './relations';
+import type { CodeUnit } from './unit';
+
+const CATALOG = pickImports('viewsets');
+
+/**
+ * `queryset = …` for the entity: `Model.objects.all()` without relations, otherwise the
+ * `select_related`/`prefetch_related` chain — on one line when it fits, else one call per line
+ * inside parentheses (Black's style), each call wrapped further if it alone is too long.
+ */
+export function querysetCode(erd: Erd, entity: Entity): string {
+  const model = pyIdentifier(modelClass(entity));
+  const calls: [string, string[]][] = [
+    ['select_related', selectRelatedNames(erd, entity).map(pyName)],
+    ['prefetch_related', prefetchRelatedNames(erd, entity).map(pyName)],
+  ];
+  const used = calls.filter(([, names]) => names.length > 0);
+  if (used.length === 0) return `queryset = ${model}.objects.all()`;
+  const flat = `queryset = ${model}.objects${used.map(([call, names]) => `.${call}(${names.join(', ')})`).join('')}`;
+  if (4 + flat.length <= MAX_LINE) return flat;
+  const lines = used.map(([call, names], i) => pyCall(`${i === 0 ? `${model}.objects` : ''}.${call}`, names, 2));
+  return `queryset = (\n${lines.join('\n').replace(/^(?=.)/gm, '    ')}\n)`;
+}
+
+/** Attributes of the entity's ViewSet that depend on the ERD's filtering/search/ordering options. */
+export function apiOptionAttributes(erd: Erd, entity: Entity): string[] {
+  const options = apiOptions(erd);
+  const fields = modelFields(entity);
+  const lines: string[] = [];
+  if (options.filtering && hasFilterSet(erd, entity))
+    lines.push(`filterset_class = ${pyIdentifier(filterSetClass(entity))}`);
+  const searchable = fields.filter(isSearchable).map((f) => pyName(f.name));
+  if (options.search && searchable.length > 0) lines.push(pyList('search_fields = ', searchable, 1));
+  if (options.ordering) {
+    const orderable = [...new Set(['id', ...fields.filter(isOrderable).map((f) => f.name)])].map(pyName);
+    lines.push(
+      pyList('ordering_fields = ', orderable, 1),
+      pyList('ordering = ', (entity.ordering ?? ['-id']).map(pyName), 1),
+    );
+  }
+  return lines;
+}
+
+/** The ViewSet class of one entity, as a top-level block. */
+export function viewSetClassCode(erd: Erd, entity: Entity): string {
+  const lines = [
+    querysetCode(erd, entity),
+    `serializer_class = ${pyIdentifier(serializerClass(entity))}`,
+    `permission_classes = [${pyIdentifier(permissionClass(entity))}]`,
+    ...apiOptionAttributes(erd, entity),
+  ];
+  const body = lines.join('\n').replace(/^(?=.)/gm, '    ');
+  return `class ${pyIdentifier(viewSetClass(entity))}(viewsets.ModelViewSet):\n${body}`;
+}
+
+/** Units of views.py: one `views:<app>:<Entity>` per entity of the app. */
+export function viewsUnits(erd: Erd, app: string): CodeUnit[] {
+  return appEntities(erd, app).map((entity) => ({
+    id: `views:${app}:${entity.name}`,
+    entity: entity.name,
+    code: viewSetClassCode(erd, entity),
+  }));
+}
+
+/** views.py from its units: docstring, the imports the units use, the units in stable order. */
+export function assembleViews(erd: Erd, app: string, units: readonly CodeUnit[]): string {
+  const entities = appEntities(erd, app);
+  return assembleModule(erd, moduleDocstring('API views', app), units, CATALOG, {
+    filters: entities.map(filterSetClass),
+    models: entities.map(modelClass),
+    permissions: entities.map(permissionClass),
+    serializers: entities.map(serializerClass),
+  });
+}
