@@ -1,0 +1,203 @@
+/**
+ * The Python half of the static layers: one program, run once per validation in one interpreter
+ * for every file, that parses each file with CPython's own `ast` + `compile` (the authoritative
+ * syntax check: SyntaxError, IndentationError, TabError, compile-stage errors such as `return`
+ * outside a function) and, for files that parse, walks the tree into a small JSON description
+ * (imports, classes with their attributes and inner `Meta`, interesting calls, functions) that the
+ * semantic, best-practice and security rules read. Reads `{"files": [{path, content}]}` on stdin,
+ * writes `{"python": version, "files": [...]}` on stdout. Needs Python ≥ 3.9 (`ast.unparse`).
+ */
+export const ANALYZER_SCRIPT = String.raw`
+import ast, json, sys, warnings
+
+INTEREST = {
+    'eval', 'exec', 'load', 'loads', 'execute', 'executemany', 'raw', 'extra', 'RawSQL', 'run', 'call',
+    'Popen', 'check_output', 'check_call', 'system', 'popen', 'register', 'path', 're_path', 'reverse',
+    'csrf_exempt', 'include', 'DefaultRouter', 'SimpleRouter', 'unsafe_load',
+}
+MUTABLE = (ast.List, ast.Dict, ast.Set, ast.ListComp, ast.DictComp, ast.SetComp)
+
+
+def src(node, limit=240):
+    try:
+        s = ast.unparse(node)
+    except Exception:
+        return ''
+    return s if len(s) <= limit else s[:limit] + '...'
+
+
+def dotted(node):
+    parts = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if isinstance(node, ast.Name):
+        parts.append(node.id)
+        return '.'.join(reversed(parts))
+    return None
+
+
+def last_attr(func):
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    if isinstance(func, ast.Name):
+        return func.id
+    return None
+
+
+def value(node, depth=0):
+    out = {'src': src(node)}
+    if isinstance(node, ast.Constant):
+        v = node.value
+        if isinstance(v, bool):
+            out.update(k='bool', v=v)
+        elif v is None:
+            out.update(k='none')
+        elif isinstance(v, str):
+            out.update(k='str', v=v)
+        elif isinstance(v, (int, float)):
+            out.update(k='num', v=v if abs(v) < 2 ** 53 else float(v))
+        else:
+            out.update(k='expr')
+    elif isinstance(node, (ast.List, ast.Tuple, ast.Set)):
+        out['k'] = {ast.List: 'list', ast.Tuple: 'tuple', ast.Set: 'set'}[type(node)]
+        out['items'] = [value(e, depth + 1) for e in node.elts] if depth < 3 else []
+    elif isinstance(node, ast.Dict):
+        out['k'] = 'dict'
+        out['keys'] = [k.value if isinstance(k, ast.Constant) and isinstance(k.value, str) else None for k in node.keys]
+        out['values'] = [value(v, depth + 1) for v in node.values] if depth < 3 else []
+    elif isinstance(node, (ast.Name, ast.Attribute)) and dotted(node):
+        out.update(k='name', name=dotted(node))
+    elif isinstance(node, ast.Call):
+        out.update(k='call', func=dotted(node.func), attr=last_attr(node.func))
+        if depth < 3:
+            out['args'] = [value(a, depth + 1) for a in node.args]
+            out['kw'] = {kw.arg: value(kw.value, depth + 1) for kw in node.keywords if kw.arg}
+        else:
+            out['args'], out['kw'] = [], {}
+    elif isinstance(node, ast.JoinedStr):
+        out['k'] = 'fstring'
+    elif isinstance(node, ast.BinOp):
+        out.update(k='binop', op=type(node.op).__name__)
+    elif isinstance(node, (ast.ListComp, ast.DictComp, ast.SetComp)):
+        out['k'] = 'comp'
+    else:
+        out['k'] = 'expr'
+    return out
+
+
+def pos(node):
+    return {'line': getattr(node, 'lineno', 1), 'col': getattr(node, 'col_offset', 0) + 1}
+
+
+def targets_of(stmt):
+    if isinstance(stmt, ast.Assign):
+        return [t.id for t in stmt.targets if isinstance(t, ast.Name)], stmt.value
+    if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and stmt.value is not None:
+        return [stmt.target.id], stmt.value
+    return [], None
+
+
+def describe_class(node):
+    info = dict(pos(node), name=node.name, bases=[src(b) for b in node.bases],
+                decorators=[value(d) for d in node.decorator_list], attrs=[], methods=[], meta=None, called=[])
+    for stmt in node.body:
+        names, val = targets_of(stmt)
+        for name in names:
+            info['attrs'].append(dict(pos(stmt), name=name, value=value(val)))
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            info['methods'].append(dict(pos(stmt), name=stmt.name))
+        if isinstance(stmt, ast.ClassDef) and stmt.name == 'Meta':
+            meta = dict(pos(stmt), attrs={})
+            for inner in stmt.body:
+                inner_names, inner_val = targets_of(inner)
+                for name in inner_names:
+                    meta['attrs'][name] = dict(pos(inner), value=value(inner_val))
+            info['meta'] = meta
+    called = set()
+    for sub in ast.walk(node):
+        if isinstance(sub, ast.Call) and isinstance(sub.func, ast.Attribute):
+            called.add(sub.func.attr)
+    info['called'] = sorted(called)
+    return info
+
+
+def describe(tree):
+    out = {'imports': [], 'defs': [], 'assigns': [], 'classes': [], 'calls': [], 'functions': []}
+    for stmt in tree.body:
+        if isinstance(stmt, ast.Import):
+            for a in stmt.names:
+                out['imports'].append(dict(pos(stmt), module=None, level=0, names=[[a.name, a.asname]]))
+                out['defs'].append(a.asname or a.name.split('.')[0])
+        elif isinstance(stmt, ast.ImportFrom):
+            out['imports'].append(dict(pos(stmt), module=stmt.module, level=stmt.level, names=[[a.name, a.asname] for a in stmt.names]))
+            out['defs'].extend(a.asname or a.name for a in stmt.names)
+        elif isinstance(stmt, ast.ClassDef):
+            out['defs'].append(stmt.name)
+            out['classes'].append(describe_class(stmt))
+        elif isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            out['defs'].append(stmt.name)
+        else:
+            names, val = targets_of(stmt)
+            for name in names:
+                out['defs'].append(name)
+                out['assigns'].append(dict(pos(stmt), name=name, value=value(val)))
+            if isinstance(stmt, ast.Assign):
+                for t in stmt.targets:
+                    if isinstance(t, (ast.Tuple, ast.List)):
+                        out['defs'].extend(e.id for e in t.elts if isinstance(e, ast.Name))
+    owners = {}
+    for stmt in tree.body:
+        if isinstance(stmt, ast.ClassDef):
+            for inner in stmt.body:
+                owners[id(inner)] = stmt.name
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            attr = last_attr(node.func)
+            if attr in INTEREST:
+                out['calls'].append(dict(pos(node), func=dotted(node.func), attr=attr,
+                                         args=[value(a) for a in node.args],
+                                         kw={kw.arg: value(kw.value) for kw in node.keywords if kw.arg}))
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            args = node.args
+            positional = args.posonlyargs + args.args
+            pairs = list(zip(positional[len(positional) - len(args.defaults):], args.defaults))
+            pairs += [(a, d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None]
+            mutable = [a.arg for a, d in pairs if isinstance(d, MUTABLE)]
+            if isinstance(node, ast.Lambda):
+                if mutable:
+                    out['functions'].append(dict(pos(node), name='<lambda>', cls=None, decorators=[], mutableDefaults=mutable))
+                continue
+            out['functions'].append(dict(pos(node), name=node.name, cls=owners.get(id(node)),
+                                         decorators=[value(d) for d in node.decorator_list], mutableDefaults=mutable))
+    return out
+
+
+def analyze(path, content):
+    result = {'path': path, 'syntax': None, 'warnings': []}
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter('always')
+        try:
+            tree = ast.parse(content, filename=path)
+            compile(tree, path, 'exec', dont_inherit=True)
+        except SyntaxError as e:
+            result['syntax'] = {'type': type(e).__name__, 'msg': e.msg or str(e), 'line': e.lineno or 1,
+                                'col': e.offset or 1, 'text': (e.text or '').rstrip('\n')}
+            return result
+        except (ValueError, RecursionError, MemoryError) as e:
+            result['syntax'] = {'type': type(e).__name__, 'msg': str(e), 'line': 1, 'col': 1, 'text': ''}
+            return result
+        for w in caught:
+            result['warnings'].append({'type': w.category.__name__, 'msg': str(w.message), 'line': w.lineno or 1})
+    result.update(describe(tree))
+    return result
+
+
+def main():
+    request = json.loads(sys.stdin.buffer.read().decode('utf-8'))
+    files = [analyze(f['path'], f['content']) for f in request['files']]
+    sys.stdout.write(json.dumps({'python': sys.version.split()[0], 'files': files}))
+
+
+main()
+`;

@@ -1,0 +1,139 @@
+/**
+ * A cross-file index of an analyzed project: which module a path is, which classes are Django
+ * models and what fields they have, so the semantic, best-practice and security rules can answer
+ * "does this name exist" without re-walking every module.
+ */
+import { isParsed, type ParsedModule, type PyClass, type PyModule, type PyValue } from './types';
+
+export const RELATION_FIELDS = new Set(['ForeignKey', 'OneToOneField', 'ManyToManyField']);
+
+export interface ModelField {
+  name: string;
+  /** Field class, e.g. `CharField`, `ForeignKey`. */
+  kind: string;
+  line: number;
+  col: number;
+  call: PyValue;
+}
+
+export interface ModelInfo {
+  name: string;
+  app: string;
+  file: string;
+  cls: PyClass;
+  fields: Map<string, ModelField>;
+  abstract: boolean;
+}
+
+export interface ProjectIndex {
+  modules: Map<string, ParsedModule>;
+  /** Every analyzed module by path, including those with syntax errors. */
+  all: Map<string, PyModule>;
+  /** Dotted module name → path (`shop.models` → `shop/models.py`, `shop` → `shop/__init__.py`). */
+  moduleFiles: Map<string, string>;
+  /** Dotted names of folders holding Python files (packages, namespace packages included). */
+  packages: Set<string>;
+  /** First segments of every project module: imports under these must resolve inside the project. */
+  roots: Set<string>;
+  models: ModelInfo[];
+}
+
+/** `shop/models.py` → `shop.models`; `shop/__init__.py` → `shop`. */
+export function moduleName(path: string): string {
+  const parts = path.replace(/\.py$/, '').split('/');
+  if (parts[parts.length - 1] === '__init__') parts.pop();
+  return parts.join('.');
+}
+
+/** The Django app label of a file: its first folder (`shop/models.py` → `shop`). */
+export const appOfPath = (path: string): string => path.split('/')[0] ?? '';
+
+/** `models.CharField` → `CharField`, or null when the value is not a call of a Django field class. */
+export function fieldKind(value: PyValue): string | null {
+  if (value.k !== 'call' || !value.attr) return null;
+  return /Field$/.test(value.attr) || RELATION_FIELDS.has(value.attr) ? value.attr : null;
+}
+
+function isModelClass(cls: PyClass, knownModels: Set<string>): boolean {
+  return cls.bases.some((b) => {
+    const last = b.split('.').pop() ?? b;
+    return b === 'models.Model' || b === 'Model' || /^Abstract\w*User$/.test(last) || knownModels.has(last);
+  });
+}
+
+export function buildIndex(analyzed: readonly PyModule[]): ProjectIndex {
+  const modules = new Map<string, ParsedModule>();
+  const all = new Map<string, PyModule>();
+  const moduleFiles = new Map<string, string>();
+  const packages = new Set<string>();
+  const roots = new Set<string>();
+  for (const m of analyzed) {
+    all.set(m.path, m);
+    if (isParsed(m)) modules.set(m.path, m);
+    const name = moduleName(m.path);
+    moduleFiles.set(name, m.path);
+    const parts = m.path.split('/');
+    for (let i = 1; i < parts.length; i++) packages.add(parts.slice(0, i).join('.'));
+    roots.add(name.split('.')[0] ?? name);
+  }
+  const models: ModelInfo[] = [];
+  const names = new Set<string>();
+  // Two passes so a model inheriting from another project model (declared later) is found.
+  for (let pass = 0; pass < 2; pass++) {
+    for (const [path, m] of modules) {
+      for (const cls of m.classes) {
+        if (models.some((x) => x.file === path && x.name === cls.name)) continue;
+        if (!isModelClass(cls, names)) continue;
+        names.add(cls.name);
+        const fields = new Map<string, ModelField>();
+        for (const a of cls.attrs) {
+          const kind = fieldKind(a.value);
+          if (kind) fields.set(a.name, { name: a.name, kind, line: a.line, col: a.col, call: a.value });
+        }
+        const abstract = cls.meta?.attrs.abstract?.value.v === true;
+        models.push({ name: cls.name, app: appOfPath(path), file: path, cls, fields, abstract });
+      }
+    }
+  }
+  for (const model of models) inheritFields(model, models);
+  return { modules, all, moduleFiles, packages, roots, models };
+}
+
+function inheritFields(model: ModelInfo, models: readonly ModelInfo[], depth = 0): void {
+  if (depth > 5) return;
+  for (const base of model.cls.bases) {
+    const parent = models.find((m) => m.name === (base.split('.').pop() ?? base) && m !== model);
+    if (!parent) continue;
+    inheritFields(parent, models, depth + 1);
+    for (const [name, f] of parent.fields) if (!model.fields.has(name)) model.fields.set(name, f);
+  }
+}
+
+/** The model a name refers to from `fromPath`: same app first, then anywhere, `app.Model` exactly. */
+export function findModel(index: ProjectIndex, ref: string, fromPath: string): ModelInfo | undefined {
+  if (ref.includes('.')) {
+    const [app, name] = ref.split('.', 2) as [string, string];
+    return index.models.find((m) => m.app === app && m.name === name);
+  }
+  const app = appOfPath(fromPath);
+  return index.models.find((m) => m.name === ref && m.app === app) ?? index.models.find((m) => m.name === ref);
+}
+
+/** Where a class of this name is defined in the project (first match, optionally within one app). */
+export function findClass(index: ProjectIndex, name: string, app?: string): { path: string; cls: PyClass } | undefined {
+  let fallback: { path: string; cls: PyClass } | undefined;
+  for (const [path, m] of index.modules) {
+    const cls = m.classes.find((c) => c.name === name);
+    if (!cls) continue;
+    if (app === undefined || appOfPath(path) === app) return { path, cls };
+    fallback ??= { path, cls };
+  }
+  return fallback;
+}
+
+/** Strings of a list/tuple value (`['a', 'b']` → `['a', 'b']`), or the keys of a dict. */
+export function stringItems(value: PyValue | undefined): string[] {
+  if (!value) return [];
+  if (value.k === 'dict') return (value.keys ?? []).filter((k): k is string => k !== null);
+  return (value.items ?? []).filter((i) => i.k === 'str').map((i) => String(i.v));
+}

@@ -1,0 +1,111 @@
+/**
+ * Running the analyzer: one Python process for all files of a project (starting an interpreter
+ * per file would cost more than parsing them), fed on stdin, answering JSON on stdout. The
+ * interpreter only needs the standard library, so any Python ≥ 3.9 will do, Django or not.
+ */
+import { spawn } from 'node:child_process';
+import { ANALYZER_SCRIPT } from './analyzer-script';
+import type { PyModule, SourceFile } from './types';
+
+export interface AnalyzerResult {
+  python: string;
+  version: string;
+  modules: PyModule[];
+}
+
+/** Interpreters probed for the analyzer, after `$DJFORGE_PYTHON`. */
+export const ANALYZER_CANDIDATES: readonly string[] = ['python3', '/usr/bin/python3', 'python'];
+
+const PROBE = 'import sys, ast; assert sys.version_info >= (3, 9); print(sys.version.split()[0])';
+
+interface Completed {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(command: string, args: readonly string[], input: string, timeoutMs: number): Promise<Completed> {
+  return new Promise((resolve) => {
+    let stdout = '';
+    let stderr = '';
+    let done = false;
+    const finish = (code: number | null) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    };
+    const child = spawn(command, [...args], {
+      shell: false,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      windowsHide: true,
+      env: { PATH: process.env.PATH ?? '', PYTHONIOENCODING: 'utf-8', PYTHONDONTWRITEBYTECODE: '1' },
+    });
+    const timer = setTimeout(() => {
+      stderr += `\nKilled after ${timeoutMs} ms (timeout).`;
+      child.kill('SIGKILL');
+    }, timeoutMs);
+    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
+    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+    child.on('error', (e) => {
+      stderr += e.message;
+      finish(null);
+    });
+    child.on('close', (code) => finish(code));
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(input);
+  });
+}
+
+const found = new Map<string, Promise<{ python: string; version: string } | null>>();
+
+/**
+ * The first interpreter of `[preferred, $DJFORGE_PYTHON, ...ANALYZER_CANDIDATES]` that runs
+ * Python ≥ 3.9, or null. Memoised per candidate list, because a validation run asks many times.
+ */
+export function findAnalyzerPython(
+  preferred?: string,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Promise<{ python: string; version: string } | null> {
+  const list = [...new Set([preferred, env.DJFORGE_PYTHON, ...ANALYZER_CANDIDATES].filter((c): c is string => !!c?.trim()))];
+  const key = list.join('\0');
+  let pending = found.get(key);
+  if (!pending) {
+    pending = (async () => {
+      for (const python of list) {
+        const r = await run(python, ['-I', '-c', PROBE], '', 10_000);
+        const version = r.stdout.trim();
+        if (r.code === 0 && /^\d+\.\d+/.test(version)) return { python, version };
+      }
+      return null;
+    })();
+    found.set(key, pending);
+  }
+  return pending;
+}
+
+/** Errors from the analyzer process itself (not from the files it judges). */
+export class AnalyzerError extends Error {
+  override name = 'AnalyzerError';
+}
+
+/**
+ * Parse and describe every `.py` file of `files` in one `python -I` process. Rejects with an
+ * `AnalyzerError` naming the interpreter when it crashes or answers something that is not JSON.
+ */
+export async function runAnalyzer(python: string, files: readonly SourceFile[], timeoutMs = 60_000): Promise<AnalyzerResult> {
+  const pyFiles = files.filter((f) => f.path.endsWith('.py'));
+  const input = JSON.stringify({ files: pyFiles.map((f) => ({ path: f.path, content: f.content })) });
+  const r = await run(python, ['-I', '-c', ANALYZER_SCRIPT], input, timeoutMs);
+  if (r.code !== 0) {
+    const tail = r.stderr.trim().split('\n').slice(-3).join(' ');
+    throw new AnalyzerError(`The Python analyzer (${python}) failed with exit code ${String(r.code)}: ${tail || 'no output'}`);
+  }
+  let parsed: { python: string; files: PyModule[] };
+  try {
+    parsed = JSON.parse(r.stdout) as { python: string; files: PyModule[] };
+  } catch (e) {
+    throw new AnalyzerError(`The Python analyzer (${python}) answered something that is not JSON: ${(e as Error).message}`);
+  }
+  return { python, version: parsed.python, modules: parsed.files };
+}

@@ -1,0 +1,33 @@
+/**
+ * The four static layers over analyzed modules, as one pure function: syntax, then semantic,
+ * best-practice and security on every module that parsed. Pure, so the rules are tested against
+ * analyzer output without spawning anything.
+ */
+import type { Erd } from '../../../src-shared/erd/model';
+import { bestPracticeFindings } from './best-practice-layer';
+import { buildIndex } from './project-index';
+import { securityFindings } from './security-layer';
+import { coverageFindings } from './semantic-coverage';
+import { metaFieldFindings, relationTargetFindings } from './semantic-fields';
+import { importFindings } from './semantic-imports';
+import { routeFindings, urlTable } from './semantic-routes';
+import { syntaxFindings } from './syntax-layer';
+import type { Finding, PyModule } from './types';
+
+/** Findings of the syntax, semantic (with ERD coverage when `erd` is given), best-practice and security layers. */
+export function staticFindings(modules: readonly PyModule[], erd?: Erd): Finding[] {
+  const out: Finding[] = modules.flatMap(syntaxFindings);
+  const index = buildIndex(modules);
+  const table = urlTable(index);
+  for (const m of index.modules.values()) {
+    out.push(
+      ...importFindings(index, m),
+      ...metaFieldFindings(index, m),
+      ...relationTargetFindings(index, m),
+      ...routeFindings(index, m, table),
+    );
+  }
+  if (erd) out.push(...coverageFindings(index, erd, table));
+  for (const m of index.modules.values()) out.push(...bestPracticeFindings(index, m), ...securityFindings(m));
+  return out;
+}

@@ -1,0 +1,60 @@
+/**
+ * Validation of a whole generated project through the static layers (and, on request, the
+ * runtime layer): one analyzer process for every file, then pure rules. Without any Python the
+ * syntax layer falls back to tree-sitter and the structural layers are reported as skipped,
+ * never silently passed.
+ */
+import type { Erd } from '../../../src-shared/erd/model';
+import { findAnalyzerPython, runAnalyzer } from './python-analyzer';
+import { staticFindings } from './static-layers';
+import { treeSitterSyntax } from './syntax-layer';
+import type { Finding, Layer, SourceFile } from './types';
+
+export interface LayerStatus {
+  layer: Layer;
+  ran: boolean;
+  /** Why the layer did not run, when it did not. */
+  skipped?: string;
+}
+
+export interface ValidationResult {
+  findings: Finding[];
+  layers: LayerStatus[];
+  /** The interpreter that parsed the files, or null when tree-sitter did. */
+  python: string | null;
+  durationMs: number;
+}
+
+export interface ValidateOptions {
+  erd?: Erd;
+  /** Interpreter for the analyzer; default: `$DJFORGE_PYTHON`, then `python3`, `/usr/bin/python3`, `python`. */
+  python?: string;
+  /** Force the tree-sitter fallback (tests; hosts that must not spawn processes). */
+  noPython?: boolean;
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+const STRUCTURAL: Layer[] = ['semantic', 'best-practice', 'security'];
+
+/** Run the syntax, semantic, best-practice and security layers over `files`. */
+export async function validateStatic(files: readonly SourceFile[], options: ValidateOptions = {}): Promise<ValidationResult> {
+  const started = performance.now();
+  const found = options.noPython ? null : await findAnalyzerPython(options.python, options.env);
+  if (!found) {
+    const findings = await treeSitterSyntax(files);
+    const reason = 'no Python ≥ 3.9 was found to analyze the code (set DJFORGE_PYTHON)';
+    return {
+      findings,
+      layers: [{ layer: 'syntax', ran: true }, ...STRUCTURAL.map((layer) => ({ layer, ran: false, skipped: reason }))],
+      python: null,
+      durationMs: performance.now() - started,
+    };
+  }
+  const analyzed = await runAnalyzer(found.python, files);
+  return {
+    findings: staticFindings(analyzed.modules, options.erd),
+    layers: [{ layer: 'syntax', ran: true }, ...STRUCTURAL.map((layer) => ({ layer, ran: true }))],
+    python: found.python,
+    durationMs: performance.now() - started,
+  };
+}
