@@ -59,7 +59,9 @@ export function errorReplyFor(fault: Fault, model: string, bearer: string): Erro
     case 'serverError': {
       const status = fault.status ?? 500;
       const message =
-        status === 503 ? 'The engine is currently overloaded, please try again later.' : 'The server had an error while processing your request.';
+        status === 503
+          ? 'The engine is currently overloaded, please try again later.'
+          : 'The server had an error while processing your request.';
       return { status, headers: {}, body: { error: { message, type: 'server_error', code: null } } };
     }
     case 'auth':
@@ -67,18 +69,36 @@ export function errorReplyFor(fault: Fault, model: string, bearer: string): Erro
         ? {
             status: 403,
             headers: {},
-            body: { error: { message: 'Country, region, or territory not supported.', type: 'request_forbidden', code: 'unsupported_country_region_territory' } },
+            body: {
+              error: {
+                message: 'Country, region, or territory not supported.',
+                type: 'request_forbidden',
+                code: 'unsupported_country_region_territory',
+              },
+            },
           }
         : {
             status: 401,
             headers: {},
-            body: { error: { message: `Incorrect API key provided: ${bearer}.`, type: 'invalid_request_error', code: 'invalid_api_key' } },
+            body: {
+              error: {
+                message: `Incorrect API key provided: ${bearer}.`,
+                type: 'invalid_request_error',
+                code: 'invalid_api_key',
+              },
+            },
           };
     case 'payment':
       return {
         status: 402,
         headers: {},
-        body: { error: { message: 'Insufficient credits. Add more using https://example.invalid/credits', type: 'insufficient_quota', code: 'insufficient_credits' } },
+        body: {
+          error: {
+            message: 'Insufficient credits. Add more using https://example.invalid/credits',
+            type: 'insufficient_quota',
+            code: 'insufficient_credits',
+          },
+        },
       };
     case 'unknownModel':
       return {
@@ -120,9 +140,15 @@ export function shapeAnswer(fault: Fault | null, answer: string): { text: string
     case 'empty':
       return { text: '', finishReason: 'stop' };
     case 'prose':
-      return { text: 'I am sorry, but I cannot write that code. Please consult the Django documentation.', finishReason: 'stop' };
+      return {
+        text: 'I am sorry, but I cannot write that code. Please consult the Django documentation.',
+        finishReason: 'stop',
+      };
     case 'chatter':
-      return { text: `Sure! Here is the file you asked for:\n\n${answer}\n\nLet me know if you need anything else.`, finishReason: 'stop' };
+      return {
+        text: `Sure! Here is the file you asked for:\n\n${answer}\n\nLet me know if you need anything else.`,
+        finishReason: 'stop',
+      };
     case 'think':
       return {
         text: `<think>\nThe user wants Django code. A first idea:\n\`\`\`python\nprint("draft")\n\`\`\`\nNo, better write it fully.\n</think>\n${answer}`,

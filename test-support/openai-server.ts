@@ -72,7 +72,19 @@ const DEFAULT_MODELS = ['fake-coder', 'fake-coder-2'];
 /** The default responder: a small valid Python module that echoes what it was asked. */
 export function echoResponder(request: ChatRequest): string {
   const last = [...request.messages].reverse().find((m) => m.role === 'user')?.content ?? '';
-  return ['```python', `MODEL = ${JSON.stringify(request.model)}`, `PROMPT = ${JSON.stringify(last.slice(0, 200))}`, '', '', 'class Echo:', '    """Echo of the prompt."""', '', '    def __str__(self) -> str:', '        return PROMPT', '```'].join('\n');
+  return [
+    '```python',
+    `MODEL = ${JSON.stringify(request.model)}`,
+    `PROMPT = ${JSON.stringify(last.slice(0, 200))}`,
+    '',
+    '',
+    'class Echo:',
+    '    """Echo of the prompt."""',
+    '',
+    '    def __str__(self) -> str:',
+    '        return PROMPT',
+    '```',
+  ].join('\n');
 }
 
 /** Starts the server on 127.0.0.1 with an ephemeral port. */
@@ -87,7 +99,9 @@ export async function startOpenAiServer(options: OpenAiServerOptions = {}): Prom
   let maxInFlight = 0;
 
   const takeFault = (request: ChatRequest): Fault | null => {
-    const index = rules.findIndex((r) => (r.model === undefined || r.model === request.model) && (r.match?.(request) ?? true));
+    const index = rules.findIndex(
+      (r) => (r.model === undefined || r.model === request.model) && (r.match?.(request) ?? true),
+    );
     const rule = rules[index];
     if (!rule) return null;
     rule.times -= 1;
@@ -101,11 +115,20 @@ export async function startOpenAiServer(options: OpenAiServerOptions = {}): Prom
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method === 'GET' && req.url === '/v1/models') {
-      sendJson(res, 200, { object: 'list', data: models.map((id) => ({ id, object: 'model', created: 0, owned_by: 'djforge-test' })) });
+      sendJson(res, 200, {
+        object: 'list',
+        data: models.map((id) => ({ id, object: 'model', created: 0, owned_by: 'djforge-test' })),
+      });
       return;
     }
     if (req.method !== 'POST' || req.url !== '/v1/chat/completions') {
-      sendJson(res, 404, { error: { message: `Unknown route ${req.method ?? ''} ${req.url ?? ''}`, type: 'invalid_request_error', code: null } });
+      sendJson(res, 404, {
+        error: {
+          message: `Unknown route ${req.method ?? ''} ${req.url ?? ''}`,
+          type: 'invalid_request_error',
+          code: null,
+        },
+      });
       return;
     }
     const request = parseChatRequest(await readBody(req));
@@ -113,7 +136,16 @@ export async function startOpenAiServer(options: OpenAiServerOptions = {}): Prom
       sendJson(res, 400, { error: { message: 'Invalid JSON body.', type: 'invalid_request_error', code: null } });
       return;
     }
-    const record: RequestRecord = { ...request, id: nextId++, startedAt: now(), endedAt: null, inFlightAtStart: inFlight, fault: null, outcome: 'pending', status: null };
+    const record: RequestRecord = {
+      ...request,
+      id: nextId++,
+      startedAt: now(),
+      endedAt: null,
+      inFlightAtStart: inFlight,
+      fault: null,
+      outcome: 'pending',
+      status: null,
+    };
     log.push(record);
     inFlight += 1;
     maxInFlight = Math.max(maxInFlight, inFlight);
@@ -132,7 +164,13 @@ export async function startOpenAiServer(options: OpenAiServerOptions = {}): Prom
     await reply(res, request, record, fault, bearer);
   }
 
-  async function reply(res: ServerResponse, request: ChatRequest, record: RequestRecord, fault: Fault | null, bearer: string): Promise<void> {
+  async function reply(
+    res: ServerResponse,
+    request: ChatRequest,
+    record: RequestRecord,
+    fault: Fault | null,
+    bearer: string,
+  ): Promise<void> {
     const error = fault ? errorReplyFor(fault, request.model, bearer) : null;
     if (error) {
       record.outcome = 'error';
@@ -149,11 +187,16 @@ export async function startOpenAiServer(options: OpenAiServerOptions = {}): Prom
     if (fault?.kind === 'streamError' && !request.stream) {
       record.outcome = 'error';
       record.status = 500;
-      sendJson(res, 500, { error: { message: 'The server had an error while processing your request.', type: 'server_error', code: null } });
+      sendJson(res, 500, {
+        error: { message: 'The server had an error while processing your request.', type: 'server_error', code: null },
+      });
       return;
     }
     const { text, finishReason } = shapeAnswer(fault, responder(request));
-    const usage = { prompt_tokens: countTokens(request.messages.map((m) => m.content).join('\n')), completion_tokens: countTokens(text) };
+    const usage = {
+      prompt_tokens: countTokens(request.messages.map((m) => m.content).join('\n')),
+      completion_tokens: countTokens(text),
+    };
     const fullUsage = { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens };
     const base = { id: `chatcmpl-${record.id}`, created: Math.floor(now() / 1000), model: request.model };
     record.status = 200;
@@ -162,7 +205,9 @@ export async function startOpenAiServer(options: OpenAiServerOptions = {}): Prom
       sendJson(res, 200, {
         ...base,
         object: 'chat.completion',
-        choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: finishReason, logprobs: null }],
+        choices: [
+          { index: 0, message: { role: 'assistant', content: text }, finish_reason: finishReason, logprobs: null },
+        ],
         usage: fullUsage,
       });
       return;
@@ -174,8 +219,14 @@ export async function startOpenAiServer(options: OpenAiServerOptions = {}): Prom
       choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }],
     });
     const pieces = splitText(text, options.chunkSize ?? 24);
-    const events: object[] = [chunk({ role: 'assistant', content: '' }, null), ...pieces.map((p) => chunk({ content: p }, null))];
-    const stopAt = fault?.kind === 'hang' || fault?.kind === 'reset' || fault?.kind === 'streamError' ? Math.min(fault.afterChunks ?? 1, events.length) : events.length;
+    const events: object[] = [
+      chunk({ role: 'assistant', content: '' }, null),
+      ...pieces.map((p) => chunk({ content: p }, null)),
+    ];
+    const stopAt =
+      fault?.kind === 'hang' || fault?.kind === 'reset' || fault?.kind === 'streamError'
+        ? Math.min(fault.afterChunks ?? 1, events.length)
+        : events.length;
     for (const [index, event] of events.entries()) {
       if (index >= stopAt || res.destroyed) break;
       res.write(`data: ${JSON.stringify(event)}\n\n`);
@@ -190,11 +241,15 @@ export async function startOpenAiServer(options: OpenAiServerOptions = {}): Prom
     }
     if (fault?.kind === 'streamError') {
       record.outcome = 'streamError';
-      res.end(`data: ${JSON.stringify({ error: { message: 'Upstream provider error mid-stream.', type: 'server_error', code: 'stream_error' } })}\n\n`);
+      res.end(
+        `data: ${JSON.stringify({ error: { message: 'Upstream provider error mid-stream.', type: 'server_error', code: 'stream_error' } })}\n\n`,
+      );
       return;
     }
     res.write(`data: ${JSON.stringify(chunk({}, finishReason))}\n\n`);
-    res.write(`data: ${JSON.stringify({ ...base, object: 'chat.completion.chunk', choices: [], usage: fullUsage })}\n\n`);
+    res.write(
+      `data: ${JSON.stringify({ ...base, object: 'chat.completion.chunk', choices: [], usage: fullUsage })}\n\n`,
+    );
     record.outcome = 'answered';
     res.end('data: [DONE]\n\n');
   }

@@ -48,8 +48,18 @@ export interface NormalizeContext {
   userAborted?: boolean;
 }
 
-const CONNECTION_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
-const CONNECTION_MESSAGE = /socket hang up|fetch failed|terminated|other side closed|connection error|network|ECONNRESET|ECONNREFUSED/i;
+const CONNECTION_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
+]);
+const CONNECTION_MESSAGE =
+  /socket hang up|fetch failed|terminated|other side closed|connection error|network|ECONNRESET|ECONNREFUSED/i;
 
 /** Narrows anything a completion can throw into an `LlmRequestError` with a redacted message. */
 export function toLlmRequestError(error: unknown, context: NormalizeContext = {}): LlmRequestError {

@@ -67,7 +67,12 @@ export function extractCode(answer: string, language = 'python'): string | null 
   if (blocks.length > 0) {
     const tagged = blocks.filter((b) => aliases.includes(b.lang));
     const untagged = blocks.filter((b) => b.lang === '');
-    const candidates = tagged.length > 0 ? tagged : untagged.length > 0 ? untagged : blocks.filter((b) => looksLikeCode(b.code, language));
+    const candidates =
+      tagged.length > 0
+        ? tagged
+        : untagged.length > 0
+          ? untagged
+          : blocks.filter((b) => looksLikeCode(b.code, language));
     const best = largest(candidates);
     return best === null ? null : tidy(best.code);
   }
@@ -84,8 +89,10 @@ function tidy(code: string): string {
   return code.replace(/^\s*\n/, '').replace(/\s+$/, '') + '\n';
 }
 
-const PYTHON_LINE = /^(from\s+[\w.]+\s+import\b|import\s+[\w.]+|class\s+\w+|def\s+\w+|async\s+def\s+\w+|@[\w.]+|if\s+__name__|[A-Z_][A-Z0-9_]*\s*=|\w+\s*=\s*\S|#|"""|'''|\s+\S)/;
-const PYTHON_STRONG = /^(from\s+[\w.]+\s+import\b|import\s+[\w.]+|class\s+\w+.*:\s*$|(async\s+)?def\s+\w+\s*\(|@[\w.]+)/m;
+const PYTHON_LINE =
+  /^(from\s+[\w.]+\s+import\b|import\s+[\w.]+|class\s+\w+|def\s+\w+|async\s+def\s+\w+|@[\w.]+|if\s+__name__|[A-Z_][A-Z0-9_]*\s*=|\w+\s*=\s*\S|#|"""|'''|\s+\S)/;
+const PYTHON_STRONG =
+  /^(from\s+[\w.]+\s+import\b|import\s+[\w.]+|class\s+\w+.*:\s*$|(async\s+)?def\s+\w+\s*\(|@[\w.]+)/m;
 
 /** Whether `text` reads as source in `language` rather than prose. */
 export function looksLikeCode(text: string, language = 'python'): boolean {

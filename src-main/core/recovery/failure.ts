@@ -56,7 +56,8 @@ export interface ClassifyOptions {
   now?: () => number;
 }
 
-const CONTEXT_MESSAGE = /context[ _-]?length|maximum context|context window|too many tokens|reduce the length|prompt is too long|input is too long/i;
+const CONTEXT_MESSAGE =
+  /context[ _-]?length|maximum context|context window|too many tokens|reduce the length|prompt is too long|input is too long/i;
 const MODEL_MESSAGE = /model.*(does not exist|not found|not a valid model|unknown)|no such model|invalid model/i;
 
 export function isAnswerOutcome(value: unknown): value is AnswerOutcome {
@@ -75,11 +76,16 @@ export function classifyFailure(input: unknown, options: ClassifyOptions = {}): 
 }
 
 function classifyAnswer(answer: AnswerOutcome): Failure | null {
-  if (answer.finishReason === 'length') return { class: 'truncated', message: 'The answer was cut off (finish_reason: length).' };
+  if (answer.finishReason === 'length')
+    return { class: 'truncated', message: 'The answer was cut off (finish_reason: length).' };
   if (answer.text.trim() === '') return { class: 'empty', message: 'The answer was empty.' };
   if (answer.code === null) return { class: 'proseOnly', message: 'The answer contained no code.' };
   if (answer.validationError) {
-    return { class: 'invalidCode', message: `The code failed validation: ${answer.validationError}`, validationError: answer.validationError };
+    return {
+      class: 'invalidCode',
+      message: `The code failed validation: ${answer.validationError}`,
+      validationError: answer.validationError,
+    };
   }
   return null;
 }
@@ -115,7 +121,8 @@ function classifyStatus(error: LlmRequestError, now: () => number): Failure {
   if (status === 402) return { ...base, class: 'payment' };
   if (status === 404) return { ...base, class: 'modelNotFound' };
   if (status === 408) return { ...base, class: 'timeout' };
-  if (status === 413 || code === 'context_length_exceeded' || CONTEXT_MESSAGE.test(message)) return { ...base, class: 'contextTooLong' };
+  if (status === 413 || code === 'context_length_exceeded' || CONTEXT_MESSAGE.test(message))
+    return { ...base, class: 'contextTooLong' };
   if (code === 'model_not_found' || MODEL_MESSAGE.test(message)) return { ...base, class: 'modelNotFound' };
   if (status >= 500 || status === 409) {
     const retryAfterMs = parseRetryAfter(error.details, now());

@@ -68,7 +68,14 @@ const DEFAULT_RETRIES: Readonly<Partial<Record<FailureClass, number>>> = {
 };
 
 /** Classes that say nothing about the model's health, only about this answer. */
-const CONTENT_CLASSES: ReadonlySet<FailureClass> = new Set(['empty', 'proseOnly', 'invalidCode', 'truncated', 'contextTooLong', 'badRequest']);
+const CONTENT_CLASSES: ReadonlySet<FailureClass> = new Set([
+  'empty',
+  'proseOnly',
+  'invalidCode',
+  'truncated',
+  'contextTooLong',
+  'badRequest',
+]);
 /** Classes retrying cannot fix: the model is stopped for the run at once. */
 const FATAL_CLASSES: ReadonlySet<FailureClass> = new Set(['auth', 'payment', 'modelNotFound']);
 
@@ -109,7 +116,8 @@ export class RecoveryPolicy {
   decide(failure: Failure, state: RecoveryState): RecoveryAction {
     const kind = failure.class;
     if (kind === 'aborted') return { kind: 'giveUp', reason: 'cancelled' };
-    if (state.totalAttempts >= this.maxAttempts) return { kind: 'giveUp', reason: `gave up after ${state.totalAttempts} attempts (last: ${kind})` };
+    if (state.totalAttempts >= this.maxAttempts)
+      return { kind: 'giveUp', reason: `gave up after ${state.totalAttempts} attempts (last: ${kind})` };
     if (FATAL_CLASSES.has(kind)) return this.switchOrGiveUp(state, kind, 0, true);
     switch (kind) {
       case 'truncated':
@@ -136,7 +144,8 @@ export class RecoveryPolicy {
     const budget = this.retries[failure.class] ?? 1;
     const cooldown = CONTENT_CLASSES.has(failure.class) ? 0 : this.cooldownMs;
     if (failure.retryAfterMs !== undefined) {
-      if (failure.retryAfterMs > this.retryAfterCapMs) return this.switchOrGiveUp(state, failure.class, failure.retryAfterMs, false);
+      if (failure.retryAfterMs > this.retryAfterCapMs)
+        return this.switchOrGiveUp(state, failure.class, failure.retryAfterMs, false);
       if (state.sameClassFailures <= budget) return { kind: 'retry', waitMs: failure.retryAfterMs };
       return this.switchOrGiveUp(state, failure.class, Math.max(cooldown, failure.retryAfterMs), false);
     }

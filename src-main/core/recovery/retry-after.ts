@@ -5,7 +5,10 @@
  */
 
 /** The wait in ms the server asked for, or undefined when absent or unparseable. Never negative. */
-export function parseRetryAfter(headers: { retryAfter?: string; retryAfterMs?: string }, now: number): number | undefined {
+export function parseRetryAfter(
+  headers: { retryAfter?: string; retryAfterMs?: string },
+  now: number,
+): number | undefined {
   if (headers.retryAfterMs !== undefined) {
     const ms = Number(headers.retryAfterMs.trim());
     if (headers.retryAfterMs.trim() !== '' && Number.isFinite(ms) && ms >= 0) return Math.ceil(ms);

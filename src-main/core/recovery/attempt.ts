@@ -1,0 +1,19 @@
+/**
+ * The record of one attempt at a unit, kept for the report and the dashboard: what happened
+ * (`ok` or the failure class), what recovery did next, how long it waited and took, and the
+ * tokens the provider reported. Messages are redacted before they get here.
+ */
+import type { FailureClass } from './failure';
+import type { RecoveryAction } from './policy';
+
+export interface AttemptRecord {
+  model: string;
+  outcome: 'ok' | FailureClass;
+  /** What recovery did after this attempt; `accept` for the successful one. */
+  action: RecoveryAction['kind'] | 'accept';
+  /** Time waited before the next attempt (backoff, Retry-After, cooldown). */
+  waitMs: number;
+  durationMs: number;
+  tokens: number;
+  message?: string;
+}
