@@ -79,6 +79,11 @@ export const STUDIO_METHODS = {
     input: z.object({ provider: ProviderSchema }).strict(),
     output: z.object({ provider: ProviderSchema, set: z.boolean() }),
   },
+  /** The page tells the host what is open, for the window title and the unsaved-changes prompt. */
+  setDocumentState: {
+    input: z.object({ name: z.string().min(1), dirty: z.boolean() }).strict(),
+    output: z.object({}),
+  },
   listHistory: { input: none, output: z.array(RunRecordSchema) },
   listRecentFiles: { input: none, output: z.array(RecentFileSchema) },
   clearRecentFiles: { input: none, output: z.array(RecentFileSchema) },

@@ -1,0 +1,9 @@
+/**
+ * The Studio service every host calls: `createStudioService` implements the contract of
+ * `src-shared/api`, `dispatchStudio` turns a raw request into a `Result`. See `studio/`.
+ */
+export { createStudioService, type HostDialogs, type StudioDeps, type StudioService } from './studio/service';
+export { dispatchStudio, type StudioHandlers } from './studio/dispatch';
+export { StudioFailure, toStudioError } from './studio/failure';
+export { fileHistoryStore, type HistoryStore } from './studio/history-store';
+export type { CoreFunctions } from './studio/core-functions';

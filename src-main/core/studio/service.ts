@@ -1,0 +1,165 @@
+/**
+ * The Studio service: the one implementation of the contract that every host calls. It owns no
+ * Electron or HTTP knowledge; hosts inject storage, dialogs and an event sink.
+ */
+import path from 'node:path';
+import type { AppInfo, EmitEvent, Provider } from '../../../src-shared/api';
+import type { Erd } from '../../../src-shared/erd/model';
+import { createLlmClient, type LlmClient, type LlmClientOptions } from '../llm';
+import { writeProject } from '../output/project-writer';
+import type { SecretStore, SettingsStore } from '../settings';
+import type { CoreFunctions } from './core-functions';
+import type { StudioHandlers } from './dispatch';
+import { blankDocument, exportFileName, importDocument, readErdFile, saveErdFile } from './documents';
+import { StudioFailure } from './failure';
+import type { HistoryStore } from './history-store';
+import { llmBaseUrl, llmRunPlan } from './llm-run';
+import { RunManager } from './run-manager';
+import { templateRunPlan } from './template-run';
+
+/** Native pickers; absent in the web host, where the page must give a path. */
+export interface HostDialogs {
+  chooseErdToOpen(): Promise<string | null>;
+  chooseErdSavePath(suggestedName: string): Promise<string | null>;
+  chooseOutputDir(): Promise<string | null>;
+}
+
+export interface StudioDeps {
+  info: Omit<AppInfo, 'nativeDialogs'>;
+  core: CoreFunctions;
+  settings: SettingsStore;
+  secrets: SecretStore;
+  history: HistoryStore;
+  emit: EmitEvent;
+  dialogs?: HostDialogs;
+  /** Told when the open document or its dirty state changes (window title, close prompt). */
+  onDocumentState?: (state: { name: string; dirty: boolean }) => void;
+  /** Told when a document is opened or saved (the "Open Recent" menu). */
+  onRecentFilesChanged?: () => void;
+  createLlmClient?: (options: LlmClientOptions) => LlmClient;
+  now?: () => number;
+}
+
+export interface StudioService {
+  handlers: StudioHandlers;
+  runs: RunManager;
+}
+
+export function createStudioService(deps: StudioDeps): StudioService {
+  const now = deps.now ?? Date.now;
+  const runs = new RunManager(deps.emit, deps.history, now);
+  const makeClient = deps.createLlmClient ?? createLlmClient;
+
+  const pick = async (
+    given: string | undefined,
+    ask: ((d: HostDialogs) => Promise<string | null>) | null,
+    what: string,
+  ) => {
+    if (given) return given;
+    if (!deps.dialogs || !ask)
+      throw new StudioFailure('host.path-required', `This host has no file dialogs: type the path of ${what}.`);
+    return ask(deps.dialogs);
+  };
+
+  const remember = async (filePath: string) => {
+    await deps.history.touchRecent({ path: filePath, name: path.basename(filePath), openedAt: now() });
+    deps.onRecentFilesChanged?.();
+  };
+
+  const checkedErd = async (erd: Erd): Promise<Erd> => {
+    const result = await importDocument(
+      deps.core,
+      deps.core.serializeErd(erd),
+      `${erd.project.name}.djforge.json`,
+      null,
+    );
+    return result.erd;
+  };
+
+  const keyFor = async (provider: Provider) => deps.secrets.get(provider);
+
+  const handlers: StudioHandlers = {
+    appInfo: async () => ({ ...deps.info, nativeDialogs: deps.dialogs !== undefined }),
+    newErd: async () => blankDocument(),
+    openErd: async ({ path: given }) => {
+      const filePath = await pick(given, (d) => d.chooseErdToOpen(), 'the ERD file');
+      if (!filePath) return null;
+      const document = await readErdFile(deps.core, filePath);
+      await remember(document.path ?? filePath);
+      return document;
+    },
+    importErd: async ({ text, fileName }) => importDocument(deps.core, text, fileName, null),
+    saveErd: async ({ erd, path: given }) => {
+      const filePath = await pick(given, (d) => d.chooseErdSavePath(exportFileName(erd)), 'the file to save to');
+      if (!filePath) return null;
+      const saved = await saveErdFile(deps.core, erd, filePath);
+      await remember(saved.path);
+      return saved;
+    },
+    exportErd: async ({ erd }) => ({ fileName: exportFileName(erd), text: deps.core.serializeErd(erd) }),
+    validateErd: async ({ erd }) => {
+      let text: string;
+      try {
+        text = JSON.stringify(erd);
+      } catch (e) {
+        throw new StudioFailure('erd.invalid', `The document cannot be read as JSON: ${(e as Error).message}.`);
+      }
+      const result = await deps.core.importErdText(text ?? 'null', 'document.json');
+      return { diagnostics: result.diagnostics };
+    },
+    startRun: async ({ erd, engine }) => {
+      const valid = await checkedErd(erd);
+      const { settings } = await deps.settings.load();
+      const files = await deps.core.generateProject(valid);
+      const chosen = engine ?? settings.engine;
+      if (chosen === 'template') return { runId: runs.start(templateRunPlan(valid, files)) };
+      let baseURL: string;
+      try {
+        baseURL = llmBaseUrl(settings);
+      } catch (e) {
+        throw new StudioFailure('settings.invalid', `Settings › provider: ${(e as Error).message}`);
+      }
+      const apiKey = await keyFor(settings.provider);
+      const client = makeClient({ baseURL, timeoutMs: settings.timeoutSeconds * 1000, ...(apiKey ? { apiKey } : {}) });
+      return { runId: runs.start(llmRunPlan(valid, files, { settings, client })) };
+    },
+    cancelRun: async ({ runId }) => ({ cancelled: runs.cancel(runId) }),
+    getRun: async ({ runId }) => runs.snapshot(runId),
+    decideFiles: async ({ runId, paths, decision }) => ({ decisions: runs.decide(runId, paths, decision) }),
+    writeProject: async ({ runId, outDir, force }) => {
+      const run = runs.get(runId);
+      if (run.status === 'running')
+        throw new StudioFailure('run.running', `Run "${run.project}" is still going; wait for it to finish.`, true);
+      const approved = run.files.filter((f) => run.decisions[f.path] === 'approved');
+      if (approved.length === 0)
+        throw new StudioFailure(
+          'review.nothing-approved',
+          `No file of "${run.project}" is approved; approve files before writing.`,
+        );
+      const target = await pick(outDir, (d) => d.chooseOutputDir(), 'the output folder');
+      if (!target) return null;
+      const absolute = path.resolve(target);
+      await writeProject(absolute, approved, { force: force ?? false });
+      return { outDir: absolute, written: approved.map((f) => f.path) };
+    },
+    getSettings: async () => (await deps.settings.load()).settings,
+    updateSettings: async (patch) => deps.settings.update(patch),
+    setApiKey: async ({ provider, key }) => {
+      await deps.secrets.set(provider, key);
+      return { provider, set: await deps.secrets.has(provider) };
+    },
+    hasApiKey: async ({ provider }) => ({ provider, set: await deps.secrets.has(provider) }),
+    setDocumentState: async (state) => {
+      deps.onDocumentState?.(state);
+      return {};
+    },
+    listHistory: async () => (await deps.history.listRuns()).reverse(),
+    listRecentFiles: async () => deps.history.listRecent(),
+    clearRecentFiles: async () => {
+      const cleared = await deps.history.clearRecent();
+      deps.onRecentFilesChanged?.();
+      return cleared;
+    },
+  };
+  return { handlers, runs };
+}
