@@ -4,7 +4,7 @@
  * rather than losing the whole file.
  */
 import path from 'node:path';
-import { z } from 'zod';
+import { type z } from 'zod';
 import { RecentFileSchema, RunRecordSchema, type RecentFile, type RunRecord } from '../../../src-shared/api';
 import { readJsonFile, writeJsonAtomic } from '../settings/file-settings-store';
 
