@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Erd } from '../../../../src-shared/erd/model';
 import { findEntity } from './entities';
 import { plainErd, shopErd } from './fixtures';
-import { assembleViews, querysetCode, viewSetClassCode, viewsUnits } from './views';
+import { assembleViews, deleteCanBeBlocked, querysetCode, viewSetClassCode, viewsUnits } from './views';
 
 describe('views.py', () => {
   const erd = shopErd();
@@ -89,7 +89,9 @@ class NoteViewSet(viewsets.ModelViewSet):
 
   it('imports from filters, models, permissions and serializers, wrapping an import past 119 characters', () => {
     const text = assembleViews(erd, 'shop', viewsUnits(erd, 'shop'));
-    expect(text).toContain(`from rest_framework import viewsets
+    expect(text).toContain(`from django.db.models import ProtectedError, RestrictedError
+from rest_framework import viewsets
+from rest_framework.exceptions import APIException
 
 from .filters import AddressFilterSet, CategoryFilterSet, OrderFilterSet, OrderItemFilterSet, ProductFilterSet
 from .models import Address, Category, Order, OrderItem, Product
@@ -103,6 +105,34 @@ from .permissions import (
 from .serializers import AddressSerializer, CategorySerializer, OrderItemSerializer, OrderSerializer, ProductSerializer
 
 
+class StillReferenced(APIException):
+    """409 Conflict: other objects still point at this one through a PROTECT or RESTRICT relation."""
+
+    status_code = 409
+    default_detail = 'This object is still referenced by other objects and cannot be deleted.'
+    default_code = 'still_referenced'
+
+
 class AddressViewSet(`);
+  });
+
+  it('answers 409 instead of a server error when PROTECT or RESTRICT blocks a delete, across apps too', () => {
+    expect(deleteCanBeBlocked(erd, entity('Product'))).toBe(true);
+    expect(deleteCanBeBlocked(erd, entity('Customer'))).toBe(true);
+    expect(deleteCanBeBlocked(erd, entity('Order'))).toBe(false);
+    expect(viewSetClassCode(erd, entity('Product'))).toContain(`    ordering = ['order', 'title']
+
+    def perform_destroy(self, instance):
+        try:
+            instance.delete()
+        except (ProtectedError, RestrictedError) as error:
+            raise StillReferenced() from error`);
+    expect(viewSetClassCode(erd, entity('Order'))).not.toContain('perform_destroy');
+    expect(viewsUnits(erd, 'crm').map((u) => u.id)).toEqual([
+      'views:crm:header',
+      'views:crm:Customer',
+      'views:crm:Profile',
+    ]);
+    expect(viewsUnits(plainErd(), 'core').map((u) => u.id)).toEqual(['views:core:Note']);
   });
 });

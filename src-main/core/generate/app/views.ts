@@ -15,7 +15,31 @@ import { MAX_LINE, pyCall, pyIdentifier, pyList, pyName } from './py-format';
 import { prefetchRelatedNames, selectRelatedNames } from './relations';
 import type { CodeUnit } from './unit';
 
-const CATALOG = pickImports('viewsets');
+const CATALOG = pickImports('viewsets', 'APIException', 'ProtectedError', 'RestrictedError');
+
+/** The exception views.py raises (HTTP 409) when a delete is blocked by PROTECT or RESTRICT. */
+export const STILL_REFERENCED = 'StillReferenced';
+
+const STILL_REFERENCED_CODE = `class ${STILL_REFERENCED}(APIException):
+    """409 Conflict: other objects still point at this one through a PROTECT or RESTRICT relation."""
+
+    status_code = 409
+    default_detail = 'This object is still referenced by other objects and cannot be deleted.'
+    default_code = 'still_referenced'`;
+
+const PERFORM_DESTROY_CODE = `def perform_destroy(self, instance):
+    try:
+        instance.delete()
+    except (ProtectedError, RestrictedError) as error:
+        raise ${STILL_REFERENCED}() from error`;
+
+/**
+ * Whether deleting an entity's row can be refused by the database layer: some relation points at
+ * it with on_delete PROTECT or RESTRICT. Its ViewSet then answers 409 instead of a server error.
+ */
+export function deleteCanBeBlocked(erd: Erd, entity: Entity): boolean {
+  return erd.relations.some((r) => r.to === entity.name && (r.onDelete === 'PROTECT' || r.onDelete === 'RESTRICT'));
+}
 
 /**
  * `queryset = …` for the entity: `Model.objects.all()` without relations, otherwise the
@@ -63,17 +87,29 @@ export function viewSetClassCode(erd: Erd, entity: Entity): string {
     `permission_classes = [${pyIdentifier(permissionClass(entity))}]`,
     ...apiOptionAttributes(erd, entity),
   ];
-  const body = lines.join('\n').replace(/^(?=.)/gm, '    ');
+  const sections = [lines.join('\n')];
+  if (deleteCanBeBlocked(erd, entity)) sections.push(PERFORM_DESTROY_CODE);
+  const body = sections.join('\n\n').replace(/^(?=.)/gm, '    ');
   return `class ${pyIdentifier(viewSetClass(entity))}(viewsets.ModelViewSet):\n${body}`;
 }
 
-/** Units of views.py: one `views:<app>:<Entity>` per entity of the app. */
+/**
+ * Units of views.py: a header (`views:<app>:header`) defining the 409 exception when any entity
+ * of the app can have its delete blocked, then one `views:<app>:<Entity>` per entity.
+ */
 export function viewsUnits(erd: Erd, app: string): CodeUnit[] {
-  return appEntities(erd, app).map((entity) => ({
-    id: `views:${app}:${entity.name}`,
-    entity: entity.name,
-    code: viewSetClassCode(erd, entity),
-  }));
+  const entities = appEntities(erd, app);
+  const header = entities.some((e) => deleteCanBeBlocked(erd, e))
+    ? [{ id: `views:${app}:header`, code: STILL_REFERENCED_CODE }]
+    : [];
+  return [
+    ...header,
+    ...entities.map((entity) => ({
+      id: `views:${app}:${entity.name}`,
+      entity: entity.name,
+      code: viewSetClassCode(erd, entity),
+    })),
+  ];
 }
 
 /** views.py from its units: docstring, the imports the units use, the units in stable order. */
