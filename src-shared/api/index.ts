@@ -12,6 +12,7 @@ export * from './methods';
 export * from './model';
 export * from './settings';
 export * from './issues';
+export * from './csp';
 
 export type StudioMethodsClient = {
   [M in MethodName]: (input: MethodInput<M>) => Promise<Result<MethodOutput<M>>>;

@@ -140,6 +140,11 @@ export class RunManager {
     return true;
   }
 
+  /** Runs still going (for a host shutting down). */
+  activeRunIds(): string[] {
+    return [...this.runs.values()].filter((r) => r.status === 'running').map((r) => r.runId);
+  }
+
   /** Resolves when the run has ended and its events have been emitted. */
   async settled(runId: string): Promise<void> {
     await this.done.get(runId);
