@@ -14,23 +14,68 @@ function modelFindings(index: ProjectIndex, module: ParsedModule): Finding[] {
   for (const model of index.models.filter((m) => m.file === module.path)) {
     const cls = model.cls;
     if (!model.abstract && !cls.methods.some((m) => m.name === '__str__')) {
-      out.push(finding('best-practice', 'warning', 'best-practice.model-str', module.path, cls, `Model ${cls.name} has no __str__, so the admin and logs show "${cls.name} object (1)".`));
+      out.push(
+        finding(
+          'best-practice',
+          'warning',
+          'best-practice.model-str',
+          module.path,
+          cls,
+          `Model ${cls.name} has no __str__, so the admin and logs show "${cls.name} object (1)".`,
+        ),
+      );
     }
     if (!model.abstract && !cls.meta?.attrs.ordering) {
-      out.push(finding('best-practice', 'warning', 'best-practice.model-ordering', module.path, cls, `Model ${cls.name} has no Meta.ordering; paginated lists come back in an undefined order.`));
+      out.push(
+        finding(
+          'best-practice',
+          'warning',
+          'best-practice.model-ordering',
+          module.path,
+          cls,
+          `Model ${cls.name} has no Meta.ordering; paginated lists come back in an undefined order.`,
+        ),
+      );
     }
     for (const attr of cls.attrs) {
       const f = model.fields.get(attr.name);
       if (!f || f.line !== attr.line) continue;
       const kw = f.call.kw ?? {};
       if ((f.kind === 'ForeignKey' || f.kind === 'OneToOneField') && !kw.on_delete && (f.call.args ?? []).length < 2) {
-        out.push(finding('best-practice', 'error', 'best-practice.on-delete', module.path, f, `${cls.name}.${f.name} (${f.kind}) has no on_delete; Django requires it.`));
+        out.push(
+          finding(
+            'best-practice',
+            'error',
+            'best-practice.on-delete',
+            module.path,
+            f,
+            `${cls.name}.${f.name} (${f.kind}) has no on_delete; Django requires it.`,
+          ),
+        );
       }
       if (RELATION_FIELDS.has(f.kind) && !kw.related_name) {
-        out.push(finding('best-practice', 'info', 'best-practice.related-name', module.path, f, `${cls.name}.${f.name} has no related_name; the reverse accessor defaults to "${cls.name.toLowerCase()}_set".`));
+        out.push(
+          finding(
+            'best-practice',
+            'info',
+            'best-practice.related-name',
+            module.path,
+            f,
+            `${cls.name}.${f.name} has no related_name; the reverse accessor defaults to "${cls.name.toLowerCase()}_set".`,
+          ),
+        );
       }
       if (kw.default && MUTABLE_KINDS.has(kw.default.k)) {
-        out.push(finding('best-practice', 'warning', 'best-practice.mutable-default', module.path, f, `${cls.name}.${f.name} has the mutable default ${kw.default.src}; every row would share one object — pass a callable (list, dict).`));
+        out.push(
+          finding(
+            'best-practice',
+            'warning',
+            'best-practice.mutable-default',
+            module.path,
+            f,
+            `${cls.name}.${f.name} has the mutable default ${kw.default.src}; every row would share one object — pass a callable (list, dict).`,
+          ),
+        );
       }
     }
   }
@@ -46,11 +91,23 @@ function viewsetFindings(index: ProjectIndex, module: ParsedModule): Finding[] {
     const model = findModel(index, modelName, module.path);
     if (!model) continue;
     const kinds = [...model.fields.values()].map((f) => f.kind);
-    const needsSelect = kinds.some((k) => k === 'ForeignKey' || k === 'OneToOneField') && !cls.called.includes('select_related');
+    const needsSelect =
+      kinds.some((k) => k === 'ForeignKey' || k === 'OneToOneField') && !cls.called.includes('select_related');
     const needsPrefetch = kinds.includes('ManyToManyField') && !cls.called.includes('prefetch_related');
     if (needsSelect || needsPrefetch) {
-      const missing = [needsSelect && 'select_related', needsPrefetch && 'prefetch_related'].filter(Boolean).join(' and ');
-      out.push(finding('best-practice', 'warning', 'best-practice.query-optimization', module.path, qs, `${cls.name} serves ${model.name}'s relations without ${missing}, which costs one query per row.`));
+      const missing = [needsSelect && 'select_related', needsPrefetch && 'prefetch_related']
+        .filter(Boolean)
+        .join(' and ');
+      out.push(
+        finding(
+          'best-practice',
+          'warning',
+          'best-practice.query-optimization',
+          module.path,
+          qs,
+          `${cls.name} serves ${model.name}'s relations without ${missing}, which costs one query per row.`,
+        ),
+      );
     }
   }
   return out;
@@ -65,13 +122,35 @@ function settingsFindings(index: ProjectIndex, module: ParsedModule): Finding[] 
   if (!module.assigns.some((a) => a.name === 'INSTALLED_APPS')) return [];
   const out: Finding[] = [];
   const rf = module.assigns.find((a) => a.name === 'REST_FRAMEWORK');
-  const perView = [...index.modules.values()].some((m) => m.classes.some((c) => c.attrs.some((a) => a.name === 'pagination_class')));
+  const perView = [...index.modules.values()].some((m) =>
+    m.classes.some((c) => c.attrs.some((a) => a.name === 'pagination_class')),
+  );
   if (!dictGet(rf?.value, 'DEFAULT_PAGINATION_CLASS') && !perView) {
-    out.push(finding('best-practice', 'warning', 'best-practice.pagination', module.path, rf ?? { line: 1 }, 'No pagination is configured (REST_FRAMEWORK DEFAULT_PAGINATION_CLASS); list endpoints return every row.'));
+    out.push(
+      finding(
+        'best-practice',
+        'warning',
+        'best-practice.pagination',
+        module.path,
+        rf ?? { line: 1 },
+        'No pagination is configured (REST_FRAMEWORK DEFAULT_PAGINATION_CLASS); list endpoints return every row.',
+      ),
+    );
   }
-  const inAppConfig = [...index.modules.values()].some((m) => m.classes.some((c) => c.attrs.some((a) => a.name === 'default_auto_field')));
+  const inAppConfig = [...index.modules.values()].some((m) =>
+    m.classes.some((c) => c.attrs.some((a) => a.name === 'default_auto_field')),
+  );
   if (!module.assigns.some((a) => a.name === 'DEFAULT_AUTO_FIELD') && !inAppConfig) {
-    out.push(finding('best-practice', 'warning', 'best-practice.default-auto-field', module.path, { line: 1 }, 'DEFAULT_AUTO_FIELD is not set; Django warns (models.W042) and the key type depends on the Django version.'));
+    out.push(
+      finding(
+        'best-practice',
+        'warning',
+        'best-practice.default-auto-field',
+        module.path,
+        { line: 1 },
+        'DEFAULT_AUTO_FIELD is not set; Django warns (models.W042) and the key type depends on the Django version.',
+      ),
+    );
   }
   return out;
 }
@@ -82,7 +161,16 @@ export function bestPracticeFindings(index: ProjectIndex, module: ParsedModule):
   for (const fn of module.functions) {
     for (const arg of fn.mutableDefaults) {
       const owner = fn.cls ? `${fn.cls}.${fn.name}` : fn.name;
-      out.push(finding('best-practice', 'warning', 'best-practice.mutable-default', module.path, fn, `${owner}() has a mutable default for "${arg}", shared between calls; default to None instead.`));
+      out.push(
+        finding(
+          'best-practice',
+          'warning',
+          'best-practice.mutable-default',
+          module.path,
+          fn,
+          `${owner}() has a mutable default for "${arg}", shared between calls; default to None instead.`,
+        ),
+      );
     }
   }
   return out;

@@ -67,7 +67,9 @@ export function findAnalyzerPython(
   preferred?: string,
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): Promise<{ python: string; version: string } | null> {
-  const list = [...new Set([preferred, env.DJFORGE_PYTHON, ...ANALYZER_CANDIDATES].filter((c): c is string => !!c?.trim()))];
+  const list = [
+    ...new Set([preferred, env.DJFORGE_PYTHON, ...ANALYZER_CANDIDATES].filter((c): c is string => !!c?.trim())),
+  ];
   const key = list.join('\0');
   let pending = found.get(key);
   if (!pending) {
@@ -93,19 +95,27 @@ export class AnalyzerError extends Error {
  * Parse and describe every `.py` file of `files` in one `python -I` process. Rejects with an
  * `AnalyzerError` naming the interpreter when it crashes or answers something that is not JSON.
  */
-export async function runAnalyzer(python: string, files: readonly SourceFile[], timeoutMs = 60_000): Promise<AnalyzerResult> {
+export async function runAnalyzer(
+  python: string,
+  files: readonly SourceFile[],
+  timeoutMs = 60_000,
+): Promise<AnalyzerResult> {
   const pyFiles = files.filter((f) => f.path.endsWith('.py'));
   const input = JSON.stringify({ files: pyFiles.map((f) => ({ path: f.path, content: f.content })) });
   const r = await run(python, ['-I', '-c', ANALYZER_SCRIPT], input, timeoutMs);
   if (r.code !== 0) {
     const tail = r.stderr.trim().split('\n').slice(-3).join(' ');
-    throw new AnalyzerError(`The Python analyzer (${python}) failed with exit code ${String(r.code)}: ${tail || 'no output'}`);
+    throw new AnalyzerError(
+      `The Python analyzer (${python}) failed with exit code ${String(r.code)}: ${tail || 'no output'}`,
+    );
   }
   let parsed: { python: string; files: PyModule[] };
   try {
     parsed = JSON.parse(r.stdout) as { python: string; files: PyModule[] };
   } catch (e) {
-    throw new AnalyzerError(`The Python analyzer (${python}) answered something that is not JSON: ${(e as Error).message}`);
+    throw new AnalyzerError(
+      `The Python analyzer (${python}) answered something that is not JSON: ${(e as Error).message}`,
+    );
   }
   return { python, version: parsed.python, modules: parsed.files };
 }

@@ -18,7 +18,8 @@ function adminRegistered(index: ProjectIndex, model: string): boolean {
       if (refs.some((r) => r?.split('.').pop() === model)) return true;
     }
     for (const cls of m.classes) {
-      if (cls.decorators.some((d) => d.attr === 'register' && d.args?.some((a) => a.name?.split('.').pop() === model))) return true;
+      if (cls.decorators.some((d) => d.attr === 'register' && d.args?.some((a) => a.name?.split('.').pop() === model)))
+        return true;
     }
   }
   return false;
@@ -43,12 +44,33 @@ export function coverageFindings(index: ProjectIndex, erd: Erd, table: UrlTable)
     const model = index.models.find((m) => m.name === entity.name && m.app === app);
     if (!model) {
       if (index.all.get(modelsFile)?.syntax) continue;
-      out.push(finding('semantic', 'error', 'semantic.missing-model', modelsFile, top, `Entity ${entity.name} has no model class in ${modelsFile}.`));
+      out.push(
+        finding(
+          'semantic',
+          'error',
+          'semantic.missing-model',
+          modelsFile,
+          top,
+          `Entity ${entity.name} has no model class in ${modelsFile}.`,
+        ),
+      );
     } else {
-      const wanted = [...entity.fields.map((f) => f.name), ...erd.relations.filter((r) => r.from === entity.name).map((r) => r.name)];
+      const wanted = [
+        ...entity.fields.map((f) => f.name),
+        ...erd.relations.filter((r) => r.from === entity.name).map((r) => r.name),
+      ];
       for (const name of wanted) {
         if (model.fields.has(name)) continue;
-        out.push(finding('semantic', 'error', 'semantic.missing-field', model.file, model.cls, `Model ${entity.name} lacks the ERD field "${name}".`));
+        out.push(
+          finding(
+            'semantic',
+            'error',
+            'semantic.missing-field',
+            model.file,
+            model.cls,
+            `Model ${entity.name} lacks the ERD field "${name}".`,
+          ),
+        );
       }
     }
     const checks: [string, string, string, 'error' | 'warning'][] = [
@@ -57,16 +79,56 @@ export function coverageFindings(index: ProjectIndex, erd: Erd, table: UrlTable)
     ];
     for (const [what, cls, file, severity] of checks) {
       if (findClass(index, cls) || index.all.get(file)?.syntax) continue;
-      out.push(finding('semantic', severity, `semantic.missing-${what}`, file, top, `Entity ${entity.name} has no ${what} class ${cls}.`));
+      out.push(
+        finding(
+          'semantic',
+          severity,
+          `semantic.missing-${what}`,
+          file,
+          top,
+          `Entity ${entity.name} has no ${what} class ${cls}.`,
+        ),
+      );
     }
-    if (findClass(index, viewSetClass(entity)) && !table.registered.has(viewSetClass(entity)) && !index.all.get(`${app}/urls.py`)?.syntax) {
-      out.push(finding('semantic', 'error', 'semantic.missing-route', `${app}/urls.py`, top, `${viewSetClass(entity)} is not registered on any router, so ${entity.name} has no URL.`));
+    if (
+      findClass(index, viewSetClass(entity)) &&
+      !table.registered.has(viewSetClass(entity)) &&
+      !index.all.get(`${app}/urls.py`)?.syntax
+    ) {
+      out.push(
+        finding(
+          'semantic',
+          'error',
+          'semantic.missing-route',
+          `${app}/urls.py`,
+          top,
+          `${viewSetClass(entity)} is not registered on any router, so ${entity.name} has no URL.`,
+        ),
+      );
     }
     if (model && !adminRegistered(index, entity.name) && !index.all.get(`${app}/admin.py`)?.syntax) {
-      out.push(finding('semantic', 'warning', 'semantic.missing-admin', `${app}/admin.py`, top, `Model ${entity.name} is not registered with the admin site.`));
+      out.push(
+        finding(
+          'semantic',
+          'warning',
+          'semantic.missing-admin',
+          `${app}/admin.py`,
+          top,
+          `Model ${entity.name} is not registered with the admin site.`,
+        ),
+      );
     }
     if (!hasTests(index, entity.name) && !index.all.get(`${app}/tests.py`)?.syntax) {
-      out.push(finding('semantic', 'warning', 'semantic.missing-tests', `${app}/tests.py`, top, `Entity ${entity.name} has no API test case (${testCaseClass(entity)}).`));
+      out.push(
+        finding(
+          'semantic',
+          'warning',
+          'semantic.missing-tests',
+          `${app}/tests.py`,
+          top,
+          `Entity ${entity.name} has no API test case (${testCaseClass(entity)}).`,
+        ),
+      );
     }
   }
   return out;

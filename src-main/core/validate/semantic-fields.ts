@@ -44,7 +44,16 @@ export function metaFieldFindings(index: ProjectIndex, module: ParsedModule): Fi
       const ref = meta.attrs.model.value;
       const imported = module.defs.includes(ref.name?.split('.')[0] ?? '');
       if (!imported && ref.k === 'name') {
-        out.push(finding('semantic', 'error', 'semantic.unknown-model', module.path, meta.attrs.model, `${cls.name}.Meta.model names "${ref.src}", which is neither defined nor imported.`));
+        out.push(
+          finding(
+            'semantic',
+            'error',
+            'semantic.unknown-model',
+            module.path,
+            meta.attrs.model,
+            `${cls.name}.Meta.model names "${ref.src}", which is neither defined nor imported.`,
+          ),
+        );
       }
       continue;
     }
@@ -60,7 +69,14 @@ export function metaFieldFindings(index: ProjectIndex, module: ParsedModule): Fi
         if (allowed.has(head)) continue;
         const kind = isFilter ? 'FilterSet' : 'serializer';
         out.push(
-          finding('semantic', 'error', 'semantic.unknown-field', module.path, entry, `${kind} ${cls.name}.Meta.${key} names "${name}", which is not a field of model ${model.name}.`),
+          finding(
+            'semantic',
+            'error',
+            'semantic.unknown-field',
+            module.path,
+            entry,
+            `${kind} ${cls.name}.Meta.${key} names "${name}", which is not a field of model ${model.name}.`,
+          ),
         );
       }
     }
@@ -73,7 +89,8 @@ export function relationTargetFindings(index: ProjectIndex, module: ParsedModule
   const out: Finding[] = [];
   for (const model of index.models.filter((m) => m.file === module.path)) {
     for (const f of model.fields.values()) {
-      if (!RELATION_FIELDS.has(f.kind) || !model.cls.attrs.some((a) => a.name === f.name && a.line === f.line)) continue;
+      if (!RELATION_FIELDS.has(f.kind) || !model.cls.attrs.some((a) => a.name === f.name && a.line === f.line))
+        continue;
       const refs = [f.call.args?.[0] ?? f.call.kw?.to, f.call.kw?.through];
       for (const target of refs) {
         if (!target) continue;
@@ -88,7 +105,14 @@ export function relationTargetFindings(index: ProjectIndex, module: ParsedModule
         if (app !== undefined && EXTERNAL_APPS.has(app)) continue;
         if (findModel(index, ref, module.path)) continue;
         out.push(
-          finding('semantic', 'error', 'semantic.unknown-relation-target', module.path, f, `${model.name}.${f.name} (${f.kind}) points at "${ref}", which is not a model of the project.`),
+          finding(
+            'semantic',
+            'error',
+            'semantic.unknown-relation-target',
+            module.path,
+            f,
+            `${model.name}.${f.name} (${f.kind}) points at "${ref}", which is not a model of the project.`,
+          ),
         );
       }
     }

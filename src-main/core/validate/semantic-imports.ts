@@ -23,14 +23,22 @@ export function importFindings(index: ProjectIndex, module: ParsedModule): Findi
   const out: Finding[] = [];
   for (const imp of module.imports) {
     if (imp.module === '__future__') continue;
-    const targets = imp.module === null && imp.level === 0 ? imp.names.map(([n]) => n) : [absoluteModule(module.path, imp)];
+    const targets =
+      imp.module === null && imp.level === 0 ? imp.names.map(([n]) => n) : [absoluteModule(module.path, imp)];
     for (const target of targets) {
       const root = target.split('.')[0] ?? '';
       const inProject = imp.level > 0 || index.roots.has(root);
       if (!inProject) continue;
       if (!moduleExists(index, target)) {
         out.push(
-          finding('semantic', 'error', 'semantic.unresolved-import', module.path, imp, `Module "${target}" is imported but no file of the project defines it.`),
+          finding(
+            'semantic',
+            'error',
+            'semantic.unresolved-import',
+            module.path,
+            imp,
+            `Module "${target}" is imported but no file of the project defines it.`,
+          ),
         );
         continue;
       }
@@ -43,7 +51,14 @@ export function importFindings(index: ProjectIndex, module: ParsedModule): Findi
         const defined = defining?.defs.includes(name) ?? false;
         if (!defined && !moduleExists(index, `${target}.${name}`)) {
           out.push(
-            finding('semantic', 'error', 'semantic.unresolved-name', module.path, imp, `"${name}" is imported from "${target}", which does not define it.`),
+            finding(
+              'semantic',
+              'error',
+              'semantic.unresolved-name',
+              module.path,
+              imp,
+              `"${name}" is imported from "${target}", which does not define it.`,
+            ),
           );
         }
       }

@@ -13,7 +13,8 @@ export interface UrlTable {
   registered: Set<string>;
 }
 
-const str = (v: { k: string; v?: unknown } | undefined): string | undefined => (v?.k === 'str' ? String(v.v) : undefined);
+const str = (v: { k: string; v?: unknown } | undefined): string | undefined =>
+  v?.k === 'str' ? String(v.v) : undefined;
 
 function basenameOf(index: ProjectIndex, call: PyCall): string | undefined {
   const given = str(call.kw.basename) ?? str(call.args[2]);
@@ -63,13 +64,34 @@ export function routeFindings(index: ProjectIndex, module: ParsedModule, table: 
       const vs = c.args[1];
       const head = vs?.name?.split('.')[0];
       if (vs?.k === 'name' && head !== undefined && !module.defs.includes(head)) {
-        out.push(finding('semantic', 'error', 'semantic.unknown-viewset', module.path, c, `The router registers "${vs.src}", which this module neither defines nor imports.`));
+        out.push(
+          finding(
+            'semantic',
+            'error',
+            'semantic.unknown-viewset',
+            module.path,
+            c,
+            `The router registers "${vs.src}", which this module neither defines nor imports.`,
+          ),
+        );
       }
-      for (const [what, value] of [['prefix', str(c.args[0])], ['basename', basenameOf(index, c)]] as const) {
+      for (const [what, value] of [
+        ['prefix', str(c.args[0])],
+        ['basename', basenameOf(index, c)],
+      ] as const) {
         if (value === undefined) continue;
         const key = `${what}:${value}`;
         if (seen.has(key)) {
-          out.push(finding('semantic', 'error', 'semantic.duplicate-route', module.path, c, `The router ${what} "${value}" is registered twice (first for ${seen.get(key)}).`));
+          out.push(
+            finding(
+              'semantic',
+              'error',
+              'semantic.duplicate-route',
+              module.path,
+              c,
+              `The router ${what} "${value}" is registered twice (first for ${seen.get(key)}).`,
+            ),
+          );
         } else seen.set(key, vs?.src ?? '?');
       }
     }
@@ -77,13 +99,31 @@ export function routeFindings(index: ProjectIndex, module: ParsedModule, table: 
       const target = str(c.args[0]) ?? str(c.args[0]?.items?.[0]);
       const root = target?.split('.')[0];
       if (target !== undefined && root !== undefined && index.roots.has(root) && !index.moduleFiles.has(target)) {
-        out.push(finding('semantic', 'error', 'semantic.unresolved-include', module.path, c, `include("${target}") names a module the project does not have.`));
+        out.push(
+          finding(
+            'semantic',
+            'error',
+            'semantic.unresolved-include',
+            module.path,
+            c,
+            `include("${target}") names a module the project does not have.`,
+          ),
+        );
       }
     }
     if (c.attr === 'reverse') {
       const name = str(c.args[0]);
       if (name !== undefined && !table.names.has(name) && !name.startsWith('admin:')) {
-        out.push(finding('semantic', 'error', 'semantic.unknown-url-name', module.path, c, `reverse("${name}") names a URL that no urls module of the project defines.`));
+        out.push(
+          finding(
+            'semantic',
+            'error',
+            'semantic.unknown-url-name',
+            module.path,
+            c,
+            `reverse("${name}") names a URL that no urls module of the project defines.`,
+          ),
+        );
       }
     }
   }

@@ -5,6 +5,7 @@
  * malformed code but not indentation or tab errors, which the message says.
  */
 import { createRequire } from 'node:module';
+import type { Parser } from 'web-tree-sitter';
 import { finding, type Finding, type PyModule, type SourceFile } from './types';
 
 const RULE_BY_TYPE: Record<string, string> = {
@@ -20,20 +21,23 @@ export function syntaxFindings(module: PyModule): Finding[] {
   if (e) {
     const rule = RULE_BY_TYPE[e.type] ?? 'syntax.invalid-source';
     const near = e.text.trim() ? ` (near: ${e.text.trim().slice(0, 80)})` : '';
-    out.push(finding('syntax', 'error', rule, module.path, { line: e.line, col: e.col }, `${e.type}: ${e.msg}${near}.`));
+    out.push(
+      finding('syntax', 'error', rule, module.path, { line: e.line, col: e.col }, `${e.type}: ${e.msg}${near}.`),
+    );
   }
   for (const w of module.warnings) {
-    out.push(finding('syntax', 'warning', 'syntax.compiler-warning', module.path, { line: w.line }, `${w.type}: ${w.msg}.`));
+    out.push(
+      finding('syntax', 'warning', 'syntax.compiler-warning', module.path, { line: w.line }, `${w.type}: ${w.msg}.`),
+    );
   }
   return out;
 }
 
-type TreeSitter = typeof import('web-tree-sitter');
-let parserPromise: Promise<InstanceType<TreeSitter['Parser']>> | null = null;
+let parserPromise: Promise<Parser> | null = null;
 
-function pythonParser(): Promise<InstanceType<TreeSitter['Parser']>> {
+function pythonParser(): Promise<Parser> {
   parserPromise ??= (async () => {
-    const { Parser, Language } = (await import('web-tree-sitter')) as TreeSitter;
+    const { Parser, Language } = await import('web-tree-sitter');
     await Parser.init();
     const require = createRequire(import.meta.url);
     const language = await Language.load(require.resolve('tree-sitter-python/tree-sitter-python.wasm'));

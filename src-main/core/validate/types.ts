@@ -32,7 +32,21 @@ export interface SourceFile {
 /** A Python value as the analyzer summarises it (`src` is its source text, shortened). */
 export interface PyValue {
   src: string;
-  k: 'str' | 'num' | 'bool' | 'none' | 'list' | 'tuple' | 'set' | 'dict' | 'name' | 'call' | 'fstring' | 'binop' | 'comp' | 'expr';
+  k:
+    | 'str'
+    | 'num'
+    | 'bool'
+    | 'none'
+    | 'list'
+    | 'tuple'
+    | 'set'
+    | 'dict'
+    | 'name'
+    | 'call'
+    | 'fstring'
+    | 'binop'
+    | 'comp'
+    | 'expr';
   v?: string | number | boolean;
   items?: PyValue[];
   keys?: (string | null)[];
@@ -121,5 +135,13 @@ export function finding(
   at: { line: number; col?: number; column?: number },
   message: string,
 ): Finding {
-  return { file, line: Math.max(1, at.line), column: Math.max(1, at.column ?? at.col ?? 1), severity, rule, layer, message };
+  return {
+    file,
+    line: Math.max(1, at.line),
+    column: Math.max(1, at.column ?? at.col ?? 1),
+    severity,
+    rule,
+    layer,
+    message,
+  };
 }

@@ -37,7 +37,10 @@ export interface ValidateOptions {
 const STRUCTURAL: Layer[] = ['semantic', 'best-practice', 'security'];
 
 /** Run the syntax, semantic, best-practice and security layers over `files`. */
-export async function validateStatic(files: readonly SourceFile[], options: ValidateOptions = {}): Promise<ValidationResult> {
+export async function validateStatic(
+  files: readonly SourceFile[],
+  options: ValidateOptions = {},
+): Promise<ValidationResult> {
   const started = performance.now();
   const found = options.noPython ? null : await findAnalyzerPython(options.python, options.env);
   if (!found) {
