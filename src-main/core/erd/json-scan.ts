@@ -174,7 +174,16 @@ class Scanner {
         continue;
       }
       const escape = this.text[this.pos + 1];
-      const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+      const simple: Record<string, string> = {
+        '"': '"',
+        '\\': '\\',
+        '/': '/',
+        b: '\b',
+        f: '\f',
+        n: '\n',
+        r: '\r',
+        t: '\t',
+      };
       if (escape !== undefined && escape in simple) {
         out += simple[escape] ?? '';
         this.pos += 2;
@@ -204,7 +213,11 @@ export function scanJson(text: string): JsonScan {
     return { offsets: scanner.offsets, duplicateKeys: scanner.duplicateKeys };
   } catch (e) {
     if (!(e instanceof ScanFailure)) throw e;
-    return { offsets: scanner.offsets, duplicateKeys: scanner.duplicateKeys, error: { offset: e.offset, message: e.message } };
+    return {
+      offsets: scanner.offsets,
+      duplicateKeys: scanner.duplicateKeys,
+      error: { offset: e.offset, message: e.message },
+    };
   }
 }
 

@@ -7,7 +7,8 @@ import type { Diagnostic } from '../../../src-shared/diagnostics';
 import { ERD_CODES } from './diagnostic-codes';
 import { lineColumnAt, scanJson, type JsonScan } from './json-scan';
 
-export type JsonDocument = { ok: true; value: unknown; text: string; scan: JsonScan } | { ok: false; diagnostic: Diagnostic };
+export type JsonDocument =
+  { ok: true; value: unknown; text: string; scan: JsonScan } | { ok: false; diagnostic: Diagnostic };
 
 /** Offset named by a `JSON.parse` message, when it names one (`… at position 12`, end of input). */
 function offsetFromParseError(message: string, text: string): number | undefined {

@@ -35,6 +35,10 @@ export const RESERVED_FIELD_NAMES: ReadonlyMap<string, string> = new Map([
   ['models', 'generated model classes refer to the "models" module inside their body'],
   ['serializers', 'generated serializer classes refer to the "serializers" module inside their body'],
   ['django_filters', 'generated filter sets refer to the "django_filters" module inside their body'],
+  ['datetime', 'generated models refer to the "datetime" module for date defaults'],
+  ['now', 'generated models refer to django.utils.timezone.now for datetime defaults'],
+  ['uuid4', 'generated models refer to uuid.uuid4 for UUID defaults'],
+  ['validate_positive', 'generated models define the validator "validate_positive"'],
 ]);
 
 /** Class names imported or defined by the generated modules, besides the per-entity classes. */
@@ -61,10 +65,23 @@ export const RESERVED_ENTITY_NAMES: ReadonlyMap<string, string> = new Map([
   ['serializers', 'it is the DRF serializers module'],
   ['settings', 'it is the Django settings object'],
   ['admin', 'it is the Django admin module'],
+  ['UUID', 'generated models import uuid.UUID for UUID defaults'],
+  ['MinValueValidator', 'generated models import it'],
+  ['MaxValueValidator', 'generated models import it'],
+  ['MinLengthValidator', 'generated models import it'],
+  ['MaxLengthValidator', 'generated models import it'],
+  ['RegexValidator', 'generated models import it'],
 ]);
 
 /**
  * Suffixes of the classes generated for every entity (`<Entity>Serializer`, …). An entity named
  * `JobSerializer` next to an entity `Job` would collide with Job's generated serializer.
  */
-export const GENERATED_CLASS_SUFFIXES = ['Serializer', 'ViewSet', 'FilterSet', 'Admin', 'AccessPolicy', 'ApiTests'] as const;
+export const GENERATED_CLASS_SUFFIXES = [
+  'Serializer',
+  'ViewSet',
+  'FilterSet',
+  'Admin',
+  'AccessPolicy',
+  'ApiTests',
+] as const;

@@ -1,0 +1,105 @@
+/**
+ * Turns a structurally valid ERD into the form the generator relies on, reporting every change:
+ * options that do not apply to a field type or relation kind are dropped; self-references and
+ * cycles of required links are made nullable; every link gets its `onDelete` (CASCADE, or SET_NULL
+ * when nullable) and every relation a distinct reverse accessor. The input is never modified.
+ */
+import type { Diagnostic } from '../../../src-shared/diagnostics';
+import type { Erd, Field, FieldType, Relation } from '../../../src-shared/erd/model';
+import { ERD_CODES } from './diagnostic-codes';
+import { breakRequiredCycles, relaxSelfReferences } from './fk-cycles';
+import { deriveRelatedNames } from './related-names';
+import { fieldPath, info, q, relationPath, warning } from './report';
+
+const STRINGY: readonly FieldType[] = ['string', 'text', 'email', 'url', 'slug'];
+const NUMERIC: readonly FieldType[] = ['integer', 'bigInteger', 'float', 'decimal'];
+
+/** Which field types each type-specific option applies to. */
+const FIELD_OPTION_TYPES: Readonly<Partial<Record<keyof Field, readonly FieldType[]>>> = {
+  maxLength: [...STRINGY, 'file', 'image', 'enum'],
+  maxDigits: ['decimal'],
+  decimalPlaces: ['decimal'],
+  choices: ['string', 'enum'],
+  autoNow: ['date', 'datetime'],
+  autoNowAdd: ['date', 'datetime'],
+  min: [...NUMERIC, ...STRINGY],
+  max: [...NUMERIC, ...STRINGY],
+};
+
+function dropFieldOptions(erd: Erd): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  erd.entities.forEach((entity, ei) => {
+    entity.fields.forEach((field, fi) => {
+      for (const [option, types] of Object.entries(FIELD_OPTION_TYPES) as [keyof Field, readonly FieldType[]][]) {
+        if (field[option] === undefined || types.includes(field.type)) continue;
+        delete field[option];
+        out.push(
+          warning(
+            ERD_CODES.optionDropped,
+            fieldPath(entity.name, field.name, fi, ei),
+            `${q(option)} does not apply to a ${field.type} field and is ignored.`,
+          ),
+        );
+      }
+    });
+  });
+  return out;
+}
+
+function dropRelationOptions(relations: Relation[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  relations.forEach((r, i) => {
+    const options: (keyof Relation)[] = r.kind === 'manyToMany' ? ['onDelete', 'nullable'] : ['required', 'through'];
+    for (const option of options) {
+      if (r[option] === undefined) continue;
+      delete r[option];
+      const kind =
+        r.kind === 'manyToMany'
+          ? 'a many-to-many relation'
+          : `a ${r.kind === 'oneToOne' ? 'one-to-one' : 'many-to-one'} relation`;
+      out.push(
+        warning(
+          ERD_CODES.optionDropped,
+          relationPath(r.from, r.name, i),
+          `${q(option)} does not apply to ${kind} and is ignored.`,
+        ),
+      );
+    }
+  });
+  return out;
+}
+
+function settleOnDelete(relations: Relation[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  relations.forEach((r, i) => {
+    if (r.kind === 'manyToMany') return;
+    if (r.onDelete === 'SET_NULL' && r.nullable === undefined) {
+      r.nullable = true;
+      out.push(
+        info(
+          ERD_CODES.fieldInferred,
+          relationPath(r.from, r.name, i),
+          `${r.from}.${r.name} uses on_delete SET_NULL, so it is nullable.`,
+        ),
+      );
+    }
+    r.onDelete ??= r.nullable === true ? 'SET_NULL' : 'CASCADE';
+  });
+  return out;
+}
+
+export function normalizeErd(input: Erd): { erd: Erd; diagnostics: Diagnostic[] } {
+  const erd = structuredClone(input);
+  const diagnostics = [
+    ...dropFieldOptions(erd),
+    ...dropRelationOptions(erd.relations),
+    ...relaxSelfReferences(erd.relations),
+    ...breakRequiredCycles(
+      erd.relations,
+      erd.entities.map((e) => e.name),
+    ),
+    ...settleOnDelete(erd.relations),
+    ...deriveRelatedNames(erd),
+  ];
+  return { erd, diagnostics };
+}

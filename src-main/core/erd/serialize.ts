@@ -1,0 +1,10 @@
+/**
+ * The canonical text of a native ERD: keys in schema order, 2-space indent, one trailing newline.
+ * Canonical so that saving twice gives the same bytes and diffs show only real changes; parsing
+ * through the schema also drops anything that is not part of the format.
+ */
+import { ErdSchema, type Erd } from '../../../src-shared/erd/model';
+
+export function serializeErd(erd: Erd): string {
+  return `${JSON.stringify(ErdSchema.parse(erd), null, 2)}\n`;
+}
