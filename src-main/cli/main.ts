@@ -9,6 +9,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import packageJson from '../../package.json';
 import { EXIT } from './common';
 import { generateCommand } from './generate-command';
+import { serveCommand } from './serve-command';
 import { validateCommand } from './validate-command';
 import type { CliIo } from './io';
 
@@ -17,6 +18,7 @@ const HELP = `djforge ${packageJson.version} — turn an ERD into a Django REST 
 Usage:
   djforge generate <erd-file> --out <dir> [--force] [--json <report-file>]
   djforge validate-erd <erd-file>
+  djforge serve [--port <n>] [--open]     (the app in a browser; see djforge serve --help)
   djforge --help | --version
 
 Commands:
@@ -48,6 +50,7 @@ const OPTIONS = {
 } satisfies ParseArgsConfig['options'];
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  if (argv[0] === 'serve') return serveCommand(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });

@@ -1,3 +1,4 @@
 export * from './settings-document';
 export * from './settings-store';
 export * from './file-settings-store';
+export * from './data-dir';
