@@ -135,4 +135,11 @@ class AddressViewSet(`);
     ]);
     expect(viewsUnits(plainErd(), 'core').map((u) => u.id)).toEqual(['views:core:Note']);
   });
+
+  it('refuses an entity whose name would shadow the exception class', () => {
+    const clash: Erd = { ...plainErd(), entities: [{ name: 'StillReferenced', fields: [] }] };
+    expect(() => viewsUnits(clash, 'core')).toThrow(
+      'Entity StillReferenced clashes with the exception class views.py defines; rename the entity',
+    );
+  });
 });

@@ -99,6 +99,9 @@ export function viewSetClassCode(erd: Erd, entity: Entity): string {
  */
 export function viewsUnits(erd: Erd, app: string): CodeUnit[] {
   const entities = appEntities(erd, app);
+  const clash = entities.find((e) => e.name === STILL_REFERENCED);
+  if (clash !== undefined)
+    throw new Error(`Entity ${clash.name} clashes with the exception class views.py defines; rename the entity`);
   const header = entities.some((e) => deleteCanBeBlocked(erd, e))
     ? [{ id: `views:${app}:header`, code: STILL_REFERENCED_CODE }]
     : [];
