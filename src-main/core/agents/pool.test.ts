@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { checkTaskGraph, PoolCancelledError, runPool, type PoolTask } from './pool';
+
+const wait = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(new Error('aborted'));
+    });
+  });
+
+function task(id: string, deps: string[], log: string[], ms = 10): PoolTask<string> {
+  return {
+    id,
+    deps,
+    run: async ({ signal, deps: inputs }) => {
+      log.push(`start ${id}`);
+      await wait(ms, signal);
+      log.push(`end ${id}`);
+      return `${id}(${[...inputs.values()].join(',')})`;
+    },
+  };
+}
+
+describe('runPool', () => {
+  it('keeps at most `concurrency` tasks in flight and runs all of them', async () => {
+    const log: string[] = [];
+    const tasks = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((id) => task(id, [], log, 20));
+    const { results, maxInFlight } = await runPool(tasks, { concurrency: 3 });
+    expect(maxInFlight).toBe(3);
+    expect([...results.keys()].sort()).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g']);
+    expect(log.slice(0, 3)).toEqual(['start a', 'start b', 'start c']);
+  });
+
+  it('runs a task only after its dependencies and hands it their results', async () => {
+    const log: string[] = [];
+    const tasks = [
+      task('serializer', ['model'], log),
+      task('view', ['serializer', 'model'], log),
+      task('model', [], log, 30),
+      task('other', [], log),
+    ];
+    const { results } = await runPool(tasks, { concurrency: 4 });
+    expect(results.get('view')).toBe('view(serializer(model()),model())');
+    expect(log.indexOf('start serializer')).toBeGreaterThan(log.indexOf('end model'));
+    expect(log.indexOf('start view')).toBeGreaterThan(log.indexOf('end serializer'));
+    expect(log.indexOf('end other')).toBeLessThan(log.indexOf('end model'));
+  });
+
+  it('stops in-flight tasks on cancel, starts no more, and rejects once they settled', async () => {
+    const log: string[] = [];
+    const controller = new AbortController();
+    const tasks = ['a', 'b', 'c', 'd'].map((id) => task(id, [], log, 1_000));
+    setTimeout(() => controller.abort(), 30);
+    const started = Date.now();
+    await expect(runPool(tasks, { concurrency: 2, signal: controller.signal })).rejects.toBeInstanceOf(
+      PoolCancelledError,
+    );
+    expect(Date.now() - started).toBeLessThan(500);
+    expect(log).toEqual(['start a', 'start b']);
+    await expect(runPool(tasks, { signal: controller.signal })).rejects.toBeInstanceOf(PoolCancelledError);
+  });
+
+  it('aborts the others and rejects with the first failure', async () => {
+    const log: string[] = [];
+    const boom: PoolTask<string> = {
+      id: 'boom',
+      deps: [],
+      run: () => Promise.reject(new Error('unit models:core:Job failed')),
+    };
+    await expect(
+      runPool([task('slow', [], log, 1_000), boom, task('later', [], log)], { concurrency: 2 }),
+    ).rejects.toThrow('unit models:core:Job failed');
+    expect(log).toEqual(['start slow']);
+  });
+
+  it('resolves at once with nothing to do', async () => {
+    expect(await runPool([], {})).toEqual({ results: new Map(), maxInFlight: 0 });
+  });
+
+  it('rejects graphs it cannot schedule, naming the tasks', () => {
+    const t = (id: string, deps: string[] = []) => ({ id, deps });
+    expect(() => checkTaskGraph([t('a'), t('a')])).toThrow('duplicate task id "a"');
+    expect(() => checkTaskGraph([t('a', ['x'])])).toThrow('task "a" depends on unknown task "x"');
+    expect(() => checkTaskGraph([t('a', ['b']), t('b', ['c']), t('c', ['a'])])).toThrow(
+      'dependency cycle a → b → c → a',
+    );
+    expect(() => runPool([], { concurrency: 0 })).toThrow('concurrency must be a positive integer, got 0');
+  });
+});

@@ -1,0 +1,134 @@
+/**
+ * The plan of a run: every unit of work and every file assembled from units. Per-app files built
+ * from units (models, serializers, views, …: `APP_FILE_KINDS`) give one unit per entity plus their
+ * header units; every other file of the template project is a single whole-file unit. A unit's
+ * draft is its deterministic template output, so the template engine and the LLM engine share one
+ * plan and assembling the drafts gives exactly the template project.
+ */
+import type { Erd } from '../../../src-shared/erd/model';
+import { APP_FILE_KINDS } from '../generate/app';
+import { pyIdentifier } from '../generate/app/py-format';
+import type { CodeUnit } from '../generate/app/unit';
+import { appLabels } from '../generate/names';
+import type { AgentId, GeneratedFile } from '../generate/types';
+import { AGENTS } from './definitions';
+import { fileSlice, unitSlice } from './slice';
+
+export interface WorkUnit {
+  id: string;
+  agent: AgentId;
+  file: string;
+  entity?: string;
+  draft: string;
+  slice: unknown;
+  /** Units whose outputs this one reads (and waits for). */
+  deps: string[];
+  /** Whether the LLM engine sends it to the model (Python, of an agent that refines). */
+  refine: boolean;
+  wholeFile: boolean;
+  language: string;
+}
+
+export interface FilePlan {
+  path: string;
+  agent: AgentId;
+  unitIds: string[];
+  /** The file from its units' final outputs (by unit id). */
+  assemble(outputs: ReadonlyMap<string, string>): string;
+}
+
+export interface RunPlan {
+  units: WorkUnit[];
+  files: FilePlan[];
+}
+
+function languageOf(path: string): string {
+  if (path.endsWith('.py')) return 'python';
+  if (path.endsWith('.md')) return 'markdown';
+  return 'text';
+}
+
+/**
+ * The plan for `erd`, given its template project (`generateProject(erd)`), in the files' order.
+ * Throws when a unit-built file of the template is missing from `templateFiles` or an agent
+ * dependency names a unit that does not exist (a generator and the registry disagree).
+ */
+export function planRun(erd: Erd, templateFiles: readonly GeneratedFile[]): RunPlan {
+  const unitFiles = new Map<string, { app: string; kind: (typeof APP_FILE_KINDS)[number]; units: CodeUnit[] }>();
+  for (const app of appLabels(erd)) {
+    for (const kind of APP_FILE_KINDS) {
+      if (kind.wanted(erd))
+        unitFiles.set(`${pyIdentifier(app)}/${kind.file}`, { app, kind, units: kind.units(erd, app) });
+    }
+  }
+  const units: WorkUnit[] = [];
+  const files: FilePlan[] = [];
+  const byAgentEntity = new Map<string, string>();
+  for (const file of templateFiles) {
+    const built = unitFiles.get(file.path);
+    if (!built) {
+      const id = `file:${file.path}`;
+      const language = languageOf(file.path);
+      units.push({
+        id,
+        agent: file.agent,
+        file: file.path,
+        draft: file.content,
+        slice: fileSlice(erd, file.agent),
+        deps: [],
+        refine: AGENTS[file.agent].refine && language === 'python' && file.content.trim() !== '',
+        wholeFile: true,
+        language,
+      });
+      files.push({
+        path: file.path,
+        agent: file.agent,
+        unitIds: [id],
+        assemble: (outputs) => outputs.get(id) ?? file.content,
+      });
+      continue;
+    }
+    unitFiles.delete(file.path);
+    const { app, kind } = built;
+    const entities = new Map(erd.entities.map((e) => [e.name, e]));
+    for (const unit of built.units) {
+      const entity = unit.entity === undefined ? undefined : entities.get(unit.entity);
+      units.push({
+        id: unit.id,
+        agent: kind.agent,
+        file: file.path,
+        ...(unit.entity === undefined ? {} : { entity: unit.entity }),
+        draft: unit.code,
+        slice: unitSlice(erd, kind.agent, entity),
+        deps: [],
+        refine: AGENTS[kind.agent].refine,
+        wholeFile: false,
+        language: 'python',
+      });
+      if (unit.entity !== undefined) byAgentEntity.set(`${kind.agent}:${unit.entity}`, unit.id);
+    }
+    const template = built.units;
+    files.push({
+      path: file.path,
+      agent: kind.agent,
+      unitIds: template.map((u) => u.id),
+      assemble: (outputs) =>
+        kind.assemble(
+          erd,
+          app,
+          template.map((u) => ({ ...u, code: outputs.get(u.id) ?? u.code })),
+        ),
+    });
+  }
+  const missing = [...unitFiles.keys()];
+  if (missing.length > 0)
+    throw new Error(`planRun: the template project lacks ${missing.join(', ')}, which the agents build from units.`);
+  for (const unit of units) {
+    if (unit.entity === undefined) continue;
+    for (const agent of AGENTS[unit.agent].dependsOn) {
+      const dep = byAgentEntity.get(`${agent}:${unit.entity}`);
+      if (dep !== undefined) unit.deps.push(dep);
+    }
+  }
+  return { units, files };
+}

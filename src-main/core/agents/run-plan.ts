@@ -1,0 +1,266 @@
+/**
+ * Runs a plan on the pool: each unit through the template engine (its draft) or the LLM engine
+ * (cache first, then the model with recovery, else the draft), files assembled and announced as
+ * soon as their last unit is done, and the figures of the run counted on the way.
+ */
+import type { Erd } from '../../../src-shared/erd/model';
+import type { AgentCache, CacheStats } from '../cache/agent-cache';
+import { cacheKey, endpointIdentity, sha256 } from '../cache/cache-key';
+import { PROMPT_VERSION } from '../llm/prompt';
+import type { SyntaxChecker } from '../llm/python-syntax';
+import { abortableSleep, refineUnit } from '../llm/refine-unit';
+import type { LlmClient } from '../llm/types';
+import type { AttemptRecord } from '../recovery/attempt';
+import { ModelCooldowns } from '../recovery/cooldowns';
+import { RecoveryPolicy } from '../recovery/policy';
+import type { AgentId } from '../generate/types';
+import { AGENTS } from './definitions';
+import type { PoolEvent, UnitSource } from './events';
+import { runPool, type PoolTask } from './pool';
+import type { RunPlan, WorkUnit } from './registry';
+
+export interface LlmEngineOptions {
+  client: LlmClient;
+  model: string;
+  fallbackModels?: readonly string[];
+  temperature?: number;
+  maxTokens?: number;
+  policy?: RecoveryPolicy;
+  /** Syntax checker of answers; null skips the check (not recommended). */
+  checker: SyntaxChecker | null;
+}
+
+export interface RunOptions {
+  engine: 'template' | 'llm';
+  concurrency?: number;
+  /** The user's instructions for the LLM engine (added to the ERD's own `instructions`). */
+  instructions?: string;
+  llm?: LlmEngineOptions;
+  /** Null or absent: no cache (`--no-cache`). */
+  cache?: AgentCache | null;
+  now?: () => number;
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+}
+
+export interface RunHooks {
+  signal?: AbortSignal;
+  onEvent?: (event: PoolEvent) => void;
+}
+
+export interface UnitAttempt extends AttemptRecord {
+  unitId: string;
+}
+
+export interface RunFile {
+  path: string;
+  content: string;
+  agent: AgentId;
+  source: UnitSource;
+  units: number;
+  attempts: UnitAttempt[];
+}
+
+export interface RunMetrics {
+  units: number;
+  llmCalls: number;
+  cacheHits: number;
+  cacheMisses: number;
+  retries: number;
+  fallbacks: number;
+  tokens: number;
+  tokensSaved: number;
+  maxInFlight: number;
+  durationMs: number;
+}
+
+export interface RunResult {
+  files: RunFile[];
+  metrics: RunMetrics;
+  cache: CacheStats | null;
+}
+
+interface UnitResult {
+  code: string;
+  source: UnitSource;
+  attempts: AttemptRecord[];
+  hash: string;
+}
+
+export async function runPlan(erd: Erd, plan: RunPlan, options: RunOptions, hooks: RunHooks = {}): Promise<RunResult> {
+  const now = options.now ?? Date.now;
+  const started = now();
+  const llm = options.engine === 'llm' ? options.llm : undefined;
+  if (options.engine === 'llm' && !llm)
+    throw new Error('runPlan: the llm engine needs options.llm (client and model).');
+  const models = llm ? [llm.model, ...(llm.fallbackModels ?? []).filter((m) => m !== llm.model)] : [];
+  const policy = llm?.policy ?? new RecoveryPolicy();
+  const cooldowns = new ModelCooldowns(now);
+  const instructions = [erd.instructions ?? '', options.instructions ?? '']
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .join('\n\n');
+  const rules = (erd.rules ?? []).map((r) => r.text);
+  const metrics: RunMetrics = {
+    units: plan.units.length,
+    llmCalls: 0,
+    cacheHits: 0,
+    cacheMisses: 0,
+    retries: 0,
+    fallbacks: 0,
+    tokens: 0,
+    tokensSaved: 0,
+    maxInFlight: 0,
+    durationMs: 0,
+  };
+  const emit = (event: PoolEvent) => {
+    if (event.type === 'retrying') metrics.retries += 1;
+    hooks.onEvent?.(event);
+  };
+  const remaining = new Map(plan.files.map((f) => [f.path, f.unitIds.length]));
+  const outputs = new Map<string, string>();
+  const done = new Map<string, UnitResult>();
+  const filesByPath = new Map(plan.files.map((f) => [f.path, f]));
+  const assembled = new Map<string, string>();
+
+  const finishUnit = (unit: WorkUnit, result: UnitResult, startedAt: number) => {
+    done.set(unit.id, result);
+    outputs.set(unit.id, result.code);
+    emit({ type: 'done', unitId: unit.id, file: unit.file, source: result.source, durationMs: now() - startedAt });
+    const left = (remaining.get(unit.file) ?? 1) - 1;
+    remaining.set(unit.file, left);
+    const file = filesByPath.get(unit.file);
+    if (left === 0 && file) {
+      assembled.set(file.path, file.assemble(outputs));
+      emit({
+        type: 'fileReady',
+        file: file.path,
+        agent: file.agent,
+        source: fileSource(file.unitIds.map((id) => done.get(id)?.source ?? 'template')),
+      });
+    }
+    return result;
+  };
+
+  async function runUnit(
+    unit: WorkUnit,
+    deps: ReadonlyMap<string, UnitResult>,
+    signal: AbortSignal,
+  ): Promise<UnitResult> {
+    const startedAt = now();
+    const template = (source: UnitSource, attempts: AttemptRecord[] = []): UnitResult => ({
+      code: unit.draft,
+      source,
+      attempts,
+      hash: sha256(unit.draft),
+    });
+    if (!llm || !unit.refine) {
+      emit({ type: 'started', unitId: unit.id, agent: unit.agent, file: unit.file, model: null });
+      return finishUnit(unit, template('template'), startedAt);
+    }
+    const depList = unit.deps.map((id) => ({ unitId: id, code: deps.get(id)?.code ?? '' }));
+    const key = cacheKey({
+      agent: unit.agent,
+      agentVersion: AGENTS[unit.agent].version,
+      unitId: unit.id,
+      engine: 'llm',
+      model: {
+        name: models.join(' > '),
+        endpoint: endpointIdentity(llm.client.baseURL),
+        params: { temperature: llm.temperature ?? null, maxTokens: llm.maxTokens ?? null },
+      },
+      promptVersion: PROMPT_VERSION,
+      slice: unit.slice,
+      draftHash: sha256(unit.draft),
+      inputs: Object.fromEntries(unit.deps.map((id) => [id, deps.get(id)?.hash ?? ''])),
+      instructions,
+    });
+    const cached = options.cache ? await options.cache.get(key) : null;
+    if (cached) {
+      metrics.cacheHits += 1;
+      metrics.tokensSaved += cached.tokens;
+      emit({ type: 'cached', unitId: unit.id, file: unit.file });
+      return finishUnit(
+        unit,
+        { code: cached.code, source: 'cache', attempts: [], hash: sha256(cached.code) },
+        startedAt,
+      );
+    }
+    if (options.cache) metrics.cacheMisses += 1;
+    const outcome = await refineUnit(
+      {
+        unitId: unit.id,
+        agent: unit.agent,
+        file: unit.file,
+        ...(unit.entity === undefined ? {} : { entity: unit.entity }),
+        task: AGENTS[unit.agent].task,
+        wholeFile: unit.wholeFile,
+        language: unit.language,
+        draft: unit.draft,
+        slice: unit.slice,
+        dependencies: depList,
+        rules,
+        instructions,
+      },
+      {
+        client: llm.client,
+        models,
+        policy,
+        cooldowns,
+        checker: llm.checker,
+        signal,
+        onEvent: emit,
+        sleep: options.sleep ?? abortableSleep,
+        now,
+        ...(llm.temperature === undefined ? {} : { temperature: llm.temperature }),
+        ...(llm.maxTokens === undefined ? {} : { maxTokens: llm.maxTokens }),
+      },
+    );
+    metrics.llmCalls += outcome.attempts.length;
+    metrics.tokens += outcome.tokens;
+    if (outcome.status === 'fallback') {
+      metrics.fallbacks += 1;
+      return finishUnit(unit, template('fallback', outcome.attempts), startedAt);
+    }
+    const code = unit.wholeFile ? outcome.code : outcome.code.replace(/\s+$/, '');
+    await options.cache?.set(key, {
+      unitId: unit.id,
+      agent: unit.agent,
+      code,
+      model: outcome.model,
+      tokens: outcome.tokens,
+      durationMs: outcome.durationMs,
+      createdAt: new Date(now()).toISOString(),
+    });
+    return finishUnit(unit, { code, source: 'llm', attempts: outcome.attempts, hash: sha256(code) }, startedAt);
+  }
+
+  for (const unit of plan.units) emit({ type: 'queued', unitId: unit.id, agent: unit.agent, file: unit.file });
+  const tasks: PoolTask<UnitResult>[] = plan.units.map((unit) => ({
+    id: unit.id,
+    deps: unit.deps,
+    run: ({ signal, deps }) => runUnit(unit, deps, signal),
+  }));
+  const pool = await runPool(tasks, { concurrency: options.concurrency, signal: hooks.signal });
+  metrics.maxInFlight = pool.maxInFlight;
+  metrics.durationMs = now() - started;
+  const files: RunFile[] = plan.files.map((file) => {
+    const results = file.unitIds.map((id) => done.get(id) as UnitResult);
+    return {
+      path: file.path,
+      content: assembled.get(file.path) ?? file.assemble(outputs),
+      agent: file.agent,
+      source: fileSource(results.map((r) => r.source)),
+      units: file.unitIds.length,
+      attempts: file.unitIds.flatMap((id, i) => (results[i]?.attempts ?? []).map((a) => ({ ...a, unitId: id }))),
+    };
+  });
+  return { files, metrics, cache: options.cache?.stats() ?? null };
+}
+
+/** A file's source: fallback if any unit fell back, llm if any went to the model, cache if all refined ones hit. */
+export function fileSource(sources: readonly UnitSource[]): UnitSource {
+  if (sources.includes('fallback')) return 'fallback';
+  if (sources.includes('llm')) return 'llm';
+  if (sources.includes('cache')) return 'cache';
+  return 'template';
+}

@@ -1,0 +1,64 @@
+/**
+ * ERD slices: the part of the ERD a unit reads. A slice is what the model sees of the ERD in the
+ * unit's prompt and one input of its cache key, so it must hold everything the unit depends on
+ * and nothing more: renaming a field of one entity then changes only the slices of the units of
+ * that entity. (The draft's hash is in the key too, so a slice that misses something can never
+ * serve a stale answer; it can only cost a cache hit.)
+ */
+import type { Entity, Erd } from '../../../src-shared/erd/model';
+import type { AgentId } from '../generate/types';
+
+/** The entity itself, the relations on either side, the names of related entities, its rules. */
+export function entitySlice(erd: Erd, entity: Entity): Record<string, unknown> {
+  const relations = erd.relations.filter((r) => r.from === entity.name || r.to === entity.name);
+  const related = [...new Set(relations.flatMap((r) => [r.from, r.to, ...(r.through ? [r.through] : [])]))]
+    .filter((n) => n !== entity.name)
+    .sort();
+  const relatedApps = Object.fromEntries(
+    related.map((name) => [name, erd.entities.find((e) => e.name === name)?.app ?? null]),
+  );
+  return {
+    entity,
+    relations,
+    related: relatedApps,
+    rules: (erd.rules ?? []).filter((r) => r.entity === entity.name),
+  };
+}
+
+/** The project-wide options a unit of `agent` reads besides its entity. */
+export function projectSlice(erd: Erd, agent: AgentId): Record<string, unknown> {
+  const base = { project: erd.project, api: erd.api ?? {}, auth: erd.auth ?? {} };
+  switch (agent) {
+    case 'models':
+      return { project: erd.project, globalRules: (erd.rules ?? []).filter((r) => r.entity === undefined) };
+    case 'admin':
+      return { project: erd.project };
+    case 'serializers':
+    case 'filters':
+    case 'urls':
+      return { project: erd.project, api: erd.api ?? {} };
+    case 'permissions':
+    case 'app-config':
+      return { project: erd.project, auth: erd.auth ?? {} };
+    default:
+      return base;
+  }
+}
+
+/** The slice of a whole-file unit: project options, plus the entity list for files that read it. */
+export function fileSlice(erd: Erd, agent: AgentId): Record<string, unknown> {
+  const base = projectSlice(erd, agent);
+  if (agent === 'tests' || agent === 'docs')
+    return { ...base, entities: erd.entities, relations: erd.relations, rules: erd.rules ?? [] };
+  if (agent === 'settings' || agent === 'urls')
+    return { ...base, apps: [...new Set(erd.entities.map((e) => e.app ?? null))] };
+  return base;
+}
+
+/** The slice of a unit of `agent`, per entity or for the app's header unit. */
+export function unitSlice(erd: Erd, agent: AgentId, entity: Entity | undefined): Record<string, unknown> {
+  const project = projectSlice(erd, agent);
+  if (!entity) return { ...project, entities: erd.entities.map((e) => e.name) };
+  if (agent === 'permissions' || agent === 'urls') return { ...project, entity: entity.name };
+  return { ...project, ...entitySlice(erd, entity) };
+}
