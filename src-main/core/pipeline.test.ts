@@ -1,0 +1,69 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { draftResponder, REFINED_MARKER } from '../../test-support/draft-responder';
+import { startOpenAiServer, type OpenAiServer } from '../../test-support/openai-server';
+import type { Erd } from '../../src-shared/erd/model';
+import { importErdText } from './erd';
+import { generateProject } from './generate';
+import { prepareLlmEngine, runPipeline, type PoolEvent } from './pipeline';
+
+const examples = path.resolve(__dirname, '../../../shared/examples');
+let server: OpenAiServer;
+let erd: Erd;
+beforeAll(async () => {
+  server = await startOpenAiServer({ responder: draftResponder });
+  const name = 'seed-v2-jobboard.json';
+  const imported = importErdText(await fs.readFile(path.join(examples, name), 'utf8'), name);
+  if (!imported.erd) throw new Error(`${name} did not import`);
+  erd = imported.erd;
+});
+afterAll(async () => {
+  await server.close();
+});
+
+describe('runPipeline', () => {
+  it('gives exactly generateProject with the template engine', async () => {
+    const result = await runPipeline(erd, { engine: 'template' });
+    expect(result.files.map((f) => ({ path: f.path, content: f.content, agent: f.agent }))).toEqual(
+      generateProject(erd),
+    );
+    expect(result.metrics.llmCalls).toBe(0);
+  });
+
+  it('refines the example with the LLM engine and checks every Python file', async () => {
+    const { engine, close } = await prepareLlmEngine({
+      baseURL: server.baseURL,
+      model: 'fake-coder',
+      requestTimeoutMs: 5_000,
+    });
+    try {
+      const events: PoolEvent[] = [];
+      const result = await runPipeline(erd, { engine: 'llm', llm: engine }, { onEvent: (e) => events.push(e) });
+      expect(result.files.map((f) => f.path)).toEqual(generateProject(erd).map((f) => f.path));
+      expect(result.files.find((f) => f.path === 'core/models.py')).toMatchObject({
+        source: 'llm',
+        content: expect.stringContaining(REFINED_MARKER),
+      });
+      expect(result.files.find((f) => f.path === 'requirements.txt')?.source).toBe('template');
+      for (const file of result.files.filter((f) => f.path.endsWith('.py')))
+        expect(await engine.checker?.check(file.content), file.path).toBeNull();
+      expect(result.metrics.llmCalls).toBe(server.requests.length);
+      expect(new Set(events.map((e) => e.type))).toEqual(
+        new Set(['queued', 'started', 'streaming', 'done', 'fileReady']),
+      );
+    } finally {
+      await close();
+    }
+  });
+
+  it('refuses a hosted provider without a key, and a custom provider without a URL', async () => {
+    await expect(prepareLlmEngine({ provider: 'openrouter', model: 'x' })).rejects.toThrow(
+      'OpenRouter needs an API key: set DJFORGE_API_KEY',
+    );
+    await expect(prepareLlmEngine({ provider: 'custom', model: 'x' })).rejects.toThrow(
+      'Provider "custom" needs a base URL (--base-url).',
+    );
+    await expect(prepareLlmEngine({ provider: 'ollama', model: ' ' })).rejects.toThrow('needs a model (--model)');
+  });
+});
