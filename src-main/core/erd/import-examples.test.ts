@@ -9,7 +9,8 @@ const load = (name: string): ImportResult => importErdText(readFileSync(`${EXAMP
 const codes = (ds: Diagnostic[]): Record<string, number> =>
   ds.reduce<Record<string, number>>((m, d) => ({ ...m, [d.code]: (m[d.code] ?? 0) + 1 }), {});
 const entity = (erd: Erd, name: string) => erd.entities.find((e) => e.name === name);
-const relation = (erd: Erd, from: string, name: string) => erd.relations.find((r) => r.from === from && r.name === name);
+const relation = (erd: Erd, from: string, name: string) =>
+  erd.relations.find((r) => r.from === from && r.name === name);
 
 function imported(name: string): { erd: Erd; result: ImportResult } {
   const result = load(name);
@@ -76,7 +77,12 @@ describe('seed-legacy-enterprise.json', () => {
       relatedName: 'team_memberships',
     });
     const inferred = result.diagnostics.find((d) => d.code === 'erd.has-many-inferred');
-    expect(inferred).toMatchObject({ severity: 'warning', path: 'relations.TeamMembership.permission', line: 40, column: 18 });
+    expect(inferred).toMatchObject({
+      severity: 'warning',
+      path: 'relations.TeamMembership.permission',
+      line: 40,
+      column: 18,
+    });
   });
 });
 
@@ -106,9 +112,16 @@ describe('seed-legacy-massive.json', () => {
   });
 
   it('maps OneToOneField, ImageField, JSONField, GenericIPAddressField and fills timestamps automatically', () => {
-    expect(relation(erd, 'UserProfile', 'user')).toMatchObject({ kind: 'oneToOne', to: 'User', relatedName: 'user_profile' });
+    expect(relation(erd, 'UserProfile', 'user')).toMatchObject({
+      kind: 'oneToOne',
+      to: 'User',
+      relatedName: 'user_profile',
+    });
     expect(entity(erd, 'UserProfile')?.fields.map((f) => f.type)).toEqual(['text', 'image', 'json', 'json', 'json']);
-    expect(entity(erd, 'Analytics')?.fields.find((f) => f.name === 'ip_address')).toEqual({ name: 'ip_address', type: 'ipAddress' });
+    expect(entity(erd, 'Analytics')?.fields.find((f) => f.name === 'ip_address')).toEqual({
+      name: 'ip_address',
+      type: 'ipAddress',
+    });
     expect(entity(erd, 'User')?.fields.filter((f) => f.type === 'datetime')).toEqual([
       { name: 'created_at', type: 'datetime', autoNowAdd: true },
       { name: 'updated_at', type: 'datetime', autoNow: true },
@@ -188,7 +201,9 @@ describe('seed-v2-jobboard.json', () => {
 
   it('reports the inferences as infos with their line:column', () => {
     expect(codes(result.diagnostics)).toEqual({ 'erd.field-inferred': 4, 'erd.requirement-mapped': 2 });
-    expect(result.diagnostics.filter((d) => d.code === 'erd.requirement-mapped').map((d) => [d.path, d.line, d.column])).toEqual([
+    expect(
+      result.diagnostics.filter((d) => d.code === 'erd.requirement-mapped').map((d) => [d.path, d.line, d.column]),
+    ).toEqual([
       ['rules[1]', 37, 5],
       ['auth.schemes', 44, 5],
     ]);
@@ -196,21 +211,29 @@ describe('seed-v2-jobboard.json', () => {
 });
 
 describe('serializeErd', () => {
-  it.each(['seed-legacy-jobboard.json', 'seed-legacy-enterprise.json', 'seed-legacy-massive.json', 'seed-v2-jobboard.json'])(
-    '%s re-imports identically as a native document, with no new diagnostics',
-    (name) => {
-      const { erd } = imported(name);
-      const text = serializeErd(erd);
-      const again = importErdText(text, 'again.json');
-      expect(again.format).toBe('djforge-erd');
-      expect(again.diagnostics).toEqual([]);
-      expect(again.erd).toEqual(erd);
-      expect(serializeErd(again.erd as Erd)).toBe(text);
-    },
-  );
+  it.each([
+    'seed-legacy-jobboard.json',
+    'seed-legacy-enterprise.json',
+    'seed-legacy-massive.json',
+    'seed-v2-jobboard.json',
+  ])('%s re-imports identically as a native document, with no new diagnostics', (name) => {
+    const { erd } = imported(name);
+    const text = serializeErd(erd);
+    const again = importErdText(text, 'again.json');
+    expect(again.format).toBe('djforge-erd');
+    expect(again.diagnostics).toEqual([]);
+    expect(again.erd).toEqual(erd);
+    expect(serializeErd(again.erd as Erd)).toBe(text);
+  });
 
   it('writes 2-space indented JSON with keys in schema order and one trailing newline', () => {
-    const text = serializeErd({ relations: [], entities: [], project: { title: 'T', name: 'p' }, version: 1, format: 'djforge-erd' });
+    const text = serializeErd({
+      relations: [],
+      entities: [],
+      project: { title: 'T', name: 'p' },
+      version: 1,
+      format: 'djforge-erd',
+    });
     expect(text).toBe(
       '{\n  "format": "djforge-erd",\n  "version": 1,\n  "project": {\n    "name": "p",\n    "title": "T"\n  },\n  "entities": [],\n  "relations": []\n}\n',
     );

@@ -59,16 +59,33 @@ describe('native djforge-erd documents', () => {
 
   it('suggests the intended field type for a near miss', () => {
     const result = importErdText(README_EXAMPLE.replace('"type": "decimal"', '"type": "decimel"'), 'bad.json');
-    expect(result.diagnostics[0]?.message).toMatch(/^Unknown field type "decimel" \(did you mean "decimal"\?\); expected one of/);
+    expect(result.diagnostics[0]?.message).toMatch(
+      /^Unknown field type "decimel" \(did you mean "decimal"\?\); expected one of/,
+    );
   });
 
   it('warns about unknown properties instead of dropping them silently', () => {
-    const text = README_EXAMPLE.replace('"maxLength": 200', '"maxlength": 200').replace('"title": "Job board"', '"titel": "Job board"');
+    const text = README_EXAMPLE.replace('"maxLength": 200', '"maxlength": 200').replace(
+      '"title": "Job board"',
+      '"titel": "Job board"',
+    );
     const result = importErdText(text, 'typo.json');
     expect(result.erd).not.toBeNull();
     expect(result.diagnostics.map((d) => [d.severity, d.code, d.path, d.line, d.message])).toEqual([
-      ['warning', 'erd.unknown-key', 'project.titel', 4, 'Unknown property "titel" is ignored (did you mean "title"?).'],
-      ['warning', 'erd.unknown-key', 'entities.Job.fields.title.maxlength', 10, 'Unknown property "maxlength" is ignored (did you mean "maxLength"?).'],
+      [
+        'warning',
+        'erd.unknown-key',
+        'project.titel',
+        4,
+        'Unknown property "titel" is ignored (did you mean "title"?).',
+      ],
+      [
+        'warning',
+        'erd.unknown-key',
+        'entities.Job.fields.title.maxlength',
+        10,
+        'Unknown property "maxlength" is ignored (did you mean "maxLength"?).',
+      ],
     ]);
   });
 

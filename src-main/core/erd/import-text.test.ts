@@ -31,7 +31,10 @@ describe('importErdText: text that is not an ERD', () => {
   });
 
   it('reports a document that is not an object', () => {
-    expect(one('[1, 2]').only).toMatchObject({ code: 'erd.not-object', message: 'The ERD must be a JSON object, but the file holds a list.' });
+    expect(one('[1, 2]').only).toMatchObject({
+      code: 'erd.not-object',
+      message: 'The ERD must be a JSON object, but the file holds a list.',
+    });
   });
 
   it('reports an unknown native format name at the "format" key', () => {
@@ -95,13 +98,18 @@ describe('importErdText: the flat format', () => {
       ['error', 'erd.unknown-entity', 'relations.Job.owner', 5, 5],
     ]);
     expect(result.diagnostics[0]?.message).toBe('Unknown field type "CharFeld". Did you mean "CharField"?');
-    expect(result.diagnostics[4]?.message).toBe('The relation Job.owner points to "Usr", which is not an entity (did you mean "User"?).');
+    expect(result.diagnostics[4]?.message).toBe(
+      'The relation Job.owner points to "Usr", which is not an entity (did you mean "User"?).',
+    );
   });
 
   it('reads call notations with arguments and reports the ones it cannot keep', () => {
-    const text = '{"A": {"b": "models.ForeignKey(\'B\', on_delete=models.PROTECT, related_name=\'items\', db_index=True)"}, "B": {}}';
+    const text =
+      '{"A": {"b": "models.ForeignKey(\'B\', on_delete=models.PROTECT, related_name=\'items\', db_index=True)"}, "B": {}}';
     const result = importErdText(text, 'x.json');
-    expect(result.erd?.relations).toEqual([{ name: 'b', kind: 'manyToOne', from: 'A', to: 'B', onDelete: 'PROTECT', relatedName: 'items' }]);
+    expect(result.erd?.relations).toEqual([
+      { name: 'b', kind: 'manyToOne', from: 'A', to: 'B', onDelete: 'PROTECT', relatedName: 'items' },
+    ]);
     expect(result.diagnostics).toEqual([
       {
         severity: 'warning',
@@ -127,7 +135,10 @@ describe('importErdText: the flat format', () => {
   });
 
   it('drops an AutoField primary key with an info, resolves self and accepts a differently cased class', () => {
-    const result = importErdText('{"Node": {"id": "AutoField", "label": "charfield", "parent": "ForeignKey(self)"}}', 'tree.json');
+    const result = importErdText(
+      '{"Node": {"id": "AutoField", "label": "charfield", "parent": "ForeignKey(self)"}}',
+      'tree.json',
+    );
     expect(result.erd?.entities[0]?.fields).toEqual([{ name: 'label', type: 'string' }]);
     expect(result.erd?.relations[0]).toMatchObject({ from: 'Node', to: 'Node', nullable: true, onDelete: 'SET_NULL' });
     expect(result.diagnostics.map((d) => [d.severity, d.code, d.path])).toEqual([
@@ -165,6 +176,8 @@ describe('importErdText: the later seed format', () => {
       ['error', 'erd.unknown-field', 'rules[0]', 14],
       ['error', 'erd.unknown-role', 'auth.permissions.Job.create', 27],
     ]);
-    expect(result.diagnostics[3]?.message).toBe('The rule "Rating between 1 and 5" was read as a range rule min 1 max 5.');
+    expect(result.diagnostics[3]?.message).toBe(
+      'The rule "Rating between 1 and 5" was read as a range rule min 1 max 5.',
+    );
   });
 });

@@ -37,7 +37,7 @@ function dropFieldOptions(erd: Erd): Diagnostic[] {
           warning(
             ERD_CODES.optionDropped,
             fieldPath(entity.name, field.name, fi, ei),
-            `${q(option)} does not apply to a ${field.type} field and is ignored.`,
+            `${q(option)} does not apply to ${field.type} fields and is ignored.`,
           ),
         );
       }
