@@ -12,6 +12,8 @@ export default defineConfig({
   preload: {
     build: {
       outDir: 'out/preload',
+      // A sandboxed preload can require only `electron`: bundle the contract (and zod) into it.
+      externalizeDeps: false,
       rolldownOptions: {
         input: { index: resolve(__dirname, 'src-preload/index.ts') },
         // Sandboxed preloads must be CommonJS.

@@ -1,10 +1,10 @@
-/** The shape of `window.studio`, shared by the preload (which builds it) and the renderer. */
-export interface StudioBridge {
-  version(): Promise<string>;
-}
+/** The shape of `window.studio`, derived from the preload's bridge (and so from the contract). */
+import type { StudioBridge } from './bridge';
 
 declare global {
   interface Window {
     studio?: StudioBridge;
   }
 }
+
+export type { StudioBridge };

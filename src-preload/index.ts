@@ -1,12 +1,8 @@
 /**
- * The only bridge between the page and the main process: one named function per message,
- * never a generic `invoke(channel, …)`.
+ * The only bridge between the page and the main process: `window.studio`, built from the
+ * contract. The page never sees `ipcRenderer` itself.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import type { StudioBridge } from './api';
+import { createStudioBridge } from './bridge';
 
-const studio: StudioBridge = {
-  version: () => ipcRenderer.invoke('studio:version') as Promise<string>,
-};
-
-contextBridge.exposeInMainWorld('studio', studio);
+contextBridge.exposeInMainWorld('studio', createStudioBridge(ipcRenderer));

@@ -1,27 +1,20 @@
 /**
  * The security posture of every DjForge window, as plain data so it is unit-tested without
- * Electron: isolated, sandboxed, no Node in the page, and a CSP that allows only the app itself.
+ * Electron: isolated, sandboxed, no Node in the page; the CSP (shared with the web host) allows
+ * only the app itself.
  */
-import type { BrowserWindowConstructorOptions } from 'electron';
+import type { BrowserWindowConstructorOptions, Rectangle } from 'electron';
+import { CONTENT_SECURITY_POLICY } from '../../src-shared/api';
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "worker-src 'self' blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY };
 
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export const DEFAULT_BOUNDS = { width: 1280, height: 820 };
+
+export function mainWindowOptions(preloadPath: string, bounds?: Partial<Rectangle>): BrowserWindowConstructorOptions {
   return {
-    width: 1280,
-    height: 820,
+    width: bounds?.width ?? DEFAULT_BOUNDS.width,
+    height: bounds?.height ?? DEFAULT_BOUNDS.height,
+    ...(bounds?.x !== undefined && bounds.y !== undefined ? { x: bounds.x, y: bounds.y } : {}),
     minWidth: 900,
     minHeight: 600,
     show: false,
@@ -37,6 +30,7 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      navigateOnDragDrop: false,
       spellcheck: false,
     },
   };

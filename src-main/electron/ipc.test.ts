@@ -1,0 +1,111 @@
+import type { IpcMainInvokeEvent } from 'electron';
+import { describe, expect, it } from 'vitest';
+import { METHOD_NAMES } from '../../src-shared/api';
+import type { StudioHandlers } from '../core/studio';
+import { appUrlCheck } from './app-url';
+import { appSenderCheck, registerStudioIpc } from './ipc';
+
+type Handler = (event: IpcMainInvokeEvent, payload: unknown) => Promise<unknown>;
+
+function fakeIpcMain() {
+  const handlers = new Map<string, Handler>();
+  return {
+    handlers,
+    handle: (channel: string, handler: Handler) => void handlers.set(channel, handler),
+    removeHandler: (channel: string) => void handlers.delete(channel),
+  };
+}
+
+const isAppUrl = appUrlCheck({ rendererDir: '/opt/djforge/out/renderer' });
+const mainFrame = { url: 'file:///opt/djforge/out/renderer/index.html' };
+const event = (frame: { url: string } | null, main = frame) =>
+  ({ senderFrame: frame, sender: { mainFrame: main } }) as unknown as IpcMainInvokeEvent;
+
+const handlers = {
+  cancelRun: async ({ runId }: { runId: string }) => ({ cancelled: runId === 'r1' }),
+  listHistory: async () => {
+    throw new Error('history.json is locked');
+  },
+} as unknown as StudioHandlers;
+
+function setup() {
+  const ipcMain = fakeIpcMain();
+  const dispose = registerStudioIpc(ipcMain, handlers, appSenderCheck(isAppUrl));
+  const call = (channel: string, ev: IpcMainInvokeEvent, payload: unknown) => {
+    const handler = ipcMain.handlers.get(channel);
+    if (!handler) throw new Error(`no handler for ${channel}`);
+    return handler(ev, payload);
+  };
+  return { ipcMain, dispose, call };
+}
+
+describe('registerStudioIpc', () => {
+  it('registers one channel per method and removes them all', () => {
+    const { ipcMain, dispose } = setup();
+    expect([...ipcMain.handlers.keys()]).toEqual(METHOD_NAMES.map((m) => `studio:${m}`));
+    dispose();
+    expect(ipcMain.handlers.size).toBe(0);
+  });
+
+  it('answers the app page', async () => {
+    const { call } = setup();
+    expect(await call('studio:cancelRun', event(mainFrame), { runId: 'r1' })).toEqual({
+      ok: true,
+      value: { cancelled: true },
+    });
+  });
+
+  it('refuses a foreign page, a sub-frame and a missing frame, as data', async () => {
+    const { call } = setup();
+    const refused = {
+      ok: false,
+      error: {
+        code: 'ipc.untrusted-sender',
+        message: 'Refused: the request did not come from the DjForge Studio page.',
+        retryable: false,
+      },
+    };
+    expect(await call('studio:cancelRun', event({ url: 'https://evil.example/' }), { runId: 'r1' })).toEqual(refused);
+    expect(await call('studio:cancelRun', event({ url: 'file:///etc/passwd' }), { runId: 'r1' })).toEqual(refused);
+    expect(await call('studio:cancelRun', event({ url: mainFrame.url }, { url: 'x' }), { runId: 'r1' })).toEqual(
+      refused,
+    );
+    expect(await call('studio:cancelRun', event(null), { runId: 'r1' })).toEqual(refused);
+  });
+
+  it('rejects a bad payload with the field and the problem', async () => {
+    const { call } = setup();
+    expect(await call('studio:cancelRun', event(mainFrame), { runId: '', extra: 1 })).toEqual({
+      ok: false,
+      error: {
+        code: 'request.invalid',
+        message: 'cancelRun.runId: The run id is empty.; cancelRun: Unrecognized key: "extra".',
+        retryable: false,
+      },
+    });
+  });
+
+  it('turns a thrown error into data', async () => {
+    const { call } = setup();
+    expect(await call('studio:listHistory', event(mainFrame), {})).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'history.json is locked', retryable: false },
+    });
+  });
+});
+
+describe('appUrlCheck', () => {
+  it('accepts only the dev server origin in development', () => {
+    const dev = appUrlCheck({ devServerUrl: 'http://localhost:5173/', rendererDir: '/x' });
+    expect(dev('http://localhost:5173/index.html')).toBe(true);
+    expect(dev('http://localhost:5174/')).toBe(false);
+    expect(dev('file:///x/index.html')).toBe(false);
+  });
+
+  it('accepts only files inside the renderer folder when built', () => {
+    expect(isAppUrl('file:///opt/djforge/out/renderer/index.html')).toBe(true);
+    expect(isAppUrl('file:///opt/djforge/out/renderer-evil/index.html')).toBe(false);
+    expect(isAppUrl('file:///opt/djforge/out/renderer/../main/index.js')).toBe(false);
+    expect(isAppUrl('not a url')).toBe(false);
+  });
+});
