@@ -6,8 +6,7 @@
 import { finding, type Finding, type ParsedModule, type PyCall, type PyClass, type PyValue } from './types';
 
 const CREDENTIAL_NAME = /(^|_)(PASSWORD|SECRET|API_KEY|TOKEN|PRIVATE_KEY)$/;
-const WRITE_BASES =
-  /ModelViewSet|Create|Update|Destroy|ListCreate|RetrieveUpdate|^(\w+\.)?(ViewSet|GenericViewSet|APIView)$/;
+const WRITE_BASES = /Create|Update|Destroy|(^|\.)(ModelViewSet|ViewSet|GenericViewSet|APIView|GenericAPIView)$/;
 const WRITE_METHODS = new Set(['post', 'put', 'patch', 'delete', 'create', 'update', 'partial_update', 'destroy']);
 const SQL_SINKS = new Set(['execute', 'executemany', 'raw', 'RawSQL', 'extra']);
 const SHELL_CALLS = new Set(['run', 'call', 'Popen', 'check_output', 'check_call']);
@@ -15,7 +14,7 @@ const SHELL_CALLS = new Set(['run', 'call', 'Popen', 'check_output', 'check_call
 const has = (value: PyValue | undefined, test: (v: PyValue) => boolean): boolean =>
   !!value && (test(value) || (value.items ?? []).some(test) || (value.values ?? []).some(test));
 const isStar = (v: PyValue) => v.k === 'str' && v.v === '*';
-const isAllowAny = (v: PyValue) => /(^|\.)AllowAny$/.test(v.name ?? v.src);
+const isAllowAny = (v: PyValue) => /(^|\.)AllowAny$/.test(v.k === 'str' ? String(v.v) : (v.name ?? v.src));
 
 function settingsFindings(module: ParsedModule): Finding[] {
   const out: Finding[] = [];
