@@ -5,6 +5,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import packageJson from '../../package.json';
+import { draftResponder, REFINED_MARKER } from '../../test-support/draft-responder';
+import { startOpenAiServer } from '../../test-support/openai-server';
 import type { GenerationReport } from '../core/report';
 import type { CliIo } from './io';
 import { main } from './main';
@@ -21,9 +23,13 @@ afterEach(async () => {
 });
 
 async function run(...argv: string[]) {
+  return runWithEnv({}, ...argv);
+}
+
+async function runWithEnv(env: Record<string, string>, ...argv: string[]) {
   let stdout = '';
   let stderr = '';
-  const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd: dir, env: {} };
+  const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd: dir, env };
   const code = await main(argv, io);
   return { code, stdout, stderr };
 }
@@ -87,7 +93,14 @@ describe('djforge validate-erd', () => {
 
 describe('djforge generate', () => {
   it('writes the project and a JSON report', async () => {
-    const result = await run('generate', path.join(examples, 'seed-v2-jobboard.json'), '--out', 'api', '--json', 'report.json');
+    const result = await run(
+      'generate',
+      path.join(examples, 'seed-v2-jobboard.json'),
+      '--out',
+      'api',
+      '--json',
+      'report.json',
+    );
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/^Wrote \d+ files \(2 entities\)/);
     const files = await listing(path.join(dir, 'api'));
@@ -102,7 +115,10 @@ describe('djforge generate', () => {
   });
 
   it('changes nothing on disk for an invalid ERD', async () => {
-    await fs.writeFile(path.join(dir, 'bad.json'), JSON.stringify({ Job: { title: 'CharFeild', owner: 'ForeignKey:Nobody' } }));
+    await fs.writeFile(
+      path.join(dir, 'bad.json'),
+      JSON.stringify({ Job: { title: 'CharFeild', owner: 'ForeignKey:Nobody' } }),
+    );
     const result = await run('generate', 'bad.json', '--out', 'api', '--json', 'report.json');
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('CharFeild');
@@ -145,10 +161,165 @@ describe('the djforge binary', () => {
   });
 
   it('exits 2 for bad input as a process', async () => {
-    const error = await promisify(execFile)(process.execPath, [path.join(repo, 'bin/djforge.js'), 'generate', 'missing.json', '--out', dir + '/x']).catch(
-      (e: { code: number; stderr: string }) => e,
-    );
+    const error = await promisify(execFile)(process.execPath, [
+      path.join(repo, 'bin/djforge.js'),
+      'generate',
+      'missing.json',
+      '--out',
+      dir + '/x',
+    ]).catch((e: { code: number; stderr: string }) => e);
     expect(error).toMatchObject({ code: 2 });
     expect((error as { stderr: string }).stderr).toContain('missing.json');
+  });
+});
+
+describe('djforge generate engine flags', () => {
+  const erd = path.join(examples, 'seed-legacy-jobboard.json');
+
+  it.each([
+    [['--engine', 'gpt'], /--engine must be template or llm, got "gpt"/],
+    [['--model', 'x'], /--model applies to --engine llm only/],
+    [['--no-cache'], /--no-cache applies to --engine llm only/],
+    [['--engine', 'llm', '--model', 'x'], /--engine llm needs --provider or --base-url/],
+    [['--engine', 'llm', '--provider', 'ollama'], /--engine llm needs --model/],
+    [
+      ['--engine', 'llm', '--provider', 'bard', '--model', 'x'],
+      /--provider must be one of openrouter, openai, ollama, lmstudio, custom, got "bard"/,
+    ],
+    [['--concurrency', '0'], /--concurrency must be a whole number from 1 to 64, got "0"/],
+    [['--concurrency', '2.5'], /--concurrency must be a whole number/],
+    [
+      ['--engine', 'llm', '--provider', 'ollama', '--model', 'x', '--request-timeout', 'abc'],
+      /--request-timeout must be seconds/,
+    ],
+    [
+      ['--engine', 'llm', '--provider', 'ollama', '--model', 'x', '--no-cache', '--cache-dir', 'c'],
+      /--no-cache and --cache-dir contradict/,
+    ],
+    [['--approve', 'high'], /--approve accepts "all"/],
+    [
+      ['--engine', 'llm', '--provider', 'openrouter', '--model', 'x'],
+      /OpenRouter needs an API key: set DJFORGE_API_KEY/,
+    ],
+    [['--engine', 'llm', '--base-url', 'ftp://example.invalid', '--model', 'x'], /Base URL must be http\(s\)/],
+  ])('refuses %j with exit 2, writing nothing', async (flags, message) => {
+    const result = await run('generate', erd, '--out', 'api', ...flags);
+    expect(result.code, result.stdout).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(await fs.readdir(dir)).toEqual([]);
+  });
+
+  it('accepts --approve all and --concurrency with the template engine, output unchanged', async () => {
+    expect((await run('generate', erd, '--out', 'a')).code).toBe(0);
+    const result = await run('generate', erd, '--out', 'b', '--approve', 'all', '--concurrency', '1');
+    expect(result.code, result.stderr).toBe(0);
+    for (const f of await listing(path.join(dir, 'a'))) {
+      expect(await fs.readFile(path.join(dir, 'b', f), 'utf8')).toBe(await fs.readFile(path.join(dir, 'a', f), 'utf8'));
+    }
+  });
+
+  it('runs the LLM engine end to end: recovery, report, cache, and the key nowhere', async () => {
+    const server = await startOpenAiServer({ responder: draftResponder });
+    const key = 'sk-cli-SECRET-7777';
+    try {
+      server.inject(
+        { kind: 'rateLimit', retryAfterMs: 20 },
+        { kind: 'serverError', status: 503 },
+        { fault: { kind: 'auth' }, model: 'fake-coder' },
+      );
+      const flags = [
+        '--engine',
+        'llm',
+        '--base-url',
+        server.baseURL,
+        '--model',
+        'fake-coder',
+        '--fallback-model',
+        'fake-coder-2',
+      ];
+      const env = { DJFORGE_API_KEY: key };
+      const cold = await runWithEnv(
+        env,
+        'generate',
+        erd,
+        '--out',
+        'api',
+        '--json',
+        'cold.json',
+        '--cache-dir',
+        'cache',
+        ...flags,
+      );
+      expect(cold.code, cold.stderr).toBe(0);
+      expect(cold.stdout).toMatch(/LLM engine: \d+ model calls, [1-9]\d* retries, 0 fallbacks/);
+      expect(cold.stderr).toMatch(/retry \S+: auth on fake-coder → switchModel \(next: fake-coder-2\)/);
+      const report = JSON.parse(await fs.readFile(path.join(dir, 'cold.json'), 'utf8')) as GenerationReport;
+      expect(report).toMatchObject({
+        engine: 'llm',
+        llm: { model: 'fake-coder', fallbackModels: ['fake-coder-2'], concurrency: 4 },
+      });
+      expect(report.metrics.retries).toBeGreaterThanOrEqual(3);
+      expect(report.metrics.llmCalls).toBe(server.requests.length);
+      expect(report.metrics.cacheMisses).toBe(
+        report.files.filter((f) => f.source === 'llm').reduce((n, f) => n + f.units, 0),
+      );
+      expect(report.files.find((f) => f.path === 'core/models.py')).toMatchObject({ source: 'llm' });
+      expect(report.files.find((f) => f.path === 'requirements.txt')).toMatchObject({
+        source: 'template',
+        attempts: [],
+      });
+      const outcomes = report.files.flatMap((f) => f.attempts.map((a) => a.outcome));
+      expect(outcomes).toEqual(expect.arrayContaining(['rateLimit', 'server', 'auth', 'ok']));
+      expect(await fs.readFile(path.join(dir, 'api', 'core', 'models.py'), 'utf8')).toContain(REFINED_MARKER);
+      const everything = [cold.stdout, cold.stderr, await fs.readFile(path.join(dir, 'cold.json'), 'utf8')];
+      for (const entry of await fs.readdir(path.join(dir, 'cache'), { recursive: true, withFileTypes: true })) {
+        if (entry.isFile()) everything.push(await fs.readFile(path.join(entry.parentPath, entry.name), 'utf8'));
+      }
+      expect(everything.join('\n')).not.toContain(key);
+      expect(everything[2]).toContain('[redacted]');
+
+      server.resetLog();
+      const warm = await runWithEnv(
+        env,
+        'generate',
+        erd,
+        '--out',
+        'again',
+        '--json',
+        'warm.json',
+        '--cache-dir',
+        'cache',
+        ...flags,
+      );
+      expect(warm.code, warm.stderr).toBe(0);
+      const warmReport = JSON.parse(await fs.readFile(path.join(dir, 'warm.json'), 'utf8')) as GenerationReport;
+      expect(warmReport.metrics).toMatchObject({ llmCalls: 0, cacheMisses: 0, cacheHits: report.metrics.cacheMisses });
+      expect(warmReport.files.find((f) => f.path === 'core/models.py')?.source).toBe('cache');
+      expect(warmReport.cache).toMatchObject({ dir: path.join(dir, 'cache'), hits: report.metrics.cacheMisses });
+      expect(server.requests).toHaveLength(0);
+      for (const f of await listing(path.join(dir, 'api'))) {
+        expect(await fs.readFile(path.join(dir, 'again', f), 'utf8')).toBe(
+          await fs.readFile(path.join(dir, 'api', f), 'utf8'),
+        );
+      }
+
+      const bypass = await runWithEnv(
+        env,
+        'generate',
+        erd,
+        '--out',
+        'third',
+        '--json',
+        'third.json',
+        '--no-cache',
+        ...flags,
+      );
+      expect(bypass.code, bypass.stderr).toBe(0);
+      const third = JSON.parse(await fs.readFile(path.join(dir, 'third.json'), 'utf8')) as GenerationReport;
+      expect(third.metrics.llmCalls).toBe(report.metrics.cacheMisses);
+      expect(third.cache).toBeNull();
+    } finally {
+      await server.close();
+    }
   });
 });

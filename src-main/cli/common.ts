@@ -1,5 +1,6 @@
 /** Exit codes, options and printing shared by the CLI commands. */
 import { formatDiagnostic, type Diagnostic } from '../../src-shared/diagnostics';
+import { isProviderId, PROVIDER_PRESETS } from '../core/llm/presets';
 import type { CliIo } from './io';
 
 export const EXIT = { ok: 0, notApproved: 1, usage: 2, writeFailed: 3 } as const;
@@ -9,11 +10,104 @@ export interface CliOptions {
   force?: boolean;
   json?: string;
   quiet?: boolean;
+  engine?: string;
+  'base-url'?: string;
+  provider?: string;
+  model?: string;
+  'fallback-model'?: string[];
+  concurrency?: string;
+  'request-timeout'?: string;
+  'cache-dir'?: string;
+  'no-cache'?: boolean;
+  instructions?: string;
+  approve?: string;
+}
+
+/** Flags that only mean something with `--engine llm`. */
+export const LLM_FLAGS = [
+  'base-url',
+  'provider',
+  'model',
+  'fallback-model',
+  'request-timeout',
+  'cache-dir',
+  'no-cache',
+  'instructions',
+] as const;
+
+/** Validated engine settings of `generate`. */
+export interface EngineChoice {
+  engine: 'template' | 'llm';
+  concurrency: number;
+  llm?: {
+    provider?: string;
+    baseURL?: string;
+    model: string;
+    fallbackModels: string[];
+    requestTimeoutMs?: number;
+    cacheDir?: string;
+    noCache: boolean;
+    instructions: string;
+  };
+}
+
+/** The engine settings from the flags, or a usage message naming the flag and the problem. */
+export function parseEngineChoice(
+  options: CliOptions,
+): { ok: true; value: EngineChoice } | { ok: false; message: string } {
+  const fail = (message: string) => ({ ok: false as const, message });
+  const engine = options.engine ?? 'template';
+  if (engine !== 'template' && engine !== 'llm') return fail(`--engine must be template or llm, got "${engine}".`);
+  if (options.approve !== undefined && options.approve !== 'all')
+    return fail(`--approve accepts "all" (other policies come with review), got "${options.approve}".`);
+  let concurrency = 4;
+  if (options.concurrency !== undefined) {
+    concurrency = Number(options.concurrency);
+    if (!/^\d+$/.test(options.concurrency) || concurrency < 1 || concurrency > 64)
+      return fail(`--concurrency must be a whole number from 1 to 64, got "${options.concurrency}".`);
+  }
+  if (engine === 'template') {
+    const stray = LLM_FLAGS.find((flag) => options[flag] !== undefined);
+    return stray ? fail(`--${stray} applies to --engine llm only.`) : { ok: true, value: { engine, concurrency } };
+  }
+  if (options.provider !== undefined && !isProviderId(options.provider)) {
+    return fail(`--provider must be one of ${Object.keys(PROVIDER_PRESETS).join(', ')}, got "${options.provider}".`);
+  }
+  if (options.provider === undefined && options['base-url'] === undefined)
+    return fail('--engine llm needs --provider or --base-url.');
+  if (!options.model?.trim()) return fail('--engine llm needs --model.');
+  let requestTimeoutMs: number | undefined;
+  if (options['request-timeout'] !== undefined) {
+    const seconds = Number(options['request-timeout']);
+    if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600)
+      return fail(`--request-timeout must be seconds between 0 and 3600, got "${options['request-timeout']}".`);
+    requestTimeoutMs = Math.round(seconds * 1000);
+  }
+  if (options['no-cache'] && options['cache-dir'] !== undefined)
+    return fail('--no-cache and --cache-dir contradict each other.');
+  return {
+    ok: true,
+    value: {
+      engine,
+      concurrency,
+      llm: {
+        ...(options.provider === undefined ? {} : { provider: options.provider }),
+        ...(options['base-url'] === undefined ? {} : { baseURL: options['base-url'] }),
+        model: options.model.trim(),
+        fallbackModels: (options['fallback-model'] ?? []).map((m) => m.trim()).filter(Boolean),
+        ...(requestTimeoutMs === undefined ? {} : { requestTimeoutMs }),
+        ...(options['cache-dir'] === undefined ? {} : { cacheDir: options['cache-dir'] }),
+        noCache: options['no-cache'] ?? false,
+        instructions: options.instructions ?? '',
+      },
+    },
+  };
 }
 
 /** Print diagnostics to stderr, errors first, one per line; `quiet` keeps only errors. */
 export function printDiagnostics(io: CliIo, diagnostics: readonly Diagnostic[], quiet = false): void {
   const shown = quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
   const order = { error: 0, warning: 1, info: 2 } as const;
-  for (const d of [...shown].sort((a, b) => order[a.severity] - order[b.severity])) io.stderr(`${formatDiagnostic(d)}\n`);
+  for (const d of [...shown].sort((a, b) => order[a.severity] - order[b.severity]))
+    io.stderr(`${formatDiagnostic(d)}\n`);
 }

@@ -7,7 +7,7 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import packageJson from '../../package.json';
-import { EXIT } from './common';
+import { EXIT, LLM_FLAGS } from './common';
 import { generateCommand } from './generate-command';
 import { serveCommand } from './serve-command';
 import { validateCommand } from './validate-command';
@@ -16,14 +16,14 @@ import type { CliIo } from './io';
 const HELP = `djforge ${packageJson.version} — turn an ERD into a Django REST Framework project
 
 Usage:
-  djforge generate <erd-file> --out <dir> [--force] [--json <report-file>]
+  djforge generate <erd-file> --out <dir> [--force] [--json <report-file>] [--engine template|llm ...]
   djforge validate-erd <erd-file>
   djforge serve [--port <n>] [--open]     (the app in a browser; see djforge serve --help)
   djforge --help | --version
 
 Commands:
-  generate       Import the ERD, generate the project with the offline template engine and
-                 write it to --out atomically (all files or none).
+  generate       Import the ERD, generate the project (offline template engine by default, or
+                 an LLM refining the template's draft) and write it to --out atomically.
   validate-erd   Report every problem in an ERD file; exit 0 when it has no errors, 2 otherwise.
 
 Options:
@@ -31,6 +31,20 @@ Options:
   -f, --force            Replace a non-empty --out folder
       --json <file>      Write a JSON report of the run (files, diagnostics, metrics)
   -q, --quiet            Print only errors
+      --concurrency <n>  Units generated at once (default 4)
+      --approve all      Write every generated file (the only review policy so far)
+
+LLM engine (generate --engine llm; key from DJFORGE_API_KEY or OPENAI_API_KEY, never a flag):
+      --engine <name>    template (default, offline) or llm
+      --provider <id>    openrouter, openai, ollama, lmstudio (preset base URLs) or custom
+      --base-url <url>   Any OpenAI-compatible endpoint (overrides the preset's URL)
+      --model <id>       Model to use
+      --fallback-model <id>   Next model when one fails for good (repeatable, in order)
+      --request-timeout <s>   Seconds one answer may take, first byte to last (default 300)
+      --instructions <text>   Extra requirements for every unit (added to the ERD's own)
+      --cache-dir <dir>  Agent cache folder (default AGENT_CACHE_DIR, else $XDG_CACHE_HOME/djforge
+                         or ~/.cache/djforge); several people can share one
+      --no-cache         Neither read nor write the cache
   -h, --help             Show this help
   -v, --version          Show the version
 
@@ -45,6 +59,17 @@ const OPTIONS = {
   force: { type: 'boolean', short: 'f' },
   json: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
+  engine: { type: 'string' },
+  'base-url': { type: 'string' },
+  provider: { type: 'string' },
+  model: { type: 'string' },
+  'fallback-model': { type: 'string', multiple: true },
+  concurrency: { type: 'string' },
+  'request-timeout': { type: 'string' },
+  'cache-dir': { type: 'string' },
+  'no-cache': { type: 'boolean' },
+  instructions: { type: 'string' },
+  approve: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } satisfies ParseArgsConfig['options'];
@@ -83,7 +108,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   if (rest.length > 1) return usage(`expected one <erd-file>, got ${rest.length}: ${rest.join(' ')}.`);
   const erdFile = rest[0] as string;
   if (command === 'validate-erd') {
-    for (const flag of ['out', 'force', 'json'] as const) {
+    for (const flag of ['out', 'force', 'json', 'engine', 'concurrency', 'approve', ...LLM_FLAGS] as const) {
       if (values[flag] !== undefined) return usage(`--${flag} applies to generate only.`);
     }
     return validateCommand(erdFile, io);
