@@ -56,4 +56,26 @@ class CrmConfig(AppConfig):
     const repeated = { ...erd, auth: { roles: ['Staff', 'Staff', 'Admin'] } };
     expect(ownedRoles(repeated, 'shop')).toEqual(['Staff', 'Admin']);
   });
+
+  it('also creates roles that permissions name without declaring them', () => {
+    const undeclared = {
+      ...erd,
+      auth: { roles: ['Staff'], permissions: { Order: { read: ['Auditor', 'Staff'], delete: ['Owner'] } } },
+    };
+    expect(ownedRoles(undeclared, 'shop')).toEqual(['Staff', 'Auditor', 'Owner']);
+    expect(
+      appConfigUnits({ ...erd, auth: { permissions: { Order: { read: ['Auditor'] } } } }, 'shop')[1]?.code,
+    ).toContain('ROLE_NAMES = ["Auditor"]');
+  });
+
+  it('names the place of a role that cannot be a Django group', () => {
+    expect(() => ownedRoles({ ...erd, auth: { roles: ['Staff', ' '] } }, 'shop')).toThrow(
+      'auth.roles[1]: a role name is empty',
+    );
+    const long = 'R'.repeat(151);
+    expect(() => ownedRoles({ ...erd, auth: { permissions: { Order: { update: [long] } } } }, 'shop')).toThrow(
+      `auth.permissions.Order.update[0]: role "${'R'.repeat(40)}"… is longer than the 150 characters of a Django group name`,
+    );
+    expect(ownedRoles({ ...erd, auth: { roles: ['R'.repeat(150)] } }, 'shop')).toEqual(['R'.repeat(150)]);
+  });
 });

@@ -4,11 +4,12 @@
  * any, its `ready()` connects a `post_migrate` handler that creates one Django group per role, so
  * the group names permissions.py checks exist after every `migrate` (test databases included).
  */
-import type { Erd } from '../../../../src-shared/erd/model';
+import { CRUD_ACTIONS, type Erd } from '../../../../src-shared/erd/model';
 import { pyStr } from '../python';
 import { appConfigClass, appLabels } from '../names';
 import { assembleModule, moduleDocstring } from './assemble';
 import { pickImports } from './imports';
+import { checkedRole } from './permissions';
 import { humanize, pyIdentifier, pyList, pyName } from './py-format';
 import type { CodeUnit } from './unit';
 
@@ -17,10 +18,22 @@ const CATALOG = pickImports('AppConfig', 'post_migrate');
 /** The module-level function apps.py connects to `post_migrate` when the app owns the roles. */
 export const CREATE_GROUPS = 'create_role_groups';
 
-/** The roles the app creates as groups: the ERD's roles (deduplicated), and only in its first app. */
+/**
+ * The roles the app creates as groups — only in the first app: `auth.roles`, then any role that
+ * `auth.permissions` names without declaring it (a permission for a group nobody can join would
+ * be useless), each once, in first-seen order.
+ */
 export function ownedRoles(erd: Erd, app: string): string[] {
   if (appLabels(erd)[0] !== app) return [];
-  return [...new Set(erd.auth?.roles ?? [])];
+  const roles = (erd.auth?.roles ?? []).map((r, i) => checkedRole(r, `auth.roles[${i}]`));
+  for (const [entity, actions] of Object.entries(erd.auth?.permissions ?? {})) {
+    for (const action of CRUD_ACTIONS) {
+      (actions[action] ?? []).forEach((r, i) =>
+        roles.push(checkedRole(r, `auth.permissions.${entity}.${action}[${i}]`)),
+      );
+    }
+  }
+  return [...new Set(roles)];
 }
 
 function rolesCode(roles: readonly string[]): string {

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { Erd } from '../../../../src-shared/erd/model';
 import type { GeneratedFile } from '../types';
 import { plainErd, shopErd } from './fixtures';
 import { APP_FILE_KINDS, appFiles } from './index';
@@ -96,8 +97,14 @@ describe('appFiles', () => {
   it.skipIf(!hasPython)(
     'produces files CPython parses, with no unused imports and PEP 8 spacing, for every fixture',
     () => {
-      const files = [...appFiles(shopErd(), 'shop'), ...appFiles(shopErd(), 'crm'), ...appFiles(plainErd(), 'core')];
-      expect(files).toHaveLength(29);
+      const withEmptyApp: Erd = { ...shopErd(), project: { name: 'shopsite', apps: ['shop', 'crm', 'empty'] } };
+      const files = [
+        ...appFiles(shopErd(), 'shop'),
+        ...appFiles(shopErd(), 'crm'),
+        ...appFiles(plainErd(), 'core'),
+        ...appFiles(withEmptyApp, 'empty'),
+      ];
+      expect(files).toHaveLength(39);
       expect(problems(files)).toEqual([]);
     },
   );

@@ -105,6 +105,11 @@ describe('permissions.py', () => {
     );
   });
 
+  it('names the entity, action and position of a role that cannot be a group name', () => {
+    const bad: Erd = { ...erd, auth: { permissions: { Order: { read: ['Staff'], update: ['Staff', ''] } } } };
+    expect(() => permissionsUnits(bad, 'shop')).toThrow('auth.permissions.Order.update[1]: a role name is empty');
+  });
+
   it('units: the shared base first, then one policy per entity', () => {
     expect(permissionsUnits(erd, 'crm').map((u) => u.id)).toEqual([
       'permissions:crm:base',

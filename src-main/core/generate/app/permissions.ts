@@ -67,6 +67,20 @@ class ${BASE_POLICY}(BasePermission):
             return logged_in or (action == 'read' and self.default_access != 'authenticated')
         return logged_in and user.groups.filter(name__in=allowed).exists()`;
 
+/** Django's `Group.name` length: a longer role name could never be stored as a group. */
+export const GROUP_NAME_MAX = 150;
+
+/** `name` when it can be a Django group name, else an Error naming `place` and the problem. */
+export function checkedRole(name: string, place: string): string {
+  if (name.trim().length === 0) throw new Error(`${place}: a role name is empty`);
+  if ([...name].length > GROUP_NAME_MAX) {
+    throw new Error(
+      `${place}: role ${JSON.stringify(name.slice(0, 40))}… is longer than the ${GROUP_NAME_MAX} characters of a Django group name`,
+    );
+  }
+  return name;
+}
+
 /** The entity's explicit role lists, action by action in CRUD order (absent actions omitted). */
 export function entityRoles(erd: Erd, entity: Entity): [string, string[]][] {
   const permissions = erd.auth?.permissions?.[entity.name];
@@ -74,7 +88,8 @@ export function entityRoles(erd: Erd, entity: Entity): [string, string[]][] {
   const out: [string, string[]][] = [];
   for (const action of CRUD_ACTIONS) {
     const roles = permissions[action];
-    if (roles !== undefined) out.push([action, roles]);
+    if (roles !== undefined)
+      out.push([action, roles.map((r, i) => checkedRole(r, `auth.permissions.${entity.name}.${action}[${i}]`))]);
   }
   return out;
 }
