@@ -37,6 +37,7 @@ export function envExampleText(options: ProjectOptions): string {
     '# Browser front ends on other origins that may call the API, comma-separated.',
     'CORS_ALLOWED_ORIGINS=http://localhost:3000',
     '# Leave empty for SQLite in db.sqlite3; e.g. postgres://user:password@localhost:5432/dbname',
+    '# (PostgreSQL also needs `pip install psycopg2-binary`, MySQL `mysqlclient`).',
     'DATABASE_URL=',
     'DJANGO_TIME_ZONE=UTC',
     '# Cookies over HTTPS only (default: on when DEBUG is off), and redirect HTTP to HTTPS.',

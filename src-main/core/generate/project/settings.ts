@@ -11,6 +11,7 @@ import { pyStr } from '../python';
 import { appConfigClass } from '../names';
 import { pyList, pyName } from '../app/py-format';
 import { projectOptions, type AuthScheme, type ProjectOptions } from './options';
+import { pyText } from './py-text';
 
 const AUTH_CLASSES: Record<AuthScheme, string> = {
   jwt: 'rest_framework_simplejwt.authentication.JWTAuthentication',
@@ -39,51 +40,56 @@ export function installedApps(options: ProjectOptions): string[] {
   ];
 }
 
-function dict(entries: readonly (readonly [string, string])[]): string {
-  return `{\n${entries.map(([k, v]) => `    ${pyName(k)}: ${v.replace(/\n/g, '\n    ')},`).join('\n')}\n}`;
+function dict(entries: readonly string[]): string {
+  return `{\n${entries.map((e) => `    ${e.replace(/\n/g, '\n    ')},`).join('\n')}\n}`;
 }
+
+const entry = (key: string, value: string): string => `${pyName(key)}: ${value}`;
+const nameList = (key: string, items: readonly string[]): string => pyList(`${pyName(key)}: `, items.map(pyName), 1);
 
 /** The REST_FRAMEWORK setting as Python source. */
 export function restFrameworkCode(options: ProjectOptions): string {
-  const names = (items: readonly string[]): string => pyList('', items.map(pyName), 1);
   const backends = [
     ...(options.filtering ? ['django_filters.rest_framework.DjangoFilterBackend'] : []),
     ...(options.search ? ['rest_framework.filters.SearchFilter'] : []),
     ...(options.ordering ? ['rest_framework.filters.OrderingFilter'] : []),
   ];
-  const entries: [string, string][] = [
-    ['DEFAULT_AUTHENTICATION_CLASSES', names(options.schemes.map((s) => AUTH_CLASSES[s]))],
-    ['DEFAULT_PERMISSION_CLASSES', names(['rest_framework.permissions.IsAuthenticated'])],
+  const entries = [
+    nameList(
+      'DEFAULT_AUTHENTICATION_CLASSES',
+      options.schemes.map((s) => AUTH_CLASSES[s]),
+    ),
+    nameList('DEFAULT_PERMISSION_CLASSES', ['rest_framework.permissions.IsAuthenticated']),
   ];
   if (options.pageSize !== null) {
-    entries.push(['DEFAULT_PAGINATION_CLASS', pyName('rest_framework.pagination.PageNumberPagination')]);
-    entries.push(['PAGE_SIZE', String(options.pageSize)]);
+    entries.push(entry('DEFAULT_PAGINATION_CLASS', pyName('rest_framework.pagination.PageNumberPagination')));
+    entries.push(entry('PAGE_SIZE', String(options.pageSize)));
   }
-  entries.push(['DEFAULT_FILTER_BACKENDS', names(backends)]);
+  entries.push(nameList('DEFAULT_FILTER_BACKENDS', backends));
   if (options.version !== null) {
-    entries.push(['DEFAULT_VERSIONING_CLASS', pyName('rest_framework.versioning.URLPathVersioning')]);
-    entries.push(['DEFAULT_VERSION', pyName(options.version)], ['ALLOWED_VERSIONS', names([options.version])]);
+    entries.push(entry('DEFAULT_VERSIONING_CLASS', pyName('rest_framework.versioning.URLPathVersioning')));
+    entries.push(entry('DEFAULT_VERSION', pyName(options.version)), nameList('ALLOWED_VERSIONS', [options.version]));
   }
-  if (options.openapi) entries.push(['DEFAULT_SCHEMA_CLASS', pyName('drf_spectacular.openapi.AutoSchema')]);
+  if (options.openapi) entries.push(entry('DEFAULT_SCHEMA_CLASS', pyName('drf_spectacular.openapi.AutoSchema')));
   return `REST_FRAMEWORK = ${dict(entries)}`;
 }
 
 function optionalBlocks(options: ProjectOptions): string[] {
   const blocks: string[] = [];
   if (options.openapi) {
-    const entries: [string, string][] = [
-      ['TITLE', pyStr(options.title)],
-      ['DESCRIPTION', pyStr(options.description)],
-      ['VERSION', pyName('1.0.0')],
-      ['SERVE_INCLUDE_SCHEMA', 'False'],
+    const entries = [
+      entry('TITLE', pyText(options.title)),
+      entry('DESCRIPTION', pyText(options.description)),
+      entry('VERSION', pyName('1.0.0')),
+      entry('SERVE_INCLUDE_SCHEMA', 'False'),
     ];
     blocks.push(`SPECTACULAR_SETTINGS = ${dict(entries)}`);
   }
   if (options.schemes.includes('jwt')) {
     blocks.push(
       `SIMPLE_JWT = ${dict([
-        ['ACCESS_TOKEN_LIFETIME', "timedelta(minutes=env_int('JWT_ACCESS_MINUTES', 30))"],
-        ['REFRESH_TOKEN_LIFETIME', "timedelta(days=env_int('JWT_REFRESH_DAYS', 1))"],
+        entry('ACCESS_TOKEN_LIFETIME', "timedelta(minutes=env_int('JWT_ACCESS_MINUTES', 30))"),
+        entry('REFRESH_TOKEN_LIFETIME', "timedelta(days=env_int('JWT_REFRESH_DAYS', 1))"),
       ])}`,
     );
   }

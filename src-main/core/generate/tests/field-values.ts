@@ -10,6 +10,7 @@ import { pyStr } from '../python';
 import { snakeCase } from '../names';
 import { hasChoices, isAutoField } from '../app/entities';
 import { entityRules } from '../app/rules';
+import { pyText } from '../project/py-text';
 import { patternSample, renderSample, type SamplePiece } from './pattern-sample';
 
 const NUMERIC: readonly FieldType[] = ['integer', 'bigInteger', 'float', 'decimal'];
@@ -126,12 +127,6 @@ function numberCode(entity: Entity, field: Field, b: FieldBounds): ValueCode {
   if (hi !== undefined && hi < lo)
     return { problem: `${where(entity, field)} has no whole number between ${b.min} and ${b.max}` };
   return { code: integerCode(lo, hi) };
-}
-
-/** A Python literal in the generated code's quote style: single quotes unless the text needs escapes. */
-export function pyText(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return /^[^'\\\u0000-\u001f\u007f-\u009f\u2028\u2029]*$/.test(text) ? `'${text}'` : pyStr(text);
 }
 
 /** An f-string (or plain literal) of text pieces and `{n}` placeholders. */
