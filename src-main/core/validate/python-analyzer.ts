@@ -14,9 +14,10 @@ export interface AnalyzerResult {
 }
 
 /** Interpreters probed for the analyzer, after `$DJFORGE_PYTHON`. */
-export const ANALYZER_CANDIDATES: readonly string[] = ['python3', '/usr/bin/python3', 'python'];
+export const ANALYZER_CANDIDATES: readonly string[] = ['/usr/bin/python3', 'python3', 'python'];
 
-const PROBE = 'import sys, ast; assert sys.version_info >= (3, 9); print(sys.version.split()[0])';
+const PROBE =
+  'import sys, ast; assert sys.version_info >= (3, 9); print(sys.version.split()[0]); print(sys.executable)';
 
 interface Completed {
   code: number | null;
@@ -61,7 +62,8 @@ const found = new Map<string, Promise<{ python: string; version: string } | null
 
 /**
  * The first interpreter of `[preferred, $DJFORGE_PYTHON, ...ANALYZER_CANDIDATES]` that runs
- * Python ≥ 3.9, or null. Memoised per candidate list, because a validation run asks many times.
+ * Python ≥ 3.9, resolved to its `sys.executable`, or null. Memoised per candidate list, because a
+ * validation run asks many times.
  */
 export function findAnalyzerPython(
   preferred?: string,
@@ -76,8 +78,10 @@ export function findAnalyzerPython(
     pending = (async () => {
       for (const python of list) {
         const r = await run(python, ['-I', '-c', PROBE], '', 10_000);
-        const version = r.stdout.trim();
-        if (r.code === 0 && /^\d+\.\d+/.test(version)) return { python, version };
+        const [version = '', executable = ''] = r.stdout.trim().split('\n');
+        // The real executable, not a launcher such as a pyenv shim that costs seconds per start.
+        if (r.code === 0 && /^\d+\.\d+/.test(version))
+          return { python: executable.trim() || python, version: version.trim() };
       }
       return null;
     })();

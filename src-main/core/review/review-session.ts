@@ -1,0 +1,317 @@
+/**
+ * The review of one generation run. Files join as the pipeline finishes them (review never waits
+ * for the whole run); each is validated in the context of the files present, scored and
+ * categorized, and auto-approved when its category allows. The seed's five batch operations and
+ * the per-file decisions act on it; only approved files leave it (`approvedFiles`).
+ *
+ * Cross-file (semantic) findings are held back until `complete()`, because a file that imports
+ * one not generated yet is not wrong; `complete()` re-validates everything with the full project
+ * and withdraws auto-approvals that no longer hold. Edits and regenerations re-validate and reset
+ * the decision to pending (auto-approval then applies again); earlier versions are kept.
+ */
+import { EventEmitter } from 'node:events';
+import { CATEGORIES, DEFAULT_THRESHOLD, scoreFile, type Category } from '../validate/score';
+import type { Finding, SourceFile } from '../validate/types';
+import {
+  ReviewError,
+  type FileVersion,
+  type Regenerate,
+  type ReviewEntry,
+  type ReviewFileInput,
+  type ValidateFiles,
+  type VersionOrigin,
+} from './types';
+
+export interface ReviewSessionOptions {
+  validate: ValidateFiles;
+  regenerate?: Regenerate;
+  /** Auto-approval threshold in (0, 1]; default 0.8. */
+  threshold?: number;
+  /** Approve files in the auto-approved category without asking; default true. */
+  autoApprove?: boolean;
+}
+
+export interface ReviewEvents {
+  added: [ReviewEntry];
+  updated: [ReviewEntry];
+  decided: [ReviewEntry];
+  completed: [];
+}
+
+export interface ReviewSummary {
+  files: number;
+  byCategory: Record<Category, string[]>;
+  approved: number;
+  skipped: number;
+  pending: number;
+  autoApproved: number;
+  /** Share of files approved by the rule, 0 when there are none. */
+  autoApprovalRate: number;
+  /** Mean score of the current versions, 0 when there are none. */
+  avgQuality: number;
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
+export class ReviewSession extends EventEmitter<ReviewEvents> {
+  private readonly entries = new Map<string, ReviewEntry>();
+  private readonly threshold: number;
+  private chain: Promise<unknown> = Promise.resolve();
+  private completed = false;
+  /** Findings on files that are not (yet) in the session, e.g. a missing `tests.py`. */
+  projectFindings: Finding[] = [];
+
+  constructor(private readonly options: ReviewSessionOptions) {
+    super();
+    this.threshold = options.threshold ?? DEFAULT_THRESHOLD;
+    if (!(this.threshold > 0 && this.threshold <= 1)) {
+      throw new RangeError(`The auto-approval threshold must be in (0, 1]; got ${this.threshold}.`);
+    }
+  }
+
+  /** Serialize mutations so concurrent `add`s judge files in a deterministic order. */
+  private queue<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.chain.then(work);
+    this.chain = next.catch(() => undefined);
+    return next;
+  }
+
+  private sources(override?: { path: string; content: string }): SourceFile[] {
+    return [...this.entries.values()].map((e) => ({
+      path: e.path,
+      content: override?.path === e.path ? override.content : e.current.content,
+    }));
+  }
+
+  private async judge(
+    path: string,
+    content: string,
+    failed: string | null,
+    all: readonly SourceFile[],
+    origin: VersionOrigin,
+    feedback?: string,
+  ): Promise<FileVersion> {
+    const findings = failed !== null ? [] : await this.findingsFor(path, all);
+    const s = scoreFile({ path, content, findings, failed: failed ?? undefined, threshold: this.threshold });
+    return {
+      content,
+      origin,
+      ...(feedback !== undefined ? { feedback } : {}),
+      findings,
+      score: s.score,
+      category: s.category,
+      reasons: s.reasons,
+    };
+  }
+
+  private async findingsFor(path: string, all: readonly SourceFile[]): Promise<Finding[]> {
+    const findings = await this.options.validate(all);
+    return findings.filter((f) => f.file === path && (this.completed || f.layer !== 'semantic'));
+  }
+
+  private applyAuto(entry: ReviewEntry): boolean {
+    const qualifies = entry.current.category === 'auto-approved' && entry.failed === null;
+    if (entry.decision === 'pending' && qualifies && this.options.autoApprove !== false) {
+      entry.decision = 'approved';
+      entry.decidedBy = 'auto';
+      return true;
+    }
+    if (entry.decidedBy === 'auto' && !qualifies) {
+      entry.decision = 'pending';
+      entry.decidedBy = null;
+      return true;
+    }
+    return false;
+  }
+
+  /** A finished file joins the review; resolves with its judged entry (re-adding a path replaces it). */
+  add(file: ReviewFileInput): Promise<ReviewEntry> {
+    return this.queue(async () => {
+      const placeholder: ReviewEntry = {
+        path: file.path,
+        agent: file.agent ?? null,
+        failed: file.failed ?? null,
+        current: { content: file.content, origin: 'generated', findings: [], score: 0, category: 'error', reasons: [] },
+        previous: [],
+        decision: 'pending',
+        decidedBy: null,
+      };
+      this.entries.set(file.path, placeholder);
+      // Before complete() only the file's own findings count, so it is judged alone (cheap);
+      // afterwards a late file is judged with the whole project.
+      const context = this.completed ? this.sources() : [{ path: file.path, content: file.content }];
+      placeholder.current = await this.judge(file.path, file.content, placeholder.failed, context, 'generated');
+      this.applyAuto(placeholder);
+      this.emit('added', placeholder);
+      if (placeholder.decision === 'approved') this.emit('decided', placeholder);
+      return placeholder;
+    });
+  }
+
+  /** The run is over: re-validate every file with the whole project and settle auto-approvals. */
+  complete(): Promise<void> {
+    return this.queue(async () => {
+      this.completed = true;
+      const all = this.sources();
+      const findings = await this.options.validate(all);
+      const paths = new Set(this.entries.keys());
+      this.projectFindings = findings.filter((f) => !paths.has(f.file));
+      for (const entry of this.entries.values()) {
+        if (entry.failed !== null) continue;
+        const mine = findings.filter((f) => f.file === entry.path);
+        const s = scoreFile({
+          path: entry.path,
+          content: entry.current.content,
+          findings: mine,
+          threshold: this.threshold,
+        });
+        entry.current = { ...entry.current, findings: mine, score: s.score, category: s.category, reasons: s.reasons };
+        this.emit('updated', entry);
+        if (this.applyAuto(entry)) this.emit('decided', entry);
+      }
+      this.emit('completed');
+    });
+  }
+
+  get isComplete(): boolean {
+    return this.completed;
+  }
+
+  /** The entry of `path`; throws a ReviewError naming the path when there is none. */
+  get(path: string): ReviewEntry {
+    const entry = this.entries.get(path);
+    if (!entry) throw new ReviewError(`No file "${path}" in this review.`, 'review.unknown-file');
+    return entry;
+  }
+
+  list(): ReviewEntry[] {
+    return [...this.entries.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+
+  private decide(entry: ReviewEntry, decision: 'approved' | 'skipped'): boolean {
+    if (decision === 'approved' && entry.failed !== null) {
+      throw new ReviewError(
+        `"${entry.path}" failed to generate (${entry.failed}); edit or regenerate it before approving.`,
+        'review.not-approvable',
+      );
+    }
+    if (entry.decision === decision && entry.decidedBy === 'user') return false;
+    entry.decision = decision;
+    entry.decidedBy = 'user';
+    this.emit('decided', entry);
+    return true;
+  }
+
+  approve(path: string): void {
+    this.decide(this.get(path), 'approved');
+  }
+
+  skip(path: string): void {
+    this.decide(this.get(path), 'skipped');
+  }
+
+  private batch(categories: readonly Category[], decision: 'approved' | 'skipped'): string[] {
+    const changed: string[] = [];
+    for (const e of this.list()) {
+      if (e.decision !== 'pending' || !categories.includes(e.current.category)) continue;
+      if (decision === 'approved' && e.failed !== null) continue;
+      if (this.decide(e, decision)) changed.push(e.path);
+    }
+    return changed;
+  }
+
+  /** Batch 1: approve every pending auto-approved and high-quality file. Returns the paths approved. */
+  approveHighQuality(): string[] {
+    return this.batch(['auto-approved', 'high'], 'approved');
+  }
+
+  /** Batch 2: approve every pending auto-approved, high- and medium-quality file. */
+  approveHighAndMedium(): string[] {
+    return this.batch(['auto-approved', 'high', 'medium'], 'approved');
+  }
+
+  /** Batch 3: the pending files one at a time (live: a file decided meanwhile is not yielded). */
+  *reviewEach(): Generator<ReviewEntry> {
+    const seen = new Set<string>();
+    for (;;) {
+      const next = this.list().find((e) => e.decision === 'pending' && !seen.has(e.path));
+      if (!next) return;
+      seen.add(next.path);
+      yield next;
+    }
+  }
+
+  /** Batch 4: skip every pending low-quality and error file. Returns the paths skipped. */
+  skipProblematic(): string[] {
+    return this.batch(['low', 'error'], 'skipped');
+  }
+
+  /** Batch 5: approve exactly the chosen files; unknown paths are refused before anything changes. */
+  approveSelection(paths: readonly string[]): string[] {
+    const unknown = paths.filter((p) => !this.entries.has(p));
+    if (unknown.length > 0) throw new ReviewError(`Not in this review: ${unknown.join(', ')}.`, 'review.bad-selection');
+    const failed = paths.filter((p) => this.entries.get(p)?.failed !== null);
+    if (failed.length > 0)
+      throw new ReviewError(`Failed to generate, cannot be approved: ${failed.join(', ')}.`, 'review.not-approvable');
+    return paths.filter((p) => this.decide(this.get(p), 'approved'));
+  }
+
+  private replace(path: string, content: string, origin: VersionOrigin, feedback?: string): Promise<ReviewEntry> {
+    return this.queue(async () => {
+      const entry = this.get(path);
+      const version = await this.judge(path, content, null, this.sources({ path, content }), origin, feedback);
+      entry.previous.push(entry.current);
+      entry.current = version;
+      entry.failed = null;
+      entry.decision = 'pending';
+      entry.decidedBy = null;
+      this.applyAuto(entry);
+      this.emit('updated', entry);
+      this.emit('decided', entry);
+      return entry;
+    });
+  }
+
+  /** Replace a file's content with the reviewer's edit: re-validated, re-scored, decision reset. */
+  edit(path: string, content: string): Promise<ReviewEntry> {
+    this.get(path);
+    return this.replace(path, content, 'edited');
+  }
+
+  /** Ask the engine for a new version using `feedback`; the previous version stays in `previous`. */
+  async regenerate(path: string, feedback: string): Promise<ReviewEntry> {
+    const entry = this.get(path);
+    if (!this.options.regenerate)
+      throw new ReviewError(
+        'Regeneration needs an engine; none is configured for this review.',
+        'review.no-regenerator',
+      );
+    const content = await this.options.regenerate(path, feedback, entry.current.content);
+    return this.replace(path, content, 'regenerated', feedback);
+  }
+
+  /** The files to write: approved ones only, current content, sorted by path. */
+  approvedFiles(): (SourceFile & { agent: string | null })[] {
+    return this.list()
+      .filter((e) => e.decision === 'approved')
+      .map((e) => ({ path: e.path, content: e.current.content, agent: e.agent }));
+  }
+
+  summary(): ReviewSummary {
+    const list = this.list();
+    const byCategory = Object.fromEntries(CATEGORIES.map((c) => [c, [] as string[]])) as Record<Category, string[]>;
+    for (const e of list) byCategory[e.current.category].push(e.path);
+    const count = (d: string) => list.filter((e) => e.decision === d).length;
+    const autoApproved = list.filter((e) => e.decidedBy === 'auto').length;
+    return {
+      files: list.length,
+      byCategory,
+      approved: count('approved'),
+      skipped: count('skipped'),
+      pending: count('pending'),
+      autoApproved,
+      autoApprovalRate: list.length === 0 ? 0 : round(autoApproved / list.length),
+      avgQuality: list.length === 0 ? 0 : round(list.reduce((n, e) => n + e.current.score, 0) / list.length),
+    };
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * What the review works on: a file as it joins the session, its versions, and the decision taken
+ * on it. Plain data so every host (CLI, Electron, web) can show and serialize it.
+ */
+import type { Category } from '../validate/score';
+import type { Finding, SourceFile } from '../validate/types';
+
+/** A finished file from the pipeline. `failed` says why generation failed (its content is then a placeholder). */
+export interface ReviewFileInput {
+  path: string;
+  content: string;
+  agent?: string;
+  failed?: string;
+}
+
+export type Decision = 'pending' | 'approved' | 'skipped';
+
+/** Where a version of a file came from. */
+export type VersionOrigin = 'generated' | 'edited' | 'regenerated';
+
+/** One judged version of a file's content. */
+export interface FileVersion {
+  content: string;
+  origin: VersionOrigin;
+  /** The reviewer's feedback that produced this version (regenerated only). */
+  feedback?: string;
+  findings: Finding[];
+  score: number;
+  category: Category;
+  reasons: string[];
+}
+
+export interface ReviewEntry {
+  path: string;
+  agent: string | null;
+  failed: string | null;
+  /** The current version. */
+  current: FileVersion;
+  /** Earlier versions, oldest first, kept for comparison after an edit or a regeneration. */
+  previous: FileVersion[];
+  decision: Decision;
+  /** Who decided: the auto-approval rule or a person. Null while pending. */
+  decidedBy: 'auto' | 'user' | null;
+}
+
+/**
+ * Validates the whole current project and returns findings for every file; the session keeps
+ * each file's own. Injected so tests and hosts choose the layers (static only, or with runtime).
+ */
+export type ValidateFiles = (files: readonly SourceFile[]) => Promise<Finding[]>;
+
+/** Produces new content for `path` from reviewer feedback (the LLM engine's job; injected). */
+export type Regenerate = (path: string, feedback: string, current: string) => Promise<string>;
+
+export class ReviewError extends Error {
+  constructor(
+    message: string,
+    readonly code: 'review.unknown-file' | 'review.not-approvable' | 'review.no-regenerator' | 'review.bad-selection',
+  ) {
+    super(message);
+    this.name = 'ReviewError';
+  }
+}
