@@ -75,6 +75,23 @@ describe('runPool', () => {
     expect(log).toEqual(['start slow']);
   });
 
+  it('starts the head of the longest dependency chain first', async () => {
+    const log: string[] = [];
+    const tasks = [
+      task('lone', [], log),
+      task('model', [], log),
+      task('serializer', ['model'], log),
+      task('view', ['serializer'], log),
+    ];
+    await runPool(tasks, { concurrency: 1 });
+    expect(log.filter((l) => l.startsWith('start'))).toEqual([
+      'start model',
+      'start serializer',
+      'start lone',
+      'start view',
+    ]);
+  });
+
   it('resolves at once with nothing to do', async () => {
     expect(await runPool([], {})).toEqual({ results: new Map(), maxInFlight: 0 });
   });

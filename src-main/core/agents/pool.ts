@@ -1,6 +1,7 @@
 /**
- * The async pool: runs tasks concurrently up to a limit, each only after the tasks it depends on,
- * in the order given among those ready. A task receives its dependencies' results and an
+ * The async pool: runs tasks concurrently up to a limit, each only after the tasks it depends on.
+ * Among ready tasks, the one heading the longest chain of dependents starts first (then the order
+ * given), so a chain such as model → serializer → viewset never becomes the run's long tail. A task receives its dependencies' results and an
  * AbortSignal that fires when the caller cancels or another task fails, so in-flight requests stop
  * at once; the pool settles only when nothing is running any more, so no work outlives the run.
  */
@@ -67,7 +68,13 @@ export function runPool<T>(tasks: readonly PoolTask<T>[], options: PoolOptions =
   const dependents = new Map<string, string[]>();
   for (const task of tasks) for (const dep of task.deps) dependents.set(dep, [...(dependents.get(dep) ?? []), task.id]);
   const byId = new Map(tasks.map((t) => [t.id, t]));
-  const ready = tasks.filter((t) => t.deps.length === 0).map((t) => t.id);
+  const rank = chainRanks(tasks, dependents);
+  const ready: string[] = [];
+  const makeReady = (id: string) => {
+    const at = ready.findIndex((other) => compareRank(rank, id, other) < 0);
+    ready.splice(at < 0 ? ready.length : at, 0, id);
+  };
+  for (const task of tasks) if (task.deps.length === 0) makeReady(task.id);
   let running = 0;
   let maxInFlight = 0;
   let failure: unknown = null;
@@ -106,7 +113,7 @@ export function runPool<T>(tasks: readonly PoolTask<T>[], options: PoolOptions =
               for (const next of dependents.get(task.id) ?? []) {
                 const pending = waiting.get(next) as Set<string>;
                 pending.delete(task.id);
-                if (pending.size === 0) ready.push(next);
+                if (pending.size === 0) makeReady(next);
               }
             },
             (error: unknown) => {
@@ -126,4 +133,26 @@ export function runPool<T>(tasks: readonly PoolTask<T>[], options: PoolOptions =
     pump();
     settleIfIdle();
   });
+}
+
+/** Per task: the length of the longest chain of dependents below it, and its position. */
+function chainRanks<T>(
+  tasks: readonly PoolTask<T>[],
+  dependents: ReadonlyMap<string, string[]>,
+): Map<string, [number, number]> {
+  const heights = new Map<string, number>();
+  const height = (id: string): number => {
+    const known = heights.get(id);
+    if (known !== undefined) return known;
+    const value = 1 + Math.max(0, ...(dependents.get(id) ?? []).map(height));
+    heights.set(id, value);
+    return value;
+  };
+  return new Map(tasks.map((t, index) => [t.id, [height(t.id), index]]));
+}
+
+function compareRank(rank: ReadonlyMap<string, [number, number]>, a: string, b: string): number {
+  const [ha, ia] = rank.get(a) ?? [0, 0];
+  const [hb, ib] = rank.get(b) ?? [0, 0];
+  return hb - ha || ia - ib;
 }
