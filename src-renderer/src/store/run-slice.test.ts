@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import type { RunSnapshot } from '../../../src-shared/api';
+import { applyFile, applyFinished, applyProgress, applyText, STREAM_TAIL, viewOfSnapshot } from './run-slice';
+
+const snapshot: RunSnapshot = {
+  runId: 'r1',
+  project: 'shop',
+  engine: 'template',
+  status: 'running',
+  startedAt: 1000,
+  endedAt: null,
+  units: [
+    { id: 'a.py', agent: 'models', label: 'a.py', status: 'done', attempts: 1 },
+    { id: 'b.py', agent: 'views', label: 'b.py', status: 'queued', attempts: 0 },
+  ],
+  agents: [
+    { agent: 'models', finished: 1, total: 1 },
+    { agent: 'views', finished: 0, total: 1 },
+  ],
+  files: [],
+  decisions: {},
+  summary: null,
+  error: null,
+};
+
+describe('run view updates', () => {
+  it('counts finished units from a snapshot', () => {
+    expect(viewOfSnapshot(snapshot)).toMatchObject({ finished: 1, total: 2, streams: {} });
+  });
+
+  it('applies progress, text, files and the end, ignoring other runs', () => {
+    let view = viewOfSnapshot(snapshot);
+    const unit = { id: 'b.py', agent: 'views', label: 'b.py', status: 'running' as const, attempts: 1 };
+    view = applyProgress(view, { runId: 'r1', unit, finished: 1, total: 2, agents: snapshot.agents });
+    expect(view.units.map((u) => u.status)).toEqual(['done', 'running']);
+    view = applyText(view, { runId: 'r1', unitId: 'b.py', delta: 'class ' });
+    view = applyText(view, { runId: 'r1', unitId: 'b.py', delta: 'B:' });
+    expect(view.streams['b.py']).toBe('class B:');
+    expect(applyText(view, { runId: 'r2', unitId: 'b.py', delta: 'x' })).toBe(view);
+    view = applyFile(view, {
+      runId: 'r1',
+      file: { path: 'b.py', agent: 'views', content: 'class B: ...', source: 'llm', bytes: 12 },
+    });
+    expect(view.decisions).toEqual({ 'b.py': 'pending' });
+    const summary = { files: 1, failed: 0, cached: 0, fellBack: 0, retried: 0, bytes: 12, elapsedMs: 50 };
+    view = applyFinished(view, { runId: 'r1', status: 'completed', summary, error: null }, 1050);
+    expect(view).toMatchObject({ status: 'completed', summary, endedAt: 1050 });
+  });
+
+  it('keeps only the tail of a long stream', () => {
+    const view = applyText(viewOfSnapshot(snapshot), {
+      runId: 'r1',
+      unitId: 'b.py',
+      delta: 'x'.repeat(STREAM_TAIL + 10),
+    });
+    expect(view.streams['b.py']).toHaveLength(STREAM_TAIL);
+  });
+});
