@@ -104,13 +104,13 @@ const TEAR_DOWN = `def tearDownModule():
     """Remove the files the tests uploaded."""
     shutil.rmtree(MEDIA_ROOT, ignore_errors=True)`;
 
-function modelImports(erd: Erd, app: string, entities: readonly Entity[]): Record<string, ImportSource> {
+function modelImports(erd: Erd, entities: readonly Entity[]): Record<string, ImportSource> {
   const out: Record<string, ImportSource> = {};
   for (const entity of entities) {
     const alias = modelName(entity);
     const owner = appOf(erd, entity);
     out[alias] = {
-      module: owner === app ? '.models' : `${owner}.models`,
+      module: `${owner}.models`,
       name: alias === entity.name ? entity.name : `${entity.name} as ${alias}`,
       section: 'local',
     };
@@ -136,7 +136,7 @@ export function testsCode(erd: Erd, app: string): string {
   const classes = entities.map((entity) => testClassCode(erd, plan, entity, modelName, uploads));
   const blocks = [constants(erd, uploads, images), ...(uploads ? [TEAR_DOWN] : []), HELPERS, ...data, ...classes];
   const source = blocks.join('\n\n\n');
-  const catalog = { ...CATALOG, ...modelImports(erd, app, erd.entities) };
+  const catalog = { ...CATALOG, ...modelImports(erd, erd.entities) };
   return pythonModule(docstring, importBlock(source, catalog), blocks);
 }
 

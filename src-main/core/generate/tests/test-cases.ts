@@ -8,7 +8,7 @@ import type { Entity, Erd } from '../../../../src-shared/erd/model';
 import { pyStr } from '../python';
 import { testCaseClass, urlName } from '../names';
 import { modelFields } from '../app/entities';
-import { pyBracket, pyName } from '../app/py-format';
+import { pyBracket, pyCall, pyName } from '../app/py-format';
 import { relationsFrom } from '../app/relations';
 import { makeFunction, payloadFunction, type ModelNames, type TestDataPlan } from './factories';
 import { echoesValue, fieldValueCode, isGeneratedByDjango } from './field-values';
@@ -154,7 +154,7 @@ export function testClassCode(
     problem === null
       ? crudMethods(erd, entity, model)
       : [
-          `@skip(${pyStr(`${entity.name} cannot be built automatically: ${problem}`)})\n${method('test_crud', 'Create, list, retrieve, update and delete.', ['pass'])}`,
+          `${pyCall('@skip', [pyStr(`${entity.name} cannot be built automatically: ${problem}`)], 1)}\n${method('test_crud', 'Create, list, retrieve, update and delete.', [])}`,
         ];
   const body = [...header, ...crud, ...anonymousMethods(erd, entity)].map((block) => block.replace(/^(?=.)/gm, '    '));
   const decorator = uploads ? '@override_settings(MEDIA_ROOT=MEDIA_ROOT)\n' : '';
