@@ -12,7 +12,7 @@ import { pyBracket, pyIdentifier, pyName } from './py-format';
 import { singleRelations } from './relations';
 import type { CodeUnit } from './unit';
 
-const CATALOG = pickImports('django_filters');
+const CATALOG = pickImports('django_filters', 'Q');
 
 const RANGE = ['exact', 'gte', 'lte'];
 const LOOKUPS: Record<FieldType, readonly string[]> = {

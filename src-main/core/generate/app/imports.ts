@@ -29,6 +29,17 @@ export const COMMON_IMPORTS: ImportCatalog = {
   MinLengthValidator: { module: 'django.core.validators', name: 'MinLengthValidator', section: 'thirdparty' },
   MinValueValidator: { module: 'django.core.validators', name: 'MinValueValidator', section: 'thirdparty' },
   RegexValidator: { module: 'django.core.validators', name: 'RegexValidator', section: 'thirdparty' },
+  get_object_or_404: { module: 'django.shortcuts', name: 'get_object_or_404', section: 'thirdparty' },
+  transaction: { module: 'django.db', name: 'transaction', section: 'thirdparty' },
+  Count: { module: 'django.db.models', name: 'Count', section: 'thirdparty' },
+  F: { module: 'django.db.models', name: 'F', section: 'thirdparty' },
+  Q: { module: 'django.db.models', name: 'Q', section: 'thirdparty' },
+  Sum: { module: 'django.db.models', name: 'Sum', section: 'thirdparty' },
+  timezone: { module: 'django.utils', name: 'timezone', section: 'thirdparty' },
+  status: { module: 'rest_framework', name: 'status', section: 'thirdparty' },
+  action: { module: 'rest_framework.decorators', name: 'action', section: 'thirdparty' },
+  PermissionDenied: { module: 'rest_framework.exceptions', name: 'PermissionDenied', section: 'thirdparty' },
+  Response: { module: 'rest_framework.response', name: 'Response', section: 'thirdparty' },
   models: { module: 'django.db', name: 'models', section: 'thirdparty' },
   ProtectedError: { module: 'django.db.models', name: 'ProtectedError', section: 'thirdparty' },
   RestrictedError: { module: 'django.db.models', name: 'RestrictedError', section: 'thirdparty' },
@@ -84,11 +95,15 @@ export function codeOnly(source: string): string {
   return out;
 }
 
-/** The catalog symbols that `source` uses as names (not as attributes of something else). */
+/**
+ * The catalog symbols that `source` uses as names: not attributes of something else (`x.status`),
+ * not keyword arguments or assignment targets (`status='paid'`, `status = ...`), so a field or
+ * argument that happens to share a symbol's name never drags in an import.
+ */
 export function usedSymbols(source: string, catalog: ImportCatalog): string[] {
   const code = codeOnly(source);
   return Object.keys(catalog)
-    .filter((symbol) => new RegExp(`(?<![\\w.])${symbol}(?!\\w)`).test(code))
+    .filter((symbol) => new RegExp(`(?<![\\w.])${symbol}(?!\\w)(?!\\s*=(?!=))`).test(code))
     .sort();
 }
 

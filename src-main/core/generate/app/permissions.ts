@@ -18,7 +18,7 @@ import { pickImports } from './imports';
 import { pyBracket, pyIdentifier, pyName } from './py-format';
 import type { CodeUnit } from './unit';
 
-const CATALOG = pickImports('BasePermission');
+const CATALOG = pickImports('BasePermission', 'SAFE_METHODS');
 
 /** The base class every entity policy extends; its name cannot clash with a `<Entity>AccessPolicy`. */
 export const BASE_POLICY = 'RoleBasedPermission';

@@ -13,7 +13,8 @@ import { pyIdentifier, pyList, pyName } from './py-format';
 import { relationsFrom } from './relations';
 import type { CodeUnit } from './unit';
 
-const CATALOG = pickImports('serializers');
+/** The template's `serializers` plus what a refined unit's validation typically needs; only used ones are imported. */
+const CATALOG = pickImports('serializers', 'F', 'Q', 'timezone', 'transaction');
 
 /** The API fields of an entity in model order: `id`, its scalar fields, then its forward relations. */
 export function serializerFields(erd: Erd, entity: Entity): string[] {

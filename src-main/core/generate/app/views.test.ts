@@ -142,4 +142,28 @@ class AddressViewSet(`);
       'Entity StillReferenced clashes with the exception class views.py defines; rename the entity',
     );
   });
+
+  it('imports what a refined unit uses, so an LLM never writes import statements', () => {
+    const refined = viewsUnits(erd, 'crm').map((u) =>
+      u.entity === 'Customer'
+        ? {
+            ...u,
+            code: `${u.code}
+
+    @action(detail=True, methods=['post'])
+    def archive(self, request, pk=None):
+        customer = get_object_or_404(Customer, pk=pk)
+        customer.save(update_fields=['name'])
+        return Response({'id': customer.pk}, status=status.HTTP_202_ACCEPTED)`,
+          }
+        : u,
+    );
+    const text = assembleViews(erd, 'crm', refined);
+    expect(text.split('\n\n')[1]).toBe(`from django.db.models import ProtectedError, RestrictedError
+from django.shortcuts import get_object_or_404
+from rest_framework import status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import APIException
+from rest_framework.response import Response`);
+  });
 });

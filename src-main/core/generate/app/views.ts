@@ -15,7 +15,27 @@ import { MAX_LINE, pyCall, pyIdentifier, pyList, pyName } from './py-format';
 import { prefetchRelatedNames, selectRelatedNames } from './relations';
 import type { CodeUnit } from './unit';
 
-const CATALOG = pickImports('viewsets', 'APIException', 'ProtectedError', 'RestrictedError');
+/**
+ * What views.py may draw on: the symbols the template uses, plus those a refined unit (custom
+ * actions, business rules) typically needs; only the ones the code really uses are imported.
+ */
+const CATALOG = pickImports(
+  'viewsets',
+  'APIException',
+  'ProtectedError',
+  'RestrictedError',
+  'action',
+  'Count',
+  'F',
+  'get_object_or_404',
+  'PermissionDenied',
+  'Q',
+  'Response',
+  'status',
+  'Sum',
+  'timezone',
+  'transaction',
+);
 
 /** The exception views.py raises (HTTP 409) when a delete is blocked by PROTECT or RESTRICT. */
 export const STILL_REFERENCED = 'StillReferenced';
