@@ -99,4 +99,38 @@ describe.skipIf(python === null)(TITLE, () => {
       300_000,
     );
   }
+
+  it.concurrent(
+    'settings come from the environment, and a server without a secret key refuses to start',
+    async () => {
+      await inLane(async () => {
+        const dir = path.join(root, 'settings-env');
+        await writeFiles(dir, plainErd());
+        const show = [
+          'shell',
+          '-c',
+          'from django.conf import settings as s; print(s.DEBUG, s.SECRET_KEY, s.ALLOWED_HOSTS, s.CORS_ALLOWED_ORIGINS)',
+        ];
+        const run = (env: Record<string, string>) => runManage(python?.python ?? '', dir, show, { env });
+        const bare = await run({});
+        expect(bare.code).not.toBe(0);
+        expect(bare.stderr).toContain(
+          'Set the DJANGO_SECRET_KEY environment variable (or DJANGO_DEBUG=1 for development).',
+        );
+        expect((await run({ DJANGO_SECRET_KEY: 'from-env' })).stdout.trim()).toBe(
+          "False from-env ['localhost', '127.0.0.1'] []",
+        );
+        expect((await run({ DJANGO_DEBUG: '1' })).stdout.trim()).toBe(
+          "True django-insecure-development-only-key-do-not-use-in-production ['localhost', '127.0.0.1'] []",
+        );
+        const hosts = await run({
+          DJANGO_SECRET_KEY: 'k',
+          DJANGO_ALLOWED_HOSTS: 'api.example.com, x.example.com',
+          CORS_ALLOWED_ORIGINS: 'https://app.example.com',
+        });
+        expect(hosts.stdout.trim()).toBe("False k ['api.example.com', 'x.example.com'] ['https://app.example.com']");
+      });
+    },
+    300_000,
+  );
 });
