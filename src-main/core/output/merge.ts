@@ -5,8 +5,7 @@
 import { diff3Merge } from 'node-diff3';
 
 export type MergeOutcome =
-  | { kind: 'clean'; content: string }
-  | { kind: 'conflict'; content: string; conflicts: number };
+  { kind: 'clean'; content: string } | { kind: 'conflict'; content: string; conflicts: number };
 
 function lines(text: string): string[] {
   return text.split('\n');
@@ -28,7 +27,15 @@ export function mergeThreeWay(base: string, mine: string, theirs: string): Merge
     if (region.ok) out.push(...region.ok);
     else if (region.conflict) {
       conflicts++;
-      out.push('<<<<<<< yours', ...region.conflict.a, '||||||| last generated', ...region.conflict.o, '=======', ...region.conflict.b, '>>>>>>> generated now');
+      out.push(
+        '<<<<<<< yours',
+        ...region.conflict.a,
+        '||||||| last generated',
+        ...region.conflict.o,
+        '=======',
+        ...region.conflict.b,
+        '>>>>>>> generated now',
+      );
     }
   }
   const content = out.join('\n');

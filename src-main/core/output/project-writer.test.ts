@@ -39,7 +39,9 @@ describe('writeProject', () => {
     const out = path.join(root, 'proj');
     await fs.mkdir(out);
     await fs.writeFile(path.join(out, 'mine.txt'), 'keep');
-    await expect(writeProject(out, [{ path: 'a.py', content: '' }])).rejects.toMatchObject({ code: 'output.not-empty' });
+    await expect(writeProject(out, [{ path: 'a.py', content: '' }])).rejects.toMatchObject({
+      code: 'output.not-empty',
+    });
     expect(await tree(out)).toEqual({ 'mine.txt': 'keep' });
   });
 
@@ -86,7 +88,12 @@ describe('writeProject', () => {
   it('refuses paths that escape the output folder before writing anything', async () => {
     const out = path.join(root, 'proj');
     for (const bad of ['../evil.py', '/etc/passwd', 'a/../../b.py', 'C:\\x.py', '']) {
-      await expect(writeProject(out, [{ path: 'ok.py', content: '' }, { path: bad, content: '' }])).rejects.toMatchObject({
+      await expect(
+        writeProject(out, [
+          { path: 'ok.py', content: '' },
+          { path: bad, content: '' },
+        ]),
+      ).rejects.toMatchObject({
         code: 'output.unsafe-path',
       });
     }

@@ -7,6 +7,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { confinedPath, unsafePathReason } from './paths';
+import { readManifest } from './sync-plan';
 
 export interface FileToWrite {
   path: string;
@@ -16,6 +17,11 @@ export interface FileToWrite {
 export interface WriteOptions {
   /** Replace a non-empty target folder. Without it a non-empty target is refused. */
   force?: boolean;
+  /**
+   * `checkOutputTarget` only: also accept a non-empty folder that holds a DjForge project
+   * (`.djforge/manifest.json`), because `syncProject` regenerates it in place by merging.
+   */
+  merge?: boolean;
   /**
    * Test seam for crash simulation: called before each file is written; throwing aborts the write
    * as a crash would. Never set in production code.
@@ -49,6 +55,7 @@ export async function checkOutputTarget(outDir: string, options: WriteOptions = 
   if (!stat) return;
   if (!stat.isDirectory()) throw new OutputError(`${target} exists and is not a folder.`, 'output.not-directory');
   const entries = await fs.readdir(target);
+  if (entries.length > 0 && options.merge && (await readManifest(target))) return;
   if (entries.length > 0 && !options.force) {
     throw new OutputError(
       `${target} is not empty (${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}); pass --force to replace it.`,
@@ -61,7 +68,12 @@ export async function checkOutputTarget(outDir: string, options: WriteOptions = 
  * Write `files` as the complete content of `outDir`. Returns the absolute paths written.
  * On any error the target is left as it was and the temporary folder is removed.
  */
-export async function writeProject(outDir: string, files: readonly FileToWrite[], options: WriteOptions = {}): Promise<string[]> {
+export async function writeProject(
+  outDir: string,
+  files: readonly FileToWrite[],
+  options: WriteOptions = {},
+): Promise<string[]> {
+  options = { ...options, merge: false };
   for (const f of files) {
     const reason = unsafePathReason(f.path);
     if (reason) throw new OutputError(`Refusing to write "${f.path}": ${reason}.`, 'output.unsafe-path');

@@ -29,7 +29,8 @@ export type SyncAction =
   | 'keep' // user changed it; the generator's version did not change
   | 'conflict' // user and generator changed the same lines: user's file kept, merge with markers in .djforge/conflicts
   | 'delete' // no longer generated and untouched by the user
-  | 'orphan'; // no longer generated but changed by the user: kept
+  | 'orphan' // no longer generated but changed by the user: kept
+  | 'kept-deleted'; // the user deleted it and the generator's version did not change: stays deleted
 
 export interface SyncEntry {
   path: string;
@@ -75,7 +76,12 @@ export async function readManifest(outDir: string): Promise<Manifest | null> {
   if (text === null) return null;
   try {
     const parsed = JSON.parse(text) as Partial<Manifest>;
-    if (parsed.format === 'djforge-manifest' && parsed.version === 1 && parsed.files && typeof parsed.files === 'object') {
+    if (
+      parsed.format === 'djforge-manifest' &&
+      parsed.version === 1 &&
+      parsed.files &&
+      typeof parsed.files === 'object'
+    ) {
       return parsed as Manifest;
     }
   } catch {
@@ -84,16 +90,24 @@ export async function readManifest(outDir: string): Promise<Manifest | null> {
   return null;
 }
 
+/**
+ * Decide, without writing anything, what regenerating `files` into `outDir` (which holds a
+ * generated project described by `manifest`) does to each file; see `SyncAction`. Conflicts keep
+ * the user's file untouched and put the merge with git-style markers in `.djforge/conflicts/`.
+ */
 export async function planSync(outDir: string, manifest: Manifest, files: readonly FileToWrite[]): Promise<SyncPlan> {
   const entries: SyncEntry[] = [];
   const writes: FileToWrite[] = [];
   const deletes: string[] = [];
   const generated = new Set(files.map((f) => f.path));
+  const keptBases = new Map<string, string>();
 
   for (const file of files) {
     const onDisk = await readOrNull(path.join(outDir, file.path));
     const base = file.path in manifest.files ? await readOrNull(path.join(outDir, BASE_DIR, file.path)) : null;
-    if (onDisk === null) {
+    if (onDisk === null && base !== null && base === file.content) {
+      entries.push({ path: file.path, action: 'kept-deleted' });
+    } else if (onDisk === null) {
       entries.push({ path: file.path, action: 'create' });
       writes.push(file);
     } else if (onDisk === file.content) {
@@ -112,6 +126,8 @@ export async function planSync(outDir: string, manifest: Manifest, files: readon
         const conflicts = merged.kind === 'conflict' ? merged.conflicts : 1;
         entries.push({ path: file.path, action: 'conflict', conflicts });
         writes.push({ path: `${CONFLICTS_DIR}/${file.path}`, content: merged.content });
+        // The merge base stays what it was, so the next run still sees the user's side as a change.
+        keptBases.set(file.path, base ?? '');
       }
     }
   }
@@ -137,14 +153,16 @@ export async function planSync(outDir: string, manifest: Manifest, files: readon
     if (!newConflicts.has(p)) deletes.push(p);
   }
 
-  writes.push(...baseSnapshot(files));
+  writes.push(...baseSnapshot(files.map((f) => ({ path: f.path, content: keptBases.get(f.path) ?? f.content }))));
   return { entries, writes, deletes };
 }
 
 async function listFiles(dir: string): Promise<string[]> {
   try {
     const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true });
-    return entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
+    return entries
+      .filter((e) => e.isFile())
+      .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw e;
