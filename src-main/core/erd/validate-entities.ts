@@ -4,7 +4,7 @@
  * by name (ordering, uniqueTogether, indexes, displayField).
  */
 import type { Diagnostic } from '../../../src-shared/diagnostics';
-import type { Entity, Erd } from '../../../src-shared/erd/model';
+import type { Entity, Erd, Relation } from '../../../src-shared/erd/model';
 import { ERD_CODES } from './diagnostic-codes';
 import { checkFieldOptions } from './field-checks';
 import { checkEntityName, checkFieldName, checkPackageName, checkSafeText } from './name-checks';
@@ -14,20 +14,34 @@ import { didYouMean } from './suggest';
 
 const INDEX_NAME = /^[A-Za-z][A-Za-z0-9_]{0,29}$/;
 
+type OwnRelation = { relation: Relation; index: number };
+
+/** The relations of `erd` grouped by the entity that declares them, with their indexes. */
+function groupByFrom(erd: Erd): Map<string, OwnRelation[]> {
+  const groups = new Map<string, OwnRelation[]>();
+  erd.relations.forEach((relation, index) => {
+    const list = groups.get(relation.from) ?? [];
+    list.push({ relation, index });
+    groups.set(relation.from, list);
+  });
+  return groups;
+}
+
+const links = (own: readonly OwnRelation[], many: boolean): Relation[] =>
+  own.map((o) => o.relation).filter((r) => (r.kind === 'manyToMany') === many);
+
 /** Names an option may refer to: fields (timestamps included), single relations, the primary key. */
-function columnNames(erd: Erd, entity: Entity): string[] {
+function columnNames(entity: Entity, own: readonly OwnRelation[]): string[] {
   const names = entity.fields.map((f) => f.name);
   if (entity.timestamps === true) names.push('created_at', 'updated_at');
-  for (const r of erd.relations) if (r.from === entity.name && r.kind !== 'manyToMany') names.push(r.name);
+  for (const r of links(own, false)) names.push(r.name);
   return [...new Set([...names, 'id', 'pk'])];
 }
 
-function checkMembers(erd: Erd, entity: Entity, ei: number): Diagnostic[] {
+function checkMembers(entity: Entity, ei: number, own: readonly OwnRelation[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
-  const singleLinks = new Set(
-    erd.relations.filter((r) => r.from === entity.name && r.kind !== 'manyToMany').map((r) => r.name),
-  );
+  const singleLinks = new Set(links(own, false).map((r) => r.name));
   entity.fields.forEach((field, fi) => {
     const path = fieldPath(entity.name, field.name, fi, ei);
     out.push(...checkFieldName(field.name, path, 'field name', field.type === 'uuid'));
@@ -46,9 +60,8 @@ function checkMembers(erd: Erd, entity: Entity, ei: number): Diagnostic[] {
     seen.add(field.name);
     out.push(...checkFieldOptions(field, path));
   });
-  erd.relations.forEach((r, ri) => {
-    if (r.from !== entity.name) return;
-    const path = relationPath(r.from, r.name, ri);
+  own.forEach(({ relation: r, index }) => {
+    const path = relationPath(r.from, r.name, index);
     if (seen.has(r.name))
       out.push(error(ERD_CODES.duplicateName, path, `${entity.name} has more than one member named ${q(r.name)}.`));
     seen.add(r.name);
@@ -56,13 +69,11 @@ function checkMembers(erd: Erd, entity: Entity, ei: number): Diagnostic[] {
   return out;
 }
 
-function checkReferences(erd: Erd, entity: Entity, ei: number): Diagnostic[] {
+function checkReferences(entity: Entity, ei: number, own: readonly OwnRelation[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const base = entityPath(entity.name, ei);
-  const columns = columnNames(erd, entity);
-  const manyToMany = new Set(
-    erd.relations.filter((r) => r.from === entity.name && r.kind === 'manyToMany').map((r) => r.name),
-  );
+  const columns = columnNames(entity, own);
+  const manyToMany = new Set(links(own, true).map((r) => r.name));
   const refer = (name: string, path: string, what: string): void => {
     if (columns.includes(name)) return;
     const why = manyToMany.has(name)
@@ -74,7 +85,7 @@ function checkReferences(erd: Erd, entity: Entity, ei: number): Diagnostic[] {
     if (term === '?') return;
     const name = term.replace(/^-/, '');
     const [head, ...lookup] = name.split('__');
-    const isLink = erd.relations.some((r) => r.from === entity.name && r.name === head && r.kind !== 'manyToMany');
+    const isLink = links(own, false).some((r) => r.name === head);
     if (lookup.length > 0 && isLink) return;
     refer(name, `${base}.ordering[${i}]`, 'ordering');
   });
@@ -113,6 +124,7 @@ export function validateEntities(erd: Erd): Diagnostic[] {
   const seen = new Map<string, string>();
   const names = new Set(erd.entities.map((e) => e.name));
   const indexNames = new Map<string, string>();
+  const byFrom = groupByFrom(erd);
   erd.entities.forEach((entity, ei) => {
     const path = entityPath(entity.name, ei);
     const lower = entity.name.toLowerCase();
@@ -136,7 +148,8 @@ export function validateEntities(erd: Erd): Diagnostic[] {
     if (entity.app !== undefined) out.push(...checkPackageName(entity.app, 'app label', `${path}.app`));
     for (const label of [entity.verboseName, entity.verboseNamePlural])
       if (label !== undefined) out.push(...checkSafeText(label, 'verbose name', path));
-    out.push(...checkMembers(erd, entity, ei), ...checkReferences(erd, entity, ei));
+    const own = byFrom.get(entity.name) ?? [];
+    out.push(...checkMembers(entity, ei, own), ...checkReferences(entity, ei, own));
     (entity.indexes ?? []).forEach((index, i) => {
       if (index.name === undefined) return;
       const owner = indexNames.get(index.name);

@@ -85,6 +85,12 @@ function checkOnDelete(r: Relation, path: string): Diagnostic[] {
 function checkRelatedNames(erd: Erd): Diagnostic[] {
   const out: Diagnostic[] = [];
   const accessors = new Map<string, Map<string, string>>();
+  const members = new Map<string, Set<string>>();
+  const membersOf = (entity: string): Set<string> => {
+    const known = members.get(entity) ?? memberNames(erd, entity);
+    members.set(entity, known);
+    return known;
+  };
   erd.relations.forEach((r, i) => {
     if (r.relatedName === undefined) return;
     const path = relationPath(r.from, r.name, i);
@@ -102,7 +108,7 @@ function checkRelatedNames(erd: Erd): Diagnostic[] {
           `The related name ${q(r.relatedName)} of ${r.from}.${r.name} is already the reverse accessor of ${earlier} on ${r.to}; give one of them another related name.`,
         ),
       );
-    } else if (memberNames(erd, r.to).has(r.relatedName)) {
+    } else if (membersOf(r.to).has(r.relatedName)) {
       out.push(
         error(
           ERD_CODES.relatedNameClash,
