@@ -56,7 +56,7 @@ export function App() {
     <div className="app">
       <header className="topbar">
         <h1>DjForge Studio</h1>
-        <span className="doc-name" aria-label="Document">
+        <span className="doc-name" aria-label="Open document">
           {dirty ? '• ' : ''}
           {name}
         </span>

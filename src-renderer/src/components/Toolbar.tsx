@@ -27,7 +27,7 @@ export function Toolbar() {
   const fileInput = useRef<HTMLInputElement>(null);
   const pathOrDialog = () => (nativeDialogs ? undefined : path.trim() || undefined);
   return (
-    <div className="toolbar" role="toolbar" aria-label="Document">
+    <div className="toolbar" role="toolbar" aria-label="Document actions">
       <button type="button" onClick={() => void newDocument()}>
         New
       </button>

@@ -36,7 +36,10 @@ export function RunPanel() {
         <h2>
           Run of {run.project} — <span aria-label="Run status">{run.status}</span>
         </h2>
-        <Elapsed startedAt={run.startedAt} endedAt={run.endedAt} />
+        <Elapsed
+          startedAt={run.startedAt}
+          endedAt={run.summary ? run.startedAt + run.summary.elapsedMs : run.endedAt}
+        />
         {run.status === 'running' && (
           <button type="button" onClick={() => void cancelRun()}>
             Cancel

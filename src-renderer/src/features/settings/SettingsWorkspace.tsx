@@ -89,14 +89,22 @@ export function SettingsWorkspace() {
       >
         <label>
           Default engine
-          <select value={engine ?? settings.engine} onChange={(e) => setEngine(e.target.value as Settings['engine'])}>
+          <select
+            aria-label="Default engine"
+            value={engine ?? settings.engine}
+            onChange={(e) => setEngine(e.target.value as Settings['engine'])}
+          >
             <option value="template">Template (offline)</option>
             <option value="llm">LLM</option>
           </select>
         </label>
         <label>
           Provider
-          <select value={chosenProvider} onChange={(e) => setProvider(e.target.value as Provider)}>
+          <select
+            aria-label="Provider"
+            value={chosenProvider}
+            onChange={(e) => setProvider(e.target.value as Provider)}
+          >
             {PROVIDERS.map((p) => (
               <option key={p}>{p}</option>
             ))}
@@ -105,12 +113,20 @@ export function SettingsWorkspace() {
         {(Object.keys(LABELS) as (keyof Draft)[]).map((field) => (
           <label key={field}>
             {LABELS[field]}
-            <input value={values[field]} onChange={(e) => setDraft({ ...values, [field]: e.target.value })} />
+            <input
+              aria-label={LABELS[field]}
+              value={values[field]}
+              onChange={(e) => setDraft({ ...values, [field]: e.target.value })}
+            />
           </label>
         ))}
         <label>
           Theme
-          <select value={theme ?? settings.theme} onChange={(e) => setTheme(e.target.value as Settings['theme'])}>
+          <select
+            aria-label="Theme"
+            value={theme ?? settings.theme}
+            onChange={(e) => setTheme(e.target.value as Settings['theme'])}
+          >
             {THEMES.map((t) => (
               <option key={t}>{t}</option>
             ))}

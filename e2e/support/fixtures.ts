@@ -1,0 +1,57 @@
+/**
+ * Test fixtures: a fresh data folder and a web host per test over the built renderer, the
+ * example ERDs, and the page object. The LLM is replaced at the boundary by the local
+ * OpenAI-compatible test server, never inside the code under test.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test as base } from '@playwright/test';
+import { defaultCoreFunctions } from '../../src-main/core/studio/default-core';
+import { startWebHost, type WebHost } from '../../src-main/web/web-host';
+import { StudioPage } from './studio-page';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const RENDERER_DIR = path.join(repo, 'out', 'renderer');
+/** `../shared/examples` beside the checkout (CI), overridable with `DJFORGE_EXAMPLES`. */
+export const EXAMPLES_DIR = process.env['DJFORGE_EXAMPLES'] ?? path.resolve(repo, '..', 'shared', 'examples');
+
+export function example(name: string): string {
+  const file = path.join(EXAMPLES_DIR, name);
+  if (!existsSync(file))
+    throw new Error(`Example ERD ${file} is missing (set DJFORGE_EXAMPLES to the examples folder).`);
+  return file;
+}
+
+export const test = base.extend<{ dataDir: string; host: WebHost; studio: StudioPage }>({
+  dataDir: async ({}, use) => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'djforge-e2e-'));
+    await use(dir);
+    await rm(dir, { recursive: true, force: true });
+  },
+  host: async ({ dataDir }, use) => {
+    if (!existsSync(path.join(RENDERER_DIR, 'index.html'))) {
+      throw new Error(
+        `${RENDERER_DIR}/index.html is missing: run "npx electron-vite build" before the end-to-end tests.`,
+      );
+    }
+    const host = await startWebHost({
+      rendererDir: RENDERER_DIR,
+      dataDir,
+      env: {},
+      version: 'e2e',
+      core: defaultCoreFunctions,
+    });
+    await use(host);
+    await host.close();
+  },
+  studio: async ({ page, host }, use) => {
+    const studio = new StudioPage(page);
+    await studio.goto(host.url);
+    await use(studio);
+  },
+});
+
+export { expect } from '@playwright/test';

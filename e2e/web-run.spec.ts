@@ -1,0 +1,56 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { importErdText } from '../src-main/core/erd';
+import { generateProject } from '../src-main/core/generate';
+import { example, expect, test } from './support/fixtures';
+
+test('open an example ERD, generate it on the template engine and review every file', async ({
+  studio,
+  page,
+}, testInfo) => {
+  const file = example('seed-v2-jobboard.json');
+  const imported = importErdText(await readFile(file, 'utf8'), path.basename(file));
+  if (!imported.erd) throw new Error(`The example ${file} does not import.`);
+  const expected = generateProject(imported.erd)
+    .map((f) => f.path)
+    .sort();
+
+  await studio.importFile(file);
+  await expect(page.getByLabel('Open document')).toHaveText('seed-v2-jobboard.json');
+  for (const entity of imported.erd.entities) await expect(studio.entity(entity.name)).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('erd.png') });
+
+  await studio.generate('template');
+  await expect(studio.runStatus).toHaveText('completed');
+  await expect(studio.overallPercent).toHaveText('100 %');
+  await expect(studio.unitsWithStatus('done')).toHaveCount(expected.length);
+  await expect(page.getByLabel('Run summary')).toContainText(`${expected.length} files`);
+
+  await studio.workspace('Review');
+  expect((await studio.reviewedFiles()).sort()).toEqual(expected);
+  await page.getByRole('button', { name: 'Approve all' }).click();
+  await expect(page.getByText(`${expected.length} of ${expected.length} approved`)).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('review.png') });
+
+  await studio.workspace('Dashboard');
+  await expect(page.getByRole('table').getByRole('row')).toHaveCount(2);
+  await expect(page.getByRole('table')).toContainText('completed');
+  await page.screenshot({ path: testInfo.outputPath('dashboard.png') });
+});
+
+test('opening a file by path remembers it, and a bad file is reported with its name and place', async ({
+  studio,
+  page,
+}) => {
+  const file = example('seed-legacy-jobboard.json');
+  await studio.openPath(file);
+  await expect(page.getByLabel('Open document')).toHaveText('seed-legacy-jobboard.json');
+  await expect(
+    page.getByRole('navigation', { name: 'Recent files' }).getByRole('button', { name: 'seed-legacy-jobboard.json' }),
+  ).toBeVisible();
+
+  await studio.openPath(path.join(path.dirname(file), 'does-not-exist.json'));
+  await expect(
+    studio.toast(`Cannot open ${path.join(path.dirname(file), 'does-not-exist.json')}: the file does not exist.`),
+  ).toBeVisible();
+});
