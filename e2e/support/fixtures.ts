@@ -26,6 +26,8 @@ export function example(name: string): string {
 }
 
 export const test = base.extend<{ dataDir: string; host: WebHost; studio: StudioPage }>({
+  // Playwright reads fixture dependencies from the destructuring pattern; this one has none.
+  // eslint-disable-next-line no-empty-pattern
   dataDir: async ({}, use) => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'djforge-e2e-'));
     await use(dir);
