@@ -92,6 +92,13 @@ describe('runPool', () => {
     ]);
   });
 
+  it('weighs chains by cost, so one long task is not left for last', async () => {
+    const log: string[] = [];
+    const tasks = [task('short', [], log), { ...task('long', [], log), cost: 3 }, task('next', ['short'], log)];
+    await runPool(tasks, { concurrency: 1 });
+    expect(log.filter((l) => l.startsWith('start'))).toEqual(['start long', 'start short', 'start next']);
+  });
+
   it('resolves at once with nothing to do', async () => {
     expect(await runPool([], {})).toEqual({ results: new Map(), maxInFlight: 0 });
   });

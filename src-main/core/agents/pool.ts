@@ -1,7 +1,8 @@
 /**
  * The async pool: runs tasks concurrently up to a limit, each only after the tasks it depends on.
- * Among ready tasks, the one heading the longest chain of dependents starts first (then the order
- * given), so a chain such as model → serializer → viewset never becomes the run's long tail. A task receives its dependencies' results and an
+ * Among ready tasks, the one heading the costliest chain of dependents starts first (then the
+ * order given), so neither a chain such as model → serializer → viewset nor one long task becomes
+ * the run's tail. A task receives its dependencies' results and an
  * AbortSignal that fires when the caller cancels or another task fails, so in-flight requests stop
  * at once; the pool settles only when nothing is running any more, so no work outlives the run.
  */
@@ -9,6 +10,8 @@
 export interface PoolTask<T> {
   id: string;
   deps: readonly string[];
+  /** Expected relative duration (default 1): ranks ready tasks by the costliest chain they head. */
+  cost?: number;
   run(input: { signal: AbortSignal; deps: ReadonlyMap<string, T> }): Promise<T>;
 }
 
@@ -135,16 +138,17 @@ export function runPool<T>(tasks: readonly PoolTask<T>[], options: PoolOptions =
   });
 }
 
-/** Per task: the length of the longest chain of dependents below it, and its position. */
+/** Per task: the cost of the costliest chain it heads (itself included), and its position. */
 function chainRanks<T>(
   tasks: readonly PoolTask<T>[],
   dependents: ReadonlyMap<string, string[]>,
 ): Map<string, [number, number]> {
   const heights = new Map<string, number>();
+  const costs = new Map(tasks.map((t) => [t.id, t.cost ?? 1]));
   const height = (id: string): number => {
     const known = heights.get(id);
     if (known !== undefined) return known;
-    const value = 1 + Math.max(0, ...(dependents.get(id) ?? []).map(height));
+    const value = (costs.get(id) ?? 1) + Math.max(0, ...(dependents.get(id) ?? []).map(height));
     heights.set(id, value);
     return value;
   };

@@ -12,6 +12,7 @@ import type { CodeUnit } from '../generate/app/unit';
 import { appLabels } from '../generate/names';
 import type { AgentId, GeneratedFile } from '../generate/types';
 import { AGENTS } from './definitions';
+import { addImports, splitLeadingImports } from './hoist-imports';
 import { fileSlice, unitSlice } from './slice';
 
 export interface WorkUnit {
@@ -112,12 +113,15 @@ export function planRun(erd: Erd, templateFiles: readonly GeneratedFile[]): RunP
       path: file.path,
       agent: kind.agent,
       unitIds: template.map((u) => u.id),
-      assemble: (outputs) =>
-        kind.assemble(
-          erd,
-          app,
-          template.map((u) => ({ ...u, code: outputs.get(u.id) ?? u.code })),
-        ),
+      assemble: (outputs) => {
+        const added: string[] = [];
+        const final = template.map((u) => {
+          const { imports, body } = splitLeadingImports(outputs.get(u.id) ?? u.code);
+          added.push(...imports);
+          return { ...u, code: body };
+        });
+        return addImports(kind.assemble(erd, app, final), added);
+      },
     });
   }
   const missing = [...unitFiles.keys()];

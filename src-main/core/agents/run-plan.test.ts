@@ -121,6 +121,24 @@ describe('runPlan with the LLM engine', () => {
     expect(serializerPrompt).toContain(REFINED_MARKER);
   });
 
+  it("moves an import a model adds to a unit into the file's imports", async () => {
+    const erd = shopErd();
+    const plan = planRun(erd, templateProject(erd));
+    const draft = plan.units.find((u) => u.id === 'views:shop:Product')?.draft ?? '';
+    const text = ['```python', 'from django.db.models import Q', '', draft, '```'].join('\n');
+    server.inject({
+      fault: { kind: 'answer', text },
+      match: (r) => r.messages[1]?.content.includes('unit views:shop:Product ') ?? false,
+    });
+    const result = await runPlan(erd, plan, llmOptions(null));
+    const views = result.files.find((f) => f.path === 'shop/views.py')?.content ?? '';
+    const firstClass = views.search(/^class /m);
+    expect(views.indexOf('from django.db.models import Q\n')).toBeGreaterThan(0);
+    expect(views.indexOf('from django.db.models import Q\n')).toBeLessThan(firstClass);
+    expect(views.match(/from django\.db\.models import Q$/gm)).toHaveLength(1);
+    expect(await checker.check(views)).toBeNull();
+  });
+
   it('makes no model call for an unchanged ERD, and few after renaming one field', async () => {
     const erd = shopErd();
     const cold = await runPlan(erd, planRun(erd, templateProject(erd)), llmOptions(new AgentCache({ dir })));
@@ -195,9 +213,14 @@ describe('runPlan with the LLM engine', () => {
     server.inject({ fault: { kind: 'hang' }, times: 100 });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
-    await expect(
-      runPlan(erd, planRun(erd, templateProject(erd)), llmOptions(null), { signal: controller.signal }),
-    ).rejects.toBeInstanceOf(PoolCancelledError);
+    const events: PoolEvent[] = [];
+    const hooks = { signal: controller.signal, onEvent: (e: PoolEvent) => events.push(e) };
+    await expect(runPlan(erd, planRun(erd, templateProject(erd)), llmOptions(null), hooks)).rejects.toBeInstanceOf(
+      PoolCancelledError,
+    );
+    const failed = events.filter((e) => e.type === 'failed');
+    expect(failed).toHaveLength(4);
+    expect(failed.every((e) => /cancelled/.test(e.message))).toBe(true);
     await new Promise((r) => setTimeout(r, 50));
     expect(server.requests.length).toBe(4);
     expect(server.requests.every((r) => r.outcome === 'clientClosed')).toBe(true);

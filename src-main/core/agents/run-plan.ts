@@ -238,7 +238,20 @@ export async function runPlan(erd: Erd, plan: RunPlan, options: RunOptions, hook
   const tasks: PoolTask<UnitResult>[] = plan.units.map((unit) => ({
     id: unit.id,
     deps: unit.deps,
-    run: ({ signal, deps }) => runUnit(unit, deps, signal),
+    cost: llm && unit.refine ? 1 + unit.draft.length / 20_000 : 0.01,
+    run: async ({ signal, deps }) => {
+      try {
+        return await runUnit(unit, deps, signal);
+      } catch (error) {
+        emit({
+          type: 'failed',
+          unitId: unit.id,
+          file: unit.file,
+          message: error instanceof Error ? error.message : String(error),
+        });
+        throw error;
+      }
+    },
   }));
   const pool = await runPool(tasks, { concurrency: options.concurrency, signal: hooks.signal });
   metrics.maxInFlight = pool.maxInFlight;

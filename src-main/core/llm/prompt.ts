@@ -8,7 +8,7 @@
  */
 import type { ChatMessage } from './types';
 
-export const PROMPT_VERSION = 1;
+export const PROMPT_VERSION = 2;
 /** Levels above 0 remove: 1 dependency outputs, 2 the ERD slice, 3 rules and instructions. */
 export const MAX_SHRINK_LEVEL = 3;
 
@@ -44,7 +44,7 @@ export function unitMessages(input: UnitPromptInput, shrinkLevel = 0): ChatMessa
   const subject = input.entity === undefined ? '' : ` (entity ${input.entity})`;
   const scope = input.wholeFile
     ? 'This unit is the whole file, imports included.'
-    : 'This unit is one top-level block of the file. Do not add import statements: the imports of the file are derived from the names its blocks use.';
+    : 'This unit is one top-level block of the file, whose imports are derived from the names its blocks use. If you need a name the draft does not import, put its one-line import at the very top of the unit: it is moved to the imports of the file.';
   const sections = [
     `## Task\nAgent ${input.agent}, file ${input.file}, unit ${input.unitId}${subject}.\n${input.task}\n${scope}`,
   ];
