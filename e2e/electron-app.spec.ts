@@ -28,15 +28,15 @@ test('the desktop app opens a secure window with the Studio bridge', async () =>
     args: [path.join(repo, 'out', 'main', 'index.js')],
   });
   try {
-    const window = await app.firstWindow();
-    await expect(window.getByRole('heading', { name: 'DjForge Studio' })).toBeVisible();
-    const bridge = await window.evaluate(() => ({
+    const page = await app.firstWindow();
+    await expect(page.getByRole('heading', { name: 'DjForge Studio' })).toBeVisible();
+    const bridge = await page.evaluate(() => ({
       studio: typeof window.studio,
       invoke: typeof (window.studio as unknown as Record<string, unknown>)['invoke'],
       require: typeof (window as unknown as Record<string, unknown>)['require'],
     }));
     expect(bridge).toEqual({ studio: 'object', invoke: 'undefined', require: 'undefined' });
-    const info = await window.evaluate(() => window.studio?.appInfo({}));
+    const info = await page.evaluate(() => window.studio?.appInfo({}));
     expect(info).toMatchObject({ ok: true, value: { host: 'electron', nativeDialogs: true } });
   } finally {
     await app.close();
