@@ -30,13 +30,15 @@ test('the desktop app opens a secure window with the Studio bridge', async () =>
   try {
     const page = await app.firstWindow();
     await expect(page.getByRole('heading', { name: 'DjForge Studio' })).toBeVisible();
-    const bridge = await page.evaluate(() => ({
-      studio: typeof window.studio,
-      invoke: typeof (window.studio as unknown as Record<string, unknown>)['invoke'],
-      require: typeof (window as unknown as Record<string, unknown>)['require'],
-    }));
+    const bridge = await page.evaluate(() => {
+      const page = globalThis as unknown as Record<string, unknown>;
+      const studio = page['studio'] as Record<string, unknown> | undefined;
+      return { studio: typeof studio, invoke: typeof studio?.['invoke'], require: typeof page['require'] };
+    });
     expect(bridge).toEqual({ studio: 'object', invoke: 'undefined', require: 'undefined' });
-    const info = await page.evaluate(() => window.studio?.appInfo({}));
+    const info = await page.evaluate(() =>
+      (globalThis as unknown as { studio: { appInfo(input: object): Promise<unknown> } }).studio.appInfo({}),
+    );
     expect(info).toMatchObject({ ok: true, value: { host: 'electron', nativeDialogs: true } });
   } finally {
     await app.close();
