@@ -295,7 +295,13 @@ describe('djforge generate engine flags', () => {
       const warmReport = JSON.parse(await fs.readFile(path.join(dir, 'warm.json'), 'utf8')) as GenerationReport;
       expect(warmReport.metrics).toMatchObject({ llmCalls: 0, cacheMisses: 0, cacheHits: report.metrics.cacheMisses });
       expect(warmReport.files.find((f) => f.path === 'core/models.py')?.source).toBe('cache');
-      expect(warmReport.cache).toMatchObject({ dir: path.join(dir, 'cache'), hits: report.metrics.cacheMisses });
+      expect(warmReport.cache).toMatchObject({
+        dir: path.join(dir, 'cache'),
+        hits: report.metrics.cacheMisses,
+        misses: 0,
+      });
+      expect(warmReport.cache?.diskBytes).toBeGreaterThan(1000);
+      expect(warmReport.cache?.tokensSaved).toBe(report.metrics.tokens);
       expect(server.requests).toHaveLength(0);
       for (const f of await listing(path.join(dir, 'api'))) {
         expect(await fs.readFile(path.join(dir, 'again', f), 'utf8')).toBe(

@@ -119,7 +119,10 @@ export async function generateCommand(erdFile: string, options: CliOptions, io: 
             fallbackModels: llm.fallbackModels,
             concurrency: choice.value.concurrency,
           },
-          cache: result.cache && prepared.cacheDir ? { dir: prepared.cacheDir, ...result.cache } : null,
+          cache:
+            result.cache && prepared.cacheDir && prepared.options.cache
+              ? { dir: prepared.cacheDir, diskBytes: await prepared.options.cache.bytes(), ...result.cache }
+              : null,
         }
       : {}),
   };

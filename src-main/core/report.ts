@@ -58,5 +58,5 @@ export interface GenerationReport {
   /** The LLM engine's settings (never the key; the endpoint without credentials). */
   llm?: { provider: string | null; endpoint: string; model: string; fallbackModels: string[]; concurrency: number };
   /** The cache of the LLM engine: folder and statistics; null with --no-cache. */
-  cache?: (CacheStats & { dir: string }) | null;
+  cache?: (CacheStats & { dir: string; diskBytes: number }) | null;
 }
