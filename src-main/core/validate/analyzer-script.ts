@@ -8,7 +8,10 @@
  * writes `{"python": version, "files": [...]}` on stdout. Needs Python ≥ 3.9 (`ast.unparse`).
  */
 export const ANALYZER_SCRIPT = String.raw`
-import ast, json, sys, warnings
+import ast, gc, json, sys, warnings
+
+# A short-lived process building millions of AST objects: the cyclic GC only slows it down.
+gc.disable()
 
 INTEREST = {
     'eval', 'exec', 'load', 'loads', 'execute', 'executemany', 'raw', 'extra', 'RawSQL', 'run', 'call',
@@ -46,7 +49,12 @@ def last_attr(func):
 
 
 def value(node, depth=0):
-    out = {'src': src(node)}
+    if depth == 0 or not isinstance(node, (ast.Constant, ast.Name, ast.Attribute)):
+        out = {'src': src(node) if depth < 2 else ''}
+    elif isinstance(node, ast.Constant):
+        out = {'src': repr(node.value)}
+    else:
+        out = {'src': dotted(node) or ''}
     if isinstance(node, ast.Constant):
         v = node.value
         if isinstance(v, bool):
@@ -114,11 +122,6 @@ def describe_class(node):
                 for name in inner_names:
                     meta['attrs'][name] = dict(pos(inner), value=value(inner_val))
             info['meta'] = meta
-    called = set()
-    for sub in ast.walk(node):
-        if isinstance(sub, ast.Call) and isinstance(sub.func, ast.Attribute):
-            called.add(sub.func.attr)
-    info['called'] = sorted(called)
     return info
 
 
@@ -146,14 +149,23 @@ def describe(tree):
                 for t in stmt.targets:
                     if isinstance(t, (ast.Tuple, ast.List)):
                         out['defs'].extend(e.id for e in t.elts if isinstance(e, ast.Name))
-    owners = {}
-    for stmt in tree.body:
-        if isinstance(stmt, ast.ClassDef):
-            for inner in stmt.body:
-                owners[id(inner)] = stmt.name
-    for node in ast.walk(tree):
+    classes = {c['name']: c for c in out['classes']}
+    called = {name: set() for name in classes}
+    # One walk over the whole tree, remembering the top-level class (and the class a method is
+    # directly in) of every node.
+    stack = [(node, None, None) for node in reversed(tree.body)]
+    while stack:
+        node, top, direct = stack.pop()
+        if isinstance(node, ast.ClassDef) and top is None:
+            stack.extend((child, node.name, node.name) for child in reversed(node.body))
+            for extra in (*node.bases, *node.keywords, *node.decorator_list):
+                stack.append((extra, node.name, None))
+            continue
+        stack.extend((child, top, None) for child in ast.iter_child_nodes(node))
         if isinstance(node, ast.Call):
             attr = last_attr(node.func)
+            if top is not None and isinstance(node.func, ast.Attribute):
+                called[top].add(node.func.attr)
             if attr in INTEREST:
                 out['calls'].append(dict(pos(node), func=dotted(node.func), attr=attr,
                                          args=[value(a) for a in node.args],
@@ -168,8 +180,10 @@ def describe(tree):
                 if mutable:
                     out['functions'].append(dict(pos(node), name='<lambda>', cls=None, decorators=[], mutableDefaults=mutable))
                 continue
-            out['functions'].append(dict(pos(node), name=node.name, cls=owners.get(id(node)),
+            out['functions'].append(dict(pos(node), name=node.name, cls=direct,
                                          decorators=[value(d) for d in node.decorator_list], mutableDefaults=mutable))
+    for name, info in classes.items():
+        info['called'] = sorted(called[name])
     return out
 
 

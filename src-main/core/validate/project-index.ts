@@ -36,6 +36,8 @@ export interface ProjectIndex {
   /** First segments of every project module: imports under these must resolve inside the project. */
   roots: Set<string>;
   models: ModelInfo[];
+  /** Class name → where classes of that name are defined, in module order. */
+  classes: Map<string, { path: string; cls: PyClass }[]>;
 }
 
 /** `shop/models.py` → `shop.models`; `shop/__init__.py` → `shop`. */
@@ -96,7 +98,11 @@ export function buildIndex(analyzed: readonly PyModule[]): ProjectIndex {
     }
   }
   for (const model of models) inheritFields(model, models);
-  return { modules, all, moduleFiles, packages, roots, models };
+  const classes = new Map<string, { path: string; cls: PyClass }[]>();
+  for (const [path, m] of modules) {
+    for (const cls of m.classes) classes.set(cls.name, [...(classes.get(cls.name) ?? []), { path, cls }]);
+  }
+  return { modules, all, moduleFiles, packages, roots, models, classes };
 }
 
 function inheritFields(model: ModelInfo, models: readonly ModelInfo[], depth = 0): void {
@@ -121,14 +127,8 @@ export function findModel(index: ProjectIndex, ref: string, fromPath: string): M
 
 /** Where a class of this name is defined in the project (first match, optionally within one app). */
 export function findClass(index: ProjectIndex, name: string, app?: string): { path: string; cls: PyClass } | undefined {
-  let fallback: { path: string; cls: PyClass } | undefined;
-  for (const [path, m] of index.modules) {
-    const cls = m.classes.find((c) => c.name === name);
-    if (!cls) continue;
-    if (app === undefined || appOfPath(path) === app) return { path, cls };
-    fallback ??= { path, cls };
-  }
-  return fallback;
+  const found = index.classes.get(name) ?? [];
+  return (app === undefined ? undefined : found.find((c) => appOfPath(c.path) === app)) ?? found[0];
 }
 
 /** Strings of a list/tuple value (`['a', 'b']` → `['a', 'b']`), or the keys of a dict. */

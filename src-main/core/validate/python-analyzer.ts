@@ -4,6 +4,7 @@
  * interpreter only needs the standard library, so any Python ≥ 3.9 will do, Django or not.
  */
 import { spawn } from 'node:child_process';
+import os from 'node:os';
 import { ANALYZER_SCRIPT } from './analyzer-script';
 import type { PyModule, SourceFile } from './types';
 
@@ -95,17 +96,26 @@ export class AnalyzerError extends Error {
   override name = 'AnalyzerError';
 }
 
-/**
- * Parse and describe every `.py` file of `files` in one `python -I` process. Rejects with an
- * `AnalyzerError` naming the interpreter when it crashes or answers something that is not JSON.
- */
-export async function runAnalyzer(
+/** Files split into at most `count` groups of similar total size (largest first, into the lightest group). */
+export function balance<T extends SourceFile>(files: readonly T[], count: number): T[][] {
+  const groups = Array.from({ length: Math.max(1, count) }, () => ({ size: 0, files: [] as T[] }));
+  for (const f of [...files].sort((a, b) => b.content.length - a.content.length)) {
+    const lightest = groups.reduce((a, b) => (b.size < a.size ? b : a));
+    lightest.files.push(f);
+    lightest.size += f.content.length;
+  }
+  return groups.map((g) => g.files).filter((g) => g.length > 0);
+}
+
+/** Below this many bytes of Python one process is faster than starting several. */
+const PARALLEL_FROM_BYTES = 256 * 1024;
+
+async function analyzeGroup(
   python: string,
   files: readonly SourceFile[],
-  timeoutMs = 60_000,
-): Promise<AnalyzerResult> {
-  const pyFiles = files.filter((f) => f.path.endsWith('.py'));
-  const input = JSON.stringify({ files: pyFiles.map((f) => ({ path: f.path, content: f.content })) });
+  timeoutMs: number,
+): Promise<{ version: string; modules: PyModule[] }> {
+  const input = JSON.stringify({ files: files.map((f) => ({ path: f.path, content: f.content })) });
   const r = await run(python, ['-I', '-c', ANALYZER_SCRIPT], input, timeoutMs);
   if (r.code !== 0) {
     const tail = r.stderr.trim().split('\n').slice(-3).join(' ');
@@ -113,13 +123,32 @@ export async function runAnalyzer(
       `The Python analyzer (${python}) failed with exit code ${String(r.code)}: ${tail || 'no output'}`,
     );
   }
-  let parsed: { python: string; files: PyModule[] };
   try {
-    parsed = JSON.parse(r.stdout) as { python: string; files: PyModule[] };
+    const parsed = JSON.parse(r.stdout) as { python: string; files: PyModule[] };
+    return { version: parsed.python, modules: parsed.files };
   } catch (e) {
     throw new AnalyzerError(
       `The Python analyzer (${python}) answered something that is not JSON: ${(e as Error).message}`,
     );
   }
-  return { python, version: parsed.python, modules: parsed.files };
+}
+
+/**
+ * Parse and describe every `.py` file of `files`, in input order. A large project is split over
+ * up to as many `python -I` processes as there are cores (at most 4), balanced by size; a small
+ * one uses one. Rejects with an `AnalyzerError` naming the interpreter when it crashes or answers
+ * something that is not JSON.
+ */
+export async function runAnalyzer(
+  python: string,
+  files: readonly SourceFile[],
+  timeoutMs = 60_000,
+): Promise<AnalyzerResult> {
+  const pyFiles = files.filter((f) => f.path.endsWith('.py'));
+  const bytes = pyFiles.reduce((n, f) => n + f.content.length, 0);
+  const workers = Math.min(os.availableParallelism(), 4, Math.ceil(bytes / PARALLEL_FROM_BYTES));
+  const results = await Promise.all(balance(pyFiles, workers).map((group) => analyzeGroup(python, group, timeoutMs)));
+  const byPath = new Map(results.flatMap((r) => r.modules.map((m) => [m.path, m] as const)));
+  const modules = pyFiles.map((f) => byPath.get(f.path)).filter((m): m is PyModule => m !== undefined);
+  return { python, version: results[0]?.version ?? '', modules };
 }
