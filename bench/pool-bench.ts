@@ -11,6 +11,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Erd } from '../src-shared/erd/model';
 import { AgentCache } from '../src-main/core/cache/agent-cache';
+import { generateProject } from '../src-main/core/generate';
 import { importErdText } from '../src-main/core/erd';
 import { prepareLlmEngine, runPipeline, type PipelineResult } from '../src-main/core/pipeline';
 import { RecoveryPolicy } from '../src-main/core/recovery/policy';
@@ -132,8 +133,10 @@ async function recovery(): Promise<void> {
     console.log(
       `\n== Recovery (seed-v2-jobboard; faults: ${faults.map((f) => f.kind + ('status' in f && f.status ? ` ${f.status}` : '')).join(', ')}) ==`,
     );
+    const expected = generateProject(erd).map((f) => f.path);
+    const delivered = expected.filter((p) => result.files.some((f) => f.path === p)).length;
     console.log(
-      `files delivered ${result.files.length}, from the model ${result.files.filter((f) => f.source === 'llm').length}, fallbacks ${result.metrics.fallbacks} (goal 0), in ${(ms / 1000).toFixed(2)} s`,
+      `files delivered ${delivered} of ${expected.length} (goal all), from the model ${result.files.filter((f) => f.source === 'llm').length}, fallbacks ${result.metrics.fallbacks} (goal 0), in ${(ms / 1000).toFixed(2)} s`,
     );
     console.log(
       `model calls ${result.metrics.llmCalls}, retries ${result.metrics.retries}: ${[...byClass].map(([k, n]) => `${k} ×${n}`).join(', ')}`,
