@@ -7,7 +7,7 @@ import type { Diagnostic } from '../../../src-shared/diagnostics';
 import { ERD_FORMAT } from '../../../src-shared/erd/model';
 import { ERD_CODES } from './diagnostic-codes';
 import { error } from './report';
-import { isRecord } from './seed-builder';
+import { isRecord } from './json-text';
 
 export type ErdFormat = 'djforge-erd' | 'seed-legacy' | 'seed-v2';
 

@@ -8,7 +8,8 @@ import { ERD_CODES } from './diagnostic-codes';
 import type { TypeVocabulary } from './field-types';
 import { projectNameFromFile } from './naming';
 import { entityPath, error } from './report';
-import { isRecord, SeedBuilder } from './seed-builder';
+import { isRecord } from './json-text';
+import { SeedBuilder } from './seed-builder';
 import type { SourceMap } from './source-map';
 import type { ImporterOutput } from './importer';
 

@@ -9,7 +9,7 @@ import { ErdSchema, FIELD_TYPES } from '../../../src-shared/erd/model';
 import { ERD_CODES } from './diagnostic-codes';
 import type { ImporterOutput } from './importer';
 import { entityPath, error, fieldPath, q, relationPath, segment, warning } from './report';
-import { isRecord } from './seed-builder';
+import { isRecord } from './json-text';
 import type { SourceMap } from './source-map';
 import { didYouMean } from './suggest';
 

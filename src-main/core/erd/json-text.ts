@@ -7,6 +7,10 @@ import type { Diagnostic } from '../../../src-shared/diagnostics';
 import { ERD_CODES } from './diagnostic-codes';
 import { lineColumnAt, scanJson, type JsonScan } from './json-scan';
 
+/** A JSON object (not an array, not null): the shape every ERD section is read as. */
+export const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
 export type JsonDocument =
   { ok: true; value: unknown; text: string; scan: JsonScan } | { ok: false; diagnostic: Diagnostic };
 

@@ -14,9 +14,6 @@ import { entityPath, error, fieldPath, q, relationPath, warning } from './report
 import { seedField } from './seed-fields';
 import type { SourceMap } from './source-map';
 
-export const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
 export class SeedBuilder {
   readonly entities: Entity[] = [];
   readonly diagnostics: Diagnostic[] = [];

@@ -14,7 +14,7 @@ import {
 import { inferRuleKind } from './business-rules';
 import { ERD_CODES } from './diagnostic-codes';
 import { error, info, q, warning } from './report';
-import { isRecord } from './seed-builder';
+import { isRecord } from './json-text';
 import type { SourceMap } from './source-map';
 import { didYouMean } from './suggest';
 
