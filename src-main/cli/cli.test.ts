@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -158,6 +158,40 @@ describe('the djforge binary', () => {
   it('runs from the checkout with node, without a build', async () => {
     const { stdout } = await promisify(execFile)(process.execPath, [path.join(repo, 'bin/djforge.js'), '--version']);
     expect(stdout).toBe(`${packageJson.version}\n`);
+  });
+
+  it('stops an LLM run on Ctrl-C with exit 130, writing nothing', async () => {
+    const server = await startOpenAiServer({ responder: draftResponder });
+    server.inject({ fault: { kind: 'hang' }, times: 100 });
+    try {
+      const erd = path.join(examples, 'seed-legacy-jobboard.json');
+      const args = [
+        path.join(repo, 'bin/djforge.js'),
+        'generate',
+        erd,
+        '--out',
+        path.join(dir, 'api'),
+        '--engine',
+        'llm',
+        '--base-url',
+        server.baseURL,
+        '--model',
+        'fake-coder',
+        '--no-cache',
+      ];
+      const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const deadline = Date.now() + 20_000;
+      while (server.stats().inFlight < 4 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      child.kill('SIGINT');
+      const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+      expect(code, stderr).toBe(130);
+      expect(stderr).toContain('djforge generate: cancelled; nothing was written.');
+      expect(await fs.readdir(dir)).toEqual([]);
+    } finally {
+      await server.close();
+    }
   });
 
   it('exits 2 for bad input as a process', async () => {

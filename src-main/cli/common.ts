@@ -3,7 +3,8 @@ import { formatDiagnostic, type Diagnostic } from '../../src-shared/diagnostics'
 import { isProviderId, PROVIDER_PRESETS } from '../core/llm/presets';
 import type { CliIo } from './io';
 
-export const EXIT = { ok: 0, notApproved: 1, usage: 2, writeFailed: 3 } as const;
+/** `cancelled` follows the shell's convention for a run stopped by Ctrl-C (128 + SIGINT). */
+export const EXIT = { ok: 0, notApproved: 1, usage: 2, writeFailed: 3, cancelled: 130 } as const;
 
 export interface CliOptions {
   out?: string;

@@ -9,7 +9,13 @@ import { resolveCacheDir } from '../core/cache/cache-dir';
 import { resolveApiKey } from '../core/llm/presets';
 import { loadErdFile } from '../core/load-erd';
 import { checkOutputTarget, OutputError, writeProject } from '../core/output/project-writer';
-import { prepareLlmEngine, runPipeline, type PipelineOptions, type PoolEvent } from '../core/pipeline';
+import {
+  PoolCancelledError,
+  prepareLlmEngine,
+  runPipeline,
+  type PipelineOptions,
+  type PoolEvent,
+} from '../core/pipeline';
 import type { GenerationReport } from '../core/report';
 import type { CliIo } from './io';
 import { hasErrors } from '../../src-shared/diagnostics';
@@ -52,11 +58,19 @@ export async function generateCommand(erdFile: string, options: CliOptions, io: 
     return fail(`${(e as Error).message} Nothing was written.`, EXIT.usage);
   }
   let result;
+  const cancel = new AbortController();
+  const onInterrupt = () => cancel.abort();
+  process.once('SIGINT', onInterrupt);
   try {
     result = await runPipeline(erd, prepared.options, {
+      signal: cancel.signal,
       onEvent: (event) => printEvent(io, event, options.quiet ?? false),
     });
+  } catch (e) {
+    if (e instanceof PoolCancelledError) return fail('cancelled; nothing was written.', EXIT.cancelled);
+    throw e;
   } finally {
+    process.off('SIGINT', onInterrupt);
     await prepared.close();
   }
   const files = result.files;

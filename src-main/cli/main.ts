@@ -51,7 +51,8 @@ LLM engine (generate --engine llm; key from DJFORGE_API_KEY or OPENAI_API_KEY, n
 ERD formats: djforge-erd v1 JSON (resources/erd.schema.json), the seed tool's flat JSON
 ({"Job": {"title": "CharField", ...}}) and its later {"erd": {"entities": ...}} JSON.
 
-Exit codes: 0 success, 2 bad input or usage (nothing written), 3 writing failed (target unchanged).
+Exit codes: 0 success, 2 bad input or usage (nothing written), 3 writing failed (target unchanged),
+130 cancelled with Ctrl-C (nothing written).
 `;
 
 const OPTIONS = {
