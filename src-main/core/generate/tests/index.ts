@@ -10,7 +10,8 @@ import { importBlock, type ImportCatalog, type ImportSource } from '../app/impor
 import { pythonModule } from '../app/unit';
 import type { GeneratedFile } from '../types';
 import { makeFunctionCode, payloadFunctionCode, TestDataPlan, valuesFunctionCode, type ModelNames } from './factories';
-import { testClassCode } from './test-cases';
+import { TEST_MIXINS, testClassCode } from './test-cases';
+import { usedNames } from './used-names';
 
 const stdlib = (module: string, name?: string): ImportSource => ({ module, name, section: 'stdlib' });
 const third = (module: string, name: string): ImportSource => ({ module, name, section: 'thirdparty' });
@@ -126,7 +127,8 @@ export function testsCode(erd: Erd, app: string): string {
     return pythonModule(docstring, '', ['# The app has no entities yet, so there is nothing to test.']);
   const plan = new TestDataPlan(erd);
   const data: string[] = [];
-  for (const entity of plan.closure(entities)) {
+  const needed = plan.closure(entities);
+  for (const entity of needed) {
     data.push(valuesFunctionCode(erd, entity), makeFunctionCode(entity, modelName));
     if (entities.includes(entity) && plan.payloadProblem(entity) === null)
       data.push(payloadFunctionCode(erd, plan, entity));
@@ -134,10 +136,23 @@ export function testsCode(erd: Erd, app: string): string {
   const uploads = data.some((code) => code.includes('SimpleUploadedFile('));
   const images = data.some((code) => code.includes('PNG_1X1'));
   const classes = entities.map((entity) => testClassCode(erd, plan, entity, modelName, uploads));
-  const blocks = [constants(erd, uploads, images), ...(uploads ? [TEAR_DOWN] : []), HELPERS, ...data, ...classes];
-  const source = blocks.join('\n\n\n');
-  const catalog = { ...CATALOG, ...modelImports(erd, erd.entities) };
-  return pythonModule(docstring, importBlock(source, catalog), blocks);
+  const blocks = [
+    constants(erd, uploads, images),
+    ...(uploads ? [TEAR_DOWN] : []),
+    HELPERS,
+    ...data,
+    TEST_MIXINS,
+    ...classes,
+  ];
+  const catalog = { ...CATALOG, ...modelImports(erd, [...new Set([...needed, ...entities])]) };
+  const used = usedNames(blocks.join('\n\n\n'));
+  const imports = importBlock(
+    Object.keys(catalog)
+      .filter((symbol) => used.has(symbol))
+      .join('\n'),
+    catalog,
+  );
+  return pythonModule(docstring, imports, blocks);
 }
 
 /** The `tests.py` file of `app`. */

@@ -1,8 +1,10 @@
 /**
- * One `APITestCase` per entity: create, list, retrieve, update (PUT) and delete through the API
- * as a superuser, checking status codes, that responses carry every serializer field, and that
- * plain values come back (and are stored) as sent; plus what an anonymous client may do under
- * the ERD's access rules (writes are always refused; reads follow `defaultAccess` and roles).
+ * One `APITestCase` per entity over two shared mixins: create, list, retrieve, update (PUT) and
+ * delete through the API as a superuser, checking status codes, that responses carry every
+ * serializer field, and that plain values come back (and are stored) as sent; plus what an
+ * anonymous client may do under the ERD's access rules (writes are always refused; reads follow
+ * `defaultAccess` and roles). The logic lives once in the mixins; each entity's case only
+ * declares what differs, which keeps a 500-entity `tests.py` small and quick to generate.
  */
 import type { Entity, Erd } from '../../../../src-shared/erd/model';
 import { pyStr } from '../python';
@@ -33,109 +35,117 @@ export function anonymousMayRead(erd: Erd, entity: Entity): boolean {
   return (erd.auth?.defaultAccess ?? 'authenticated') !== 'authenticated';
 }
 
-/** A route name (`shop:order-item-list`) as a Python literal; only name characters can reach it. */
-function routeLiteral(erd: Erd, entity: Entity, action: 'list' | 'detail'): string {
-  const name = urlName(erd, entity, action);
+/** The route prefix (`shop:order-item`) whose `-list`/`-detail` names the router defines. */
+export function routeBase(erd: Erd, entity: Entity): string {
+  const name = urlName(erd, entity, 'list').replace(/-list$/, '');
   if (!/^[A-Za-z0-9_]+:[A-Za-z0-9_-]+$/.test(name))
     throw new Error(`Entity ${entity.name}: route name ${JSON.stringify(name)} is not safe`);
-  return `'${name}'`;
+  return name;
 }
 
-const REFUSED = '(status.HTTP_401_UNAUTHORIZED, status.HTTP_403_FORBIDDEN)';
+/**
+ * The shared test logic every entity's case mixes in: CRUD as a superuser, and anonymous access.
+ * Each test case only declares its model, route, expected and echoed fields, and test data.
+ */
+export const TEST_MIXINS = `class CrudTests:
+    """
+    Create, list, retrieve, update (PUT) and delete through the API as a superuser.
 
-function method(name: string, doc: string, lines: readonly string[]): string {
-  return [`def ${name}(self):`, `    """${doc}"""`, ...lines.map((l) => `    ${l}`)].join('\n');
+    A test case names its model, its route ('app:basename'), the fields every response must show,
+    the fields whose values must come back (and be stored) as sent, and makes rows and bodies.
+    """
+
+    model = None
+    route = ''
+    expected_fields = frozenset()
+    echoed_fields = ()
+    explicit_id = False
+
+    def make(self):
+        raise NotImplementedError
+
+    def payload(self):
+        raise NotImplementedError
+
+    def setUp(self):
+        super().setUp()
+        self.client.force_authenticate(user=_superuser())
+
+    def test_create(self):
+        """POST creates a row and answers with all its fields."""
+        payload = self.payload()
+        response = self.client.post(_url(f'{self.route}-list'), payload, format=_format(payload))
+        self.assertEqual(response.status_code, status.HTTP_201_CREATED, response.data)
+        self.assertLessEqual(set(self.expected_fields), set(response.data))
+        self.assertTrue(self.model.objects.filter(pk=response.data['id']).exists())
+        for name in self.echoed_fields:
+            self.assertEqual(response.data[name], payload[name])
+
+    def test_list(self):
+        """GET on the collection lists an existing row."""
+        obj = self.make()
+        response = self.client.get(_url(f'{self.route}-list'))
+        self.assertEqual(response.status_code, status.HTTP_200_OK, response.data)
+        self.assertIn(_api(obj.pk), [item['id'] for item in _results(response)])
+
+    def test_retrieve(self):
+        """GET on an item returns that row with all its fields."""
+        obj = self.make()
+        response = self.client.get(_url(f'{self.route}-detail', pk=obj.pk))
+        self.assertEqual(response.status_code, status.HTTP_200_OK, response.data)
+        self.assertEqual(response.data['id'], _api(obj.pk))
+        self.assertLessEqual(set(self.expected_fields), set(response.data))
+
+    def test_update(self):
+        """PUT replaces a row's values, in the response and in the database."""
+        obj = self.make()
+        payload = self.payload()
+        if self.explicit_id:
+            payload['id'] = _api(obj.pk)
+        response = self.client.put(_url(f'{self.route}-detail', pk=obj.pk), payload, format=_format(payload))
+        self.assertEqual(response.status_code, status.HTTP_200_OK, response.data)
+        obj.refresh_from_db()
+        for name in self.echoed_fields:
+            self.assertEqual(response.data[name], payload[name])
+            self.assertEqual(_api(getattr(obj, name)), payload[name])
+
+    def test_delete(self):
+        """DELETE removes the row."""
+        obj = self.make()
+        response = self.client.delete(_url(f'{self.route}-detail', pk=obj.pk))
+        self.assertEqual(response.status_code, status.HTTP_204_NO_CONTENT)
+        self.assertFalse(self.model.objects.filter(pk=obj.pk).exists())
+
+
+class AnonymousAccessTests:
+    """What a client that is not logged in may do: never write; read only where the policy allows."""
+
+    route = ''
+    anonymous_may_read = False
+
+    def test_anonymous_create_is_refused(self):
+        """Writes always need a logged-in user."""
+        self.client.force_authenticate(user=None)
+        response = self.client.post(_url(f'{self.route}-list'), {}, format='json')
+        self.assertIn(response.status_code, (status.HTTP_401_UNAUTHORIZED, status.HTTP_403_FORBIDDEN))
+
+    def test_anonymous_list(self):
+        """Anonymous reads are answered or refused as the access policy says."""
+        self.client.force_authenticate(user=None)
+        response = self.client.get(_url(f'{self.route}-list'))
+        if self.anonymous_may_read:
+            self.assertEqual(response.status_code, status.HTTP_200_OK, response.data)
+        else:
+            self.assertIn(response.status_code, (status.HTTP_401_UNAUTHORIZED, status.HTTP_403_FORBIDDEN))`;
+
+function method(name: string, body: string): string {
+  return `def ${name}(self):\n    return ${body}`;
 }
 
-function echoLoop(names: readonly string[], lines: readonly string[]): string[] {
-  if (names.length === 0) return [];
-  const head =
-    names.length === 1
-      ? `for name in (${pyName(names[0] ?? '')},):`
-      : pyBracket('for name in ', '(', names.map(pyName), '):', 2);
-  return [...head.split('\n'), ...lines.map((l) => `    ${l}`)];
-}
-
-function crudMethods(erd: Erd, entity: Entity, model: ModelNames): string[] {
-  const list = routeLiteral(erd, entity, 'list');
-  const detail = routeLiteral(erd, entity, 'detail');
-  const payload = `${payloadFunction(entity)}()`;
-  const make = `${makeFunction(entity)}()`;
-  const echoed = echoedFields(erd, entity);
-  const explicitId = modelFields(entity).some((f) => f.name === 'id' && !isGeneratedByDjango(f));
-  return [
-    method('test_create', `POST creates a ${entity.name} and answers with all its fields.`, [
-      `payload = ${payload}`,
-      `response = self.client.post(_url(${list}), payload, format=_format(payload))`,
-      'self.assertEqual(response.status_code, status.HTTP_201_CREATED, response.data)',
-      'self.assertLessEqual(self.expected_fields, set(response.data))',
-      `self.assertTrue(${model(entity)}.objects.filter(pk=response.data['id']).exists())`,
-      ...echoLoop(echoed, ['self.assertEqual(response.data[name], payload[name])']),
-    ]),
-    method('test_list', `GET on the collection lists an existing ${entity.name}.`, [
-      `obj = ${make}`,
-      `response = self.client.get(_url(${list}))`,
-      'self.assertEqual(response.status_code, status.HTTP_200_OK, response.data)',
-      "self.assertIn(_api(obj.pk), [item['id'] for item in _results(response)])",
-    ]),
-    method('test_retrieve', `GET on an item returns that ${entity.name} with all its fields.`, [
-      `obj = ${make}`,
-      `response = self.client.get(_url(${detail}, pk=obj.pk))`,
-      'self.assertEqual(response.status_code, status.HTTP_200_OK, response.data)',
-      "self.assertEqual(response.data['id'], _api(obj.pk))",
-      'self.assertLessEqual(self.expected_fields, set(response.data))',
-    ]),
-    method('test_update', `PUT replaces a ${entity.name}'s values, in the response and in the database.`, [
-      `obj = ${make}`,
-      `payload = ${payload}`,
-      ...(explicitId ? ["payload['id'] = _api(obj.pk)"] : []),
-      `response = self.client.put(_url(${detail}, pk=obj.pk), payload, format=_format(payload))`,
-      'self.assertEqual(response.status_code, status.HTTP_200_OK, response.data)',
-      ...(echoed.length > 0 ? ['obj.refresh_from_db()'] : []),
-      ...echoLoop(echoed, [
-        'self.assertEqual(response.data[name], payload[name])',
-        'self.assertEqual(_api(getattr(obj, name)), payload[name])',
-      ]),
-    ]),
-    method('test_delete', `DELETE removes the ${entity.name}.`, [
-      `obj = ${make}`,
-      `response = self.client.delete(_url(${detail}, pk=obj.pk))`,
-      'self.assertEqual(response.status_code, status.HTTP_204_NO_CONTENT)',
-      `self.assertFalse(${model(entity)}.objects.filter(pk=obj.pk).exists())`,
-    ]),
-  ];
-}
-
-function anonymousMethods(erd: Erd, entity: Entity): string[] {
-  const list = routeLiteral(erd, entity, 'list');
-  const out = [
-    method('test_anonymous_create_is_refused', 'Writes always need a logged-in user.', [
-      'self.client.force_authenticate(user=None)',
-      `response = self.client.post(_url(${list}), {}, format='json')`,
-      `self.assertIn(response.status_code, ${REFUSED})`,
-    ]),
-  ];
-  if (anonymousMayRead(erd, entity)) {
-    out.push(
-      method('test_anonymous_may_list', 'Reading is open to anonymous clients here.', [
-        'self.client.force_authenticate(user=None)',
-        `response = self.client.get(_url(${list}))`,
-        'self.assertEqual(response.status_code, status.HTTP_200_OK, response.data)',
-      ]),
-    );
-  } else {
-    out.push(
-      method('test_anonymous_list_is_refused', 'Reading needs a logged-in user (or a role) here.', [
-        'self.client.force_authenticate(user=None)',
-        `response = self.client.get(_url(${list}))`,
-        `self.assertIn(response.status_code, ${REFUSED})`,
-      ]),
-    );
-  }
-  return out;
-}
-
-/** The test class of one entity; `uploads` adds the temporary MEDIA_ROOT override. */
+/**
+ * The test case of one entity: its declarations over the mixins, or, when the entity cannot be
+ * built, the anonymous-access tests and a skipped `test_crud` that says why.
+ */
 export function testClassCode(
   erd: Erd,
   plan: TestDataPlan,
@@ -144,19 +154,27 @@ export function testClassCode(
   uploads: boolean,
 ): string {
   const problem = plan.payloadProblem(entity);
-  const fields = expectedFields(erd, entity).map(pyName);
-  const header = [
-    `"""${entity.name} through the API as a superuser: create, list, retrieve, update and delete."""`,
-    pyBracket('expected_fields = ', '{', fields, '}', 1),
-    'def setUp(self):\n    self.client.force_authenticate(user=_superuser())',
-  ];
-  const crud =
-    problem === null
-      ? crudMethods(erd, entity, model)
-      : [
-          `${pyCall('@skip', [pyStr(`${entity.name} cannot be built automatically: ${problem}`)], 1)}\n${method('test_crud', 'Create, list, retrieve, update and delete.', [])}`,
-        ];
-  const body = [...header, ...crud, ...anonymousMethods(erd, entity)].map((block) => block.replace(/^(?=.)/gm, '    '));
-  const decorator = uploads ? '@override_settings(MEDIA_ROOT=MEDIA_ROOT)\n' : '';
-  return `${decorator}class ${testCaseClass(entity)}(APITestCase):\n${body.join('\n\n')}`;
+  const echoed = echoedFields(erd, entity);
+  const doc = `"""${entity.name} through the API: CRUD as a superuser, and what anonymous clients may do."""`;
+  const lines = [...(problem === null ? [`model = ${model(entity)}`] : []), `route = '${routeBase(erd, entity)}'`];
+  if (problem === null) {
+    lines.push(pyBracket('expected_fields = ', '{', expectedFields(erd, entity).map(pyName), '}', 1));
+    if (echoed.length === 1) lines.push(`echoed_fields = (${pyName(echoed[0] ?? '')},)`);
+    else if (echoed.length > 1) lines.push(pyBracket('echoed_fields = ', '(', echoed.map(pyName), ')', 1));
+    if (modelFields(entity).some((f) => f.name === 'id' && !isGeneratedByDjango(f))) lines.push('explicit_id = True');
+  }
+  if (anonymousMayRead(erd, entity)) lines.push('anonymous_may_read = True');
+  const blocks = [doc, lines.join('\n')];
+  if (problem === null) {
+    blocks.push(method('make', `${makeFunction(entity)}()`), method('payload', `${payloadFunction(entity)}()`));
+  } else {
+    const reason = pyStr(`${entity.name} cannot be built automatically: ${problem}`);
+    blocks.push(
+      `${pyCall('@skip', [reason], 1)}\ndef test_crud(self):\n    """Create, list, retrieve, update and delete."""`,
+    );
+  }
+  const bases = problem === null ? 'CrudTests, AnonymousAccessTests, APITestCase' : 'AnonymousAccessTests, APITestCase';
+  const decorator = uploads && problem === null ? '@override_settings(MEDIA_ROOT=MEDIA_ROOT)\n' : '';
+  const body = blocks.map((block) => block.replace(/^(?=.)/gm, '    ')).join('\n\n');
+  return `${decorator}class ${testCaseClass(entity)}(${bases}):\n${body}`;
 }
