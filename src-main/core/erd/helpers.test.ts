@@ -99,6 +99,7 @@ describe('relation notation', () => {
 
   it.each([
     ['ForeignKey:', 'the target entity is missing'],
+    ['ForeignKey', 'the target entity is missing'],
     ['ForeignKey(auth.User)', 'the target "auth.User" is not an entity name'],
     [
       'ForeignKey(User, on_delete=models.EXPLODE)',

@@ -29,6 +29,7 @@ const CLASSES: Readonly<Record<string, RelationKind>> = {
 };
 
 const HEAD = /^\s*(?:models\.)?([A-Za-z]+)\s*([:(])/;
+const BARE = /^\s*(?:models\.)?([A-Za-z]+)\s*$/;
 
 function unquote(text: string): string {
   const t = text.trim();
@@ -74,6 +75,13 @@ function applyKeyword(out: RelationNotation, key: string, rawValue: string): str
  * field type), so the caller can try the type vocabulary next.
  */
 export function parseRelationNotation(raw: string): NotationParse | null {
+  const bare = BARE.exec(raw);
+  if (bare?.[1] !== undefined && CLASSES[bare[1].toLowerCase()] !== undefined) {
+    return {
+      ok: false,
+      message: `${JSON.stringify(raw)} is not a valid relation: the target entity is missing. Write it as "${bare[1]}:Entity" or "${bare[1]}(Entity)"`,
+    };
+  }
   const head = HEAD.exec(raw);
   const kind = head?.[1] === undefined ? undefined : CLASSES[head[1].toLowerCase()];
   if (head === null || kind === undefined) return null;
