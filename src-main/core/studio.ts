@@ -6,4 +6,5 @@ export { createStudioService, type HostDialogs, type StudioDeps, type StudioServ
 export { dispatchStudio, type StudioHandlers } from './studio/dispatch';
 export { StudioFailure, toStudioError } from './studio/failure';
 export { fileHistoryStore, type HistoryStore } from './studio/history-store';
-export type { CoreFunctions } from './studio/core-functions';
+export { defaultCoreFunctions } from './studio/default-core';
+export type { CoreFunctions, PlannedUnit } from './studio/core-functions';

@@ -1,10 +1,11 @@
 /**
- * The engine functions the Studio service calls, injected so the service can be unit-tested and
- * so a host never reaches past the service into the engine. `defaultCoreFunctions` (in
- * `default-core.ts`) binds them to the real importers and generator.
+ * The engine functions the Studio service calls, injected so a host never reaches past the
+ * service into the engine and so tests can swap one function (say, a failing importer) without
+ * faking the rest. `defaultCoreFunctions` (in `default-core.ts`) binds them to the real engine.
  */
 import type { Diagnostic } from '../../../src-shared/diagnostics';
 import type { Erd } from '../../../src-shared/erd/model';
+import type { LlmSetup, PipelineHooks, PipelineOptions, PipelineResult, prepareLlmEngine } from '../pipeline';
 
 export interface ImportedErd {
   erd: Erd | null;
@@ -12,14 +13,18 @@ export interface ImportedErd {
   diagnostics: Diagnostic[];
 }
 
-export interface CoreFile {
-  path: string;
-  content: string;
+/** One unit of a run as the run view lists it. */
+export interface PlannedUnit {
+  id: string;
   agent: string;
+  label: string;
 }
 
 export interface CoreFunctions {
   importErdText(text: string, fileName: string): ImportedErd | Promise<ImportedErd>;
   serializeErd(erd: Erd): string;
-  generateProject(erd: Erd): CoreFile[] | Promise<CoreFile[]>;
+  /** The units `runPipeline` will report on, known before it starts so progress has a total. */
+  planUnits(erd: Erd): PlannedUnit[];
+  runPipeline(erd: Erd, options: PipelineOptions, hooks: PipelineHooks): Promise<PipelineResult>;
+  prepareLlmEngine(setup: LlmSetup): ReturnType<typeof prepareLlmEngine>;
 }

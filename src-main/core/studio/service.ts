@@ -3,9 +3,10 @@
  * Electron or HTTP knowledge; hosts inject storage, dialogs and an event sink.
  */
 import path from 'node:path';
-import type { AppInfo, EmitEvent, Provider } from '../../../src-shared/api';
+import type { AppInfo, EmitEvent } from '../../../src-shared/api';
 import type { Erd } from '../../../src-shared/erd/model';
-import { createLlmClient, type LlmClient, type LlmClientOptions } from '../llm';
+import { AgentCache } from '../cache';
+import type { PipelineOptions } from '../pipeline';
 import { writeProject } from '../output/project-writer';
 import type { SecretStore, SettingsStore } from '../settings';
 import type { CoreFunctions } from './core-functions';
@@ -13,9 +14,8 @@ import type { StudioHandlers } from './dispatch';
 import { blankDocument, exportFileName, importDocument, readErdFile, saveErdFile } from './documents';
 import { StudioFailure } from './failure';
 import type { HistoryStore } from './history-store';
-import { llmBaseUrl, llmRunPlan } from './llm-run';
+import { pipelineRunPlan } from './pipeline-run';
 import { RunManager } from './run-manager';
-import { templateRunPlan } from './template-run';
 
 /** Native pickers; absent in the web host, where the page must give a path. */
 export interface HostDialogs {
@@ -36,7 +36,8 @@ export interface StudioDeps {
   onDocumentState?: (state: { name: string; dirty: boolean }) => void;
   /** Told when a document is opened or saved (the "Open Recent" menu). */
   onRecentFilesChanged?: () => void;
-  createLlmClient?: (options: LlmClientOptions) => LlmClient;
+  /** For `AGENT_CACHE_DIR`; the cache otherwise lives in `<dataDir>/cache` or `settings.cacheDir`. */
+  env?: Readonly<Record<string, string | undefined>>;
   now?: () => number;
 }
 
@@ -48,7 +49,12 @@ export interface StudioService {
 export function createStudioService(deps: StudioDeps): StudioService {
   const now = deps.now ?? Date.now;
   const runs = new RunManager(deps.emit, deps.history, now);
-  const makeClient = deps.createLlmClient ?? createLlmClient;
+  const caches = new Map<string, AgentCache>();
+  const cacheFor = (dir: string) => {
+    const cache = caches.get(dir) ?? new AgentCache({ dir });
+    caches.set(dir, cache);
+    return cache;
+  };
 
   const pick = async (
     given: string | undefined,
@@ -75,8 +81,6 @@ export function createStudioService(deps: StudioDeps): StudioService {
     );
     return result.erd;
   };
-
-  const keyFor = async (provider: Provider) => deps.secrets.get(provider);
 
   const handlers: StudioHandlers = {
     appInfo: async () => ({ ...deps.info, nativeDialogs: deps.dialogs !== undefined }),
@@ -110,18 +114,32 @@ export function createStudioService(deps: StudioDeps): StudioService {
     startRun: async ({ erd, engine }) => {
       const valid = await checkedErd(erd);
       const { settings } = await deps.settings.load();
-      const files = await deps.core.generateProject(valid);
       const chosen = engine ?? settings.engine;
-      if (chosen === 'template') return { runId: runs.start(templateRunPlan(valid, files)) };
-      let baseURL: string;
+      const base: PipelineOptions = { engine: chosen, concurrency: settings.concurrency };
+      if (chosen === 'template') return { runId: runs.start(pipelineRunPlan(deps.core, valid, 'template', base)) };
+      const apiKey = await deps.secrets.get(settings.provider);
+      let prepared: Awaited<ReturnType<typeof deps.core.prepareLlmEngine>>;
       try {
-        baseURL = llmBaseUrl(settings);
+        prepared = await deps.core.prepareLlmEngine({
+          provider: settings.provider,
+          ...(settings.baseUrl ? { baseURL: settings.baseUrl } : {}),
+          ...(apiKey ? { apiKey } : {}),
+          model: settings.model,
+          fallbackModels: settings.fallbackModels,
+          requestTimeoutMs: settings.timeoutSeconds * 1000,
+          ...(settings.pythonPath ? { python: settings.pythonPath } : {}),
+        });
       } catch (e) {
-        throw new StudioFailure('settings.invalid', `Settings › provider: ${(e as Error).message}`);
+        throw new StudioFailure('settings.invalid', `Settings › ${settings.provider}: ${(e as Error).message}`);
       }
-      const apiKey = await keyFor(settings.provider);
-      const client = makeClient({ baseURL, timeoutMs: settings.timeoutSeconds * 1000, ...(apiKey ? { apiKey } : {}) });
-      return { runId: runs.start(llmRunPlan(valid, files, { settings, client })) };
+      const cacheDir = settings.cacheDir ?? deps.env?.['AGENT_CACHE_DIR'] ?? path.join(deps.info.dataDir, 'cache');
+      const options: PipelineOptions = { ...base, llm: prepared.engine, cache: cacheFor(cacheDir) };
+      try {
+        return { runId: runs.start(pipelineRunPlan(deps.core, valid, 'llm', options, prepared.close)) };
+      } catch (e) {
+        await prepared.close();
+        throw e;
+      }
     },
     cancelRun: async ({ runId }) => ({ cancelled: runs.cancel(runId) }),
     getRun: async ({ runId }) => runs.snapshot(runId),

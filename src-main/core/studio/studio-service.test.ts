@@ -2,62 +2,70 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startOpenAiServer, type OpenAiServer } from '../../../test-support/openai-server';
-import type { EventName, EventPayload, SettingsPatch } from '../../../src-shared/api';
+import { startOpenAiServer, type ChatRequest, type OpenAiServer } from '../../../test-support/openai-server';
+import type { EventName, EventPayload, RunSnapshot } from '../../../src-shared/api';
 import type { Erd } from '../../../src-shared/erd/model';
+import { generateProject } from '../generate';
 import { fileSettingsStore, type SecretStore } from '../settings';
+import { defaultCoreFunctions as core } from './default-core';
 import { dispatchStudio } from './dispatch';
 import { fileHistoryStore } from './history-store';
 import { createStudioService, type StudioService } from './service';
-import { testCore } from './test-core';
 
 const erd: Erd = {
   format: 'djforge-erd',
   version: 1,
   project: { name: 'shop' },
-  entities: ['Product', 'Order', 'Customer'].map((name) => ({
-    name,
-    fields: [{ name: 'title', type: 'string' as const }],
-  })),
+  entities: [
+    { name: 'Product', fields: [{ name: 'title', type: 'string' }] },
+    { name: 'Customer', fields: [{ name: 'email', type: 'email' }] },
+  ],
   relations: [],
 };
+const expectedFiles = generateProject(erd)
+  .map((f) => f.path)
+  .sort();
+const units = core.planUnits(erd);
 
 type Seen = { [E in EventName]: { name: E; payload: EventPayload<E> } }[EventName];
 
-function memorySecrets(): SecretStore & { keys: Map<string, string> } {
+function memorySecrets(): SecretStore {
   const keys = new Map<string, string>();
   return {
-    keys,
     has: async (p) => keys.has(p),
     get: async (p) => keys.get(p) ?? null,
     set: async (p, k) => void (k === null ? keys.delete(p) : keys.set(p, k)),
   };
 }
 
+/** Answers with the draft it was given, so every refined unit passes validation. */
+function draftEcho(request: ChatRequest): string {
+  const last = [...request.messages].reverse().find((m) => m.role === 'user')?.content ?? '';
+  const block = /```python\n([\s\S]*?)```/.exec(last)?.[1] ?? '';
+  return `\`\`\`python\n${block}\`\`\``;
+}
+
 let dir: string;
 let events: Seen[];
 let studio: StudioService;
-let secrets: ReturnType<typeof memorySecrets>;
 
-async function call(method: string, payload: unknown = {}) {
-  return dispatchStudio(studio.handlers, method, payload);
-}
-
+const call = (method: string, payload: unknown = {}) => dispatchStudio(studio.handlers, method, payload);
 async function value<T>(method: string, payload: unknown = {}): Promise<T> {
   const result = await call(method, payload);
   if (!result.ok) throw new Error(`${method} failed: ${result.error.message}`);
   return result.value as T;
 }
+const named = <E extends EventName>(name: E) =>
+  events.filter((e) => e.name === name).map((e) => e.payload as EventPayload<E>);
 
 beforeEach(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'djf-studio-'));
   events = [];
-  secrets = memorySecrets();
   studio = createStudioService({
     info: { name: 'DjForge Studio', version: '0.1.0', host: 'web', dataDir: dir },
-    core: testCore,
+    core,
     settings: fileSettingsStore(path.join(dir, 'settings.json')),
-    secrets,
+    secrets: memorySecrets(),
     history: fileHistoryStore(dir),
     emit: (name, payload) => events.push({ name, payload } as Seen),
   });
@@ -67,68 +75,28 @@ describe('template runs', () => {
   it('reports every unit, lists every file and records the run in the history', async () => {
     const { runId } = await value<{ runId: string }>('startRun', { erd, engine: 'template' });
     await studio.runs.settled(runId);
-    const progress = events
-      .filter((e) => e.name === 'runProgress')
-      .map((e) => e.payload as EventPayload<'runProgress'>);
-    expect(progress.map((p) => `${p.unit.id}:${p.unit.status}`)).toEqual([
-      'core/product.py:running',
-      'core/product.py:done',
-      'core/order.py:running',
-      'core/order.py:done',
-      'core/customer.py:running',
-      'core/customer.py:done',
-      'requirements.txt:running',
-      'requirements.txt:done',
-    ]);
-    expect(progress.at(-1)).toMatchObject({
-      finished: 4,
-      total: 4,
-      agents: [
-        { agent: 'models', finished: 3, total: 3 },
-        { agent: 'project', finished: 1, total: 1 },
-      ],
+    const progress = named('runProgress');
+    expect(new Set(progress.filter((p) => p.unit.status === 'done').map((p) => p.unit.id))).toEqual(
+      new Set(units.map((u) => u.id)),
+    );
+    expect(progress.at(-1)).toMatchObject({ finished: units.length, total: units.length });
+    expect(progress.at(-1)?.agents.every((a) => a.finished === a.total)).toBe(true);
+    expect(
+      named('fileReady')
+        .map((f) => f.file.path)
+        .sort(),
+    ).toEqual(expectedFiles);
+    expect(events.at(-1)).toMatchObject({
+      name: 'runFinished',
+      payload: { runId, status: 'completed', error: null, summary: { files: expectedFiles.length, failed: 0 } },
     });
-    const finished = events.at(-1);
-    expect(finished?.name).toBe('runFinished');
-    expect(finished?.payload).toMatchObject({
-      runId,
-      status: 'completed',
-      error: null,
-      summary: { files: 4, failed: 0, bytes: 83 },
-    });
-    const run = await value<{ files: { path: string }[]; decisions: Record<string, string> }>('getRun', { runId });
-    expect(run.files.map((f) => f.path)).toEqual([
-      'core/product.py',
-      'core/order.py',
-      'core/customer.py',
-      'requirements.txt',
+    const run = await value<RunSnapshot>('getRun', { runId });
+    expect(run.files.map((f) => f.path).sort()).toEqual(expectedFiles);
+    expect(new Set(run.files.map((f) => f.source))).toEqual(new Set(['template']));
+    expect(new Set(Object.values(run.decisions))).toEqual(new Set(['pending']));
+    expect(await value('listHistory')).toMatchObject([
+      { runId, status: 'completed', project: 'shop', engine: 'template' },
     ]);
-    expect(Object.values(run.decisions)).toEqual(['pending', 'pending', 'pending', 'pending']);
-    const history = await value<{ runId: string; status: string }[]>('listHistory');
-    expect(history).toMatchObject([{ runId, status: 'completed', project: 'shop', engine: 'template' }]);
-  });
-
-  it('cancels between files, marks the rest cancelled and refuses a second run while one is going', async () => {
-    const { runId } = await value<{ runId: string }>('startRun', { erd, engine: 'template' });
-    const second = await call('startRun', { erd, engine: 'template' });
-    expect(second).toEqual({
-      ok: false,
-      error: {
-        code: 'run.busy',
-        message: 'A run of "shop" is still going; cancel it or wait for it to finish.',
-        retryable: true,
-      },
-    });
-    expect(await value('cancelRun', { runId })).toEqual({ cancelled: true });
-    await studio.runs.settled(runId);
-    const run = await value<{ status: string; units: { status: string }[]; files: unknown[] }>('getRun', { runId });
-    expect(run.status).toBe('cancelled');
-    expect(run.files.length).toBeLessThan(4);
-    expect(run.units.map((u) => u.status)).toEqual([
-      ...run.files.map(() => 'done'),
-      ...Array.from({ length: 4 - run.files.length }, () => 'cancelled'),
-    ]);
-    expect(await value('cancelRun', { runId })).toEqual({ cancelled: false });
   });
 
   it('writes only the approved files, and refuses when none is approved', async () => {
@@ -139,17 +107,27 @@ describe('template runs', () => {
       ok: false,
       error: { code: 'review.nothing-approved' },
     });
-    await value('decideFiles', { runId, paths: ['core/order.py', 'requirements.txt'], decision: 'approved' });
+    await value('decideFiles', { runId, paths: ['core/models.py', 'requirements.txt'], decision: 'approved' });
     expect(await call('decideFiles', { runId, paths: ['nope.py'], decision: 'approved' })).toMatchObject({
       ok: false,
       error: { code: 'review.unknown-file', message: 'Run "shop" has no file "nope.py".' },
     });
     expect(await value('writeProject', { runId, outDir: out })).toEqual({
       outDir: out,
-      written: ['core/order.py', 'requirements.txt'],
+      written: ['core/models.py', 'requirements.txt'],
     });
     expect((await readdir(out)).sort()).toEqual(['core', 'requirements.txt']);
-    expect(await readdir(path.join(out, 'core'))).toEqual(['order.py']);
+    expect(await readdir(path.join(out, 'core'))).toEqual(['models.py']);
+  });
+
+  it('refuses an ERD the validator rejects, naming the place', async () => {
+    const bad = {
+      ...erd,
+      relations: [{ name: 'buyer', kind: 'manyToOne', from: 'Product', to: 'Ghost', onDelete: 'CASCADE' }],
+    };
+    const result = await call('startRun', { erd: bad, engine: 'template' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'erd.invalid' } });
+    expect(!result.ok && result.error.message).toMatch(/^shop\.djforge\.json has 1 error.*Ghost/);
   });
 });
 
@@ -157,17 +135,20 @@ describe('documents', () => {
   it('opens a file, remembers it, and names the file and line of an invalid one', async () => {
     const good = path.join(dir, 'shop.json');
     await writeFile(good, JSON.stringify(erd));
-    const opened = await value<{ path: string; name: string; erd: Erd }>('openErd', { path: good });
-    expect(opened).toMatchObject({ path: good, name: 'shop.json', format: 'djforge-erd' });
+    expect(await value('openErd', { path: good })).toMatchObject({
+      path: good,
+      name: 'shop.json',
+      format: 'djforge-erd',
+    });
     expect(await value('listRecentFiles')).toMatchObject([{ path: good, name: 'shop.json' }]);
     const bad = path.join(dir, 'bad.json');
-    await writeFile(bad, '{ nope');
+    await writeFile(bad, '{\n  "Job": {\n    "title": CharField\n  }\n}');
     const result = await call('openErd', { path: bad });
     expect(result).toMatchObject({
       ok: false,
-      error: { code: 'erd.invalid', diagnostics: [{ file: 'bad.json', code: 'erd.json' }] },
+      error: { code: 'erd.invalid', diagnostics: [{ file: 'bad.json', line: 3 }] },
     });
-    expect(!result.ok && result.error.message).toMatch(/^bad\.json has 1 error \(1:1\): /);
+    expect(!result.ok && result.error.message).toMatch(/^bad\.json has 1 error \(3:\d+\)/);
     expect(await call('openErd', { path: path.join(dir, 'missing.json') })).toMatchObject({
       ok: false,
       error: {
@@ -188,10 +169,12 @@ describe('documents', () => {
     });
   });
 
-  it('saves native JSON that opens again', async () => {
+  it('saves native JSON that opens again as the same model', async () => {
     const target = path.join(dir, 'saved', 'shop.djforge.json');
     expect(await value('saveErd', { erd, path: target })).toEqual({ path: target, name: 'shop.djforge.json' });
-    expect(JSON.parse(await readFile(target, 'utf8'))).toEqual(erd);
+    expect(await readFile(target, 'utf8')).toBe(core.serializeErd(erd));
+    const reopened = await value<{ erd: Erd }>('openErd', { path: target });
+    expect(core.serializeErd(reopened.erd)).toBe(core.serializeErd(erd));
   });
 });
 
@@ -199,8 +182,7 @@ describe('settings and keys', () => {
   it('updates settings and never returns a key', async () => {
     await value('setApiKey', { provider: 'openrouter', key: 'sk-or-very-secret' });
     expect(await value('hasApiKey', { provider: 'openrouter' })).toEqual({ provider: 'openrouter', set: true });
-    const patch: SettingsPatch = { concurrency: 2 };
-    const settings = await value('updateSettings', patch);
+    const settings = await value('updateSettings', { concurrency: 2 });
     expect(settings).toMatchObject({ concurrency: 2 });
     expect(JSON.stringify([settings, await value('getSettings'), await value('appInfo'), events])).not.toContain(
       'sk-or-very-secret',
@@ -210,73 +192,86 @@ describe('settings and keys', () => {
       error: { code: 'settings.invalid', message: 'settings.concurrency: Too small: expected number to be >=1.' },
     });
   });
+
+  it('says what is missing when the LLM engine has no key for a hosted provider', async () => {
+    expect(await call('startRun', { erd, engine: 'llm' })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'settings.invalid',
+        message: expect.stringMatching(/^Settings › openrouter: OpenRouter needs an API key/),
+      },
+    });
+  });
 });
 
 describe('LLM runs against a local OpenAI-compatible server', () => {
   let server: OpenAiServer;
   afterEach(async () => server.close());
 
-  it('streams text and takes the code block as the file', async () => {
-    server = await startOpenAiServer({ chunkSize: 10, latencyMs: 50 });
-    await value('updateSettings', { provider: 'custom', baseUrl: server.baseURL, model: 'fake-coder', concurrency: 2 });
-    const { runId } = await value<{ runId: string }>('startRun', { erd, engine: 'llm' });
-    await studio.runs.settled(runId);
-    const run = await value<{ status: string; files: { path: string; source: string; content: string }[] }>('getRun', {
-      runId,
-    });
-    expect(run.status).toBe('completed');
-    expect(run.files.map((f) => `${f.path}:${f.source}`).sort()).toEqual([
-      'core/customer.py:llm',
-      'core/order.py:llm',
-      'core/product.py:llm',
-      'requirements.txt:template',
-    ]);
-    expect(run.files.find((f) => f.path === 'core/order.py')?.content).toMatch(/^MODEL = "fake-coder"\n/);
-    expect(events.filter((e) => e.name === 'runText').length).toBeGreaterThan(3);
-    expect(server.stats().maxInFlight).toBe(2);
-  });
-
-  it('falls back to the next model, then to the template draft, and says so', async () => {
-    server = await startOpenAiServer({ responder: () => 'I would rather not write code today.' });
-    await value('updateSettings', {
+  const useServer = (extra: Record<string, unknown> = {}) =>
+    value('updateSettings', {
       provider: 'custom',
       baseUrl: server.baseURL,
       model: 'fake-coder',
-      fallbackModels: ['fake-coder-2'],
-      concurrency: 1,
+      concurrency: 2,
+      cacheDir: path.join(dir, 'cache'),
+      ...extra,
     });
-    const { runId } = await value<{ runId: string }>('startRun', {
-      erd: { ...erd, entities: erd.entities.slice(0, 1) },
-      engine: 'llm',
-    });
+
+  it('streams text and delivers refined files from the model', async () => {
+    server = await startOpenAiServer({ chunkSize: 40, responder: draftEcho });
+    await useServer();
+    const { runId } = await value<{ runId: string }>('startRun', { erd, engine: 'llm' });
     await studio.runs.settled(runId);
-    const run = await value<{
-      units: { id: string; status: string; message?: string; attempts: number }[];
-      files: { source: string }[];
-    }>('getRun', { runId });
-    expect(run.units[0]).toMatchObject({
-      id: 'core/product.py',
-      status: 'done',
-      attempts: 2,
-      message:
-        'Kept the template draft: fake-coder answered without a code block; fake-coder-2 answered without a code block.',
-    });
-    expect(run.files[0]?.source).toBe('fallback');
+    const run = await value<RunSnapshot>('getRun', { runId });
+    expect(run.status).toBe('completed');
+    expect(run.files.map((f) => f.path).sort()).toEqual(expectedFiles);
+    expect(run.files.find((f) => f.path === 'core/models.py')?.source).toBe('llm');
+    expect(run.files.find((f) => f.path === 'requirements.txt')?.source).toBe('template');
+    expect(named('runText').length).toBeGreaterThan(0);
+    expect(run.units.every((u) => u.status === 'done')).toBe(true);
   });
 
-  it('cancels a run against a slow model at once', async () => {
+  it('says when a unit fell back to the template draft', async () => {
+    server = await startOpenAiServer({ responder: () => 'I would rather not write code today.' });
+    await useServer({ fallbackModels: [] });
+    const { runId } = await value<{ runId: string }>('startRun', { erd, engine: 'llm' });
+    await studio.runs.settled(runId);
+    const run = await value<RunSnapshot>('getRun', { runId });
+    const models = run.units.find((u) => u.id === 'models:core:Product');
+    expect(models?.status).toBe('done');
+    expect(models?.message).toMatch(/^Kept the template draft: /);
+    expect(named('runProgress').some((p) => p.unit.id === 'models:core:Product' && p.unit.status === 'fellBack')).toBe(
+      true,
+    );
+    expect(run.files.find((f) => f.path === 'core/models.py')?.source).toBe('fallback');
+    expect(run.summary?.fellBack).toBeGreaterThan(0);
+  });
+
+  it('cancels a run against a slow model at once, and refuses a second run meanwhile', async () => {
     server = await startOpenAiServer({ latencyMs: 30_000 });
-    await value('updateSettings', { provider: 'custom', baseUrl: server.baseURL, model: 'fake-coder', concurrency: 2 });
+    await useServer();
     const { runId } = await value<{ runId: string }>('startRun', { erd, engine: 'llm' });
     await expect.poll(() => server.stats().inFlight).toBe(2);
+    expect(await call('startRun', { erd, engine: 'template' })).toEqual({
+      ok: false,
+      error: {
+        code: 'run.busy',
+        message: 'A run of "shop" is still going; cancel it or wait for it to finish.',
+        retryable: true,
+      },
+    });
     const started = Date.now();
-    await value('cancelRun', { runId });
+    expect(await value('cancelRun', { runId })).toEqual({ cancelled: true });
     await studio.runs.settled(runId);
     expect(Date.now() - started).toBeLessThan(2000);
-    const run = await value<{ status: string; files: unknown[] }>('getRun', { runId });
+    const run = await value<RunSnapshot>('getRun', { runId });
     expect(run.status).toBe('cancelled');
+    expect(run.units.filter((u) => u.status === 'cancelled').length).toBeGreaterThan(0);
+    expect(run.units.filter((u) => u.status === 'running' || u.status === 'queued')).toEqual([]);
     expect(events.at(-1)).toMatchObject({ name: 'runFinished', payload: { status: 'cancelled' } });
     await expect.poll(() => server.stats().inFlight).toBe(0);
+    expect(await value('cancelRun', { runId })).toEqual({ cancelled: false });
   });
 });
 

@@ -1,0 +1,91 @@
+/**
+ * A run on the generation pipeline (either engine): the pool's events become the contract's
+ * progress, text and file events. A file enters review as soon as the pool says it is ready;
+ * files whose content the event did not carry are delivered from the result at the end.
+ */
+import type { Engine } from '../../../src-shared/api';
+import type { Erd } from '../../../src-shared/erd/model';
+import type { PipelineOptions, PoolEvent } from '../pipeline';
+import type { CoreFunctions } from './core-functions';
+import type { RunPlan, RunReporter } from './run-manager';
+
+export const fileBytes = (content: string) => new TextEncoder().encode(content).length;
+
+function forward(event: PoolEvent, reporter: RunReporter, delivered: Set<string>): void {
+  switch (event.type) {
+    case 'queued':
+      return;
+    case 'started':
+      return reporter.unit(event.unitId, 'running', event.model ? `Asking ${event.model}.` : undefined);
+    case 'streaming':
+      return reporter.text(event.unitId, event.delta);
+    case 'cached':
+      return reporter.unit(event.unitId, 'cached');
+    case 'done':
+      return reporter.unit(
+        event.unitId,
+        'done',
+        event.source === 'llm' || event.source === 'cache' ? `From ${event.source}.` : undefined,
+      );
+    case 'failed':
+      return reporter.unit(event.unitId, 'failed', event.message);
+    case 'retrying': {
+      const why = event.attempt.message ?? event.attempt.outcome;
+      const wait = event.waitMs > 0 ? ` in ${(event.waitMs / 1000).toFixed(1)} s` : '';
+      return reporter.unit(
+        event.unitId,
+        'retried',
+        `${event.attempt.model}: ${why}; trying ${event.nextModel}${wait}.`,
+      );
+    }
+    case 'fellBack':
+      return reporter.unit(event.unitId, 'fellBack', `Kept the template draft: ${event.reason}`);
+    case 'fileReady': {
+      const content = (event as { content?: unknown }).content;
+      if (typeof content !== 'string') return;
+      delivered.add(event.file);
+      return reporter.file({
+        path: event.file,
+        agent: event.agent,
+        content,
+        source: event.source,
+        bytes: fileBytes(content),
+      });
+    }
+  }
+}
+
+export function pipelineRunPlan(
+  core: CoreFunctions,
+  erd: Erd,
+  engine: Engine,
+  options: PipelineOptions,
+  onEnd?: () => Promise<void>,
+): RunPlan {
+  return {
+    project: erd.project.name,
+    engine,
+    units: core.planUnits(erd),
+    async execute(reporter) {
+      const delivered = new Set<string>();
+      try {
+        const result = await core.runPipeline(erd, options, {
+          signal: reporter.signal,
+          onEvent: (e) => forward(e, reporter, delivered),
+        });
+        for (const file of result.files) {
+          if (delivered.has(file.path)) continue;
+          reporter.file({
+            path: file.path,
+            agent: file.agent,
+            content: file.content,
+            source: file.source,
+            bytes: fileBytes(file.content),
+          });
+        }
+      } finally {
+        await onEnd?.();
+      }
+    },
+  };
+}
