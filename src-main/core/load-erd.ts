@@ -22,7 +22,12 @@ export async function loadErdFile(filePath: string): Promise<ImportResult> {
           : code === 'EACCES'
             ? 'permission denied'
             : (e as Error).message;
-    const diagnostic: Diagnostic = { severity: 'error', code: 'erd.unreadable', message: `Cannot read ${filePath}: ${reason}.`, file };
+    const diagnostic: Diagnostic = {
+      severity: 'error',
+      code: 'erd.unreadable',
+      message: `Cannot read ${filePath}: ${reason}.`,
+      file,
+    };
     return { erd: null, format: null, diagnostics: [diagnostic] };
   }
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
