@@ -12,8 +12,10 @@ import { checkMessages, testFailures, tracebackFinding } from './runtime-output'
 import { finding, type Finding, type SourceFile } from './types';
 
 export interface RuntimeOptions {
-  /** Interpreter with Django + DRF; default: found by `findDjangoPython`. */
+  /** Interpreter with Django + DRF; when given, only it is tried. Default: found by `findDjangoPython`. */
   python?: string;
+  /** Interpreters tried after `$DJFORGE_PYTHON` when `python` is not given (default: findDjangoPython's). */
+  fallbacks?: readonly string[];
   /** Run the generated tests too (the slowest step). Default true. */
   tests?: boolean;
   timeoutMs?: number;
@@ -41,12 +43,19 @@ export async function validateRuntime(
   files: readonly SourceFile[],
   options: RuntimeOptions = {},
 ): Promise<RuntimeResult> {
-  const found = options.python ? { python: options.python } : await findDjangoPython(undefined, { env: options.env });
+  const found = await findDjangoPython(
+    options.python,
+    options.python
+      ? { env: {}, fallbacks: [] }
+      : { env: options.env, ...(options.fallbacks ? { fallbacks: options.fallbacks } : {}) },
+  );
   if (!found)
     return {
       findings: [],
       ran: false,
-      skipped: 'no Python that imports Django and DRF was found (set DJFORGE_PYTHON)',
+      skipped: options.python
+        ? `${options.python} cannot import Django and DRF`
+        : 'no Python that imports Django and DRF was found (set DJFORGE_PYTHON)',
       steps: [],
     };
   if (!files.some((f) => f.path === 'manage.py'))

@@ -49,7 +49,7 @@ export function findingWeight(f: Pick<Finding, 'severity' | 'rule'>): number {
 }
 
 /** Text the generator or an agent writes instead of code when a unit failed. */
-const PLACEHOLDER = /^\s*(#|\/\/)\s*(error|failed|generation failed|todo: generation failed)\b[^\n]*\bgenerat/im;
+const PLACEHOLDER = /^\s*(#|\/\/)\s*(error (while )?generating|generation failed|failed to generate)\b/i;
 
 /**
  * True when `content` is not a real file: empty (a `.py` other than `__init__.py`) or an error
@@ -57,7 +57,7 @@ const PLACEHOLDER = /^\s*(#|\/\/)\s*(error|failed|generation failed|todo: genera
  */
 export function isPlaceholder(path: string, content: string): boolean {
   if (content.trim().length === 0) return path.endsWith('.py') && !path.endsWith('__init__.py');
-  return PLACEHOLDER.test(content.slice(0, 500));
+  return PLACEHOLDER.test(content.trimStart().split('\n', 1)[0] ?? '');
 }
 
 export interface ScoreInput {
