@@ -243,6 +243,18 @@ describe('djforge generate engine flags', () => {
     expect(await fs.readdir(dir)).toEqual([]);
   });
 
+  it('refuses an unreachable endpoint before generating anything', async () => {
+    const server = await startOpenAiServer();
+    const baseURL = server.baseURL;
+    await server.close();
+    const result = await run('generate', erd, '--out', 'api', '--engine', 'llm', '--base-url', baseURL, '--model', 'm');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      `djforge generate: Cannot reach ${baseURL} (ECONNREFUSED): is the server running and the URL right? Nothing was written.`,
+    );
+    expect(await fs.readdir(dir)).toEqual([]);
+  });
+
   it('accepts --approve all and --concurrency with the template engine, output unchanged', async () => {
     expect((await run('generate', erd, '--out', 'a')).code).toBe(0);
     const result = await run('generate', erd, '--out', 'b', '--approve', 'all', '--concurrency', '1');

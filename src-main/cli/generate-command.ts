@@ -6,6 +6,7 @@ import packageJson from '../../package.json';
 import { AgentCache } from '../core/cache/agent-cache';
 import { endpointIdentity } from '../core/cache/cache-key';
 import { resolveCacheDir } from '../core/cache/cache-dir';
+import { preflightEndpoint } from '../core/llm/preflight';
 import { resolveApiKey } from '../core/llm/presets';
 import { loadErdFile } from '../core/load-erd';
 import { checkOutputTarget, OutputError, writeProject } from '../core/output/project-writer';
@@ -182,6 +183,16 @@ async function pipelineOptions(
     ...(llm.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: llm.requestTimeoutMs }),
     ...(io.env['DJFORGE_SYNTAX_PYTHON'] ? { python: io.env['DJFORGE_SYNTAX_PYTHON'] } : {}),
   });
+  const preflight = await preflightEndpoint(
+    engine.client,
+    [llm.model, ...llm.fallbackModels],
+    Math.min(10_000, llm.requestTimeoutMs ?? 10_000),
+  );
+  if (preflight.fatal !== null) {
+    await close();
+    throw new Error(preflight.fatal);
+  }
+  for (const warning of preflight.warnings) io.stderr(`warning: ${warning}\n`);
   const cacheDir = llm.noCache
     ? null
     : resolveCacheDir({

@@ -4,3 +4,5 @@ export * from './redact';
 export * from './errors';
 export * from './client';
 export * from './extract-code';
+export * from './preflight';
+export * from './python-syntax';
