@@ -18,6 +18,8 @@ import { useStudio } from './index';
 import { viewOfSnapshot } from './run-slice';
 
 let client: StudioClient | null = null;
+/** Runs whose end the page has heard of, in case the end arrives before `startRun` returns. */
+const endedRuns = new Set<string>();
 const state = () => useStudio.getState();
 
 function studio(): StudioClient {
@@ -46,6 +48,14 @@ function reportDocument(): void {
   void call('setDocumentState', { name: document.name, dirty });
 }
 
+/** Events and replies travel separately; at the end of a run the host's snapshot is the truth. */
+async function resync(runId: string): Promise<void> {
+  const snapshot = await call('getRun', { runId });
+  const current = state().run;
+  if (snapshot && current?.runId === runId)
+    state().setRun({ ...viewOfSnapshot(snapshot), streams: current.streams, endedAt: current.endedAt });
+}
+
 /** Connects the page to a host: subscribes to events and loads what the views show. */
 export async function connectStudio(studioClient: StudioClient): Promise<void> {
   client = studioClient;
@@ -54,8 +64,10 @@ export async function connectStudio(studioClient: StudioClient): Promise<void> {
   studioClient.onRunText((e) => s.onText(e));
   studioClient.onFileReady((e) => s.onFile(e));
   studioClient.onRunFinished((e) => {
+    endedRuns.add(e.runId);
     state().onFinished(e, Date.now());
     if (e.status === 'failed' && e.error) state().pushToast('error', e.error);
+    void resync(e.runId);
     void refreshLists();
   });
   studioClient.onMenuCommand((e) => void runMenuCommand(e.command, e.path));
