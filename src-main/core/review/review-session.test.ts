@@ -1,9 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { cleanErd, cleanProject, withEdit } from '../validate/fixtures/clean-project';
 import { findAnalyzerPython } from '../validate/python-analyzer';
+import { findDjangoPython } from '../runtime';
 import type { Finding, SourceFile } from '../validate/types';
 import { applyApprovalPolicy, parseApprovalPolicy } from './approval-policy';
-import { staticValidator } from './index';
+import { projectValidator, reviewReport, staticValidator } from './index';
 import { ReviewSession } from './review-session';
 import type { ReviewEntry } from './types';
 
@@ -272,5 +273,66 @@ describe.skipIf(!hasPython)('with the real static layers', () => {
         .filter((p) => p !== 'shop/serializers.py')
         .sort(),
     );
+  });
+});
+
+describe('project validation and the report', () => {
+  it('uses validateProject once the run is complete, and reports per-file fields and metrics', async () => {
+    const whole = vi.fn(async (files: readonly SourceFile[]): Promise<Finding[]> => [
+      ...(await markerValidator(files)),
+      {
+        file: 'a/auto.py',
+        line: 1,
+        column: 1,
+        severity: 'error',
+        rule: 'runtime.test-failed',
+        layer: 'runtime',
+        message: 'boom',
+      },
+    ]);
+    const s = new ReviewSession({ validate: markerValidator, validateProject: whole });
+    await s.add({ path: 'a/auto.py', content: 'x = 1\n' });
+    await s.add({ path: 'a/high.py', content: lines('#warn', 3) });
+    expect(whole).not.toHaveBeenCalled();
+    await s.complete();
+    expect(whole).toHaveBeenCalledTimes(1);
+    s.approve('a/high.py');
+    expect(reviewReport(s)).toEqual({
+      files: [
+        {
+          path: 'a/auto.py',
+          score: 0.6,
+          category: 'error',
+          findings: [expect.objectContaining({ rule: 'runtime.test-failed' })],
+          approved: false,
+          decidedBy: null,
+          revisions: 0,
+        },
+        {
+          path: 'a/high.py',
+          score: 0.7,
+          category: 'high',
+          findings: expect.any(Array),
+          approved: true,
+          decidedBy: 'user',
+          revisions: 0,
+        },
+      ],
+      projectFindings: [],
+      metrics: { autoApprovalRate: 0, avgQuality: 0.65, approved: 1, skipped: 0, pending: 1 },
+    });
+  });
+});
+
+const django = await findDjangoPython();
+
+describe.skipIf(!django || !hasPython)('projectValidator on Django', () => {
+  it('adds runtime findings after the static ones, and none for a clean project', async () => {
+    const validate = projectValidator(cleanErd(), { runtime: { python: django?.python, tests: false } });
+    expect(await validate(cleanProject())).toEqual([]);
+    const broken = withEdit('shop/models.py', 'max_digits=12, decimal_places=2', 'max_digits=12');
+    expect((await validate(broken)).map((f) => [f.file, f.line, f.rule])).toEqual([
+      ['shop/models.py', 16, 'runtime.check.fields.E130'],
+    ]);
   });
 });

@@ -24,6 +24,11 @@ import {
 
 export interface ReviewSessionOptions {
   validate: ValidateFiles;
+  /**
+   * Validator for `complete()` and for edits after it, when the whole project is present
+   * (e.g. static + runtime layers); default `validate`.
+   */
+  validateProject?: ValidateFiles;
   regenerate?: Regenerate;
   /** Auto-approval threshold in (0, 1]; default 0.8. */
   threshold?: number;
@@ -105,7 +110,8 @@ export class ReviewSession extends EventEmitter<ReviewEvents> {
   }
 
   private async findingsFor(path: string, all: readonly SourceFile[]): Promise<Finding[]> {
-    const findings = await this.options.validate(all);
+    const validate = this.completed ? (this.options.validateProject ?? this.options.validate) : this.options.validate;
+    const findings = await validate(all);
     return findings.filter((f) => f.file === path && (this.completed || f.layer !== 'semantic'));
   }
 
@@ -153,7 +159,7 @@ export class ReviewSession extends EventEmitter<ReviewEvents> {
     return this.queue(async () => {
       this.completed = true;
       const all = this.sources();
-      const findings = await this.options.validate(all);
+      const findings = await (this.options.validateProject ?? this.options.validate)(all);
       const paths = new Set(this.entries.keys());
       this.projectFindings = findings.filter((f) => !paths.has(f.file));
       for (const entry of this.entries.values()) {
