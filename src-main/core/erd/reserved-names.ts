@@ -71,6 +71,7 @@ export const RESERVED_ENTITY_NAMES: ReadonlyMap<string, string> = new Map([
   ['MinLengthValidator', 'generated models import it'],
   ['MaxLengthValidator', 'generated models import it'],
   ['RegexValidator', 'generated models import it'],
+  ['StillReferenced', 'generated views define the exception class "StillReferenced"'],
 ]);
 
 /**

@@ -13,6 +13,7 @@ import { error, q, warning } from './report';
 import { didYouMean } from './suggest';
 import { validateEntities } from './validate-entities';
 import { validateRelations } from './validate-relations';
+import { validateRoutes } from './validate-routes';
 
 function validateProject(erd: Erd): Diagnostic[] {
   const { project } = erd;
@@ -37,6 +38,9 @@ function validateProject(erd: Erd): Diagnostic[] {
   }
   return out;
 }
+
+/** Roles become Django groups, whose names hold at most 150 characters. */
+const ROLE_NAME_MAX = 150;
 
 const NUMERIC: readonly FieldType[] = ['integer', 'bigInteger', 'float', 'decimal'];
 const STRINGY: readonly FieldType[] = ['string', 'text', 'email', 'url', 'slug'];
@@ -142,6 +146,15 @@ function validateAuth(erd: Erd): Diagnostic[] {
     const path = `auth.roles[${i}]`;
     if (role.trim() === '') out.push(error(ERD_CODES.invalidValue, path, 'A role name cannot be empty.'));
     out.push(...checkSafeText(role, 'role name', path));
+    if ([...role].length > ROLE_NAME_MAX) {
+      out.push(
+        error(
+          ERD_CODES.invalidValue,
+          path,
+          `The role ${q(role.slice(0, 40))}… is longer than the ${ROLE_NAME_MAX} characters of a Django group name.`,
+        ),
+      );
+    }
     if (seen.has(role)) out.push(error(ERD_CODES.duplicateName, path, `The role ${q(role)} is listed twice.`));
     seen.add(role);
   });
@@ -185,11 +198,12 @@ function validateApi(erd: Erd): Diagnostic[] {
   ];
 }
 
-/** Every problem of `erd`, in document order: project, entities, relations, rules, auth, API. */
+/** Every problem of `erd`, in document order: project, entities, routes, relations, rules, auth, API. */
 export function validateErd(erd: Erd): Diagnostic[] {
   return [
     ...validateProject(erd),
     ...validateEntities(erd),
+    ...validateRoutes(erd),
     ...validateRelations(erd),
     ...(erd.rules ?? []).flatMap((rule, i) => validateRule(erd, rule, `rules[${i}]`)),
     ...validateAuth(erd),
