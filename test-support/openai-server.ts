@@ -6,21 +6,11 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { countTokens, delay, parseChatRequest, readBody, sendJson, splitText, type ChatRequest } from './http-helpers';
 import { errorReplyFor, shapeAnswer, type Fault, type FaultKind } from './openai-faults';
 
 export type { Fault, FaultKind } from './openai-faults';
-
-export interface ChatMessageIn {
-  role: string;
-  content: string;
-}
-
-/** What a responder sees of a chat completion request. */
-export interface ChatRequest {
-  model: string;
-  messages: ChatMessageIn[];
-  stream: boolean;
-}
+export type { ChatRequest } from './http-helpers';
 
 /** One logged request. `outcome` says how the server ended it. */
 export interface RequestRecord extends ChatRequest {
@@ -288,45 +278,4 @@ export async function startOpenAiServer(options: OpenAiServerOptions = {}): Prom
       });
     },
   };
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': 'application/json', ...headers });
-  res.end(JSON.stringify(body));
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function parseChatRequest(body: string): ChatRequest | null {
-  try {
-    const raw = JSON.parse(body) as { model?: unknown; messages?: unknown; stream?: unknown };
-    if (typeof raw.model !== 'string' || !Array.isArray(raw.messages)) return null;
-    const messages = raw.messages.map((m: { role?: unknown; content?: unknown }) => ({
-      role: String(m.role),
-      content: typeof m.content === 'string' ? m.content : JSON.stringify(m.content),
-    }));
-    return { model: raw.model, messages, stream: raw.stream === true };
-  } catch {
-    return null;
-  }
-}
-
-function splitText(text: string, size: number): string[] {
-  const pieces: string[] = [];
-  for (let i = 0; i < text.length; i += size) pieces.push(text.slice(i, i + size));
-  return pieces;
-}
-
-/** A rough token count (4 characters per token), enough for usage figures. */
-function countTokens(text: string): number {
-  return Math.ceil(text.length / 4);
-}
-
-function delay(ms: number): Promise<void> {
-  if (ms <= 0) return Promise.resolve();
-  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
