@@ -1,0 +1,72 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Erd } from '../../../src-shared/erd/model';
+import { importErdText } from '../erd';
+import { generateProject } from '../generate';
+import { shopErd } from '../generate/app/fixtures';
+import { findAnalyzerPython } from './python-analyzer';
+import { scoreFile } from './score';
+import { validateStatic } from './validate-project';
+
+/**
+ * The template engine's output is the baseline every LLM result is judged against, so the static
+ * layers must find nothing wrong with it: a finding here is either a generator bug or a false
+ * positive of a rule, and both must be fixed.
+ */
+const examples = path.resolve(import.meta.dirname, '../../../../shared/examples');
+const hasPython = (await findAnalyzerPython()) !== null;
+
+async function erds(): Promise<[string, Erd][]> {
+  const out: [string, Erd][] = [['shop fixture (two apps, every feature)', shopErd()]];
+  const names = await fs.readdir(examples).catch(() => [] as string[]);
+  for (const name of names.filter((n) => n.endsWith('.json')).sort()) {
+    const { erd } = importErdText(await fs.readFile(path.join(examples, name), 'utf8'), name);
+    if (erd) out.push([name, erd]);
+  }
+  return out;
+}
+
+describe.skipIf(!hasPython)('generated projects through the static layers', () => {
+  it('finds nothing and auto-approves every file of every example project', async () => {
+    const all = await erds();
+    expect(all.length).toBeGreaterThan(1);
+    for (const [name, erd] of all) {
+      const files = generateProject(erd);
+      const { findings } = await validateStatic(files, { erd });
+      expect({ name, findings }).toEqual({ name, findings: [] });
+      for (const f of files) {
+        expect(scoreFile({ path: f.path, content: f.content, findings: [] }).category, `${name}: ${f.path}`).toBe(
+          'auto-approved',
+        );
+      }
+    }
+  });
+
+  it('catches one misspelled serializer field in a generated project, at its line', async () => {
+    const erd = shopErd();
+    const files = generateProject(erd).map((f) =>
+      f.path === 'shop/serializers.py'
+        ? {
+            ...f,
+            content: f.content.replace(
+              "fields = ['id', 'name', 'slug', 'parent']",
+              "fields = ['id', 'name', 'slgu', 'parent']",
+            ),
+          }
+        : f,
+    );
+    const file = files.find((f) => f.path === 'shop/serializers.py');
+    const line = (file?.content.split('\n').findIndex((l) => l.includes("'slgu'")) ?? -2) + 1;
+    expect(line, 'the generated CategorySerializer changed; update this mutation').toBeGreaterThan(0);
+    const { findings } = await validateStatic(files, { erd });
+    expect(findings.map((f) => [f.file, f.line, f.rule, f.message])).toEqual([
+      [
+        'shop/serializers.py',
+        line,
+        'semantic.unknown-field',
+        'serializer CategorySerializer.Meta.fields names "slgu", which is not a field of model Category.',
+      ],
+    ]);
+  });
+});
