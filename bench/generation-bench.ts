@@ -10,6 +10,9 @@ import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { importErdText, serializeErd } from '../src-main/core/erd';
 import { generateProject } from '../src-main/core/generate';
+import { APP_FILE_KINDS } from '../src-main/core/generate/app';
+import { projectFiles } from '../src-main/core/generate/project';
+import { testsFile } from '../src-main/core/generate/tests';
 import type { Erd } from '../src-shared/erd/model';
 import { syntheticErd } from './synthetic-erd';
 
@@ -40,6 +43,31 @@ function row(label: string, entities: number, ms: number, files: number, bytes: 
   return `${label.padEnd(34)} ${String(entities).padStart(5)} entities ${ms.toFixed(1).padStart(8)} ms ${String(perSecond).padStart(8)} entities/s  ${files} files, ${(bytes / 1024).toFixed(0)} KiB`;
 }
 
+/** Median time of `work` over `runs` runs, in milliseconds. */
+function timeOf(work: () => unknown, runs: number): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    work();
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+/** Where generation time goes: each kind of file on its own, so a slow generator stands out. */
+function fileKindBreakdown(erd: Erd): void {
+  const app = erd.project.apps?.[0] ?? 'core';
+  const rows: [string, number][] = [
+    ['project files', timeOf(() => projectFiles(erd), 3)],
+    ...APP_FILE_KINDS.map((kind): [string, number] => [
+      kind.file,
+      timeOf(() => kind.assemble(erd, app, kind.units(erd, app)), 3),
+    ]),
+    ['tests.py', timeOf(() => testsFile(erd, app), 3)],
+  ];
+  for (const [label, ms] of rows) console.log(`  ${label.padEnd(32)} ${ms.toFixed(1).padStart(8)} ms`);
+}
+
 export async function runGenerationBenchmarks(): Promise<void> {
   console.log('== Generation (template engine, in process, median of 5) ==');
   for (const name of (await fs.readdir(examples)).sort()) {
@@ -57,6 +85,9 @@ export async function runGenerationBenchmarks(): Promise<void> {
     console.log(row(`synthetic-${n}`, n, ms, files, bytes));
   }
 
+  console.log('\n== Time per file kind (synthetic-500, median of 3) ==');
+  fileKindBreakdown(syntheticErd(500));
+
   console.log('\n== Whole process: djforge generate (500 entities, median of 3) ==');
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'djforge-bench-'));
   try {
@@ -65,13 +96,25 @@ export async function runGenerationBenchmarks(): Promise<void> {
     const times: number[] = [];
     for (let i = 0; i < 3; i++) {
       const start = performance.now();
-      await promisify(execFile)(process.execPath, [path.join(repo, 'bin/djforge.js'), 'generate', erdFile, '--out', path.join(dir, `out-${i}`), '--quiet']);
+      await promisify(execFile)(process.execPath, [
+        path.join(repo, 'bin/djforge.js'),
+        'generate',
+        erdFile,
+        '--out',
+        path.join(dir, `out-${i}`),
+        '--quiet',
+      ]);
       times.push(performance.now() - start);
     }
     const ms = median(times);
-    console.log(`${'djforge generate synthetic-500'.padEnd(34)}   500 entities ${ms.toFixed(0).padStart(8)} ms ${Math.round((500 / ms) * 1000).toString().padStart(8)} entities/s  (goal: well under 3000 ms)`);
+    console.log(
+      `${'djforge generate synthetic-500'.padEnd(34)}   500 entities ${ms.toFixed(0).padStart(8)} ms ${Math.round(
+        (500 / ms) * 1000,
+      )
+        .toString()
+        .padStart(8)} entities/s  (goal: well under 3000 ms)`,
+    );
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }
 }
-

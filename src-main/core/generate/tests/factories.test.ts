@@ -63,7 +63,7 @@ describe('function code', () => {
   const erd = shopErd();
 
   it('fills required links with fresh parents and leaves optional ones and optional files out', () => {
-    expect(valuesFunctionCode(erd, entity(erd, 'Order'))).toBe(`def order_values():
+    expect(valuesFunctionCode(new TestDataPlan(erd), entity(erd, 'Order'))).toBe(`def order_values():
     """Valid values for a new Order; required related objects are created fresh."""
     n = next(_sequence)
     return {
@@ -73,11 +73,11 @@ describe('function code', () => {
         'customer': make_customer(),
         'billing_address': make_address(),
     }`);
-    expect(valuesFunctionCode(erd, entity(erd, 'Customer'))).not.toContain('avatar');
+    expect(valuesFunctionCode(new TestDataPlan(erd), entity(erd, 'Customer'))).not.toContain('avatar');
   });
 
   it('declares the sequence number only when a value uses it', () => {
-    expect(valuesFunctionCode(erd, entity(erd, 'OrderItem'))).toBe(`def order_item_values():
+    expect(valuesFunctionCode(new TestDataPlan(erd), entity(erd, 'OrderItem'))).toBe(`def order_item_values():
     """Valid values for a new OrderItem; required related objects are created fresh."""
     n = next(_sequence)
     return {
@@ -86,7 +86,7 @@ describe('function code', () => {
         'product': make_product(),
     }`);
     const bare: Erd = { ...erd, entities: [{ name: 'Bare', fields: [] }], relations: [] };
-    expect(valuesFunctionCode(bare, entity(bare, 'Bare'))).toBe(`def bare_values():
+    expect(valuesFunctionCode(new TestDataPlan(bare), entity(bare, 'Bare'))).toBe(`def bare_values():
     """Valid values for a new Bare; required related objects are created fresh."""
     return {}`);
   });
@@ -96,9 +96,9 @@ describe('function code', () => {
     """Save and return a valid Order; \`overrides\` replace any of its values."""
     return OrderModel.objects.create(**{**order_values(), **overrides})`);
     const plan = new TestDataPlan(erd);
-    expect(payloadFunctionCode(erd, plan, entity(erd, 'Product'))).toBe(`def product_payload():
+    expect(payloadFunctionCode(plan, entity(erd, 'Product'))).toBe(`def product_payload():
     """A valid request body that creates a Product through the API."""
     return _payload({**product_values(), 'categories': [make_category()]})`);
-    expect(payloadFunctionCode(erd, plan, entity(erd, 'Order'))).toContain('    return _payload(order_values())');
+    expect(payloadFunctionCode(plan, entity(erd, 'Order'))).toContain('    return _payload(order_values())');
   });
 });

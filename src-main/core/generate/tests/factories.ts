@@ -10,9 +10,8 @@
 import type { Entity, Erd, Field, Relation } from '../../../../src-shared/erd/model';
 import { snakeCase } from '../names';
 import { pyName } from '../app/py-format';
-import { findEntity, modelFields } from '../app/entities';
-import { relationsFrom } from '../app/relations';
-import { fieldValueCode, isGeneratedByDjango, isOptionalField } from './field-values';
+import { modelFields } from '../app/entities';
+import { fieldValueCode, isGeneratedByDjango, isOptionalField, type ValueCode } from './field-values';
 
 /** Python names of an entity's test-data functions. */
 export const valuesFunction = (e: Entity): string => `${snakeCase(e.name)}_values`;
@@ -24,16 +23,51 @@ export function isRequiredLink(rel: Relation): boolean {
   return rel.kind !== 'manyToMany' && rel.nullable !== true && rel.onDelete !== 'SET_NULL';
 }
 
-/** Many-to-many relations the API writes (those without a `through` model). */
-export function writableManyRelations(erd: Erd, entity: Entity): Relation[] {
-  return relationsFrom(erd, entity).filter((r) => r.kind === 'manyToMany' && r.through === undefined);
-}
-
-/** Decides, once per ERD, which entities the tests can build and why the others cannot. */
+/**
+ * Decides, once per ERD, which entities the tests can build and why the others cannot. It also
+ * indexes the ERD (entities by name, relations by source, field values) so that a 500-entity
+ * `tests.py` costs linear time rather than a scan of every relation per question.
+ */
 export class TestDataPlan {
   private readonly problems = new Map<string, string | null>();
+  private readonly byName = new Map<string, Entity>();
+  private readonly outgoing = new Map<string, Relation[]>();
+  private readonly values = new Map<Field, ValueCode>();
 
-  constructor(private readonly erd: Erd) {}
+  constructor(readonly erd: Erd) {
+    for (const entity of erd.entities) {
+      this.byName.set(entity.name, entity);
+      this.outgoing.set(entity.name, []);
+    }
+    for (const rel of erd.relations) this.outgoing.get(rel.from)?.push(rel);
+  }
+
+  /** Relations declared on `entity`, in ERD order. */
+  relationsOf(entity: Entity): Relation[] {
+    return this.outgoing.get(entity.name) ?? [];
+  }
+
+  /** The entity a relation points at, or an Error naming the relation. */
+  target(rel: Relation): Entity {
+    const entity = this.byName.get(rel.to);
+    if (entity === undefined) throw new Error(`Relation ${rel.from}.${rel.name} refers to unknown entity '${rel.to}'`);
+    return entity;
+  }
+
+  /** `fieldValueCode` of a field, computed once. */
+  valueOf(entity: Entity, field: Field): ValueCode {
+    let value = this.values.get(field);
+    if (value === undefined) {
+      value = fieldValueCode(this.erd, entity, field);
+      this.values.set(field, value);
+    }
+    return value;
+  }
+
+  /** Many-to-many relations of `entity` the API writes (those without a `through` model). */
+  writableMany(entity: Entity): Relation[] {
+    return this.relationsOf(entity).filter((r) => r.kind === 'manyToMany' && r.through === undefined);
+  }
 
   /** Null when `make_<entity>()` can be generated, otherwise the reason it cannot. */
   makeProblem(entity: Entity): string | null {
@@ -44,9 +78,9 @@ export class TestDataPlan {
   payloadProblem(entity: Entity): string | null {
     const own = this.makeProblem(entity);
     if (own !== null) return own;
-    for (const rel of writableManyRelations(this.erd, entity)) {
+    for (const rel of this.writableMany(entity)) {
       if (rel.required !== true) continue;
-      const problem = this.makeProblem(findEntity(this.erd, rel.to, `Relation ${rel.from}.${rel.name}`));
+      const problem = this.makeProblem(this.target(rel));
       if (problem !== null) return `${entity.name}.${rel.name} needs a ${rel.to}, which cannot be built: ${problem}`;
     }
     return null;
@@ -63,17 +97,15 @@ export class TestDataPlan {
     let problem: string | null = null;
     for (const field of modelFields(entity)) {
       if (isGeneratedByDjango(field) || isOptionalField(field)) continue;
-      const value = fieldValueCode(this.erd, entity, field);
+      const value = this.valueOf(entity, field);
       if ('problem' in value) {
         problem = value.problem;
         break;
       }
     }
-    for (const rel of relationsFrom(this.erd, entity)) {
+    for (const rel of this.relationsOf(entity)) {
       if (problem !== null) break;
-      if (!isRequiredLink(rel)) continue;
-      const target = findEntity(this.erd, rel.to, `Relation ${rel.from}.${rel.name}`);
-      problem = this.visit(target, [...path, rel]);
+      if (isRequiredLink(rel)) problem = this.visit(this.target(rel), [...path, rel]);
     }
     this.problems.set(entity.name, problem);
     return problem;
@@ -88,10 +120,8 @@ export class TestDataPlan {
     const add = (entity: Entity): void => {
       if (needed.has(entity.name) || this.makeProblem(entity) !== null) return;
       needed.add(entity.name);
-      for (const rel of relationsFrom(this.erd, entity)) {
-        if (isRequiredLink(rel) || (rel.kind === 'manyToMany' && rel.through === undefined)) {
-          add(findEntity(this.erd, rel.to, `Relation ${rel.from}.${rel.name}`));
-        }
+      for (const rel of this.relationsOf(entity)) {
+        if (isRequiredLink(rel) || (rel.kind === 'manyToMany' && rel.through === undefined)) add(this.target(rel));
       }
     };
     roots.forEach(add);
@@ -105,18 +135,15 @@ export type ModelNames = (entity: Entity) => string;
 const isUpload = (field: Field): boolean => field.type === 'file' || field.type === 'image';
 
 /** `<entity>_values()`: a dict of valid values; required links are made fresh, optional ones left out. */
-export function valuesFunctionCode(erd: Erd, entity: Entity): string {
+export function valuesFunctionCode(plan: TestDataPlan, entity: Entity): string {
   const items: string[] = [];
   for (const field of modelFields(entity)) {
     if (isGeneratedByDjango(field) || (isUpload(field) && isOptionalField(field))) continue;
-    const value = fieldValueCode(erd, entity, field);
+    const value = plan.valueOf(entity, field);
     if ('code' in value) items.push(`${pyName(field.name)}: ${value.code},`);
   }
-  for (const rel of relationsFrom(erd, entity)) {
-    if (isRequiredLink(rel))
-      items.push(
-        `${pyName(rel.name)}: ${makeFunction(findEntity(erd, rel.to, `Relation ${rel.from}.${rel.name}`))}(),`,
-      );
+  for (const rel of plan.relationsOf(entity)) {
+    if (isRequiredLink(rel)) items.push(`${pyName(rel.name)}: ${makeFunction(plan.target(rel))}(),`);
   }
   const usesN = items.some((item) => /(?<![\w'])n(?!\w)/.test(item.replace(/^'[^']*'/, '')));
   const body =
@@ -139,9 +166,10 @@ export function makeFunctionCode(entity: Entity, model: ModelNames): string {
 }
 
 /** `<entity>_payload()`: the values as the API takes them, plus one target per writable many-to-many. */
-export function payloadFunctionCode(erd: Erd, plan: TestDataPlan, entity: Entity): string {
-  const many = writableManyRelations(erd, entity)
-    .map((rel) => ({ rel, target: findEntity(erd, rel.to, `Relation ${rel.from}.${rel.name}`) }))
+export function payloadFunctionCode(plan: TestDataPlan, entity: Entity): string {
+  const many = plan
+    .writableMany(entity)
+    .map((rel) => ({ rel, target: plan.target(rel) }))
     .filter(({ target }) => plan.makeProblem(target) === null)
     .map(({ rel, target }) => `${pyName(rel.name)}: [${makeFunction(target)}()]`);
   const values =

@@ -239,13 +239,22 @@ export function fieldValueCode(erd: Erd, entity: Entity, field: Field): ValueCod
   }
 }
 
+const ECHOED_TYPES: readonly FieldType[] = [
+  'string',
+  'text',
+  'email',
+  'url',
+  'slug',
+  'integer',
+  'bigInteger',
+  'boolean',
+];
+
 /** Whether the API is expected to echo the value exactly as sent (so a test can compare them). */
 export function echoesValue(erd: Erd, entity: Entity, field: Field): boolean {
-  if (field.name === 'id' || fieldBounds(erd, entity, field).patterns.length > 0) return false;
-  return (
-    hasChoices(field) ||
-    ['string', 'text', 'email', 'url', 'slug', 'integer', 'bigInteger', 'boolean'].includes(field.type)
-  );
+  if (field.name === 'id') return false;
+  if (!hasChoices(field) && !ECHOED_TYPES.includes(field.type)) return false;
+  return fieldBounds(erd, entity, field).patterns.length === 0;
 }
 
 /** Whether a field may be left out of a create request (blank, nullable or defaulted). */

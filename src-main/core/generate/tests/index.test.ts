@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Erd } from '../../../../src-shared/erd/model';
 import { plainErd, shopErd } from '../app/fixtures';
 import { fieldsStressErd, relationsStressErd } from '../stress-fixtures';
+import { TestDataPlan } from './factories';
 import { modelName, testsCode, testsFile } from './index';
 import { anonymousMayRead, echoedFields, expectedFields, TEST_MIXINS } from './test-cases';
 
@@ -128,7 +129,7 @@ describe('test expectations', () => {
   const find = (name: string) => erd.entities.find((e) => e.name === name) ?? erd.entities[0]!;
 
   it('expects id, model fields with timestamps, and forward relations', () => {
-    expect(expectedFields(erd, find('Order'))).toEqual([
+    expect(expectedFields(new TestDataPlan(erd), find('Order'))).toEqual([
       'id',
       'number',
       'total',
@@ -144,8 +145,8 @@ describe('test expectations', () => {
   });
 
   it('compares text, numbers, booleans and enums but not patterned or computed values', () => {
-    expect(echoedFields(erd, find('Profile'))).toEqual(['bio', 'nickname']);
-    expect(echoedFields(erd, find('Order'))).toEqual(['number', 'note']);
+    expect(echoedFields(new TestDataPlan(erd), find('Profile'))).toEqual(['bio', 'nickname']);
+    expect(echoedFields(new TestDataPlan(erd), find('Order'))).toEqual(['number', 'note']);
   });
 
   it('follows defaultAccess and read roles for anonymous reads', () => {

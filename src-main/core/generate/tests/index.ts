@@ -128,10 +128,10 @@ export function testsCode(erd: Erd, app: string): string {
   const plan = new TestDataPlan(erd);
   const data: string[] = [];
   const needed = plan.closure(entities);
+  const testing = new Set(entities);
   for (const entity of needed) {
-    data.push(valuesFunctionCode(erd, entity), makeFunctionCode(entity, modelName));
-    if (entities.includes(entity) && plan.payloadProblem(entity) === null)
-      data.push(payloadFunctionCode(erd, plan, entity));
+    data.push(valuesFunctionCode(plan, entity), makeFunctionCode(entity, modelName));
+    if (testing.has(entity) && plan.payloadProblem(entity) === null) data.push(payloadFunctionCode(plan, entity));
   }
   const uploads = data.some((code) => code.includes('SimpleUploadedFile('));
   const images = data.some((code) => code.includes('PNG_1X1'));

@@ -11,21 +11,20 @@ import { pyStr } from '../python';
 import { testCaseClass, urlName } from '../names';
 import { modelFields } from '../app/entities';
 import { pyBracket, pyCall, pyName } from '../app/py-format';
-import { relationsFrom } from '../app/relations';
 import { makeFunction, payloadFunction, type ModelNames, type TestDataPlan } from './factories';
-import { echoesValue, fieldValueCode, isGeneratedByDjango } from './field-values';
+import { echoesValue, isGeneratedByDjango } from './field-values';
 
 /** Every field the serializer exposes: `id`, the model's fields, its forward relations. */
-export function expectedFields(erd: Erd, entity: Entity): string[] {
+export function expectedFields(plan: TestDataPlan, entity: Entity): string[] {
   return [
-    ...new Set(['id', ...modelFields(entity).map((f) => f.name), ...relationsFrom(erd, entity).map((r) => r.name)]),
+    ...new Set(['id', ...modelFields(entity).map((f) => f.name), ...plan.relationsOf(entity).map((r) => r.name)]),
   ];
 }
 
 /** Fields whose value the tests compare with what they sent. */
-export function echoedFields(erd: Erd, entity: Entity): string[] {
+export function echoedFields(plan: TestDataPlan, entity: Entity): string[] {
   return modelFields(entity)
-    .filter((f) => !isGeneratedByDjango(f) && echoesValue(erd, entity, f) && 'code' in fieldValueCode(erd, entity, f))
+    .filter((f) => !isGeneratedByDjango(f) && echoesValue(plan.erd, entity, f) && 'code' in plan.valueOf(entity, f))
     .map((f) => f.name);
 }
 
@@ -154,11 +153,11 @@ export function testClassCode(
   uploads: boolean,
 ): string {
   const problem = plan.payloadProblem(entity);
-  const echoed = echoedFields(erd, entity);
+  const echoed = echoedFields(plan, entity);
   const doc = `"""${entity.name} through the API: CRUD as a superuser, and what anonymous clients may do."""`;
   const lines = [...(problem === null ? [`model = ${model(entity)}`] : []), `route = '${routeBase(erd, entity)}'`];
   if (problem === null) {
-    lines.push(pyBracket('expected_fields = ', '{', expectedFields(erd, entity).map(pyName), '}', 1));
+    lines.push(pyBracket('expected_fields = ', '{', expectedFields(plan, entity).map(pyName), '}', 1));
     if (echoed.length === 1) lines.push(`echoed_fields = (${pyName(echoed[0] ?? '')},)`);
     else if (echoed.length > 1) lines.push(pyBracket('echoed_fields = ', '(', echoed.map(pyName), ')', 1));
     if (modelFields(entity).some((f) => f.name === 'id' && !isGeneratedByDjango(f))) lines.push('explicit_id = True');
