@@ -39,6 +39,16 @@ export const RESERVED_FIELD_NAMES: ReadonlyMap<string, string> = new Map([
   ['now', 'generated models refer to django.utils.timezone.now for datetime defaults'],
   ['uuid4', 'generated models refer to uuid.uuid4 for UUID defaults'],
   ['validate_positive', 'generated models define the validator "validate_positive"'],
+  ...[
+    'Decimal',
+    'UUID',
+    'ValidationError',
+    'MinValueValidator',
+    'MaxValueValidator',
+    'MinLengthValidator',
+    'MaxLengthValidator',
+    'RegexValidator',
+  ].map((name): [string, string] => [name, `generated model classes refer to "${name}" inside their body`]),
 ]);
 
 /** Class names imported or defined by the generated modules, besides the per-entity classes. */
@@ -72,6 +82,35 @@ export const RESERVED_ENTITY_NAMES: ReadonlyMap<string, string> = new Map([
   ['MaxLengthValidator', 'generated models import it'],
   ['RegexValidator', 'generated models import it'],
   ['StillReferenced', 'generated views define the exception class "StillReferenced"'],
+  ...[
+    'AppConfig',
+    'Count',
+    'Sum',
+    'PermissionDenied',
+    'ProtectedError',
+    'RestrictedError',
+    'APIException',
+    'DjangoFilterBackend',
+    'OrderingFilter',
+    'SearchFilter',
+    'AllowAny',
+    'IsAuthenticated',
+    'IsAuthenticatedOrReadOnly',
+    'DefaultRouter',
+    'SAFE_METHODS',
+    'datetime',
+    'transaction',
+    'timezone',
+    'status',
+    'action',
+    'include',
+    'path',
+    'post_migrate',
+    'now',
+    'uuid4',
+    'django_filters',
+    'viewsets',
+  ].map((name): [string, string] => [name, `generated modules import "${name}" and a model class would shadow it`]),
 ]);
 
 /**

@@ -76,6 +76,36 @@ describe('validateErd: entity names', () => {
     ]);
   });
 
+  it('rejects names that generated modules import, for entities and inside model bodies for fields', () => {
+    const erd = withEntity({
+      name: 'Count',
+      fields: [
+        { name: 'Decimal', type: 'decimal' },
+        { name: 'now', type: 'datetime' },
+      ],
+    });
+    expect(rows(erd)).toEqual([
+      [
+        'error',
+        'erd.reserved-name',
+        'entities.Count',
+        'The entity name "Count" cannot be used: generated modules import "Count" and a model class would shadow it.',
+      ],
+      [
+        'error',
+        'erd.reserved-name',
+        'entities.Count.fields.Decimal',
+        'The field name "Decimal" cannot be used: generated model classes refer to "Decimal" inside their body.',
+      ],
+      [
+        'error',
+        'erd.reserved-name',
+        'entities.Count.fields.now',
+        'The field name "now" cannot be used: generated models refer to django.utils.timezone.now for datetime defaults.',
+      ],
+    ]);
+  });
+
   it('rejects duplicate entity names, including names that differ only in case', () => {
     const erd = base();
     erd.entities.push({ name: 'Order', fields: [] }, { name: 'PRODUCT', fields: [] });
