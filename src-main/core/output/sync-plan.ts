@@ -95,7 +95,13 @@ export async function readManifest(outDir: string): Promise<Manifest | null> {
  * generated project described by `manifest`) does to each file; see `SyncAction`. Conflicts keep
  * the user's file untouched and put the merge with git-style markers in `.djforge/conflicts/`.
  */
-export async function planSync(outDir: string, manifest: Manifest, files: readonly FileToWrite[]): Promise<SyncPlan> {
+export async function planSync(
+  outDir: string,
+  manifest: Manifest,
+  files: readonly FileToWrite[],
+  /** Paths generated this run but not approved: left exactly as they are on disk, base included. */
+  retained: ReadonlySet<string> = new Set(),
+): Promise<SyncPlan> {
   const entries: SyncEntry[] = [];
   const writes: FileToWrite[] = [];
   const deletes: string[] = [];
@@ -133,7 +139,7 @@ export async function planSync(outDir: string, manifest: Manifest, files: readon
   }
 
   for (const old of Object.keys(manifest.files).sort()) {
-    if (generated.has(old)) continue;
+    if (generated.has(old) || retained.has(old)) continue;
     const onDisk = await readOrNull(path.join(outDir, old));
     if (onDisk === null) continue;
     if (sha256(onDisk) === manifest.files[old]) {
@@ -153,7 +159,13 @@ export async function planSync(outDir: string, manifest: Manifest, files: readon
     if (!newConflicts.has(p)) deletes.push(p);
   }
 
-  writes.push(...baseSnapshot(files.map((f) => ({ path: f.path, content: keptBases.get(f.path) ?? f.content }))));
+  const snapshot = files.map((f) => ({ path: f.path, content: keptBases.get(f.path) ?? f.content }));
+  for (const rel of [...retained].sort()) {
+    if (generated.has(rel) || !(rel in manifest.files)) continue;
+    const base = await readOrNull(path.join(outDir, BASE_DIR, rel));
+    if (base !== null) snapshot.push({ path: rel, content: base });
+  }
+  writes.push(...baseSnapshot(snapshot));
   return { entries, writes, deletes };
 }
 

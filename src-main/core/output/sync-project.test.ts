@@ -115,6 +115,18 @@ describe('syncProject', () => {
     await expect(fs.access(path.join(out, '.djforge/conflicts/core/admin.py'))).rejects.toThrow();
   });
 
+  it('leaves files the review did not approve as they are, instead of deleting them', async () => {
+    await syncProject(out, V1);
+    const approved = V2.filter((f) => f.path !== 'core/views.py');
+    const report = await syncProject(out, approved, { notApproved: ['core/views.py'] });
+    expect(report.entries.find((e) => e.path === 'core/views.py')).toBeUndefined();
+    expect(await read('core/views.py')).toBe('views = 1\n');
+    expect(await read('.djforge/base/core/views.py')).toBe('views = 1\n');
+    const next = await syncProject(out, V2);
+    expect(next.entries.find((e) => e.path === 'core/views.py')).toEqual({ path: 'core/views.py', action: 'update' });
+    expect(await read('core/views.py')).toBe('views = 2\n');
+  });
+
   it.each([
     [
       'staging',

@@ -18,6 +18,11 @@ import { applyTransaction, type TransactionHooks } from './transaction';
 export interface SyncOptions extends TransactionHooks {
   /** Replace a non-empty folder that holds no DjForge project. */
   force?: boolean;
+  /**
+   * Paths generated this run that the review did not approve: they are not written, and a
+   * version of them already on disk is left as it is (never deleted as "no longer generated").
+   */
+  notApproved?: readonly string[];
 }
 
 export interface SyncReport {
@@ -79,7 +84,7 @@ export async function syncProject(
       conflicts: [],
     };
   }
-  const plan = await planSync(target, manifest, files);
+  const plan = await planSync(target, manifest, files, new Set(options.notApproved ?? []));
   for (const rel of [...plan.writes.map((w) => w.path), ...plan.deletes]) {
     try {
       await assertInsideRoot(target, rel);
