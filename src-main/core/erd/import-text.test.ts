@@ -30,6 +30,21 @@ describe('importErdText: text that is not an ERD', () => {
     });
   });
 
+  it('accepts an empty object as a flat ERD with no entities, with a warning', () => {
+    const result = importErdText('{}', 'seed-legacy-empty.json');
+    expect(result.format).toBe('seed-legacy');
+    expect(result.erd).toEqual({
+      format: 'djforge-erd',
+      version: 1,
+      project: { name: 'empty' },
+      entities: [],
+      relations: [],
+    });
+    expect(result.diagnostics.map((d) => [d.severity, d.code, d.path])).toEqual([
+      ['warning', 'erd.invalid-value', 'entities'],
+    ]);
+  });
+
   it('reports a document that is not an object', () => {
     expect(one('[1, 2]').only).toMatchObject({
       code: 'erd.not-object',
