@@ -73,8 +73,11 @@ describe('reading manage.py output', () => {
   });
 
   it('reads the variables of .env.example', () => {
-    expect(envExample([{ path: '.env.example', content: '# comment\nSECRET_KEY="abc"\nDEBUG=False\n' }])).toEqual({
+    expect(
+      envExample([{ path: '.env.example', content: '# comment\nSECRET_KEY="abc"\nDATABASE_URL=\nDEBUG=False\n' }]),
+    ).toEqual({
       SECRET_KEY: 'abc',
+      DATABASE_URL: '',
       DEBUG: 'False',
     });
   });

@@ -33,7 +33,7 @@ export interface RuntimeResult {
 export function envExample(files: readonly SourceFile[]): Record<string, string> {
   const text = files.find((f) => f.path === '.env.example')?.content ?? '';
   const env: Record<string, string> = {};
-  for (const m of text.matchAll(/^\s*([A-Z_][A-Z0-9_]*)\s*=\s*(.*)$/gm))
+  for (const m of text.matchAll(/^[ \t]*([A-Z_][A-Z0-9_]*)[ \t]*=[ \t]*(.*)$/gm))
     env[m[1] ?? ''] = (m[2] ?? '').replace(/^(['"])(.*)\1$/, '$2');
   return env;
 }
