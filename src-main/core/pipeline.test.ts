@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { draftResponder, REFINED_MARKER } from '../../test-support/draft-responder';
@@ -6,6 +7,8 @@ import { startOpenAiServer, type OpenAiServer } from '../../test-support/openai-
 import type { Erd } from '../../src-shared/erd/model';
 import { importErdText } from './erd';
 import { generateProject } from './generate';
+import { writeProject } from './output/project-writer';
+import { findDjangoPython, runManage } from './runtime';
 import { prepareLlmEngine, runPipeline, type PoolEvent } from './pipeline';
 
 const examples = path.resolve(__dirname, '../../../shared/examples');
@@ -54,6 +57,31 @@ describe('runPipeline', () => {
       );
     } finally {
       await close();
+    }
+  });
+
+  it('writes an LLM-engine project that Django checks, migrates and tests', async (context) => {
+    const django = await findDjangoPython();
+    if (!django) {
+      context.skip(
+        'no Python with Django and DRF (set DJFORGE_PYTHON): the runtime check of the LLM engine is skipped',
+      );
+      return;
+    }
+    const { engine, close } = await prepareLlmEngine({ baseURL: server.baseURL, model: 'fake-coder' });
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'djforge-llm-runtime-'));
+    try {
+      const result = await runPipeline(erd, { engine: 'llm', llm: engine });
+      expect(result.metrics.fallbacks).toBe(0);
+      const out = path.join(dir, 'project');
+      await writeProject(out, result.files, { force: false });
+      for (const args of [['check'], ['makemigrations'], ['test']]) {
+        const run = await runManage(django.python, out, args);
+        expect(run.code, `manage.py ${args.join(' ')}\n${run.stdout}\n${run.stderr}`).toBe(0);
+      }
+    } finally {
+      await close();
+      await fs.rm(dir, { recursive: true, force: true });
     }
   });
 
