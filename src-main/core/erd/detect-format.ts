@@ -9,6 +9,7 @@ import { ERD_CODES } from './diagnostic-codes';
 import { error } from './report';
 import { isRecord } from './json-text';
 
+/** The formats `importErdText` reads; reported back so hosts can say what they imported. */
 export type ErdFormat = 'djforge-erd' | 'seed-legacy' | 'seed-v2';
 
 export type Detection =
@@ -16,6 +17,7 @@ export type Detection =
 
 const V2_KEYS = ['erd', 'business_rules', 'auth_requirements', 'api_requirements'];
 
+/** The format of a parsed document, or an error diagnostic saying why none fits. Never throws. */
 export function detectFormat(value: unknown): Detection {
   if (!isRecord(value)) {
     const what = Array.isArray(value) ? 'a list' : value === null ? 'null' : `a ${typeof value}`;

@@ -19,6 +19,7 @@ import { error } from './report';
 import { SourceMap } from './source-map';
 import { validateErd } from './validate';
 
+/** What importing a text gives: the ERD (null when any diagnostic is an error), its format and every diagnostic. */
 export interface ImportResult {
   erd: Erd | null;
   format: ErdFormat | null;

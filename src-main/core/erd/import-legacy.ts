@@ -15,6 +15,7 @@ import type { ImporterOutput } from './importer';
 
 const VOCABULARY: TypeVocabulary = 'django';
 
+/** A draft ERD from a flat seed document (not yet normalized or validated). */
 export function importLegacy(root: Record<string, unknown>, fileName: string, map: SourceMap): ImporterOutput {
   const builder = new SeedBuilder(map, VOCABULARY);
   Object.entries(root).forEach(([entityName, body], index) => {

@@ -135,6 +135,7 @@ function recordOrigins(root: Record<string, unknown>, map: SourceMap): void {
   });
 }
 
+/** A native document checked against the zod schema; null when the schema rejects it. */
 export function importNative(root: Record<string, unknown>, map: SourceMap): ImporterOutput {
   recordOrigins(root, map);
   const diagnostics: Diagnostic[] = [];

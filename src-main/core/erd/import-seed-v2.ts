@@ -18,6 +18,7 @@ import { didYouMean } from './suggest';
 const TOP_KEYS = ['erd', 'business_rules', 'auth_requirements', 'api_requirements'];
 const ENTITY_KEYS = ['fields', 'relationships', 'has_many'];
 
+/** A draft ERD from a later-format seed document, requirements included; null without `erd.entities`. */
 export function importSeedV2(root: Record<string, unknown>, fileName: string, map: SourceMap): ImporterOutput {
   const builder = new SeedBuilder(map, 'short');
   const { diagnostics } = builder;

@@ -88,6 +88,7 @@ function settleOnDelete(relations: Relation[]): Diagnostic[] {
   return out;
 }
 
+/** A normalized copy of `input` and a diagnostic for every change made (warnings) or inferred (infos). */
 export function normalizeErd(input: Erd): { erd: Erd; diagnostics: Diagnostic[] } {
   const erd = structuredClone(input);
   const diagnostics = [

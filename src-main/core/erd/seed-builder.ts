@@ -14,6 +14,7 @@ import { entityPath, error, fieldPath, q, relationPath, warning } from './report
 import { seedField } from './seed-fields';
 import type { SourceMap } from './source-map';
 
+/** Accumulates one seed document's entities, relations and has_many declarations, then resolves them. */
 export class SeedBuilder {
   readonly entities: Entity[] = [];
   readonly diagnostics: Diagnostic[] = [];

@@ -7,6 +7,7 @@
  */
 import { ErdSchema, type Erd } from '../../../src-shared/erd/model';
 
+/** Canonical pretty JSON of a native document (2-space indent, trailing newline); re-imports identically. */
 export function serializeErd(erd: Erd): string {
   return `${JSON.stringify(ErdSchema.parse(erd), null, 2)}\n`;
 }

@@ -19,6 +19,7 @@ function projectRoutes(erd: Erd): string[] {
   return [...(schemes.length > 0 ? ['auth'] : []), ...(erd.api?.openapi === false ? [] : ['schema', 'docs'])];
 }
 
+/** Route and URL-name clashes between entities, and with the project's own endpoints. */
 export function validateRoutes(erd: Erd): Diagnostic[] {
   const out: Diagnostic[] = [];
   const reserved = projectRoutes(erd);
