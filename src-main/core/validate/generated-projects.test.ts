@@ -5,7 +5,9 @@ import type { Erd } from '../../../src-shared/erd/model';
 import { importErdText } from '../erd';
 import { generateProject } from '../generate';
 import { shopErd } from '../generate/app/fixtures';
+import { findDjangoPython } from '../runtime';
 import { findAnalyzerPython } from './python-analyzer';
+import { validateRuntime } from './runtime-layer';
 import { scoreFile } from './score';
 import { validateStatic } from './validate-project';
 
@@ -68,5 +70,27 @@ describe.skipIf(!hasPython)('generated projects through the static layers', () =
         'serializer CategorySerializer.Meta.fields names "slgu", which is not a field of model Category.',
       ],
     ]);
+  });
+});
+
+const django = await findDjangoPython();
+
+describe.skipIf(!django)('generated project through the runtime layer', () => {
+  it('passes clean, and a misspelled serializer field fails the generated tests of that entity', async () => {
+    const files = generateProject(shopErd());
+    expect((await validateRuntime(files, { python: django?.python })).findings).toEqual([]);
+    const broken = files.map((f) =>
+      f.path === 'shop/serializers.py'
+        ? { ...f, content: f.content.replace("'name', 'slug', 'parent'", "'name', 'slgu', 'parent'") }
+        : f,
+    );
+    const { findings } = await validateRuntime(broken, { python: django?.python });
+    expect(findings.length).toBeGreaterThan(0);
+    for (const f of findings) {
+      expect(f).toMatchObject({ file: 'shop/tests.py', rule: 'runtime.test-error', layer: 'runtime' });
+      expect(f.message).toMatch(
+        /^shop\.tests\.CategoryApiTests\.test_\w+ raised: .*ImproperlyConfigured: Field name `slgu` is not valid for model `Category`\.$/,
+      );
+    }
   });
 });
