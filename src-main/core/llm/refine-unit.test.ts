@@ -174,6 +174,21 @@ describe('refineUnit', () => {
     expect(again.attempts.map((a) => a.model)).toEqual(['fake-coder-2']);
   });
 
+  it('holds the model back for every unit while a Retry-After runs', async () => {
+    server.inject({ kind: 'rateLimit', retryAfterMs: 150 });
+    const cooldowns = new ModelCooldowns();
+    const seen: boolean[] = [];
+    const events: PoolEvent[] = [];
+    const onEvent = (e: PoolEvent) => {
+      events.push(e);
+      if (e.type === 'retrying') seen.push(cooldowns.isAvailable('fake-coder'));
+    };
+    const result = await refineUnit(unit, context(events, { cooldowns, onEvent }));
+    expect(seen).toEqual([false]);
+    expect(result.attempts.map((a) => a.model)).toEqual(['fake-coder', 'fake-coder']);
+    expect(cooldowns.isAvailable('fake-coder')).toBe(true);
+  });
+
   it('cools a model down when Retry-After is beyond the cap, and uses the next', async () => {
     server.inject({ fault: { kind: 'rateLimit', retryAfterSeconds: 3600 }, model: 'fake-coder' });
     const cooldowns = new ModelCooldowns();

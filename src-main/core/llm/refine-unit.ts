@@ -2,7 +2,7 @@
  * The LLM engine for one unit: prompt, stream, extract, validate, and recover. Every failure is
  * classified (recovery/failure.ts) and the policy (recovery/policy.ts) picks the next step: wait
  * and retry, switch to the next model of the chain (cooling down or stopping the failed one for
- * every unit of the run), shrink the prompt, continue a truncated answer, repair invalid code,
+ * every unit of the run; a Retry-After holds the model back for every unit too), shrink the prompt, continue a truncated answer, repair invalid code,
  * nudge a prose-only answer. When nothing is left the unit falls back to its deterministic draft.
  * Every attempt is recorded. Only the caller's cancellation escapes as an error.
  */
@@ -129,6 +129,8 @@ export async function refineUnit(input: UnitPromptInput, ctx: RefineContext): Pr
       hasNextModel: nextUsableIndex(ctx, modelIndex) !== null,
     });
     const waitMs = action.kind === 'retry' ? action.waitMs : 0;
+    if (action.kind === 'retry' && failed.retryAfterMs !== undefined)
+      ctx.cooldowns.coolDown(model, waitMs, failed.message);
     const record: AttemptRecord = {
       model,
       outcome: failed.class,
