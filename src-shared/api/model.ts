@@ -108,6 +108,8 @@ export const RunSnapshotSchema = z.object({
   agents: z.array(AgentProgressSchema),
   files: z.array(GeneratedFileSchema),
   decisions: z.record(z.string(), ReviewDecisionSchema),
+  /** Validation findings per file path, once the run has checked its files. */
+  findings: z.record(z.string(), z.array(DiagnosticSchema)),
   summary: RunSummarySchema.nullable(),
   /** Why the run failed, as a sentence; null unless `status` is `failed`. */
   error: z.string().nullable(),

@@ -27,4 +27,10 @@ export interface CoreFunctions {
   planUnits(erd: Erd): PlannedUnit[];
   runPipeline(erd: Erd, options: PipelineOptions, hooks: PipelineHooks): Promise<PipelineResult>;
   prepareLlmEngine(setup: LlmSetup): ReturnType<typeof prepareLlmEngine>;
+  /** Static validation of the finished files: findings per file path (every path present). */
+  validateFiles(
+    files: readonly { path: string; content: string }[],
+    erd: Erd,
+    python?: string,
+  ): Promise<Map<string, Diagnostic[]>>;
 }

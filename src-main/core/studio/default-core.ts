@@ -6,7 +6,20 @@ import { planRun } from '../agents/registry';
 import { importErdText, serializeErd } from '../erd';
 import { generateProject } from '../generate';
 import { prepareLlmEngine, runPipeline } from '../pipeline';
+import { validateStatic, type Finding } from '../validate';
+import type { Diagnostic } from '../../../src-shared/diagnostics';
 import type { CoreFunctions } from './core-functions';
+
+function toDiagnostic(f: Finding): Diagnostic {
+  return {
+    severity: f.severity,
+    code: `${f.layer}.${f.rule}`,
+    message: f.message,
+    file: f.file,
+    ...(f.line > 0 ? { line: f.line } : {}),
+    ...(f.column > 0 ? { column: f.column } : {}),
+  };
+}
 
 export const defaultCoreFunctions: CoreFunctions = {
   importErdText,
@@ -19,4 +32,10 @@ export const defaultCoreFunctions: CoreFunctions = {
     })),
   runPipeline,
   prepareLlmEngine,
+  async validateFiles(files, erd, python) {
+    const result = await validateStatic(files, { erd, ...(python ? { python } : {}) });
+    const byFile = new Map<string, Diagnostic[]>(files.map((f) => [f.path, []]));
+    for (const finding of result.findings) byFile.get(finding.file)?.push(toDiagnostic(finding));
+    return byFile;
+  },
 };

@@ -55,12 +55,19 @@ function forward(event: PoolEvent, reporter: RunReporter, delivered: Set<string>
   }
 }
 
+export interface PipelineRunExtras {
+  /** Interpreter for the validation of the finished files. */
+  python?: string;
+  /** Called when the run ends, however it ends (stops the LLM engine's syntax checker). */
+  onEnd?: () => Promise<void>;
+}
+
 export function pipelineRunPlan(
   core: CoreFunctions,
   erd: Erd,
   engine: Engine,
   options: PipelineOptions,
-  onEnd?: () => Promise<void>,
+  extras: PipelineRunExtras = {},
 ): RunPlan {
   return {
     project: erd.project.name,
@@ -83,8 +90,11 @@ export function pipelineRunPlan(
             bytes: fileBytes(file.content),
           });
         }
+        if (reporter.signal.aborted) return;
+        const findings = await core.validateFiles(result.files, erd, extras.python);
+        for (const [path, diagnostics] of findings) reporter.findings(path, diagnostics);
       } finally {
-        await onEnd?.();
+        await extras.onEnd?.();
       }
     },
   };

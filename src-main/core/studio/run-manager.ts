@@ -4,6 +4,7 @@
  * runs are kept (the last few) for review and writing, and recorded in the history.
  */
 import { randomUUID } from 'node:crypto';
+import type { Diagnostic } from '../../../src-shared/diagnostics';
 import type {
   EmitEvent,
   Engine,
@@ -22,6 +23,7 @@ export interface RunReporter {
   unit(unitId: string, status: UnitStatus, message?: string): void;
   text(unitId: string, delta: string): void;
   file(file: GeneratedFileView): void;
+  findings(path: string, diagnostics: Diagnostic[]): void;
 }
 
 /** A planned run: its units (known up front, so progress has a total) and the work itself. */
@@ -79,6 +81,11 @@ export class RunManager {
         if (state.status !== 'running') return;
         addFile(state, file);
         this.emit('fileReady', { runId, file });
+      },
+      findings: (path, diagnostics) => {
+        if (state.status !== 'running') return;
+        state.findings[path] = diagnostics;
+        this.emit('findings', { runId, path, diagnostics });
       },
     };
     this.done.set(runId, this.execute(state, plan, reporter, controller));

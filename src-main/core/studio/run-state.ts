@@ -39,6 +39,7 @@ export function createRunState(
     agents: agentProgress(units.map((u) => ({ ...u, status: 'queued', attempts: 0 }))),
     files: [],
     decisions: {},
+    findings: {},
     summary: null,
     error: null,
   };

@@ -116,7 +116,10 @@ export function createStudioService(deps: StudioDeps): StudioService {
       const { settings } = await deps.settings.load();
       const chosen = engine ?? settings.engine;
       const base: PipelineOptions = { engine: chosen, concurrency: settings.concurrency };
-      if (chosen === 'template') return { runId: runs.start(pipelineRunPlan(deps.core, valid, 'template', base)) };
+      const python = settings.pythonPath ?? undefined;
+      if (chosen === 'template') {
+        return { runId: runs.start(pipelineRunPlan(deps.core, valid, 'template', base, python ? { python } : {})) };
+      }
       const apiKey = await deps.secrets.get(settings.provider);
       let prepared: Awaited<ReturnType<typeof deps.core.prepareLlmEngine>>;
       try {
@@ -135,7 +138,11 @@ export function createStudioService(deps: StudioDeps): StudioService {
       const cacheDir = settings.cacheDir ?? deps.env?.['AGENT_CACHE_DIR'] ?? path.join(deps.info.dataDir, 'cache');
       const options: PipelineOptions = { ...base, llm: prepared.engine, cache: cacheFor(cacheDir) };
       try {
-        return { runId: runs.start(pipelineRunPlan(deps.core, valid, 'llm', options, prepared.close)) };
+        return {
+          runId: runs.start(
+            pipelineRunPlan(deps.core, valid, 'llm', options, { onEnd: prepared.close, ...(python ? { python } : {}) }),
+          ),
+        };
       } catch (e) {
         await prepared.close();
         throw e;

@@ -97,6 +97,17 @@ describe('template runs', () => {
     expect(await value('listHistory')).toMatchObject([
       { runId, status: 'completed', project: 'shop', engine: 'template' },
     ]);
+    expect(
+      named('findings')
+        .map((f) => f.path)
+        .sort(),
+    ).toEqual(expectedFiles);
+    expect(Object.keys(run.findings).sort()).toEqual(expectedFiles);
+    expect(
+      Object.values(run.findings)
+        .flat()
+        .filter((d) => d.severity === 'error'),
+    ).toEqual([]);
   });
 
   it('writes only the approved files, and refuses when none is approved', async () => {

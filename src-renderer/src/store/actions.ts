@@ -63,6 +63,7 @@ export async function connectStudio(studioClient: StudioClient): Promise<void> {
   studioClient.onRunProgress((e) => s.onProgress(e));
   studioClient.onRunText((e) => s.onText(e));
   studioClient.onFileReady((e) => s.onFile(e));
+  studioClient.onFindings((e) => s.onFindings(e));
   studioClient.onRunFinished((e) => {
     endedRuns.add(e.runId);
     state().onFinished(e, Date.now());

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { RunSnapshot } from '../../../src-shared/api';
-import { applyFile, applyFinished, applyProgress, applyText, STREAM_TAIL, viewOfSnapshot } from './run-slice';
+import {
+  applyFile,
+  applyFindings,
+  applyFinished,
+  applyProgress,
+  applyText,
+  STREAM_TAIL,
+  viewOfSnapshot,
+} from './run-slice';
 
 const snapshot: RunSnapshot = {
   runId: 'r1',
@@ -19,6 +27,7 @@ const snapshot: RunSnapshot = {
   ],
   files: [],
   decisions: {},
+  findings: {},
   summary: null,
   error: null,
 };
@@ -42,6 +51,15 @@ describe('run view updates', () => {
       file: { path: 'b.py', agent: 'views', content: 'class B: ...', source: 'llm', bytes: 12 },
     });
     expect(view.decisions).toEqual({ 'b.py': 'pending' });
+    const finding = {
+      severity: 'warning' as const,
+      code: 'security.debug',
+      message: 'DEBUG is on.',
+      file: 'b.py',
+      line: 3,
+    };
+    view = applyFindings(view, { runId: 'r1', path: 'b.py', diagnostics: [finding] });
+    expect(view.findings).toEqual({ 'b.py': [finding] });
     const summary = { files: 1, failed: 0, cached: 0, fellBack: 0, retried: 0, bytes: 12, elapsedMs: 50 };
     view = applyFinished(view, { runId: 'r1', status: 'completed', summary, error: null }, 1050);
     expect(view).toMatchObject({ status: 'completed', summary, endedAt: 1050 });

@@ -14,6 +14,7 @@ import type {
   RunSummary,
   RunUnit,
 } from '../../../src-shared/api';
+import type { Diagnostic } from '../../../src-shared/diagnostics';
 
 /** Keep the tail of each unit's streamed text; the full file arrives with `fileReady`. */
 export const STREAM_TAIL = 4000;
@@ -30,6 +31,7 @@ export interface RunView {
   total: number;
   files: GeneratedFileView[];
   decisions: Record<string, ReviewDecision>;
+  findings: Record<string, Diagnostic[]>;
   streams: Record<string, string>;
   summary: RunSummary | null;
   error: string | null;
@@ -42,6 +44,7 @@ export interface RunSlice {
   onText(event: EventPayload<'runText'>): void;
   onFile(event: EventPayload<'fileReady'>): void;
   onFinished(event: EventPayload<'runFinished'>, now: number): void;
+  onFindings(event: EventPayload<'findings'>): void;
   setDecisions(decisions: Record<string, ReviewDecision>): void;
 }
 
@@ -73,6 +76,11 @@ export function applyFile(run: RunView, e: EventPayload<'fileReady'>): RunView {
   };
 }
 
+export function applyFindings(run: RunView, e: EventPayload<'findings'>): RunView {
+  if (run.runId !== e.runId) return run;
+  return { ...run, findings: { ...run.findings, [e.path]: e.diagnostics } };
+}
+
 export function applyFinished(run: RunView, e: EventPayload<'runFinished'>, now: number): RunView {
   if (run.runId !== e.runId) return run;
   return { ...run, status: e.status, summary: e.summary, error: e.error, endedAt: now };
@@ -84,6 +92,7 @@ export const createRunSlice: StateCreator<RunSlice, [], [], RunSlice> = (set) =>
   onProgress: (e) => set((s) => (s.run ? { run: applyProgress(s.run, e) } : s)),
   onText: (e) => set((s) => (s.run ? { run: applyText(s.run, e) } : s)),
   onFile: (e) => set((s) => (s.run ? { run: applyFile(s.run, e) } : s)),
+  onFindings: (e) => set((s) => (s.run ? { run: applyFindings(s.run, e) } : s)),
   onFinished: (e, now) => set((s) => (s.run ? { run: applyFinished(s.run, e, now) } : s)),
   setDecisions: (decisions) => set((s) => (s.run ? { run: { ...s.run, decisions } } : s)),
 });

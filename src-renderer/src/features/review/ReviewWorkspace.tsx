@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { formatDiagnostic } from '../../../../src-shared/diagnostics';
 import { useStudio } from '../../store';
 import { decideFiles, writeApproved } from '../../store/actions';
 
@@ -70,6 +71,11 @@ export function ReviewWorkspace() {
               <button type="button" className="link" onClick={() => setSelected(f.path)}>
                 {f.path}
               </button>
+              {(run.findings[f.path] ?? []).length > 0 && (
+                <span className="findings-count" title="Validation findings">
+                  ⚠ {(run.findings[f.path] ?? []).length}
+                </span>
+              )}
               <span className={`decision decision-${run.decisions[f.path] ?? 'pending'}`}>
                 {run.decisions[f.path] ?? 'pending'}
               </span>
@@ -91,6 +97,15 @@ export function ReviewWorkspace() {
                 Skip
               </button>
             </header>
+            {(run.findings[current.path] ?? []).length > 0 && (
+              <ul className="diagnostics" aria-label={`Findings in ${current.path}`}>
+                {(run.findings[current.path] ?? []).map((d, i) => (
+                  <li key={i} className={`diag-${d.severity}`}>
+                    {formatDiagnostic(d)}
+                  </li>
+                ))}
+              </ul>
+            )}
             <pre>{current.content}</pre>
           </article>
         )}
