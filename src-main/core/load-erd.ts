@@ -5,7 +5,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../../src-shared/diagnostics';
-import { importErdText, type ImportResult } from './erd';
+import { ERD_CODES, importErdText, type ImportResult } from './erd';
 
 export async function loadErdFile(filePath: string): Promise<ImportResult> {
   const file = path.basename(filePath);
@@ -24,7 +24,7 @@ export async function loadErdFile(filePath: string): Promise<ImportResult> {
             : (e as Error).message;
     const diagnostic: Diagnostic = {
       severity: 'error',
-      code: 'erd.unreadable',
+      code: ERD_CODES.unreadable,
       message: `Cannot read ${filePath}: ${reason}.`,
       file,
     };
@@ -34,7 +34,7 @@ export async function loadErdFile(filePath: string): Promise<ImportResult> {
   if (text.includes('\uFFFD') && !bytes.toString('latin1').includes('\uFFFD')) {
     const diagnostic: Diagnostic = {
       severity: 'error',
-      code: 'erd.encoding',
+      code: ERD_CODES.encoding,
       message: `${filePath} is not UTF-8 text.`,
       file,
     };

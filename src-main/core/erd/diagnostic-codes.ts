@@ -3,6 +3,7 @@
  * tests refer to these constants instead of repeating strings, so a code can be searched for and
  * never silently changes.
  *
+ * Input file:      unreadable, encoding
  * Input text:      json-syntax, empty, not-object, unknown-format, duplicate-key
  * Document shape:  schema (a zod issue on the native format), unknown-key, invalid-value
  * Conversion:      unknown-type, type-normalized, relation-notation, field-inferred,
@@ -15,6 +16,8 @@
  *                  invalid-index-name, rule-mismatch, unsafe-text
  */
 export const ERD_CODES = {
+  unreadable: 'erd.unreadable',
+  encoding: 'erd.encoding',
   jsonSyntax: 'erd.json-syntax',
   empty: 'erd.empty',
   notObject: 'erd.not-object',
