@@ -9,6 +9,7 @@ import type { AttemptRecord } from '../recovery/attempt';
 /** Where a unit's (or file's) final text came from. */
 export type UnitSource = 'template' | 'llm' | 'cache' | 'fallback';
 
+/** One progress event of a run; `type` tells them apart. */
 export type PoolEvent =
   | { type: 'queued'; unitId: string; agent: string; file: string }
   | { type: 'started'; unitId: string; agent: string; file: string; model: string | null }

@@ -7,6 +7,7 @@
  * at once; the pool settles only when nothing is running any more, so no work outlives the run.
  */
 
+/** One piece of work: it runs once every task in `deps` has succeeded, and gets their results. */
 export interface PoolTask<T> {
   id: string;
   deps: readonly string[];
@@ -60,6 +61,11 @@ export function checkTaskGraph(tasks: readonly Pick<PoolTask<unknown>, 'id' | 'd
   for (const task of tasks) visit(task.id, []);
 }
 
+/**
+ * Runs every task, at most `concurrency` at once, dependencies first. Resolves with every result
+ * once all succeeded; rejects with the first failure (or PoolCancelledError on cancel) after the
+ * tasks still running have stopped. Throws at once for an unschedulable graph.
+ */
 export function runPool<T>(tasks: readonly PoolTask<T>[], options: PoolOptions = {}): Promise<PoolResult<T>> {
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   if (!Number.isInteger(concurrency) || concurrency < 1)

@@ -15,6 +15,7 @@ import { AGENTS } from './definitions';
 import { addImports, splitLeadingImports } from './hoist-imports';
 import { fileSlice, unitSlice } from './slice';
 
+/** One unit of work of an agent: its draft, what it reads, and whom it waits for. */
 export interface WorkUnit {
   id: string;
   agent: AgentId;
@@ -30,6 +31,7 @@ export interface WorkUnit {
   language: string;
 }
 
+/** One output file and the units it is assembled from. */
 export interface FilePlan {
   path: string;
   agent: AgentId;

@@ -30,6 +30,7 @@ export interface LlmEngineOptions {
   checker: SyntaxChecker | null;
 }
 
+/** How to run a plan: the engine, its limits, the cache and the user's instructions. */
 export interface RunOptions {
   engine: 'template' | 'llm';
   concurrency?: number;
@@ -51,6 +52,7 @@ export interface UnitAttempt extends AttemptRecord {
   unitId: string;
 }
 
+/** A finished file: where its text came from and every model attempt of its units. */
 export interface RunFile {
   path: string;
   content: string;
@@ -60,6 +62,7 @@ export interface RunFile {
   attempts: UnitAttempt[];
 }
 
+/** The figures of one run, for the report and the dashboard. `llmCalls` counts every attempt. */
 export interface RunMetrics {
   units: number;
   llmCalls: number;
@@ -86,6 +89,11 @@ interface UnitResult {
   hash: string;
 }
 
+/**
+ * Runs every unit of `plan` on the pool and assembles the files, in the plan's order. Units never
+ * fail for model trouble (they fall back to their draft); the run rejects only when cancelled
+ * (PoolCancelledError) or when a generator throws.
+ */
 export async function runPlan(erd: Erd, plan: RunPlan, options: RunOptions, hooks: RunHooks = {}): Promise<RunResult> {
   const now = options.now ?? Date.now;
   const started = now();

@@ -19,6 +19,7 @@ export interface CachedUnit {
   createdAt: string;
 }
 
+/** What the cache did during its lifetime (one run, for the CLI). */
 export interface CacheStats {
   hits: number;
   memoryHits: number;
@@ -45,6 +46,7 @@ export interface AgentCacheOptions {
   now?: () => number;
 }
 
+/** Memory LRU over an optional disk store; `get` never throws, `set` never throws. */
 export class AgentCache {
   private readonly memory: MemoryLru<CachedUnit>;
   private readonly disk: DiskStore<CachedUnit> | null;

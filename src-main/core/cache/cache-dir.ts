@@ -12,6 +12,7 @@ export interface CacheDirInput {
   cwd: string;
 }
 
+/** The absolute cache folder for the flag, environment and home folder given. */
 export function resolveCacheDir(input: CacheDirInput): string {
   const chosen = input.explicit ?? nonEmpty(input.env['AGENT_CACHE_DIR']);
   if (chosen !== undefined) return path.resolve(input.cwd, chosen);

@@ -42,6 +42,7 @@ export function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
+/** The key of a unit's output: equal parts (in any key order) give equal keys. */
 export function cacheKey(parts: CacheKeyParts): CacheKey {
   return sha256(canonicalJson(parts));
 }

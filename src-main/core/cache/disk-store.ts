@@ -37,6 +37,7 @@ export interface DiskStoreOptions {
 const LAYOUT = 'v1';
 const FORMAT = 'djforge-cache';
 
+/** One folder of checksummed JSON entries with a byte cap; shared safely between processes. */
 export class DiskStore<P> {
   readonly dir: string;
   readonly maxBytes: number;

@@ -9,6 +9,7 @@ export interface MemoryLruOptions {
   maxBytes?: number;
 }
 
+/** Bounded by entry count and by bytes; `get` refreshes an entry. */
 export class MemoryLru<V> {
   private readonly items = new Map<string, { value: V; bytes: number }>();
   private totalBytes = 0;

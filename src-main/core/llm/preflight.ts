@@ -13,6 +13,7 @@ export interface PreflightResult {
   warnings: string[];
 }
 
+/** Checks the endpoint once with `GET /models`; never throws. */
 export async function preflightEndpoint(
   client: LlmClient,
   models: readonly string[],

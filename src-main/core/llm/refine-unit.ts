@@ -55,6 +55,10 @@ interface Conversation {
   prefix: string;
 }
 
+/**
+ * Refines one unit through the model chain with recovery. Resolves `ok` with validated code or
+ * `fallback` with the reason (the caller uses the draft); rejects only with UnitCancelledError.
+ */
 export async function refineUnit(input: UnitPromptInput, ctx: RefineContext): Promise<RefineOutcome> {
   const attempts: AttemptRecord[] = [];
   const started = ctx.now();
