@@ -144,7 +144,7 @@ _COMMAND = sys.argv[1] if len(sys.argv) > 1 and Path(sys.argv[0]).name == 'manag
 SECRET_KEY = os.environ.get('DJANGO_SECRET_KEY', '')
 if not SECRET_KEY:
     if not (DEBUG or _COMMAND in (${OFFLINE_COMMANDS.map(pyName).join(', ')})):
-        raise ImproperlyConfigured('Set the DJANGO_SECRET_KEY environment variable (or DJANGO_DEBUG=1 for development).')
+        raise ImproperlyConfigured('Set DJANGO_SECRET_KEY (or DJANGO_DEBUG=1 for development).')
     SECRET_KEY = 'django-insecure-development-only-key-do-not-use-in-production'
 
 ALLOWED_HOSTS = env_list('DJANGO_ALLOWED_HOSTS', 'localhost,127.0.0.1')

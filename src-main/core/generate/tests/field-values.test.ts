@@ -24,11 +24,8 @@ describe('fieldValueCode', () => {
       [{ name: 'price', type: 'decimal', maxDigits: 6, decimalPlaces: 2 }, 'Decimal(100 + n % 999900).scaleb(-2)'],
       [{ name: 'whole', type: 'decimal', maxDigits: 3, decimalPlaces: 0 }, 'Decimal(1 + n % 999)'],
       [{ name: 'ok', type: 'boolean' }, 'True'],
-      [{ name: 'day', type: 'date' }, 'datetime.date(2024, 1, 1) + datetime.timedelta(days=n)'],
-      [
-        { name: 'at', type: 'datetime' },
-        'datetime.datetime(2024, 1, 1, 12, 0, tzinfo=datetime.timezone.utc) + datetime.timedelta(hours=n)',
-      ],
+      [{ name: 'day', type: 'date' }, 'EPOCH.date() + datetime.timedelta(days=n)'],
+      [{ name: 'at', type: 'datetime' }, 'EPOCH + datetime.timedelta(hours=n)'],
       [{ name: 'when', type: 'time' }, 'datetime.time(n // 60 % 24, n % 60)'],
       [{ name: 'span', type: 'duration' }, 'datetime.timedelta(minutes=n)'],
       [{ name: 'mail', type: 'email' }, "f'user{n}@example.com'"],

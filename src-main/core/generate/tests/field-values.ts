@@ -215,11 +215,9 @@ export function fieldValueCode(erd: Erd, entity: Entity, field: Field): ValueCod
     case 'boolean':
       return { code: b.unique ? 'n % 2 == 0' : 'True' };
     case 'date':
-      return { code: 'datetime.date(2024, 1, 1) + datetime.timedelta(days=n)' };
+      return { code: 'EPOCH.date() + datetime.timedelta(days=n)' };
     case 'datetime':
-      return {
-        code: 'datetime.datetime(2024, 1, 1, 12, 0, tzinfo=datetime.timezone.utc) + datetime.timedelta(hours=n)',
-      };
+      return { code: 'EPOCH + datetime.timedelta(hours=n)' };
     case 'time':
       return { code: 'datetime.time(n // 60 % 24, n % 60)' };
     case 'duration':

@@ -4,7 +4,7 @@ import { plainErd, shopErd } from '../app/fixtures';
 import { fieldsStressErd, relationsStressErd } from '../stress-fixtures';
 import { TestDataPlan } from './factories';
 import { modelName, testsCode, testsFile } from './index';
-import { anonymousMayRead, echoedFields, expectedFields, TEST_MIXINS } from './test-cases';
+import { anonymousMayRead, echoedFields, expectedFields, TEST_MIXINS, wrappedStr } from './test-cases';
 
 function classOf(code: string, name: string): string {
   const start = code.indexOf(`class ${name}(`);
@@ -64,7 +64,9 @@ from rest_framework.test import APITestCase
 
 from crm.models import Customer
 from shop.models import Address, Category, Order, OrderItem, Product`);
-    expect(code).toContain('API_KWARGS = {}\n_sequence = itertools.count(1)\n');
+    expect(code).toContain(
+      'API_KWARGS = {}\nEPOCH = datetime.datetime(2024, 1, 1, 12, 0, tzinfo=datetime.timezone.utc)\n_sequence = itertools.count(1)\n',
+    );
     expect(code).not.toContain('MEDIA_ROOT');
   });
 
@@ -77,7 +79,7 @@ from shop.models import Address, Category, Order, OrderItem, Product`);
   it('uploads into a temporary MEDIA_ROOT with a real PNG for images', () => {
     const code = testsCode(fieldsStressErd(), 'lab');
     expect(code).toContain("MEDIA_ROOT = tempfile.mkdtemp(prefix='djforge-test-media-')\n");
-    expect(code).toContain("PNG_1X1 = base64.b64decode('iVBORw0KGgo");
+    expect(code).toContain("PNG_1X1 = base64.b64decode(\n    'iVBORw0KGgo");
     expect(code).toContain(
       'def tearDownModule():\n    """Remove the files the tests uploaded."""\n    shutil.rmtree(MEDIA_ROOT, ignore_errors=True)\n',
     );
@@ -98,7 +100,8 @@ from shop.models import Address, Category, Order, OrderItem, Product`);
     route = 'staff:egg'
 
     @skip(
-        "Egg cannot be built automatically: required relations form a cycle (Chicken.egg → Egg, Egg.chicken → Chicken); make one of them nullable",
+        "Egg cannot be built automatically: required relations form a cycle (Chicken.egg → Egg, "
+        "Egg.chicken → Chicken); make one of them nullable"
     )
     def test_crud(self):
         """Create, list, retrieve, update and delete."""`);
@@ -153,6 +156,11 @@ describe('test expectations', () => {
     expect(anonymousMayRead(erd, find('Product'))).toBe(true);
     expect(anonymousMayRead(erd, find('Order'))).toBe(false);
     expect(anonymousMayRead({ ...erd, auth: {} }, find('Product'))).toBe(false);
+  });
+
+  it('splits a long text into literals that concatenate back to it', () => {
+    expect(wrappedStr('one two three "four"', 9)).toEqual(['"one two "', '"three "', '"\\"four\\""']);
+    expect(wrappedStr('', 9)).toEqual(['""']);
   });
 
   it('aliases a model whose name would shadow a helper', () => {

@@ -35,7 +35,7 @@ const CATALOG: ImportCatalog = {
   APITestCase: third('rest_framework.test', 'APITestCase'),
 };
 
-const MODULE_NAMES = new Set([...Object.keys(CATALOG), 'API_KWARGS', 'MEDIA_ROOT', 'PNG_1X1']);
+const MODULE_NAMES = new Set([...Object.keys(CATALOG), 'API_KWARGS', 'EPOCH', 'MEDIA_ROOT', 'PNG_1X1']);
 
 /** How tests.py names an entity's model: its class name, or `<Name>Model` when that would shadow a helper. */
 export const modelName: ModelNames = (entity: Entity) =>
@@ -94,7 +94,8 @@ def _results(response):
 function constants(erd: Erd, uploads: boolean, images: boolean): string {
   const lines = [
     erd.api?.versioning === 'url' ? "API_KWARGS = {'version': 'v1'}" : 'API_KWARGS = {}',
-    ...(images ? [`PNG_1X1 = base64.b64decode('${PNG_BASE64}')`] : []),
+    'EPOCH = datetime.datetime(2024, 1, 1, 12, 0, tzinfo=datetime.timezone.utc)',
+    ...(images ? [`PNG_1X1 = base64.b64decode(\n    '${PNG_BASE64}'\n)`] : []),
     ...(uploads ? ["MEDIA_ROOT = tempfile.mkdtemp(prefix='djforge-test-media-')"] : []),
     '_sequence = itertools.count(1)',
   ];
