@@ -243,6 +243,23 @@ describe('djforge generate engine flags', () => {
     expect(await fs.readdir(dir)).toEqual([]);
   });
 
+  it('shares the cache folder named by AGENT_CACHE_DIR', async () => {
+    const server = await startOpenAiServer({ responder: draftResponder });
+    try {
+      const flags = ['--engine', 'llm', '--base-url', server.baseURL, '--model', 'fake-coder', '--quiet'];
+      const env = { AGENT_CACHE_DIR: 'shared-cache' };
+      expect((await runWithEnv(env, 'generate', erd, '--out', 'a', '--json', 'a.json', ...flags)).code).toBe(0);
+      const second = await runWithEnv(env, 'generate', erd, '--out', 'b', '--json', 'b.json', ...flags);
+      expect(second.code, second.stderr).toBe(0);
+      const report = JSON.parse(await fs.readFile(path.join(dir, 'b.json'), 'utf8')) as GenerationReport;
+      expect(report.cache?.dir).toBe(path.join(dir, 'shared-cache'));
+      expect(report.metrics.llmCalls).toBe(0);
+      expect(report.metrics.cacheHits).toBeGreaterThan(0);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('refuses an unreachable endpoint before generating anything', async () => {
     const server = await startOpenAiServer();
     const baseURL = server.baseURL;

@@ -132,6 +132,17 @@ describe('AgentCache', () => {
     expect(await new AgentCache({ dir }).get(key)).toMatchObject({ code: 'class Job: pass\n' });
   });
 
+  it('stays readable when two processes write the same key at once', async () => {
+    const key = cacheKey(parts);
+    const a = new AgentCache({ dir });
+    const b = new AgentCache({ dir });
+    await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).set(key, entry(`x = ${i % 2}\n`))));
+    const read = await new AgentCache({ dir }).get(key);
+    expect(['x = 0\n', 'x = 1\n']).toContain(read?.code);
+    const shard = await fs.readdir(path.join(dir, 'v1', key.slice(0, 2)));
+    expect(shard).toEqual([`${key}.json`]);
+  });
+
   it('evicts least recently used files past the byte cap', async () => {
     let clock = 1_000_000;
     const cache = new AgentCache({ dir, maxDiskBytes: 2_000, now: () => clock });
