@@ -169,6 +169,27 @@ describe('runPlan with the LLM engine', () => {
     expect(after.metrics.llmCalls).toBeLessThanOrEqual(cold.metrics.llmCalls / 4);
   });
 
+  it("puts the ERD's and the user's instructions in every prompt and in the cache key", async () => {
+    const erd = { ...shopErd(), instructions: 'Prefer explicit field lists.' };
+    const cache = new AgentCache({ dir });
+    const first = await runPlan(
+      erd,
+      planRun(erd, templateProject(erd)),
+      llmOptions(cache, { instructions: 'Use UUID keys.' }),
+    );
+    expect(
+      server.requests.every((r) =>
+        r.messages[1]?.content.includes('## User instructions\nPrefer explicit field lists.\n\nUse UUID keys.'),
+      ),
+    ).toBe(true);
+    const changed = await runPlan(
+      erd,
+      planRun(erd, templateProject(erd)),
+      llmOptions(cache, { instructions: 'Use integer keys.' }),
+    );
+    expect(changed.metrics).toMatchObject({ cacheHits: 0, llmCalls: first.metrics.llmCalls });
+  });
+
   it('never caches a fallen-back unit, and never writes the key into the cache', async () => {
     const erd = shopErd();
     const broken = { kind: 'answer', text: '```python\nclass Product(models.Model:\n```' } as const;
