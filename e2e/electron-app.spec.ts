@@ -3,6 +3,8 @@
  * does that on a machine with internet); elsewhere it skips with the reason.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron as electron, expect, test } from '@playwright/test';
@@ -23,9 +25,11 @@ const binary = electronBinary();
 
 test('the desktop app opens a secure window with the Studio bridge', async () => {
   test.skip(binary === null, 'Electron binary not downloaded here (no network); run "npm start" once to fetch it.');
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'djforge-electron-'));
   const app = await electron.launch({
     executablePath: binary as string,
     args: [path.join(repo, 'out', 'main', 'index.js')],
+    env: { ...process.env, DJFORGE_DATA_DIR: dataDir },
   });
   try {
     const page = await app.firstWindow();

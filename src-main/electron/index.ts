@@ -8,6 +8,7 @@ import Store from 'electron-store';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { eventChannel, type EmitEvent, type MenuCommand } from '../../src-shared/api';
+import { defaultDataDir } from '../core/settings';
 import { createStudioService, fileHistoryStore } from '../core/studio';
 import { defaultCoreFunctions } from '../core/studio/default-core';
 import { appUrlCheck } from './app-url';
@@ -23,6 +24,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
 const isAppUrl = appUrlCheck({ devServerUrl, rendererDir: path.join(here, '../renderer') });
 app.setName('DjForge Studio');
+// One data folder for both hosts (and `DJFORGE_DATA_DIR` for tests and portable setups).
+app.setPath('userData', defaultDataDir(process.env));
 
 let mainWindow: BrowserWindow | undefined;
 const documentState = { name: 'Untitled', dirty: false };
