@@ -13,13 +13,24 @@ import { checkFieldName } from './name-checks';
 import { pluralize, snakeCase } from './naming';
 import { info, relationPath } from './report';
 
-/** Names already used on an entity: its fields (timestamps included) and its forward relations. */
-export function memberNames(erd: Erd, entityName: string): Set<string> {
-  const entity = erd.entities.find((e) => e.name === entityName);
-  const names = new Set<string>(entity?.fields.map((f) => f.name) ?? []);
-  if (entity?.timestamps === true) names.add('created_at').add('updated_at');
-  for (const r of erd.relations) if (r.from === entityName) names.add(r.name);
-  return names;
+/**
+ * Names already used on each entity: its fields (timestamps included) and its forward relations.
+ * Built in one pass, since reverse accessors are checked against every target of a large ERD.
+ */
+export function memberIndex(erd: Erd): Map<string, Set<string>> {
+  const index = new Map<string, Set<string>>();
+  for (const entity of erd.entities) {
+    const names = index.get(entity.name) ?? new Set<string>();
+    for (const f of entity.fields) names.add(f.name);
+    if (entity.timestamps === true) names.add('created_at').add('updated_at');
+    index.set(entity.name, names);
+  }
+  for (const r of erd.relations) {
+    const names = index.get(r.from) ?? new Set<string>();
+    names.add(r.name);
+    index.set(r.from, names);
+  }
+  return index;
 }
 
 const usable = (name: string): boolean => name.length > 0 && checkFieldName(name, '').length === 0;
@@ -32,10 +43,11 @@ function baseName(r: Relation): string {
 /** Fills in every missing `relatedName`, in place; reports the ones that had to be disambiguated. */
 export function deriveRelatedNames(erd: Erd): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const members = memberIndex(erd);
   const byTarget = new Map<string, number[]>();
   erd.relations.forEach((r, i) => byTarget.set(r.to, [...(byTarget.get(r.to) ?? []), i]));
   for (const [target, indexes] of byTarget) {
-    const taken = memberNames(erd, target);
+    const taken = new Set(members.get(target));
     for (const i of indexes) {
       const given = erd.relations[i]?.relatedName;
       if (given !== undefined) taken.add(given);

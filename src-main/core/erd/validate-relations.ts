@@ -7,7 +7,7 @@ import type { Diagnostic } from '../../../src-shared/diagnostics';
 import type { Erd, Relation } from '../../../src-shared/erd/model';
 import { ERD_CODES } from './diagnostic-codes';
 import { checkFieldName } from './name-checks';
-import { memberNames } from './related-names';
+import { memberIndex } from './related-names';
 import { error, q, relationPath } from './report';
 import { didYouMean } from './suggest';
 
@@ -85,12 +85,7 @@ function checkOnDelete(r: Relation, path: string): Diagnostic[] {
 function checkRelatedNames(erd: Erd): Diagnostic[] {
   const out: Diagnostic[] = [];
   const accessors = new Map<string, Map<string, string>>();
-  const members = new Map<string, Set<string>>();
-  const membersOf = (entity: string): Set<string> => {
-    const known = members.get(entity) ?? memberNames(erd, entity);
-    members.set(entity, known);
-    return known;
-  };
+  const members = memberIndex(erd);
   erd.relations.forEach((r, i) => {
     if (r.relatedName === undefined) return;
     const path = relationPath(r.from, r.name, i);
@@ -108,7 +103,7 @@ function checkRelatedNames(erd: Erd): Diagnostic[] {
           `The related name ${q(r.relatedName)} of ${r.from}.${r.name} is already the reverse accessor of ${earlier} on ${r.to}; give one of them another related name.`,
         ),
       );
-    } else if (membersOf(r.to).has(r.relatedName)) {
+    } else if (members.get(r.to)?.has(r.relatedName) === true) {
       out.push(
         error(
           ERD_CODES.relatedNameClash,
