@@ -10,7 +10,8 @@
  * the decision to pending (auto-approval then applies again); earlier versions are kept.
  */
 import { EventEmitter } from 'node:events';
-import { CATEGORIES, DEFAULT_THRESHOLD, scoreFile, type Category } from '../validate/score';
+import { DEFAULT_THRESHOLD, scoreFile, type Category } from '../validate/score';
+import { summarize, type ReviewSummary } from './summary';
 import type { Finding, SourceFile } from '../validate/types';
 import {
   ReviewError,
@@ -43,20 +44,7 @@ export interface ReviewEvents {
   completed: [];
 }
 
-export interface ReviewSummary {
-  files: number;
-  byCategory: Record<Category, string[]>;
-  approved: number;
-  skipped: number;
-  pending: number;
-  autoApproved: number;
-  /** Share of files approved by the rule, 0 when there are none. */
-  autoApprovalRate: number;
-  /** Mean score of the current versions, 0 when there are none. */
-  avgQuality: number;
-}
-
-const round = (n: number) => Math.round(n * 1000) / 1000;
+export type { ReviewSummary } from './summary';
 
 export class ReviewSession extends EventEmitter<ReviewEvents> {
   private readonly entries = new Map<string, ReviewEntry>();
@@ -303,21 +291,8 @@ export class ReviewSession extends EventEmitter<ReviewEvents> {
       .map((e) => ({ path: e.path, content: e.current.content, agent: e.agent }));
   }
 
+  /** Counts by category and decision, auto-approval rate and average quality of the current versions. */
   summary(): ReviewSummary {
-    const list = this.list();
-    const byCategory = Object.fromEntries(CATEGORIES.map((c) => [c, [] as string[]])) as Record<Category, string[]>;
-    for (const e of list) byCategory[e.current.category].push(e.path);
-    const count = (d: string) => list.filter((e) => e.decision === d).length;
-    const autoApproved = list.filter((e) => e.decidedBy === 'auto').length;
-    return {
-      files: list.length,
-      byCategory,
-      approved: count('approved'),
-      skipped: count('skipped'),
-      pending: count('pending'),
-      autoApproved,
-      autoApprovalRate: list.length === 0 ? 0 : round(autoApproved / list.length),
-      avgQuality: list.length === 0 ? 0 : round(list.reduce((n, e) => n + e.current.score, 0) / list.length),
-    };
+    return summarize(this.list());
   }
 }
