@@ -22,6 +22,7 @@ export type PoolEvent =
   | { type: 'retrying'; unitId: string; attempt: AttemptRecord; nextModel: string; waitMs: number }
   /** Every strategy was exhausted: the unit uses its deterministic draft. */
   | { type: 'fellBack'; unitId: string; file: string; reason: string }
-  | { type: 'fileReady'; file: string; agent: string; source: UnitSource };
+  /** A file whose units are all done, assembled: it can enter review now. */
+  | { type: 'fileReady'; file: string; agent: string; source: UnitSource; content: string };
 
 export type PoolEventType = PoolEvent['type'];

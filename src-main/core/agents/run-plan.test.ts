@@ -78,6 +78,8 @@ describe('runPlan with the template engine', () => {
     const result = await runPlan(erd, plan, { engine: 'template' }, { onEvent: (e) => events.push(e) });
     expect(result.files.map((f) => [f.path, f.content])).toEqual(template.map((f) => [f.path, f.content]));
     expect(result.files.every((f) => f.source === 'template' && f.attempts.length === 0)).toBe(true);
+    const ready = new Map(events.flatMap((e) => (e.type === 'fileReady' ? [[e.file, e.content] as const] : [])));
+    expect(result.files.every((f) => ready.get(f.path) === f.content)).toBe(true);
     expect(result.metrics).toMatchObject({
       units: plan.units.length,
       llmCalls: 0,

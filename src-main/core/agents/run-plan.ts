@@ -138,11 +138,13 @@ export async function runPlan(erd: Erd, plan: RunPlan, options: RunOptions, hook
     remaining.set(unit.file, left);
     const file = filesByPath.get(unit.file);
     if (left === 0 && file) {
-      assembled.set(file.path, file.assemble(outputs));
+      const content = file.assemble(outputs);
+      assembled.set(file.path, content);
       emit({
         type: 'fileReady',
         file: file.path,
         agent: file.agent,
+        content,
         source: fileSource(file.unitIds.map((id) => done.get(id)?.source ?? 'template')),
       });
     }
