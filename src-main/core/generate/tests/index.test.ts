@@ -44,6 +44,9 @@ describe('testsCode', () => {
       "        response = self.client.put(_url(f'{self.route}-detail', pk=obj.pk), payload, format=_format(payload))\n",
     );
     expect(TEST_MIXINS).toContain('        self.assertEqual(response.status_code, status.HTTP_204_NO_CONTENT)\n');
+    expect(TEST_MIXINS).toContain(
+      "        response = self.client.patch(_url(f'{self.route}-detail', pk=obj.pk), payload, format='json')\n",
+    );
   });
 
   it('imports only what it uses, models from every app they live in', () => {

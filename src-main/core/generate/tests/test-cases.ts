@@ -48,7 +48,7 @@ export function routeBase(erd: Erd, entity: Entity): string {
  */
 export const TEST_MIXINS = `class CrudTests:
     """
-    Create, list, retrieve, update (PUT) and delete through the API as a superuser.
+    Create, list, retrieve, update (PUT and PATCH) and delete through the API as a superuser.
 
     A test case names its model, its route ('app:basename'), the fields every response must show,
     the fields whose values must come back (and be stored) as sent, and makes rows and bodies.
@@ -107,6 +107,15 @@ export const TEST_MIXINS = `class CrudTests:
         for name in self.echoed_fields:
             self.assertEqual(response.data[name], payload[name])
             self.assertEqual(_api(getattr(obj, name)), payload[name])
+
+    def test_partial_update(self):
+        """PATCH changes only the fields it sends."""
+        obj = self.make()
+        payload = {name: self.payload()[name] for name in self.echoed_fields[:1]}
+        response = self.client.patch(_url(f'{self.route}-detail', pk=obj.pk), payload, format='json')
+        self.assertEqual(response.status_code, status.HTTP_200_OK, response.data)
+        for name, value in payload.items():
+            self.assertEqual(response.data[name], value)
 
     def test_delete(self):
         """DELETE removes the row."""
