@@ -26,11 +26,13 @@ const FIELD_OPTION_TYPES: Readonly<Partial<Record<keyof Field, readonly FieldTyp
   max: [...NUMERIC, ...STRINGY],
 };
 
+const OPTION_RULES = Object.entries(FIELD_OPTION_TYPES) as [keyof Field, readonly FieldType[]][];
+
 function dropFieldOptions(erd: Erd): Diagnostic[] {
   const out: Diagnostic[] = [];
   erd.entities.forEach((entity, ei) => {
     entity.fields.forEach((field, fi) => {
-      for (const [option, types] of Object.entries(FIELD_OPTION_TYPES) as [keyof Field, readonly FieldType[]][]) {
+      for (const [option, types] of OPTION_RULES) {
         if (field[option] === undefined || types.includes(field.type)) continue;
         delete field[option];
         out.push(
