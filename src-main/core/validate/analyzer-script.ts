@@ -8,7 +8,7 @@
  * writes `{"python": version, "files": [...]}` on stdout. Needs Python ≥ 3.9 (`ast.unparse`).
  */
 export const ANALYZER_SCRIPT = String.raw`
-import ast, gc, json, sys, warnings
+import ast, gc, json, sys, time, warnings
 
 # A short-lived process building millions of AST objects: the cyclic GC only slows it down.
 gc.disable()
@@ -210,7 +210,8 @@ def analyze(path, content):
 def main():
     request = json.loads(sys.stdin.buffer.read().decode('utf-8'))
     files = [analyze(f['path'], f['content']) for f in request['files']]
-    sys.stdout.write(json.dumps({'python': sys.version.split()[0], 'files': files}))
+    cpu_ms = round(time.process_time() * 1000)
+    sys.stdout.write(json.dumps({'python': sys.version.split()[0], 'cpuMs': cpu_ms, 'files': files}))
 
 
 main()

@@ -12,6 +12,8 @@ export interface AnalyzerResult {
   python: string;
   version: string;
   modules: PyModule[];
+  /** CPU time of the analyzer processes: their sum, and the largest one (the wall-time floor on idle cores). */
+  cpuMs: { total: number; max: number };
 }
 
 /** Interpreters probed for the analyzer, after `$DJFORGE_PYTHON`. */
@@ -114,7 +116,7 @@ async function analyzeGroup(
   python: string,
   files: readonly SourceFile[],
   timeoutMs: number,
-): Promise<{ version: string; modules: PyModule[] }> {
+): Promise<{ version: string; modules: PyModule[]; cpuMs: number }> {
   const input = JSON.stringify({ files: files.map((f) => ({ path: f.path, content: f.content })) });
   const r = await run(python, ['-I', '-c', ANALYZER_SCRIPT], input, timeoutMs);
   if (r.code !== 0) {
@@ -124,8 +126,8 @@ async function analyzeGroup(
     );
   }
   try {
-    const parsed = JSON.parse(r.stdout) as { python: string; files: PyModule[] };
-    return { version: parsed.python, modules: parsed.files };
+    const parsed = JSON.parse(r.stdout) as { python: string; cpuMs?: number; files: PyModule[] };
+    return { version: parsed.python, modules: parsed.files, cpuMs: parsed.cpuMs ?? 0 };
   } catch (e) {
     throw new AnalyzerError(
       `The Python analyzer (${python}) answered something that is not JSON: ${(e as Error).message}`,
@@ -150,5 +152,11 @@ export async function runAnalyzer(
   const results = await Promise.all(balance(pyFiles, workers).map((group) => analyzeGroup(python, group, timeoutMs)));
   const byPath = new Map(results.flatMap((r) => r.modules.map((m) => [m.path, m] as const)));
   const modules = pyFiles.map((f) => byPath.get(f.path)).filter((m): m is PyModule => m !== undefined);
-  return { python, version: results[0]?.version ?? '', modules };
+  const cpu = results.map((r) => r.cpuMs);
+  return {
+    python,
+    version: results[0]?.version ?? '',
+    modules,
+    cpuMs: { total: cpu.reduce((a, b) => a + b, 0), max: Math.max(0, ...cpu) },
+  };
 }
