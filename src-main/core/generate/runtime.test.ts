@@ -101,7 +101,7 @@ describe.skipIf(python === null)(TITLE, () => {
   }
 
   it.concurrent(
-    'settings come from the environment, and a server without a secret key refuses to start',
+    'settings come from the environment or .env, and a server without a secret key refuses to start',
     async () => {
       await inLane(async () => {
         const dir = path.join(root, 'settings-env');
@@ -127,6 +127,10 @@ describe.skipIf(python === null)(TITLE, () => {
           CORS_ALLOWED_ORIGINS: 'https://app.example.com',
         });
         expect(hosts.stdout.trim()).toBe("False k ['api.example.com', 'x.example.com'] ['https://app.example.com']");
+        await writeFile(path.join(dir, '.env'), await readFile(path.join(dir, '.env.example'), 'utf8'));
+        expect((await run({})).stdout.trim()).toBe(
+          "True change-me-to-a-long-random-string ['localhost', '127.0.0.1'] ['http://localhost:3000']",
+        );
       });
     },
     300_000,
