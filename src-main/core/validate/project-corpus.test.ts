@@ -119,6 +119,11 @@ const CASES: Case[] = [
     expected: [['proj/urls.py', 4, 'semantic.unresolved-include']],
   },
   {
+    name: 'reverse without the namespace the urls module declares',
+    files: () => withEdit('shop/tests.py', "'shop:product-list'", "'product-list'"),
+    expected: [['shop/tests.py', 12, 'semantic.unknown-url-name']],
+  },
+  {
     name: 'reverse of an unknown URL name',
     files: () => withEdit('shop/tests.py', "'shop:product-list'", "'shop:products-list'"),
     expected: [['shop/tests.py', 12, 'semantic.unknown-url-name']],

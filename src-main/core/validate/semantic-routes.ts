@@ -7,7 +7,7 @@ import { moduleName, type ProjectIndex } from './project-index';
 import { finding, type Finding, type ParsedModule, type PyCall } from './types';
 
 export interface UrlTable {
-  /** `namespace:name` and bare names defined by urls modules. */
+  /** URL names the urls modules define: `namespace:name` under an `app_name`, bare otherwise. */
   names: Set<string>;
   /** Viewset class names registered on a router anywhere. */
   registered: Set<string>;
@@ -37,10 +37,8 @@ export function urlTable(index: ProjectIndex): UrlTable {
     const paths = m.calls.filter((c) => c.attr === 'path' || c.attr === 're_path');
     if (calls.length === 0 && paths.length === 0) continue;
     const ns = str(m.assigns.find((a) => a.name === 'app_name')?.value);
-    const add = (name: string) => {
-      names.add(name);
-      if (ns !== undefined) names.add(`${ns}:${name}`);
-    };
+    // With app_name set, Django only reverses the namespaced name.
+    const add = (name: string) => names.add(ns === undefined ? name : `${ns}:${name}`);
     for (const c of calls) {
       const vs = c.args[1]?.name?.split('.').pop();
       if (vs) registered.add(vs);
