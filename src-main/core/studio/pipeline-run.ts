@@ -1,7 +1,7 @@
 /**
  * A run on the generation pipeline (either engine): the pool's events become the contract's
- * progress, text and file events. A file enters review as soon as the pool says it is ready;
- * files whose content the event did not carry are delivered from the result at the end.
+ * progress, text and file events. A file enters review as soon as the pool says it is ready; any
+ * file the pool did not announce is delivered from the result at the end, so none is lost.
  */
 import type { Engine } from '../../../src-shared/api';
 import type { Erd } from '../../../src-shared/erd/model';
@@ -40,18 +40,15 @@ function forward(event: PoolEvent, reporter: RunReporter, delivered: Set<string>
     }
     case 'fellBack':
       return reporter.unit(event.unitId, 'fellBack', `Kept the template draft: ${event.reason}`);
-    case 'fileReady': {
-      const content = (event as { content?: unknown }).content;
-      if (typeof content !== 'string') return;
+    case 'fileReady':
       delivered.add(event.file);
       return reporter.file({
         path: event.file,
         agent: event.agent,
-        content,
+        content: event.content,
         source: event.source,
-        bytes: fileBytes(content),
+        bytes: fileBytes(event.content),
       });
-    }
   }
 }
 

@@ -240,6 +240,8 @@ describe('LLM runs against a local OpenAI-compatible server', () => {
     expect(run.files.find((f) => f.path === 'core/models.py')?.source).toBe('llm');
     expect(run.files.find((f) => f.path === 'requirements.txt')?.source).toBe('template');
     expect(named('runText').length).toBeGreaterThan(0);
+    const names = events.map((e) => e.name);
+    expect(names.indexOf('fileReady')).toBeLessThan(names.lastIndexOf('runProgress'));
     expect(run.units.every((u) => u.status === 'done')).toBe(true);
   });
 
