@@ -51,7 +51,7 @@ function llmOptions(cache: AgentCache | null, extra: Partial<RunOptions> = {}): 
     concurrency: 4,
     cache,
     llm: {
-      client: createLlmClient({ baseURL: server.baseURL, apiKey: KEY, timeoutMs: 2_000 }),
+      client: createLlmClient({ baseURL: server.baseURL, apiKey: KEY, timeoutMs: 10_000 }),
       model: 'fake-coder',
       fallbackModels: ['fake-coder-2'],
       checker,

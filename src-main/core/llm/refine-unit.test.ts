@@ -43,7 +43,7 @@ afterEach(() => {
 
 function context(events: PoolEvent[], overrides: Partial<RefineContext> = {}): RefineContext {
   return {
-    client: createLlmClient({ baseURL: server.baseURL, apiKey: KEY, timeoutMs: 400 }),
+    client: createLlmClient({ baseURL: server.baseURL, apiKey: KEY, timeoutMs: 10_000 }),
     models: ['fake-coder', 'fake-coder-2'],
     policy: new RecoveryPolicy({
       baseDelayMs: 5,
@@ -110,7 +110,9 @@ describe('refineUnit', () => {
   ])('recovers from %s', async (_label, fault, outcome, action) => {
     server.inject(fault);
     const events: PoolEvent[] = [];
-    const result = await refineUnit(unit, context(events));
+    const timeoutMs = fault.kind === 'hang' ? 1_000 : 10_000;
+    const client = createLlmClient({ baseURL: server.baseURL, apiKey: KEY, timeoutMs });
+    const result = await refineUnit(unit, context(events, { client }));
     expect(result).toMatchObject({ status: 'ok', code: expectedCode, model: 'fake-coder' });
     expect(result.attempts.map((a) => [a.outcome, a.action])).toEqual([
       [outcome, action],
@@ -235,7 +237,7 @@ describe('refineUnit', () => {
     await expect(refineUnit(unit, context([], { client, signal: controller.signal }))).rejects.toBeInstanceOf(
       UnitCancelledError,
     );
-    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(Date.now() - started).toBeLessThan(3_000);
     await new Promise((r) => setTimeout(r, 30));
     expect(server.requests[0]?.outcome).toBe('clientClosed');
   });
