@@ -38,7 +38,7 @@ describe('runPipeline', () => {
     const { engine, close } = await prepareLlmEngine({
       baseURL: server.baseURL,
       model: 'fake-coder',
-      requestTimeoutMs: 5_000,
+      requestTimeoutMs: 30_000,
     });
     try {
       const events: PoolEvent[] = [];
