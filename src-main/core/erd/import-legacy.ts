@@ -18,6 +18,7 @@ const VOCABULARY: TypeVocabulary = 'django';
 /** A draft ERD from a flat seed document (not yet normalized or validated). */
 export function importLegacy(root: Record<string, unknown>, fileName: string, map: SourceMap): ImporterOutput {
   const builder = new SeedBuilder(map, VOCABULARY);
+  map.record('entities', []);
   Object.entries(root).forEach(([entityName, body], index) => {
     if (!isRecord(body)) {
       map.record(entityPath(entityName, index), [entityName]);

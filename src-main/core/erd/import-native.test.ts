@@ -57,6 +57,16 @@ describe('native djforge-erd documents', () => {
     expect(result.diagnostics[0]?.message).toBe('"version": invalid input: expected 1.');
   });
 
+  it('asks for a missing field type', () => {
+    const result = importErdText(README_EXAMPLE.replace('"type": "decimal", ', ''), 'bad.json');
+    expect(result.diagnostics.map((d) => [d.code, d.path, d.line, d.column])).toEqual([
+      ['erd.schema', 'entities.Job.fields.salary.type', 11, 9],
+    ]);
+    expect(result.diagnostics[0]?.message).toMatch(
+      /^"entities\.Job\.fields\.salary\.type": a field type is required, one of string, text,/,
+    );
+  });
+
   it('suggests the intended field type for a near miss', () => {
     const result = importErdText(README_EXAMPLE.replace('"type": "decimal"', '"type": "decimel"'), 'bad.json');
     expect(result.diagnostics[0]?.message).toMatch(

@@ -98,6 +98,9 @@ function issueDiagnostic(root: unknown, issue: z.core.$ZodIssue): Diagnostic {
       (node, key) => (isRecord(node) || Array.isArray(node) ? (node as Record<PropertyKey, unknown>)[key] : undefined),
       root,
     );
+    if (given === undefined) {
+      return error(ERD_CODES.schema, path, `"${path}": a field type is required, one of ${FIELD_TYPES.join(', ')}.`);
+    }
     const raw = typeof given === 'string' ? given : JSON.stringify(given);
     return error(
       ERD_CODES.unknownType,
