@@ -44,6 +44,7 @@ function start(): void {
     secrets: encryptedSecretStore(store, safeStorage),
     history,
     emit,
+    env: process.env,
     dialogs: electronDialogs(() => mainWindow),
     onDocumentState: (state) => {
       Object.assign(documentState, state);

@@ -89,6 +89,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     secrets: environmentSecretStore(options.env),
     history: fileHistoryStore(options.dataDir),
     emit: hub.emit,
+    env: options.env,
   });
   let port = 0;
 
