@@ -260,6 +260,31 @@ describe('djforge generate engine flags', () => {
     }
   });
 
+  it('ignores a corrupt cache entry with a warning, regenerates that unit and rewrites it', async () => {
+    const server = await startOpenAiServer({ responder: draftResponder });
+    try {
+      const flags = ['--engine', 'llm', '--base-url', server.baseURL, '--model', 'fake-coder', '--cache-dir', 'c'];
+      expect((await run('generate', erd, '--out', 'a', ...flags)).code).toBe(0);
+      const entries = (await fs.readdir(path.join(dir, 'c'), { recursive: true, withFileTypes: true })).filter((e) =>
+        e.isFile(),
+      );
+      const victim = path.join(entries[0]?.parentPath ?? '', entries[0]?.name ?? '');
+      await fs.writeFile(victim, (await fs.readFile(victim, 'utf8')).slice(0, 40));
+      server.resetLog();
+      const second = await run('generate', erd, '--out', 'b', '--json', 'b.json', ...flags);
+      expect(second.code, second.stderr).toBe(0);
+      expect(second.stderr).toContain(
+        `warning: cache: ${victim}: not valid JSON (truncated?) (ignored; rewritten when regenerated)`,
+      );
+      const report = JSON.parse(await fs.readFile(path.join(dir, 'b.json'), 'utf8')) as GenerationReport;
+      expect(report.metrics).toMatchObject({ llmCalls: 1, cacheMisses: 1 });
+      expect(report.cache).toMatchObject({ corrupt: 1 });
+      expect(JSON.parse(await fs.readFile(victim, 'utf8'))).toMatchObject({ format: 'djforge-cache' });
+    } finally {
+      await server.close();
+    }
+  });
+
   it('refuses an unreachable endpoint before generating anything', async () => {
     const server = await startOpenAiServer();
     const baseURL = server.baseURL;

@@ -77,6 +77,10 @@ export async function generateCommand(erdFile: string, options: CliOptions, io: 
   const files = result.files;
   const generateMs = performance.now() - genStart;
 
+  const cacheProblems = prepared.options.cache?.problems ?? [];
+  if (!options.quiet)
+    for (const problem of cacheProblems)
+      io.stderr(`warning: cache: ${problem} (ignored; rewritten when regenerated)\n`);
   const writeStart = performance.now();
   try {
     await writeProject(out, files, { force: options.force ?? false });
