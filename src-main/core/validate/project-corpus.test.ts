@@ -35,6 +35,11 @@ const CASES: Case[] = [
     category: ['shop/views.py', 'error'],
   },
   {
+    name: 'relative import above the top-level package',
+    files: () => withEdit('shop/views.py', 'from .filters import', 'from ...filters import'),
+    expected: [['shop/views.py', 3, 'semantic.unresolved-import']],
+  },
+  {
     name: 'unresolved name',
     files: () => withEdit('shop/views.py', 'import Category, Product', 'import Category, Product, Order'),
     expected: [['shop/views.py', 4, 'semantic.unresolved-name']],

@@ -6,11 +6,13 @@
 import { moduleName, type ProjectIndex } from './project-index';
 import { finding, type Finding, type ParsedModule, type PyImport } from './types';
 
-function absoluteModule(fromPath: string, imp: PyImport): string {
+/** The dotted module a relative import names, or null when it climbs above the top-level package. */
+function absoluteModule(fromPath: string, imp: PyImport): string | null {
   if (imp.level === 0) return imp.module ?? '';
   const pkg = moduleName(fromPath).split('.');
   if (!fromPath.endsWith('__init__.py')) pkg.pop();
-  const base = pkg.slice(0, Math.max(0, pkg.length - (imp.level - 1)));
+  if (imp.level > pkg.length) return null;
+  const base = pkg.slice(0, pkg.length - (imp.level - 1));
   return [...base, ...(imp.module ? [imp.module] : [])].join('.');
 }
 
@@ -23,8 +25,21 @@ export function importFindings(index: ProjectIndex, module: ParsedModule): Findi
   const out: Finding[] = [];
   for (const imp of module.imports) {
     if (imp.module === '__future__') continue;
-    const targets =
-      imp.module === null && imp.level === 0 ? imp.names.map(([n]) => n) : [absoluteModule(module.path, imp)];
+    const resolved = imp.module === null && imp.level === 0 ? null : absoluteModule(module.path, imp);
+    if (imp.level > 0 && resolved === null) {
+      out.push(
+        finding(
+          'semantic',
+          'error',
+          'semantic.unresolved-import',
+          module.path,
+          imp,
+          `The relative import ${'.'.repeat(imp.level)}${imp.module ?? ''} climbs above the project's top-level package (ImportError at run time).`,
+        ),
+      );
+      continue;
+    }
+    const targets = resolved === null ? imp.names.map(([n]) => n) : [resolved];
     for (const target of targets) {
       const root = target.split('.')[0] ?? '';
       const inProject = imp.level > 0 || index.roots.has(root);
