@@ -201,7 +201,7 @@ export function fieldsStressErd(): Erd {
           { name: 'report', type: 'file' },
           { name: 'photo', type: 'image' },
           { name: 'thumbnail', type: 'image', required: false },
-          { name: 'kind', type: 'enum', choices: [{ value: 'a' }, { value: 'b-b' }] },
+          { name: 'kind', type: 'enum', choices: [{ value: 'a' }, { value: 'b-b' }], unique: true },
           { name: 'host', type: 'ipAddress' },
           { name: 'serial', type: 'string', maxLength: 20 },
           { name: 'lot', type: 'string', maxLength: 20, required: false },

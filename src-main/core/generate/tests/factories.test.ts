@@ -65,7 +65,7 @@ describe('function code', () => {
   it('fills required links with fresh parents and leaves optional ones and optional files out', () => {
     expect(valuesFunctionCode(new TestDataPlan(erd), entity(erd, 'Order'))).toBe(`def order_values():
     """Valid values for a new Order; required related objects are created fresh."""
-    n = next(_sequence)
+    n = _next('Order')
     return {
         'number': f'number-{n}',
         'total': Decimal(100 + n % 999999999900).scaleb(-2),
@@ -79,7 +79,7 @@ describe('function code', () => {
   it('declares the sequence number only when a value uses it', () => {
     expect(valuesFunctionCode(new TestDataPlan(erd), entity(erd, 'OrderItem'))).toBe(`def order_item_values():
     """Valid values for a new OrderItem; required related objects are created fresh."""
-    n = next(_sequence)
+    n = _next('OrderItem')
     return {
         'quantity': 1 + n % 100,
         'order': make_order(),

@@ -151,7 +151,7 @@ export function valuesFunctionCode(plan: TestDataPlan, entity: Entity): string {
   return [
     `def ${valuesFunction(entity)}():`,
     `    """Valid values for a new ${entity.name}; required related objects are created fresh."""`,
-    ...(usesN ? ['    n = next(_sequence)'] : []),
+    ...(usesN ? [`    n = _next(${pyName(entity.name)})`] : []),
     body,
   ].join('\n');
 }

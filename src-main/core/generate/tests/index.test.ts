@@ -53,7 +53,6 @@ describe('testsCode', () => {
     const code = testsCode(shopErd(), 'shop');
     const imports = code.slice(code.indexOf('\n\n') + 2, code.indexOf('\n\n\nAPI_KWARGS'));
     expect(imports).toBe(`import datetime
-import itertools
 import json
 import uuid
 from decimal import Decimal
@@ -68,7 +67,7 @@ from rest_framework.test import APITestCase
 from crm.models import Customer
 from shop.models import Address, Category, Order, OrderItem, Product`);
     expect(code).toContain(
-      'API_KWARGS = {}\nEPOCH = datetime.datetime(2024, 1, 1, 12, 0, tzinfo=datetime.timezone.utc)\n_sequence = itertools.count(1)\n',
+      'API_KWARGS = {}\nEPOCH = datetime.datetime(2024, 1, 1, 12, 0, tzinfo=datetime.timezone.utc)\n_counters = {}\n',
     );
     expect(code).not.toContain('MEDIA_ROOT');
   });

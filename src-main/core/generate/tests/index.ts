@@ -19,7 +19,6 @@ const third = (module: string, name: string): ImportSource => ({ module, name, s
 const CATALOG: ImportCatalog = {
   base64: stdlib('base64'),
   datetime: stdlib('datetime'),
-  itertools: stdlib('itertools'),
   json: stdlib('json'),
   shutil: stdlib('shutil'),
   tempfile: stdlib('tempfile'),
@@ -44,7 +43,13 @@ export const modelName: ModelNames = (entity: Entity) =>
 /** A 1×1 transparent PNG, so ImageField's Pillow check accepts the uploads. */
 const PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
 
-const HELPERS = `def _superuser():
+const HELPERS = `def _next(model):
+    """The next row number of \`model\` (1, 2, 3, ...): it makes values of consecutive rows differ."""
+    _counters[model] = _counters.get(model, 0) + 1
+    return _counters[model]
+
+
+def _superuser():
     """A superuser: every generated access policy lets one through."""
     return get_user_model().objects.create_superuser('admin', 'admin@example.com', None)
 
@@ -97,7 +102,7 @@ function constants(erd: Erd, uploads: boolean, images: boolean): string {
     'EPOCH = datetime.datetime(2024, 1, 1, 12, 0, tzinfo=datetime.timezone.utc)',
     ...(images ? [`PNG_1X1 = base64.b64decode(\n    '${PNG_BASE64}'\n)`] : []),
     ...(uploads ? ["MEDIA_ROOT = tempfile.mkdtemp(prefix='djforge-test-media-')"] : []),
-    '_sequence = itertools.count(1)',
+    '_counters = {}',
   ];
   return lines.join('\n');
 }
