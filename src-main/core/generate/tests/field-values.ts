@@ -1,8 +1,8 @@
 /**
- * Valid values for every field type, as Python expressions over `n` (a number that is new on
- * every call), so the generated tests can create rows that pass the model's validators: numbers
- * inside their bounds and digit limits, strings within their lengths and patterns, enums' own
- * choices, unique fields unique per call. The same rules as `app/rules.ts` decide the bounds, so
+ * Valid values for every field type, as Python expressions over `n` (the row number of the
+ * model: 1, 2, 3, …), so the generated tests can create rows that pass the model's validators:
+ * numbers inside their bounds and digit limits, strings within their lengths and patterns, enums'
+ * own choices, unique fields different from row to row. The same rules as `app/rules.ts` decide the bounds, so
  * the tests and the models agree on what is valid.
  */
 import type { Entity, Erd, Field, FieldType } from '../../../../src-shared/erd/model';

@@ -3,7 +3,7 @@
  * field that carries a `RegexValidator`. Only simple patterns are understood (literals, escapes
  * like `\d`, character classes, groups with alternatives, quantifiers); for anything else the
  * answer is `null` and the caller leaves the field out or explains why it cannot test the entity.
- * A digit run with an open quantifier (`\d+`) becomes the per-call sequence number, so values of
+ * A digit run with an open quantifier (`\d+`) becomes the row number `n`, so values of
  * a unique field differ between calls.
  */
 
