@@ -63,3 +63,12 @@ test('opening a file by path remembers it, and a bad file is reported with its n
     studio.toast(`Cannot open ${path.join(path.dirname(file), 'does-not-exist.json')}: the file does not exist.`),
   ).toBeVisible();
 });
+
+test('dropping a file on the window opens it', async ({ studio, page }) => {
+  const file = example('seed-legacy-enterprise.json');
+  const text = await readFile(file, 'utf8');
+  const entities = importErdText(text, 'enterprise.json').erd?.entities.length;
+  await studio.dropFile('enterprise.json', text);
+  await expect(page.getByLabel('Open document')).toHaveText('enterprise.json');
+  await expect(page.getByRole('article')).toHaveCount(entities ?? -1);
+});

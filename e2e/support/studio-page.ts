@@ -18,6 +18,25 @@ export class StudioPage {
     await this.page.getByLabel('ERD file').setInputFiles(filePath);
   }
 
+  /** Drops a file on the window, as a person dragging it from the file manager would. */
+  async dropFile(name: string, text: string): Promise<void> {
+    const transfer = await this.page.evaluateHandle(
+      ([fileName, content]) => {
+        // Runs in the page; the DOM types are not part of this (Node) project.
+        const dom = globalThis as unknown as {
+          DataTransfer: new () => { items: { add(file: unknown): void } };
+          File: new (parts: string[], name: string, options: { type: string }) => unknown;
+        };
+        const data = new dom.DataTransfer();
+        data.items.add(new dom.File([content], fileName, { type: 'application/json' }));
+        return data;
+      },
+      [name, text] as const,
+    );
+    await this.page.dispatchEvent('main', 'dragover', { dataTransfer: transfer });
+    await this.page.dispatchEvent('main', 'drop', { dataTransfer: transfer });
+  }
+
   async openPath(filePath: string): Promise<void> {
     await this.page.getByLabel('File path').fill(filePath);
     await this.page.getByRole('button', { name: 'Open', exact: true }).click();
