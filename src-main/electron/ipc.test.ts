@@ -17,9 +17,13 @@ function fakeIpcMain() {
 }
 
 const isAppUrl = appUrlCheck({ rendererDir: '/opt/djforge/out/renderer' });
-const mainFrame = { url: 'file:///opt/djforge/out/renderer/index.html' };
-const event = (frame: { url: string } | null, main = frame) =>
-  ({ senderFrame: frame, sender: { mainFrame: main } }) as unknown as IpcMainInvokeEvent;
+interface FakeFrame {
+  url: string;
+  parent: FakeFrame | null;
+}
+const mainFrame: FakeFrame = { url: 'file:///opt/djforge/out/renderer/index.html', parent: null };
+const top = (url: string): FakeFrame => ({ url, parent: null });
+const event = (frame: FakeFrame | null) => ({ senderFrame: frame }) as unknown as IpcMainInvokeEvent;
 
 const handlers = {
   cancelRun: async ({ runId }: { runId: string }) => ({ cancelled: runId === 'r1' }),
@@ -65,9 +69,9 @@ describe('registerStudioIpc', () => {
         retryable: false,
       },
     };
-    expect(await call('studio:cancelRun', event({ url: 'https://evil.example/' }), { runId: 'r1' })).toEqual(refused);
-    expect(await call('studio:cancelRun', event({ url: 'file:///etc/passwd' }), { runId: 'r1' })).toEqual(refused);
-    expect(await call('studio:cancelRun', event({ url: mainFrame.url }, { url: 'x' }), { runId: 'r1' })).toEqual(
+    expect(await call('studio:cancelRun', event(top('https://evil.example/')), { runId: 'r1' })).toEqual(refused);
+    expect(await call('studio:cancelRun', event(top('file:///etc/passwd')), { runId: 'r1' })).toEqual(refused);
+    expect(await call('studio:cancelRun', event({ url: mainFrame.url, parent: mainFrame }), { runId: 'r1' })).toEqual(
       refused,
     );
     expect(await call('studio:cancelRun', event(null), { runId: 'r1' })).toEqual(refused);

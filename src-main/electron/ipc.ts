@@ -15,7 +15,7 @@ export function appSenderCheck(isAppUrl: (url: string) => boolean): SenderCheck 
   return (event) => {
     const frame = event.senderFrame;
     if (!frame) return false;
-    if (frame !== event.sender.mainFrame) return false;
+    if (frame.parent !== null) return false;
     return isAppUrl(frame.url);
   };
 }
