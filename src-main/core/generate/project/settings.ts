@@ -140,7 +140,11 @@ const CORE = (options: ProjectOptions): string => `DEBUG = env_bool('DJANGO_DEBU
 
 # The development key below is public: it is accepted only with DEBUG on or for commands that
 # never serve a request, so a server started without DJANGO_SECRET_KEY fails loudly instead.
-_COMMAND = sys.argv[1] if len(sys.argv) > 1 and Path(sys.argv[0]).name == 'manage.py' else ''
+_PROGRAM = Path(sys.argv[0]).name if sys.argv else ''
+if _PROGRAM in ('manage.py', 'django-admin'):
+    _COMMAND = sys.argv[1] if len(sys.argv) > 1 else ''
+else:
+    _COMMAND = 'test' if _PROGRAM in ('pytest', 'py.test') else ''
 SECRET_KEY = os.environ.get('DJANGO_SECRET_KEY', '')
 if not SECRET_KEY:
     if not (DEBUG or _COMMAND in (${OFFLINE_COMMANDS.map(pyName).join(', ')})):
