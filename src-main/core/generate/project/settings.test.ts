@@ -72,6 +72,9 @@ describe('settingsCode', () => {
     expect(code).toContain(
       "    if not (DEBUG or _COMMAND in ('check', 'collectstatic', 'makemigrations', 'migrate', 'showmigrations', 'test')):\n",
     );
+    expect(code).toContain(
+      "if _PROGRAM in ('manage.py', 'django-admin'):\n    _COMMAND = sys.argv[1] if len(sys.argv) > 1 else ''\n",
+    );
     expect(code).toContain("ALLOWED_HOSTS = env_list('DJANGO_ALLOWED_HOSTS', 'localhost,127.0.0.1')\n");
     expect(code).toContain("CORS_ALLOWED_ORIGINS = env_list('CORS_ALLOWED_ORIGINS')\n");
     expect(code).not.toContain('CORS_ALLOW_ALL_ORIGINS');
