@@ -29,6 +29,27 @@ async function erds(): Promise<[string, Erd][]> {
   return out;
 }
 
+describe('generated projects through the static layers with tree-sitter (no Python)', () => {
+  it('finds nothing either, so both engines agree on the baseline', async () => {
+    for (const [name, erd] of await erds()) {
+      const { findings, python } = await validateStatic(generateProject(erd), { erd, noPython: true });
+      expect(python).toBeNull();
+      expect({ name, findings }).toEqual({ name, findings: [] });
+    }
+  });
+
+  it('catches the same misspelled field', async () => {
+    const erd = shopErd();
+    const files = generateProject(erd).map((f) =>
+      f.path === 'shop/serializers.py'
+        ? { ...f, content: f.content.replace("'name', 'slug', 'parent'", "'name', 'slgu', 'parent'") }
+        : f,
+    );
+    const { findings } = await validateStatic(files, { erd, noPython: true });
+    expect(findings.map((f) => [f.file, f.rule])).toEqual([['shop/serializers.py', 'semantic.unknown-field']]);
+  });
+});
+
 describe.skipIf(!hasPython)('generated projects through the static layers', () => {
   it('finds nothing and auto-approves every file of every example project', async () => {
     const all = await erds();

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { cleanErd, cleanProject, withEdit, withFile } from './fixtures/clean-project';
 import { findAnalyzerPython } from './python-analyzer';
 import { scoreFile, type Category } from './score';
@@ -7,8 +7,9 @@ import { validateStatic } from './validate-project';
 
 const hasPython = (await findAnalyzerPython()) !== null;
 
+let noPython = false;
 async function run(files: SourceFile[]) {
-  const { findings } = await validateStatic(files, { erd: cleanErd() });
+  const { findings } = await validateStatic(files, { erd: cleanErd(), noPython });
   return findings;
 }
 
@@ -304,7 +305,15 @@ const CASES: Case[] = [
   },
 ];
 
-describe.skipIf(!hasPython)('semantic, best-practice and security corpus', () => {
+describe.each([
+  ['CPython', false],
+  ['tree-sitter', true],
+] as const)('semantic, best-practice and security corpus (%s)', (_engine, treeSitter) => {
+  beforeAll(() => {
+    noPython = treeSitter;
+  });
+  if (!treeSitter && !hasPython) return;
+
   it('finds nothing in the clean project, so every file is auto-approved', async () => {
     const files = cleanProject();
     const findings = await run(files);

@@ -35,7 +35,8 @@ export function syntaxFindings(module: PyModule): Finding[] {
 
 let parserPromise: Promise<Parser> | null = null;
 
-function pythonParser(): Promise<Parser> {
+/** The tree-sitter Python parser, loaded once (WASM). */
+export function pythonParser(): Promise<Parser> {
   parserPromise ??= (async () => {
     const { Parser, Language } = await import('web-tree-sitter');
     await Parser.init();

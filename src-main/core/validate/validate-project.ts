@@ -1,13 +1,13 @@
 /**
  * Validation of a whole generated project through the static layers (and, on request, the
- * runtime layer): one analyzer process for every file, then pure rules. Without any Python the
- * syntax layer falls back to tree-sitter and the structural layers are reported as skipped,
- * never silently passed.
+ * runtime layer): one analyzer process for every file, then pure rules. Without any Python,
+ * tree-sitter parses the files into the same structure, so every rule still runs; the syntax
+ * layer's status then notes what tree-sitter cannot see (indentation, tabs, compile-stage errors).
  */
 import type { Erd } from '../../../src-shared/erd/model';
 import { findAnalyzerPython, runAnalyzer } from './python-analyzer';
 import { staticFindings } from './static-layers';
-import { treeSitterSyntax } from './syntax-layer';
+import { describeWithTreeSitter } from './tree-sitter-describe';
 import type { Finding, Layer, SourceFile } from './types';
 
 export interface LayerStatus {
@@ -15,6 +15,8 @@ export interface LayerStatus {
   ran: boolean;
   /** Why the layer did not run, when it did not. */
   skipped?: string;
+  /** What the layer could not check this time, when it ran with a fallback. */
+  note?: string;
 }
 
 export interface ValidationResult {
@@ -44,11 +46,12 @@ export async function validateStatic(
   const started = performance.now();
   const found = options.noPython ? null : await findAnalyzerPython(options.python, options.env);
   if (!found) {
-    const findings = await treeSitterSyntax(files);
-    const reason = 'no Python ≥ 3.9 was found to analyze the code (set DJFORGE_PYTHON)';
+    const modules = await describeWithTreeSitter(files);
+    const note =
+      'no Python ≥ 3.9 was found (set DJFORGE_PYTHON): tree-sitter parsed the files, so IndentationError, TabError and compile-stage errors are not detected';
     return {
-      findings,
-      layers: [{ layer: 'syntax', ran: true }, ...STRUCTURAL.map((layer) => ({ layer, ran: false, skipped: reason }))],
+      findings: staticFindings(modules, options.erd),
+      layers: [{ layer: 'syntax', ran: true, note }, ...STRUCTURAL.map((layer) => ({ layer, ran: true }))],
       python: null,
       durationMs: performance.now() - started,
     };
