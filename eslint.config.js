@@ -47,6 +47,26 @@ export default tseslint.config(
     },
   },
   {
+    // Raw IPC lives in two places: the main process hands ipcMain to the one registration
+    // wrapper (src-main/electron/ipc.ts), and the preload is the only user of ipcRenderer.
+    files: ['src-main/electron/**/*.ts'],
+    ignores: ['src-main/electron/index.ts', 'src-main/electron/ipc.ts', 'src-main/electron/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              importNames: ['ipcMain', 'ipcRenderer'],
+              message: 'Register handlers through registerStudioIpc in src-main/electron/ipc.ts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src-main/core/**/*.ts', 'src-main/cli/**/*.ts', 'src-main/web/**/*.ts'],
     rules: {
       'no-restricted-imports': [
