@@ -9,6 +9,7 @@ export { validateRuntime, envExample, type RuntimeOptions, type RuntimeResult } 
 export { staticFindings } from './static-layers';
 export { findAnalyzerPython, runAnalyzer, AnalyzerError } from './python-analyzer';
 export { treeSitterSyntax } from './syntax-layer';
+export { describeWithTreeSitter } from './tree-sitter-describe';
 export {
   CATEGORIES,
   DEFAULT_THRESHOLD,
