@@ -1,4 +1,10 @@
 /** `npm run bench`: every benchmark of the project, printing figures (never pass/fail). */
 import { runGenerationBenchmarks } from './generation-bench';
+import { runPoolBenchmarks } from './pool-bench';
+import { runValidationBenchmarks } from './validation-bench';
 
 await runGenerationBenchmarks();
+console.log('');
+await runValidationBenchmarks();
+console.log('');
+await runPoolBenchmarks();
