@@ -116,6 +116,7 @@ describe('runReviewPrompt', () => {
     expect(
       out.some((t) => t.startsWith('\nsettings.py — error, score 0.60\n  1:1 error [security.test] marker 1')),
     ).toBe(true);
+    expect(out).toContain('Changes (error 0.60 → auto-approved 1.00):\n- DEBUG = True  #err\n+ a = 1\n  \n');
   });
 
   it('3 without an editor says so and asks again', async () => {

@@ -13,6 +13,7 @@ import type { Readable, Writable } from 'node:stream';
 import { applyApprovalPolicy, type ApprovalPolicy } from '../core/review/approval-policy';
 import { ReviewSession, type ReviewSummary } from '../core/review/review-session';
 import type { Regenerate, ReviewEntry, ReviewFileInput, ValidateFiles } from '../core/review/types';
+import { versionDiff } from '../core/review/version-diff';
 
 export interface ReviewPromptIo {
   /** Ask one question; resolves with the answer, or null when input has ended. */
@@ -81,6 +82,16 @@ export function parseSelection(text: string, max: number): number[] | string {
   return [...picked].sort((a, b) => a - b);
 }
 
+/** What changed from the previous version, so the person compares before deciding again. */
+function showChange(io: ReviewPromptIo, entry: ReviewEntry): void {
+  const before = entry.previous[entry.previous.length - 1];
+  if (!before) return;
+  const diff = versionDiff(before.content, entry.current.content);
+  io.write(
+    `Changes (${before.category} ${before.score.toFixed(2)} → ${entry.current.category} ${entry.current.score.toFixed(2)}):\n${diff || '(no change)\n'}`,
+  );
+}
+
 async function reviewOne(session: ReviewSession, entry: ReviewEntry, io: ReviewPromptIo): Promise<'next' | 'quit'> {
   for (;;) {
     io.write(describeEntry(session.get(entry.path)));
@@ -100,12 +111,12 @@ async function reviewOne(session: ReviewSession, entry: ReviewEntry, io: ReviewP
       if (answer === 'e') {
         const edited = io.edit ? await io.edit(entry.path, session.get(entry.path).current.content) : null;
         if (edited === null) io.write('No editor is available (set $EDITOR).\n');
-        else await session.edit(entry.path, edited);
+        else showChange(io, await session.edit(entry.path, edited));
         continue;
       }
       if (answer === 'r') {
         const feedback = (await io.ask('Feedback for the regeneration: '))?.trim();
-        if (feedback) await session.regenerate(entry.path, feedback);
+        if (feedback) showChange(io, await session.regenerate(entry.path, feedback));
         continue;
       }
       io.write('Please answer a, s, e, r or q.\n');

@@ -10,6 +10,7 @@ import type { ValidateFiles } from './types';
 export { ReviewSession, type ReviewEvents, type ReviewSessionOptions, type ReviewSummary } from './review-session';
 export { applyApprovalPolicy, parseApprovalPolicy, APPROVAL_POLICIES, type ApprovalPolicy } from './approval-policy';
 export * from './types';
+export { versionDiff } from './version-diff';
 export { reviewReport, type FileReviewReport, type ReviewReport } from './report-fields';
 
 /** The usual validator of a session: the static layers (with ERD coverage when `erd` is given). */
