@@ -8,7 +8,7 @@
  * writes `{"python": version, "files": [...]}` on stdout. Needs Python ≥ 3.9 (`ast.unparse`).
  */
 export const ANALYZER_SCRIPT = String.raw`
-import ast, gc, json, sys, time, warnings
+import ast, gc, json, math, sys, time, warnings
 
 # A short-lived process building millions of AST objects: the cyclic GC only slows it down.
 gc.disable()
@@ -63,8 +63,8 @@ def value(node, depth=0):
             out.update(k='none')
         elif isinstance(v, str):
             out.update(k='str', v=v)
-        elif isinstance(v, (int, float)):
-            out.update(k='num', v=v if abs(v) < 2 ** 53 else float(v))
+        elif isinstance(v, (int, float)) and (isinstance(v, float) and math.isfinite(v) or isinstance(v, int) and abs(v) < 2 ** 53):
+            out.update(k='num', v=v)
         else:
             out.update(k='expr')
     elif isinstance(node, (ast.List, ast.Tuple, ast.Set)):
@@ -198,12 +198,15 @@ def analyze(path, content):
             result['syntax'] = {'type': type(e).__name__, 'msg': e.msg or str(e), 'line': e.lineno or 1,
                                 'col': e.offset or 1, 'text': (e.text or '').rstrip('\n')}
             return result
-        except (ValueError, RecursionError, MemoryError) as e:
+        except Exception as e:  # ValueError (null bytes), RecursionError, UnicodeEncodeError (lone surrogates)…
             result['syntax'] = {'type': type(e).__name__, 'msg': str(e), 'line': 1, 'col': 1, 'text': ''}
             return result
         for w in caught:
             result['warnings'].append({'type': w.category.__name__, 'msg': str(w.message), 'line': w.lineno or 1})
-    result.update(describe(tree))
+    try:
+        result.update(describe(tree))
+    except RecursionError:
+        result['warnings'].append({'type': 'AnalyzerWarning', 'msg': 'nested too deeply to analyze; only the syntax was checked', 'line': 1})
     return result
 
 

@@ -57,6 +57,23 @@ describe.skipIf(!found)('runAnalyzer', () => {
     expect(a?.functions).toEqual([expect.objectContaining({ name: 'm', cls: 'A', mutableDefaults: ['y'] })]);
   });
 
+  it('survives values JSON cannot carry and text Python cannot encode, judging each file on its own', async () => {
+    const r = await runAnalyzer(found?.python ?? '', [
+      { path: 'inf.py', content: 'X = 1e999\nBIG = 123456789012345678901234567890\n' },
+      { path: 'lone.py', content: 'x = "\ud800"\n' },
+      { path: 'ok.py', content: 'Y = 2\n' },
+    ]);
+    expect(r.modules.map((m) => [m.path, m.syntax?.type ?? null])).toEqual([
+      ['inf.py', null],
+      ['lone.py', 'UnicodeEncodeError'],
+      ['ok.py', null],
+    ]);
+    expect(r.modules[0]?.assigns?.map((a) => [a.name, a.value.k])).toEqual([
+      ['X', 'expr'],
+      ['BIG', 'expr'],
+    ]);
+  });
+
   it('names the interpreter when it cannot run the analyzer', async () => {
     await expect(runAnalyzer('/nonexistent/python', [{ path: 'a.py', content: '' }])).rejects.toThrow(AnalyzerError);
     await expect(runAnalyzer('/nonexistent/python', [{ path: 'a.py', content: '' }])).rejects.toThrow(
