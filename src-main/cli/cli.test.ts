@@ -8,11 +8,8 @@ import packageJson from '../../package.json';
 import { draftResponder, REFINED_MARKER } from '../../test-support/draft-responder';
 import { startOpenAiServer } from '../../test-support/openai-server';
 import type { GenerationReport } from '../core/report';
-import type { CliIo } from './io';
-import { main } from './main';
+import { examples, listing, repoRoot as repo, runCli } from './cli-test-harness';
 
-const repo = path.resolve(__dirname, '../..');
-const examples = path.resolve(repo, '../shared/examples');
 let dir: string;
 
 beforeEach(async () => {
@@ -26,28 +23,17 @@ async function run(...argv: string[]) {
   return runWithEnv({}, ...argv);
 }
 
+/** The runtime layer is tested once, in generate-output.test.ts; here it would only cost time. */
 async function runWithEnv(env: Record<string, string>, ...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd: dir, env };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
-
-/** Every file (not folder) below `root`, relative, sorted. */
-async function listing(root: string): Promise<string[]> {
-  const entries = await fs.readdir(root, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(root, path.join(e.parentPath, e.name)))
-    .sort();
+  const args = argv[0] === 'generate' ? [...argv, '--no-runtime'] : argv;
+  return runCli({ cwd: dir, env }, ...args);
 }
 
 describe('djforge usage', () => {
   it('prints help and version', async () => {
     const help = await run('--help');
     expect(help.code).toBe(0);
-    expect(help.stdout).toContain('djforge generate <erd-file> --out <dir>');
+    expect(help.stdout).toContain('djforge generate <erd-file> (--out <dir> | --zip <file> | both) [options]');
     expect(help.stdout).toContain('djforge validate-erd <erd-file>');
     expect(await run('--version')).toMatchObject({ code: 0, stdout: `${packageJson.version}\n` });
   });
@@ -56,10 +42,12 @@ describe('djforge usage', () => {
     [[], /missing command/],
     [['frobnicate', 'x.json'], /unknown command "frobnicate"/],
     [['generate'], /missing <erd-file>/],
-    [['generate', 'a.json'], /missing --out/],
+    [['generate', 'a.json'], /missing --out <dir> \(or --zip <file>\)/],
     [['generate', 'a.json', 'b.json', '--out', 'o'], /expected one <erd-file>, got 2/],
     [['generate', 'a.json', '--bogus'], /Unknown option '--bogus'/],
     [['validate-erd', 'a.json', '--out', 'o'], /--out applies to generate only/],
+    [['validate-erd', 'a.json', '--zip', 'o.zip'], /--zip applies to generate only/],
+    [['validate-erd', 'a.json', '--no-runtime'], /--no-runtime applies to generate only/],
   ])('refuses %j with exit 2 and a reason', async (argv, message) => {
     const result = await run(...argv);
     expect(result.code).toBe(2);
@@ -102,7 +90,7 @@ describe('djforge generate', () => {
       'report.json',
     );
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/^Wrote \d+ files \(2 entities\)/);
+    expect(result.stdout).toMatch(/^Wrote 23 of 23 files \(2 entities\) for project "jobboard" to \S+ \(created\)/m);
     const files = await listing(path.join(dir, 'api'));
     expect(files).toEqual(expect.arrayContaining(['manage.py', 'core/models.py', 'core/tests.py', 'requirements.txt']));
     const report = JSON.parse(await fs.readFile(path.join(dir, 'report.json'), 'utf8')) as GenerationReport;
@@ -230,7 +218,11 @@ describe('djforge generate engine flags', () => {
       ['--engine', 'llm', '--provider', 'ollama', '--model', 'x', '--no-cache', '--cache-dir', 'c'],
       /--no-cache and --cache-dir contradict/,
     ],
-    [['--approve', 'high'], /--approve accepts "all"/],
+    [['--approve', 'most'], /--approve must be one of high, high\+medium, all, none; got "most"/],
+    [['--threshold', '0'], /--threshold must be a number greater than 0 and at most 1, got "0"/],
+    [['--threshold', '1.5'], /--threshold must be a number greater than 0 and at most 1, got "1.5"/],
+    [['--threshold', 'high'], /--threshold must be a number greater than 0 and at most 1, got "high"/],
+    [['--zip', 'api/p.zip'], /--zip api\/p.zip must not be inside --out api/],
     [
       ['--engine', 'llm', '--provider', 'openrouter', '--model', 'x'],
       /OpenRouter needs an API key: set DJFORGE_API_KEY/,

@@ -1,6 +1,8 @@
 /** Exit codes, options and printing shared by the CLI commands. */
 import { formatDiagnostic, type Diagnostic } from '../../src-shared/diagnostics';
 import { isProviderId, PROVIDER_PRESETS } from '../core/llm/presets';
+import { parseApprovalPolicy, type ApprovalPolicy } from '../core/review/approval-policy';
+import { DEFAULT_THRESHOLD } from '../core/validate/score';
 import type { CliIo } from './io';
 
 /** `cancelled` follows the shell's convention for a run stopped by Ctrl-C (128 + SIGINT). */
@@ -22,6 +24,9 @@ export interface CliOptions {
   'no-cache'?: boolean;
   instructions?: string;
   approve?: string;
+  threshold?: string;
+  'no-runtime'?: boolean;
+  zip?: string;
 }
 
 /** Flags that only mean something with `--engine llm`. */
@@ -59,8 +64,6 @@ export function parseEngineChoice(
   const fail = (message: string) => ({ ok: false as const, message });
   const engine = options.engine ?? 'template';
   if (engine !== 'template' && engine !== 'llm') return fail(`--engine must be template or llm, got "${engine}".`);
-  if (options.approve !== undefined && options.approve !== 'all')
-    return fail(`--approve accepts "all" (other policies come with review), got "${options.approve}".`);
   let concurrency = 4;
   if (options.concurrency !== undefined) {
     concurrency = Number(options.concurrency);
@@ -103,6 +106,36 @@ export function parseEngineChoice(
       },
     },
   };
+}
+
+/** How `generate` reviews: a policy, or the interactive prompt when the run has a terminal. */
+export interface ReviewChoice {
+  /** Null when `--approve` was not given: a terminal review if there is one, else `high`. */
+  policy: ApprovalPolicy | null;
+  threshold: number;
+  runtime: boolean;
+}
+
+/** The review settings from the flags, or a usage message naming the flag and the problem. */
+export function parseReviewChoice(
+  options: CliOptions,
+): { ok: true; value: ReviewChoice } | { ok: false; message: string } {
+  let policy: ApprovalPolicy | null = null;
+  if (options.approve !== undefined) {
+    const parsed = parseApprovalPolicy(options.approve);
+    if (!parsed.ok) return { ok: false, message: parsed.message };
+    policy = parsed.policy;
+  }
+  let threshold = DEFAULT_THRESHOLD;
+  if (options.threshold !== undefined) {
+    threshold = Number(options.threshold);
+    if (options.threshold.trim() === '' || !Number.isFinite(threshold) || threshold <= 0 || threshold > 1)
+      return {
+        ok: false,
+        message: `--threshold must be a number greater than 0 and at most 1, got "${options.threshold}".`,
+      };
+  }
+  return { ok: true, value: { policy, threshold, runtime: !options['no-runtime'] } };
 }
 
 /** Print diagnostics to stderr, errors first, one per line; `quiet` keeps only errors. */

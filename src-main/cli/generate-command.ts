@@ -1,42 +1,51 @@
+/**
+ * `djforge generate`: import the ERD, run the pipeline, review every file as it finishes (the
+ * validation layers, scores and categories; a person on a terminal or the `--approve` policy
+ * decides), write only the approved files (`--out` folder, merged with an earlier generation,
+ * and/or a `--zip`), and report. Exit 1 when some generated file did not reach the disk as
+ * generated (not approved, or a merge conflict kept the user's version).
+ */
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import packageJson from '../../package.json';
-import { AgentCache } from '../core/cache/agent-cache';
-import { endpointIdentity } from '../core/cache/cache-key';
-import { resolveCacheDir } from '../core/cache/cache-dir';
-import { preflightEndpoint } from '../core/llm/preflight';
-import { resolveApiKey } from '../core/llm/presets';
-import { loadErdFile } from '../core/load-erd';
-import { checkOutputTarget, OutputError, writeProject } from '../core/output/project-writer';
-import {
-  PoolCancelledError,
-  prepareLlmEngine,
-  runPipeline,
-  type PipelineOptions,
-  type PoolEvent,
-} from '../core/pipeline';
-import type { GenerationReport } from '../core/report';
-import type { CliIo } from './io';
 import { hasErrors } from '../../src-shared/diagnostics';
-import { EXIT, parseEngineChoice, printDiagnostics, type CliOptions, type EngineChoice } from './common';
+import { endpointIdentity } from '../core/cache/cache-key';
+import { loadErdFile } from '../core/load-erd';
+import { checkOutputTarget, OutputError } from '../core/output/project-writer';
+import { PoolCancelledError, runPipeline } from '../core/pipeline';
+import type { GenerationReport } from '../core/report';
+import { EXIT, parseEngineChoice, parseReviewChoice, printDiagnostics, type CliOptions } from './common';
+import { pipelineOptions, printEvent } from './generate-engine';
+import { buildReport, writeReport } from './generate-report';
+import { GenerateReview, type ReviewOutcome } from './generate-review';
+import { conflictLines, describeActions, writeApproved, type WriteOutcome } from './generate-write';
+import type { CliIo } from './io';
+
+const inside = (file: string, dir: string) => file === dir || file.startsWith(dir + path.sep);
 
 export async function generateCommand(erdFile: string, options: CliOptions, io: CliIo): Promise<number> {
   const started = performance.now();
-  const out = path.resolve(io.cwd, options.out as string);
+  const out = options.out ? path.resolve(io.cwd, options.out) : null;
+  const zip = options.zip ? path.resolve(io.cwd, options.zip) : null;
   const reportFile = options.json ? path.resolve(io.cwd, options.json) : null;
+  const force = options.force ?? false;
   const fail = (message: string, code: number) => {
     io.stderr(`djforge generate: ${message}\n`);
     return code;
   };
+  const usage = (message: string) => fail(`${message}\nRun "djforge --help" for usage.`, EXIT.usage);
   const choice = parseEngineChoice(options);
-  if (!choice.ok) return fail(`${choice.message}\nRun "djforge --help" for usage.`, EXIT.usage);
-  if (reportFile && (reportFile === out || reportFile.startsWith(out + path.sep))) {
+  if (!choice.ok) return usage(choice.message);
+  const reviewChoice = parseReviewChoice(options);
+  if (!reviewChoice.ok) return usage(reviewChoice.message);
+  if (out && reportFile && inside(reportFile, out))
     return fail(`--json ${options.json} must not be inside --out ${options.out}.`, EXIT.usage);
-  }
+  if (out && zip && inside(zip, out))
+    return fail(`--zip ${options.zip} must not be inside --out ${options.out}.`, EXIT.usage);
+  if (zip && reportFile === zip) return fail('--zip and --json name the same file.', EXIT.usage);
   try {
-    await checkOutputTarget(out, { force: options.force ?? false });
+    if (out) await checkOutputTarget(out, { force, merge: true });
+    if (zip) await checkZipTarget(zip, force);
   } catch (e) {
     if (e instanceof OutputError) return fail(e.message, EXIT.usage);
     throw e;
@@ -58,6 +67,7 @@ export async function generateCommand(erdFile: string, options: CliOptions, io: 
   } catch (e) {
     return fail(`${(e as Error).message} Nothing was written.`, EXIT.usage);
   }
+  const review = new GenerateReview(erd, reviewChoice.value, io.env);
   let result;
   const cancel = new AbortController();
   const onInterrupt = () => cancel.abort();
@@ -65,7 +75,10 @@ export async function generateCommand(erdFile: string, options: CliOptions, io: 
   try {
     result = await runPipeline(erd, prepared.options, {
       signal: cancel.signal,
-      onEvent: (event) => printEvent(io, event, options.quiet ?? false),
+      onEvent: (event) => {
+        printEvent(io, event, options.quiet ?? false);
+        if (event.type === 'fileReady') review.add({ path: event.file, content: event.content, agent: event.agent });
+      },
     });
   } catch (e) {
     if (e instanceof PoolCancelledError) return fail('cancelled; nothing was written.', EXIT.cancelled);
@@ -74,62 +87,33 @@ export async function generateCommand(erdFile: string, options: CliOptions, io: 
     process.off('SIGINT', onInterrupt);
     await prepared.close();
   }
-  const files = result.files;
   const generateMs = performance.now() - genStart;
-
-  const cacheProblems = prepared.options.cache?.problems ?? [];
+  review.ensureAll(result.files);
+  review.prefetchRuntime(result.files);
   if (!options.quiet)
-    for (const problem of cacheProblems)
+    for (const problem of prepared.options.cache?.problems ?? [])
       io.stderr(`warning: cache: ${problem} (ignored; rewritten when regenerated)\n`);
-  const writeStart = performance.now();
+
+  const outcome = await review.finish(io);
+  if (!options.quiet) io.stdout(reviewLines(outcome));
+  const { session } = outcome;
+  const approved = session.approvedFiles().map((f) => ({ path: f.path, content: f.content }));
+  const notApproved = session
+    .list()
+    .filter((e) => e.decision !== 'approved')
+    .map((e) => e.path);
+  let written: WriteOutcome;
   try {
-    await writeProject(out, files, { force: options.force ?? false });
+    written = await writeApproved({ out, zip, force, zipRoot: erd.project.name }, approved, notApproved);
   } catch (e) {
     if (e instanceof OutputError)
       return fail(e.message, e.code === 'output.write-failed' ? EXIT.writeFailed : EXIT.usage);
     throw e;
   }
-  const writeMs = performance.now() - writeStart;
-  const bytes = files.reduce((n, f) => n + Buffer.byteLength(f.content), 0);
-  const { metrics } = result;
+  const code = notApproved.length > 0 || written.conflicts.length > 0 ? EXIT.notApproved : EXIT.ok;
   const llm = choice.value.llm;
-
-  const report: GenerationReport = {
-    ok: true,
-    tool: { name: 'djforge', version: packageJson.version },
-    engine: choice.value.engine,
-    erd: { file: erdFile, format: loaded.format, project: erd.project.name },
-    out,
-    files: files.map((f) => ({
-      path: f.path,
-      agent: f.agent,
-      source: f.source,
-      written: true,
-      bytes: Buffer.byteLength(f.content),
-      units: f.units,
-      attempts: f.attempts,
-    })),
-    diagnostics: loaded.diagnostics,
-    metrics: {
-      pipelineMs: round(performance.now() - started),
-      importMs: round(importMs),
-      generateMs: round(generateMs),
-      writeMs: round(writeMs),
-      entities: erd.entities.length,
-      relations: erd.relations.length,
-      files: files.length,
-      bytes,
-      units: metrics.units,
-      llmCalls: metrics.llmCalls,
-      cacheHits: metrics.cacheHits,
-      cacheMisses: metrics.cacheMisses,
-      retries: metrics.retries,
-      fallbacks: metrics.fallbacks,
-      tokens: metrics.tokens,
-      tokensSaved: metrics.tokensSaved,
-      maxInFlight: metrics.maxInFlight,
-    },
-    ...(llm && prepared.options.llm
+  const extra: Pick<GenerationReport, 'llm' | 'cache'> =
+    llm && prepared.options.llm
       ? {
           llm: {
             provider: llm.provider ?? null,
@@ -143,93 +127,86 @@ export async function generateCommand(erdFile: string, options: CliOptions, io: 
               ? { dir: prepared.cacheDir, diskBytes: await prepared.options.cache.bytes(), ...result.cache }
               : null,
         }
-      : {}),
-  };
-  if (reportFile) {
-    await fs.mkdir(path.dirname(reportFile), { recursive: true });
-    const tmp = `${reportFile}.${process.pid}.tmp`;
-    await fs.writeFile(tmp, JSON.stringify(report, null, 2) + '\n');
-    await fs.rename(tmp, reportFile);
-  }
+      : {};
+  const report = buildReport({
+    ok: code === EXIT.ok,
+    engine: choice.value.engine,
+    erdFile,
+    format: loaded.format,
+    erd,
+    diagnostics: loaded.diagnostics,
+    out,
+    result,
+    review: outcome,
+    written,
+    times: { pipelineMs: performance.now() - started, importMs, generateMs },
+    extra,
+  });
+  if (reportFile) await writeReport(reportFile, report);
+
+  const { metrics } = result;
+  if (out && written.conflicts.length > 0) io.stderr(conflictLines(out, written.conflicts, io.cwd));
   if (!options.quiet) {
+    const where = [
+      out
+        ? `to ${out} (${written.mode === 'merged' ? `merged: ${describeActions(written.entries)}` : written.mode})`
+        : '',
+      zip ? `${out ? 'and ' : ''}into ${zip}` : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
     io.stdout(
-      `Wrote ${files.length} files (${erd.entities.length} entities) for project "${erd.project.name}" to ${out} ` +
-        `in ${Math.round(report.metrics.pipelineMs)} ms.\n` +
+      `Wrote ${approved.length} of ${result.files.length} files (${erd.entities.length} entities) for project ` +
+        `"${erd.project.name}" ${where} in ${Math.round(report.metrics.pipelineMs)} ms.\n` +
         (llm
           ? `LLM engine: ${metrics.llmCalls} model calls, ${metrics.retries} retries, ${metrics.fallbacks} fallbacks to the template, ` +
             `cache ${metrics.cacheHits} hits / ${metrics.cacheMisses} misses, ${metrics.tokens} tokens (${metrics.tokensSaved} saved).\n`
           : '') +
-        `Next: cd ${path.relative(io.cwd, out) || '.'} && pip install -r requirements.txt && python manage.py migrate && python manage.py test\n`,
+        (out && code === EXIT.ok
+          ? `Next: cd ${path.relative(io.cwd, out) || '.'} && pip install -r requirements.txt && python manage.py migrate && python manage.py test\n`
+          : ''),
     );
   }
-  return EXIT.ok;
-}
-
-/** Pipeline options for the chosen engine; `close` releases the syntax checker. */
-async function pipelineOptions(
-  choice: EngineChoice,
-  io: CliIo,
-): Promise<{ options: PipelineOptions; cacheDir: string | null; close: () => Promise<void> }> {
-  const llm = choice.llm;
-  if (choice.engine === 'template' || !llm)
-    return {
-      options: { engine: 'template', concurrency: choice.concurrency },
-      cacheDir: null,
-      close: () => Promise.resolve(),
-    };
-  const apiKey = resolveApiKey(io.env);
-  const { engine, close } = await prepareLlmEngine({
-    ...(llm.provider === undefined ? {} : { provider: llm.provider }),
-    ...(llm.baseURL === undefined ? {} : { baseURL: llm.baseURL }),
-    ...(apiKey === undefined ? {} : { apiKey }),
-    model: llm.model,
-    fallbackModels: llm.fallbackModels,
-    ...(llm.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: llm.requestTimeoutMs }),
-    ...(io.env['DJFORGE_SYNTAX_PYTHON'] ? { python: io.env['DJFORGE_SYNTAX_PYTHON'] } : {}),
-  });
-  const preflight = await preflightEndpoint(
-    engine.client,
-    [llm.model, ...llm.fallbackModels],
-    Math.min(10_000, llm.requestTimeoutMs ?? 10_000),
-  );
-  if (preflight.fatal !== null) {
-    await close();
-    throw new Error(preflight.fatal);
-  }
-  for (const warning of preflight.warnings) io.stderr(`warning: ${warning}\n`);
-  const cacheDir = llm.noCache
-    ? null
-    : resolveCacheDir({
-        ...(llm.cacheDir === undefined ? {} : { explicit: llm.cacheDir }),
-        env: io.env,
-        home: io.env['HOME'] ?? os.homedir(),
-        cwd: io.cwd,
-      });
-  return {
-    options: {
-      engine: 'llm',
-      concurrency: choice.concurrency,
-      instructions: llm.instructions,
-      llm: engine,
-      cache: cacheDir ? new AgentCache({ dir: cacheDir }) : null,
-    },
-    cacheDir,
-    close,
-  };
-}
-
-/** Recovery is worth a line on stderr; the rest of the progress stays quiet in a terminal. */
-function printEvent(io: CliIo, event: PoolEvent, quiet: boolean): void {
-  if (quiet) return;
-  if (event.type === 'retrying') {
-    const { attempt } = event;
-    const wait = event.waitMs > 0 ? `, waiting ${event.waitMs} ms` : '';
+  if (notApproved.length > 0)
     io.stderr(
-      `retry ${event.unitId}: ${attempt.outcome} on ${attempt.model} → ${attempt.action} (next: ${event.nextModel}${wait})\n`,
+      `djforge generate: ${notApproved.length} of ${result.files.length} files not approved, so not written: ` +
+        `${notApproved.join(', ')}. ` +
+        (approved.length > 0 ? `The ${approved.length} approved files were written. ` : 'Nothing was written. ') +
+        `Approve more with --approve high+medium or --approve all, or review on a terminal.\n`,
     );
-  } else if (event.type === 'fellBack') {
-    io.stderr(`warning: ${event.unitId} fell back to the template draft: ${event.reason}\n`);
-  }
+  if (written.conflicts.length > 0)
+    io.stderr(
+      `djforge generate: ${written.conflicts.length} merge conflict(s); your version of each was kept (see above).\n`,
+    );
+  return code;
 }
 
-const round = (ms: number) => Math.round(ms * 10) / 10;
+async function checkZipTarget(zip: string, force: boolean): Promise<void> {
+  const stat = await fs.lstat(zip).catch(() => null);
+  if (stat?.isDirectory()) throw new OutputError(`--zip ${zip} is a folder, not a file.`, 'output.not-directory');
+  if (stat && !force) throw new OutputError(`${zip} already exists; pass --force to replace it.`, 'output.not-empty');
+}
+
+/** The validation and review summary: layers, categories, decisions, and each file left out with its main reason. */
+function reviewLines({ session, validation, decidedBy, validateMs }: ReviewOutcome): string {
+  const summary = session.summary();
+  const { runtime } = validation;
+  const runtimeText = runtime.ran
+    ? `runtime layer (${runtime.steps.map((s) => s.step.split(' ')[0]).join(', ')}) ${(runtime.durationMs / 1000).toFixed(1)} s`
+    : `runtime layer skipped: ${runtime.skipped ?? 'not run'}`;
+  const python = validation.python ? `CPython ${validation.python}` : 'tree-sitter (no Python found)';
+  const lines = [
+    `Validated ${summary.files} files in ${(validateMs / 1000).toFixed(1)} s: static layers with ${python}; ${runtimeText}.`,
+    `Review (${decidedBy === 'interactive' ? 'on the terminal' : `--approve ${decidedBy}`}): ` +
+      Object.entries(summary.byCategory)
+        .map(([category, paths]) => `${paths.length} ${category}`)
+        .join(', ') +
+      ` — ${summary.approved} approved, ${summary.skipped} skipped; average quality ${summary.avgQuality.toFixed(2)}.`,
+  ];
+  for (const e of session.list()) {
+    if (e.decision === 'approved') continue;
+    const why = e.current.reasons[0] ?? 'no reason recorded';
+    lines.push(`  not approved: ${e.path} (${e.current.category}, score ${e.current.score.toFixed(2)}): ${why}`);
+  }
+  return lines.join('\n') + '\n';
+}

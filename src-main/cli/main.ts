@@ -2,8 +2,9 @@
  * `djforge`: the headless host of the engine, for terminals and CI pipelines. A thin adapter:
  * it parses arguments, calls the core, prints, and maps outcomes to exit codes.
  *
- * Exit codes: 0 success; 2 bad input or usage (nothing created or changed on disk);
- * 3 the project could not be written (the target is left as it was).
+ * Exit codes: 0 success; 1 some files were not approved or a merge conflicted (the rest was
+ * written); 2 bad input or usage (nothing created or changed on disk); 3 the project could not be
+ * written (the target is left as it was); 130 cancelled.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import packageJson from '../../package.json';
@@ -16,23 +17,41 @@ import type { CliIo } from './io';
 const HELP = `djforge ${packageJson.version} — turn an ERD into a Django REST Framework project
 
 Usage:
-  djforge generate <erd-file> --out <dir> [--force] [--json <report-file>] [--engine template|llm ...]
+  djforge generate <erd-file> (--out <dir> | --zip <file> | both) [options]
   djforge validate-erd <erd-file>
   djforge serve [--port <n>] [--open]     (the app in a browser; see djforge serve --help)
   djforge --help | --version
 
 Commands:
   generate       Import the ERD, generate the project (offline template engine by default, or
-                 an LLM refining the template's draft) and write it to --out atomically.
+                 an LLM refining the template's draft), validate and score every file, review
+                 them, and write only the approved files.
   validate-erd   Report every problem in an ERD file; exit 0 when it has no errors, 2 otherwise.
 
-Options:
-  -o, --out <dir>        Folder to write the project into (created; must be empty unless --force)
-  -f, --force            Replace a non-empty --out folder
-      --json <file>      Write a JSON report of the run (files, diagnostics, metrics)
+Output (generate; at least one of --out and --zip):
+  -o, --out <dir>        Folder to write the project into. A new or empty folder is written
+                         atomically. A folder holding an earlier DjForge generation (.djforge/) is
+                         updated in place: files you did not touch are replaced, files you edited
+                         are merged three-way, conflicts keep your file (the merge with markers goes
+                         to .djforge/conflicts/) and are reported. Any other non-empty folder needs
+                         --force.
+      --zip <file>       Also (or instead) export the approved files as a zip, in a folder named
+                         after the project. An existing file needs --force.
+  -f, --force            Replace a non-empty folder that holds no DjForge project, or an existing zip
+      --json <file>      Write a JSON report: files with score, category, findings, approved,
+                         written; metrics (autoApprovalRate, avgQuality, conflicts, timings, …)
   -q, --quiet            Print only errors
+
+Review (generate):
+      --approve <policy> Decide without asking: high (default; auto-approved + high quality),
+                         high+medium, all (every file that generated), none. Without --approve, a
+                         run whose stdin and stdout are terminals asks (the five batch operations).
+      --threshold <x>    Score from which a file without errors is auto-approved, in (0, 1]
+                         (default 0.8)
+      --no-runtime       Skip the runtime layer (manage.py check, makemigrations --check and the
+                         generated tests in a temporary copy). It runs only when a Python with
+                         Django and DRF is found (DJFORGE_PYTHON, /usr/bin/python3, python3, python).
       --concurrency <n>  Units generated at once (default 4)
-      --approve all      Write every generated file (the only review policy so far)
 
 LLM engine (generate --engine llm; key from DJFORGE_API_KEY or OPENAI_API_KEY, never a flag):
       --engine <name>    template (default, offline) or llm
@@ -51,9 +70,26 @@ LLM engine (generate --engine llm; key from DJFORGE_API_KEY or OPENAI_API_KEY, n
 ERD formats: djforge-erd v1 JSON (resources/erd.schema.json), the seed tool's flat JSON
 ({"Job": {"title": "CharField", ...}}) and its later {"erd": {"entities": ...}} JSON.
 
-Exit codes: 0 success, 2 bad input or usage (nothing written), 3 writing failed (target unchanged),
-130 cancelled with Ctrl-C (nothing written).
+Environment: DJFORGE_PYTHON (interpreter for validation), DJFORGE_SYNTAX_PYTHON (interpreter
+checking LLM answers), AGENT_CACHE_DIR, DJFORGE_API_KEY / OPENAI_API_KEY.
+
+Exit codes: 0 every file approved and written; 1 some files were not approved or a merge
+conflicted (the approved files were written, the rest left as they were); 2 bad input or usage
+(nothing written); 3 writing failed (target unchanged); 130 cancelled with Ctrl-C (nothing written).
 `;
+
+const GENERATE_FLAGS = [
+  'out',
+  'force',
+  'json',
+  'engine',
+  'concurrency',
+  'approve',
+  'threshold',
+  'no-runtime',
+  'zip',
+  ...LLM_FLAGS,
+] as const;
 
 const OPTIONS = {
   out: { type: 'string', short: 'o' },
@@ -71,6 +107,9 @@ const OPTIONS = {
   'no-cache': { type: 'boolean' },
   instructions: { type: 'string' },
   approve: { type: 'string' },
+  threshold: { type: 'string' },
+  'no-runtime': { type: 'boolean' },
+  zip: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } satisfies ParseArgsConfig['options'];
@@ -109,11 +148,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   if (rest.length > 1) return usage(`expected one <erd-file>, got ${rest.length}: ${rest.join(' ')}.`);
   const erdFile = rest[0] as string;
   if (command === 'validate-erd') {
-    for (const flag of ['out', 'force', 'json', 'engine', 'concurrency', 'approve', ...LLM_FLAGS] as const) {
+    for (const flag of GENERATE_FLAGS) {
       if (values[flag] !== undefined) return usage(`--${flag} applies to generate only.`);
     }
     return validateCommand(erdFile, io);
   }
-  if (!values.out) return usage('missing --out <dir>.');
+  if (!values.out && !values.zip) return usage('missing --out <dir> (or --zip <file>).');
   return generateCommand(erdFile, values, io);
 }

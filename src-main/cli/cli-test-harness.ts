@@ -1,0 +1,69 @@
+/**
+ * Running `djforge` in-process for the CLI's tests: captured stdout/stderr, an injected working
+ * folder and environment, and optionally a scripted terminal for the interactive review.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { GenerationReport } from '../core/report';
+import type { CliIo } from './io';
+import { main } from './main';
+
+export const repoRoot = path.resolve(__dirname, '../..');
+export const examples = path.resolve(repoRoot, '../shared/examples');
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+  /** What the scripted terminal printed (empty without one). */
+  terminal: string;
+  /** Questions the scripted terminal was asked. */
+  asked: string[];
+}
+
+export interface RunSettings {
+  cwd: string;
+  env?: Record<string, string>;
+  /** Answers for the interactive review, in order; the terminal reports end of input after them. */
+  answers?: string[];
+}
+
+/** Run `djforge argv` in `settings.cwd`; with `answers`, stdin and stdout count as a terminal. */
+export async function runCli(settings: RunSettings, ...argv: string[]): Promise<CliRun> {
+  const run: CliRun = { code: -1, stdout: '', stderr: '', terminal: '', asked: [] };
+  const answers = settings.answers ? [...settings.answers] : null;
+  const io: CliIo = {
+    stdout: (t) => (run.stdout += t),
+    stderr: (t) => (run.stderr += t),
+    cwd: settings.cwd,
+    env: settings.env ?? {},
+    ...(answers
+      ? {
+          terminal: () => ({
+            ask: (question: string) => {
+              run.asked.push(question);
+              return Promise.resolve(answers.shift() ?? null);
+            },
+            write: (text: string) => (run.terminal += text),
+            close: () => undefined,
+          }),
+        }
+      : {}),
+  };
+  run.code = await main(argv, io);
+  return run;
+}
+
+/** Every file (not folder) below `root`, relative with `/`, sorted; `.djforge/` left out unless asked. */
+export async function listing(root: string, withMeta = false): Promise<string[]> {
+  const entries = await fs.readdir(root, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(root, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .filter((p) => withMeta || !p.startsWith('.djforge/'))
+    .sort();
+}
+
+export async function readReport(file: string): Promise<GenerationReport> {
+  return JSON.parse(await fs.readFile(file, 'utf8')) as GenerationReport;
+}

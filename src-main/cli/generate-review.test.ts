@@ -1,0 +1,142 @@
+/**
+ * The review of `djforge generate`: policies, exit codes, the interactive flow and the report's
+ * review fields. One LLM run against the local server (whose model slips an `eval` into the Job
+ * viewset) fills a shared cache, so every later run is served from it without model calls.
+ */
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { draftResponder } from '../../test-support/draft-responder';
+import { startOpenAiServer, type ChatRequest, type OpenAiServer } from '../../test-support/openai-server';
+import { examples, listing, readReport, runCli } from './cli-test-harness';
+
+const EVAL = '\n\ndef run_filter(text):\n    return eval(text)\n';
+
+/** The cooperative test model, except that the Job viewset unit gains a security smell. */
+function sloppyResponder(request: ChatRequest): string {
+  const answer = draftResponder(request);
+  return /class JobViewSet\b/.test(answer) && answer.endsWith('\n```')
+    ? answer.replace(/\n```$/, `${EVAL}\`\`\``)
+    : answer;
+}
+
+const erd = path.join(examples, 'seed-legacy-jobboard.json');
+let dir: string;
+let server: OpenAiServer;
+const llm = () => ['--engine', 'llm', '--base-url', server.baseURL, '--model', 'fake-coder', '--cache-dir', 'cache'];
+const generate = (answers: string[] | undefined, ...flags: string[]) =>
+  runCli({ cwd: dir, ...(answers ? { answers } : {}) }, 'generate', erd, ...llm(), '--no-runtime', ...flags);
+
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'djforge-review-'));
+  server = await startOpenAiServer({ responder: sloppyResponder });
+});
+afterAll(async () => {
+  await server.close();
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+describe('djforge generate review policies', () => {
+  it('by default writes only auto-approved and high files, says what was left out and exits 1', async () => {
+    const result = await generate(undefined, '--out', 'high', '--json', 'high.json');
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.stdout).toMatch(/^Review \(--approve high\): 22 auto-approved, 0 high, 0 medium, 0 low, 1 error/m);
+    expect(result.stdout).toMatch(/^ {2}not approved: core\/views\.py \(error, score 0\.60\): .*security\.eval/m);
+    expect(result.stdout).toMatch(/^Wrote 22 of 23 files/m);
+    expect(result.stderr).toContain(
+      'djforge generate: 1 of 23 files not approved, so not written: core/views.py. The 22 approved files were written.',
+    );
+    const written = await listing(path.join(dir, 'high'));
+    expect(written).toHaveLength(22);
+    expect(written).not.toContain('core/views.py');
+    expect(written).toContain('core/models.py');
+
+    const report = await readReport(path.join(dir, 'high.json'));
+    expect(report.ok).toBe(false);
+    const views = report.files.find((f) => f.path === 'core/views.py');
+    expect(views).toMatchObject({ source: 'llm', category: 'error', score: 0.6, approved: false, decidedBy: 'user' });
+    expect(views).toMatchObject({ written: false, sync: null });
+    expect(views?.findings).toEqual([
+      expect.objectContaining({ rule: 'security.eval', layer: 'security', severity: 'error', file: 'core/views.py' }),
+    ]);
+    const models = report.files.find((f) => f.path === 'core/models.py');
+    expect(models).toMatchObject({ category: 'auto-approved', score: 1, approved: true, decidedBy: 'auto' });
+    expect(models).toMatchObject({ written: true, sync: 'create', findings: [] });
+    expect(report.metrics).toMatchObject({ autoApprovalRate: 0.957, approved: 22, skipped: 1, conflicts: 0 });
+    expect(report.metrics.avgQuality).toBe(Math.round(((22 + 0.6) / 23) * 1000) / 1000);
+    expect(report.review).toMatchObject({
+      threshold: 0.8,
+      decidedBy: 'high',
+      runtime: { ran: false, skipped: '--no-runtime was given' },
+    });
+    expect(report.output).toMatchObject({ dir: path.join(dir, 'high'), mode: 'created', conflicts: [], zip: null });
+  });
+
+  it('--approve all writes every file and exits 0; the cache serves it without model calls', async () => {
+    server.resetLog();
+    const result = await generate(undefined, '--out', 'all', '--approve', 'all', '--json', 'all.json');
+    expect(result.code, result.stderr).toBe(0);
+    expect(server.requests).toHaveLength(0);
+    expect(await listing(path.join(dir, 'all'))).toHaveLength(23);
+    expect(await fs.readFile(path.join(dir, 'all', 'core', 'views.py'), 'utf8')).toContain('return eval(text)');
+    const report = await readReport(path.join(dir, 'all.json'));
+    expect(report.ok).toBe(true);
+    expect(report.files.find((f) => f.path === 'core/views.py')).toMatchObject({
+      approved: true,
+      decidedBy: 'user',
+      written: true,
+    });
+  });
+
+  it('--approve none judges and reports but writes nothing at all', async () => {
+    const none = await generate(
+      undefined,
+      '--out',
+      'none',
+      '--approve',
+      'none',
+      '--threshold',
+      '1',
+      '--json',
+      'n.json',
+    );
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('23 of 23 files not approved, so not written');
+    expect(none.stdout).toMatch(/Review \(--approve none\): 22 auto-approved, .* 1 error — 0 approved, 23 skipped/);
+    await expect(fs.access(path.join(dir, 'none'))).rejects.toThrow(/ENOENT/);
+    const report = await readReport(path.join(dir, 'n.json'));
+    expect(report.review).toMatchObject({ threshold: 1, decidedBy: 'none' });
+    expect(report.metrics).toMatchObject({ autoApprovalRate: 0, approved: 0, skipped: 23 });
+    expect(report.output.mode).toBeNull();
+  });
+});
+
+describe('djforge generate on a terminal', () => {
+  it('shows the categories and the five operations; operation 1 approves the high-quality files', async () => {
+    const result = await generate(['1'], '--out', 'tty', '--json', 'tty.json');
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.terminal).toContain('BATCH REVIEW');
+    expect(result.terminal).toContain('Errors (1): core/views.py');
+    expect(result.terminal).toContain('[1] Approve all high quality (default)');
+    expect(result.terminal).toContain('[5] Custom selection');
+    expect(result.terminal).toContain('Batch operation complete: 22 approved, 1 skipped');
+    expect(result.asked).toEqual(['Select batch operation (1-5) [1]: ']);
+    expect(await listing(path.join(dir, 'tty'))).not.toContain('core/views.py');
+    expect((await readReport(path.join(dir, 'tty.json'))).review.decidedBy).toBe('interactive');
+  });
+
+  it('custom selection can approve the flagged file by hand', async () => {
+    const result = await generate(['5', '1'], '--out', 'pick');
+    expect(result.terminal).toMatch(/\[1\] core\/views\.py \(error, 0\.60\)/);
+    expect(result.code, result.stderr).toBe(0);
+    expect(await listing(path.join(dir, 'pick'))).toContain('core/views.py');
+  });
+
+  it('does not ask when --approve is given', async () => {
+    const result = await generate(['5'], '--out', 'asked-not', '--approve', 'high+medium');
+    expect(result.asked).toEqual([]);
+    expect(result.terminal).toBe('');
+    expect(result.code).toBe(1);
+  });
+});

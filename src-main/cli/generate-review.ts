@@ -1,0 +1,161 @@
+/**
+ * The review step of `djforge generate`. Files join a `ReviewSession` the moment the pipeline
+ * announces them (judged alone by the in-process tree-sitter layers, so a file costs no process
+ * start); when the run is over, the whole project is validated once by CPython's static layers
+ * and — unless `--no-runtime` — by the runtime layer, which is started as soon as the pipeline
+ * ends so it overlaps the rest. Then a person on a terminal reviews, or the `--approve` policy
+ * (default `high`) decides.
+ */
+import { createHash } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import type { Erd } from '../../src-shared/erd/model';
+import { applyApprovalPolicy, type ApprovalPolicy } from '../core/review/approval-policy';
+import { ReviewSession } from '../core/review/review-session';
+import { staticValidator } from '../core/review';
+import { validateRuntime, type RuntimeResult } from '../core/validate/runtime-layer';
+import type { Finding, SourceFile } from '../core/validate/types';
+import { validateStatic, type LayerStatus } from '../core/validate/validate-project';
+import type { ReviewChoice } from './common';
+import type { CliIo } from './io';
+import { runReviewPrompt } from './review-prompt';
+
+/** What validation of the complete project did, for the summary line and the report. */
+export interface ValidationOutcome {
+  /** The static layers and whether each ran (with a note when tree-sitter stood in for CPython). */
+  layers: LayerStatus[];
+  python: string | null;
+  staticMs: number;
+  runtime: { ran: boolean; skipped?: string; steps: RuntimeResult['steps']; durationMs: number };
+}
+
+export interface ReviewOutcome {
+  session: ReviewSession;
+  /** `interactive` when a person decided on the terminal, else the policy applied. */
+  decidedBy: ApprovalPolicy | 'interactive';
+  threshold: number;
+  validation: ValidationOutcome;
+  validateMs: number;
+}
+
+const projectKey = (files: readonly SourceFile[]) => {
+  const hash = createHash('sha256');
+  for (const f of [...files].sort((a, b) => (a.path < b.path ? -1 : 1))) hash.update(`${f.path}\0${f.content}\0`);
+  return hash.digest('hex');
+};
+
+const hasSyntaxError = (findings: readonly Finding[]) =>
+  findings.some((f) => f.layer === 'syntax' && f.severity === 'error');
+
+/** A review that files join while the pipeline runs; `finish` validates the project and decides. */
+export class GenerateReview {
+  readonly session: ReviewSession;
+  private readonly joining: Promise<unknown>[] = [];
+  private readonly joined = new Set<string>();
+  private runtimeRun: { key: string; result: Promise<ValidationOutcome['runtime'] & { findings: Finding[] }> } | null =
+    null;
+  private validation: ValidationOutcome = {
+    layers: [],
+    python: null,
+    staticMs: 0,
+    runtime: { ran: false, skipped: 'not run', steps: [], durationMs: 0 },
+  };
+
+  constructor(
+    private readonly erd: Erd,
+    private readonly choice: ReviewChoice,
+    private readonly env: CliIo['env'],
+  ) {
+    this.session = new ReviewSession({
+      validate: staticValidator(erd, { noPython: true, env }),
+      validateProject: (files) => this.validateProject(files),
+      threshold: choice.threshold,
+      // `--approve none` means nothing is written, not even what would be auto-approved.
+      autoApprove: choice.policy !== 'none',
+    });
+  }
+
+  /** A finished file joins the review now; its judgement completes in the background. */
+  add(file: { path: string; content: string; agent: string }): void {
+    this.joined.add(file.path);
+    const joined = this.session.add(file);
+    joined.catch(() => undefined);
+    this.joining.push(joined);
+  }
+
+  /** Add the files of the finished run that no `fileReady` event announced. */
+  ensureAll(files: readonly { path: string; content: string; agent: string }[]): void {
+    for (const f of files) if (!this.joined.has(f.path)) this.add(f);
+  }
+
+  /** Start the runtime layer on the generated project, so it runs while files are still judged. */
+  prefetchRuntime(files: readonly SourceFile[]): void {
+    if (this.choice.runtime) void this.runtimeFor(files).catch(() => undefined);
+  }
+
+  private runtimeFor(files: readonly SourceFile[]) {
+    const key = projectKey(files);
+    if (this.runtimeRun?.key !== key) {
+      const started = performance.now();
+      const result = validateRuntime(files, { env: this.env }).then((r) => ({
+        ran: r.ran,
+        ...(r.skipped === undefined ? {} : { skipped: r.skipped }),
+        steps: r.steps,
+        findings: r.findings,
+        durationMs: Math.round(performance.now() - started),
+      }));
+      this.runtimeRun = { key, result };
+    }
+    return this.runtimeRun.result;
+  }
+
+  private async validateProject(files: readonly SourceFile[]): Promise<Finding[]> {
+    const started = performance.now();
+    const [statics, runtime] = await Promise.all([
+      validateStatic(files, { erd: this.erd, env: this.env }),
+      this.choice.runtime ? this.runtimeFor(files) : null,
+    ]);
+    const { findings: runtimeFindings = [], ...runtimeStatus } = runtime ?? {
+      ran: false,
+      skipped: '--no-runtime was given',
+      steps: [],
+      durationMs: 0,
+    };
+    const blocked = runtime?.ran === true && hasSyntaxError(statics.findings);
+    this.validation = {
+      layers: statics.layers,
+      python: statics.python,
+      staticMs: Math.round(performance.now() - started),
+      runtime: blocked
+        ? { ...runtimeStatus, ran: false, skipped: 'a file has a syntax error, so Django could not load the project' }
+        : runtimeStatus,
+    };
+    return blocked ? statics.findings : [...statics.findings, ...runtimeFindings];
+  }
+
+  /**
+   * Wait for every file to be judged, validate the whole project, then let the person on the
+   * terminal decide (when `io.terminal` exists and no `--approve` was given) or apply the policy.
+   * Nothing stays pending afterwards.
+   */
+  async finish(io: CliIo): Promise<ReviewOutcome> {
+    const started = performance.now();
+    await Promise.all(this.joining);
+    await this.session.complete();
+    const validateMs = Math.round(performance.now() - started);
+    const terminal = this.choice.policy === null && io.terminal ? io.terminal() : null;
+    if (terminal) {
+      try {
+        await runReviewPrompt(this.session, terminal);
+      } finally {
+        terminal.close();
+      }
+    } else applyApprovalPolicy(this.session, this.choice.policy ?? 'high');
+    return {
+      session: this.session,
+      decidedBy: terminal ? 'interactive' : (this.choice.policy ?? 'high'),
+      threshold: this.choice.threshold,
+      validation: this.validation,
+      validateMs,
+    };
+  }
+}

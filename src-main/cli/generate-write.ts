@@ -1,0 +1,101 @@
+/**
+ * Where `djforge generate` puts the approved files: the `--out` folder through `syncProject`
+ * (a new or empty folder atomically; a folder holding an earlier DjForge generation merged in
+ * place; a foreign non-empty folder only with `--force`) and/or a `--zip` archive. Files the
+ * review did not approve are never written, and their earlier version on disk is left alone.
+ */
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { OutputError, type FileToWrite } from '../core/output/project-writer';
+import type { SyncAction, SyncEntry } from '../core/output/sync-plan';
+import { CONFLICTS_DIR } from '../core/output/sync-plan';
+import { syncProject, type SyncReport } from '../core/output/sync-project';
+import { writeProjectZip } from '../core/output/zip-export';
+
+export interface WriteTargets {
+  /** Absolute `--out` folder, or null for a zip-only run. */
+  out: string | null;
+  /** Absolute `--zip` file, or null. */
+  zip: string | null;
+  force: boolean;
+  /** Folder name inside the zip (the project's name). */
+  zipRoot: string;
+}
+
+export interface WriteOutcome {
+  mode: SyncReport['mode'] | null;
+  /** What the folder writer did to each approved path (empty for a zip-only run). */
+  actions: Map<string, SyncAction>;
+  /** Approved paths whose merge conflicted: the user's file was kept. */
+  conflicts: string[];
+  entries: SyncEntry[];
+  zip: string | null;
+  writeMs: number;
+}
+
+/** Actions after which the folder holds this generation of the file (or the user's file already containing it). */
+export const WRITTEN_ACTIONS: ReadonlySet<SyncAction> = new Set(['create', 'update', 'unchanged', 'merge', 'keep']);
+
+/**
+ * Write `approved` to the targets; `notApproved` are this run's other paths. With nothing
+ * approved nothing is touched (no empty project, no empty zip). Throws `OutputError`.
+ */
+export async function writeApproved(
+  targets: WriteTargets,
+  approved: readonly FileToWrite[],
+  notApproved: readonly string[],
+): Promise<WriteOutcome> {
+  const started = performance.now();
+  let report: SyncReport | null = null;
+  if (approved.length === 0)
+    return { mode: null, actions: new Map(), conflicts: [], entries: [], zip: null, writeMs: 0 };
+  if (targets.out) report = await syncProject(targets.out, approved, { force: targets.force, notApproved });
+  if (targets.zip) {
+    try {
+      await writeProjectZip(targets.zip, approved, { root: targets.zipRoot, force: targets.force });
+    } catch (e) {
+      if (e instanceof OutputError && targets.out)
+        throw new OutputError(`The project in ${targets.out} was written, but the zip was not: ${e.message}`, e.code);
+      throw e;
+    }
+  }
+  return {
+    mode: report?.mode ?? null,
+    actions: new Map((report?.entries ?? []).map((e) => [e.path, e.action])),
+    conflicts: report?.conflicts ?? [],
+    entries: report?.entries ?? [],
+    zip: targets.zip,
+    writeMs: performance.now() - started,
+  };
+}
+
+/** One line per conflict, naming the kept file and where the merge with markers is. */
+export function conflictLines(out: string, conflicts: readonly string[], cwd: string): string {
+  const shown = path.relative(cwd, out) || '.';
+  return conflicts
+    .map(
+      (p) =>
+        `conflict: ${p}: your version and the new generation changed the same lines; your file was kept, ` +
+        `the merge with conflict markers is in ${path.join(shown, CONFLICTS_DIR, p)}\n`,
+    )
+    .join('');
+}
+
+/** "3 created, 2 updated, 1 merged…" for the summary line, in a fixed order. */
+export function describeActions(entries: readonly SyncEntry[]): string {
+  const order: [SyncAction, string][] = [
+    ['create', 'created'],
+    ['update', 'updated'],
+    ['merge', 'merged'],
+    ['conflict', 'conflicted'],
+    ['unchanged', 'unchanged'],
+    ['keep', 'kept (your edit already had it)'],
+    ['kept-deleted', 'left deleted'],
+    ['delete', 'removed (no longer generated)'],
+    ['orphan', 'kept (no longer generated, edited by you)'],
+  ];
+  const counts = order
+    .map(([action, label]) => [entries.filter((e) => e.action === action).length, label] as const)
+    .filter(([n]) => n > 0);
+  return counts.map(([n, label]) => `${n} ${label}`).join(', ');
+}
