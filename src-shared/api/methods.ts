@@ -66,7 +66,19 @@ export const STUDIO_METHODS = {
   /** Writes the approved files of a run atomically. Without `outDir` the host asks. */
   writeProject: {
     input: z.object({ runId, outDir: filePath.optional(), force: z.boolean().optional() }).strict(),
-    output: z.object({ outDir: z.string(), written: z.array(z.string()) }).nullable(),
+    /**
+     * `mode`: `created` (new or empty folder), `replaced` (a foreign folder, with force) or `merged`
+     * (an earlier generation updated in place). `conflicts`: files the user had changed where the
+     * merge conflicted; the user's version was kept and the merge is in `.djforge/conflicts/`.
+     */
+    output: z
+      .object({
+        outDir: z.string(),
+        written: z.array(z.string()),
+        mode: z.enum(['created', 'replaced', 'merged']),
+        conflicts: z.array(z.string()),
+      })
+      .nullable(),
   },
   getSettings: { input: none, output: SettingsSchema },
   updateSettings: { input: SettingsPatchSchema, output: SettingsSchema },

@@ -7,7 +7,7 @@ import type { AppInfo, EmitEvent } from '../../../src-shared/api';
 import type { Erd } from '../../../src-shared/erd/model';
 import { AgentCache } from '../cache';
 import type { PipelineOptions } from '../pipeline';
-import { writeProject } from '../output/project-writer';
+import { syncProject } from '../output';
 import type { SecretStore, SettingsStore } from '../settings';
 import type { CoreFunctions } from './core-functions';
 import type { StudioHandlers } from './dispatch';
@@ -164,8 +164,9 @@ export function createStudioService(deps: StudioDeps): StudioService {
       const target = await pick(outDir, (d) => d.chooseOutputDir(), 'the output folder');
       if (!target) return null;
       const absolute = path.resolve(target);
-      await writeProject(absolute, approved, { force: force ?? false });
-      return { outDir: absolute, written: approved.map((f) => f.path) };
+      const notApproved = run.files.filter((f) => run.decisions[f.path] !== 'approved').map((f) => f.path);
+      const synced = await syncProject(absolute, approved, { force: force ?? false, notApproved });
+      return { outDir: absolute, written: approved.map((f) => f.path), mode: synced.mode, conflicts: synced.conflicts };
     },
     getSettings: async () => (await deps.settings.load()).settings,
     updateSettings: async (patch) => deps.settings.update(patch),

@@ -126,9 +126,29 @@ describe('template runs', () => {
     expect(await value('writeProject', { runId, outDir: out })).toEqual({
       outDir: out,
       written: ['core/models.py', 'requirements.txt'],
+      mode: 'created',
+      conflicts: [],
     });
-    expect((await readdir(out)).sort()).toEqual(['core', 'requirements.txt']);
+    expect((await readdir(out)).sort()).toEqual(['.djforge', 'core', 'requirements.txt']);
     expect(await readdir(path.join(out, 'core'))).toEqual(['models.py']);
+  });
+
+  it('writes a second time into the same folder by merging, keeping what the user added', async () => {
+    const { runId } = await value<{ runId: string }>('startRun', { erd, engine: 'template' });
+    await studio.runs.settled(runId);
+    const out = path.join(dir, 'merged');
+    await value('decideFiles', { runId, paths: ['requirements.txt'], decision: 'approved' });
+    await value('writeProject', { runId, outDir: out });
+    const requirements = path.join(out, 'requirements.txt');
+    const generated = await readFile(requirements, 'utf8');
+    await writeFile(requirements, `${generated}gunicorn>=21\n`);
+    expect(await value('writeProject', { runId, outDir: out })).toEqual({
+      outDir: out,
+      written: ['requirements.txt'],
+      mode: 'merged',
+      conflicts: [],
+    });
+    expect(await readFile(requirements, 'utf8')).toBe(`${generated}gunicorn>=21\n`);
   });
 
   it('refuses an ERD the validator rejects, naming the place', async () => {

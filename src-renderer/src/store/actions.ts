@@ -156,7 +156,17 @@ export async function writeApproved(outDir?: string, force = false): Promise<voi
   const { run } = state();
   if (!run) return;
   const written = await call('writeProject', { runId: run.runId, ...(outDir ? { outDir } : {}), force });
-  if (written) state().pushToast('info', `Wrote ${written.written.length} files to ${written.outDir}.`);
+  if (!written) return;
+  const how = written.mode === 'merged' ? 'Merged' : 'Wrote';
+  const where = written.mode === 'merged' ? 'into' : 'to';
+  state().pushToast('info', `${how} ${written.written.length} files ${where} ${written.outDir}.`);
+  if (written.conflicts.length > 0) {
+    state().pushToast(
+      'error',
+      `${written.conflicts.length} file(s) you changed conflict with the new generation and were kept as you left them: ` +
+        `${written.conflicts.join(', ')}. The merges with conflict markers are in .djforge/conflicts/.`,
+    );
+  }
 }
 
 export async function saveSettings(patch: SettingsPatch): Promise<boolean> {
