@@ -99,6 +99,20 @@ describe('runPool', () => {
     expect(log.filter((l) => l.startsWith('start'))).toEqual(['start long', 'start short', 'start next']);
   });
 
+  it('starts a large random graph in exactly the order of sorted insertion by chain cost, then position', async () => {
+    let seed = 11;
+    const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648);
+    const spec = Array.from({ length: 300 }, (_, i) => ({
+      id: `t${i}`,
+      deps: i === 0 ? [] : [...new Set(Array.from({ length: next() % 3 }, () => `t${next() % i}`))],
+      cost: [0.01, 1, 2.5][next() % 3] ?? 1,
+    }));
+    const started: string[] = [];
+    const tasks: PoolTask<string>[] = spec.map((s) => ({ ...s, run: async () => (started.push(s.id), s.id) }));
+    await runPool(tasks, { concurrency: 1 });
+    expect(started).toEqual(referenceStartOrder(spec));
+  });
+
   it('resolves at once with nothing to do', async () => {
     expect(await runPool([], {})).toEqual({ results: new Map(), maxInFlight: 0 });
   });
@@ -113,3 +127,26 @@ describe('runPool', () => {
     expect(() => runPool([], { concurrency: 0 })).toThrow('concurrency must be a positive integer, got 0');
   });
 });
+
+/** The start order with one slot, by the rule's plain definition: a ready list kept sorted by insertion. */
+function referenceStartOrder(spec: readonly { id: string; deps: string[]; cost: number }[]): string[] {
+  const height = new Map<string, number>();
+  for (let i = spec.length - 1; i >= 0; i--) {
+    const task = spec[i] as (typeof spec)[number];
+    const below = spec.filter((t) => t.deps.includes(task.id)).map((t) => height.get(t.id) ?? 0);
+    height.set(task.id, task.cost + Math.max(0, ...below));
+  }
+  const rank = (id: string): [number, number] => [height.get(id) ?? 0, spec.findIndex((t) => t.id === id)];
+  const before = (a: string, b: string) => rank(b)[0] - rank(a)[0] || rank(a)[1] - rank(b)[1];
+  const done = new Set<string>();
+  const ready = spec.filter((t) => t.deps.length === 0).map((t) => t.id);
+  const order: string[] = [];
+  while (ready.length > 0) {
+    ready.sort(before);
+    const id = ready.shift() as string;
+    order.push(id);
+    done.add(id);
+    for (const t of spec) if (t.deps.includes(id) && t.deps.every((d) => done.has(d))) ready.push(t.id);
+  }
+  return order;
+}

@@ -13,7 +13,7 @@ import { appLabels } from '../generate/names';
 import type { AgentId, GeneratedFile } from '../generate/types';
 import { AGENTS } from './definitions';
 import { addImports, splitLeadingImports } from './hoist-imports';
-import { fileSlice, unitSlice } from './slice';
+import { fileSlice, indexErd, unitSlice } from './slice';
 
 /** One unit of work of an agent: its draft, what it reads, and whom it waits for. */
 export interface WorkUnit {
@@ -67,6 +67,7 @@ export function planRun(erd: Erd, templateFiles: readonly GeneratedFile[]): RunP
   const units: WorkUnit[] = [];
   const files: FilePlan[] = [];
   const byAgentEntity = new Map<string, string>();
+  const index = indexErd(erd);
   for (const file of templateFiles) {
     const built = unitFiles.get(file.path);
     if (!built) {
@@ -93,16 +94,15 @@ export function planRun(erd: Erd, templateFiles: readonly GeneratedFile[]): RunP
     }
     unitFiles.delete(file.path);
     const { app, kind } = built;
-    const entities = new Map(erd.entities.map((e) => [e.name, e]));
     for (const unit of built.units) {
-      const entity = unit.entity === undefined ? undefined : entities.get(unit.entity);
+      const entity = unit.entity === undefined ? undefined : index.entities.get(unit.entity);
       units.push({
         id: unit.id,
         agent: kind.agent,
         file: file.path,
         ...(unit.entity === undefined ? {} : { entity: unit.entity }),
         draft: unit.code,
-        slice: unitSlice(erd, kind.agent, entity),
+        slice: unitSlice(erd, kind.agent, entity, index),
         deps: [],
         refine: AGENTS[kind.agent].refine,
         wholeFile: false,

@@ -8,20 +8,48 @@
 import type { Entity, Erd } from '../../../src-shared/erd/model';
 import type { AgentId } from '../generate/types';
 
+/**
+ * Relations and rules of every entity, and each entity by name, looked up once per ERD: a plan of a
+ * large ERD takes a slice per unit, and filtering the whole ERD for each is quadratic. The lists
+ * keep the ERD's order, so a slice is the same object whether or not an index is used.
+ */
+export interface ErdIndex {
+  relationsOf: ReadonlyMap<string, readonly Erd['relations'][number][]>;
+  rulesOf: ReadonlyMap<string, readonly NonNullable<Erd['rules']>[number][]>;
+  entities: ReadonlyMap<string, Entity>;
+}
+
+/** The index of `erd` for `entitySlice` / `unitSlice` (the ERD must not change while it is used). */
+export function indexErd(erd: Erd): ErdIndex {
+  const relationsOf = new Map<string, Erd['relations'][number][]>();
+  const add = <V>(map: Map<string, V[]>, key: string, value: V) => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
+  for (const relation of erd.relations) {
+    add(relationsOf, relation.from, relation);
+    if (relation.to !== relation.from) add(relationsOf, relation.to, relation);
+  }
+  const rulesOf = new Map<string, NonNullable<Erd['rules']>[number][]>();
+  for (const rule of erd.rules ?? []) if (rule.entity !== undefined) add(rulesOf, rule.entity, rule);
+  const entities = new Map<string, Entity>();
+  for (const entity of erd.entities) if (!entities.has(entity.name)) entities.set(entity.name, entity);
+  return { relationsOf, rulesOf, entities };
+}
+
 /** The entity itself, the relations on either side, the names of related entities, its rules. */
-export function entitySlice(erd: Erd, entity: Entity): Record<string, unknown> {
-  const relations = erd.relations.filter((r) => r.from === entity.name || r.to === entity.name);
+export function entitySlice(erd: Erd, entity: Entity, index: ErdIndex = indexErd(erd)): Record<string, unknown> {
+  const relations = [...(index.relationsOf.get(entity.name) ?? [])];
   const related = [...new Set(relations.flatMap((r) => [r.from, r.to, ...(r.through ? [r.through] : [])]))]
     .filter((n) => n !== entity.name)
     .sort();
-  const relatedApps = Object.fromEntries(
-    related.map((name) => [name, erd.entities.find((e) => e.name === name)?.app ?? null]),
-  );
+  const relatedApps = Object.fromEntries(related.map((name) => [name, index.entities.get(name)?.app ?? null]));
   return {
     entity,
     relations,
     related: relatedApps,
-    rules: (erd.rules ?? []).filter((r) => r.entity === entity.name),
+    rules: [...(index.rulesOf.get(entity.name) ?? [])],
   };
 }
 
@@ -56,9 +84,14 @@ export function fileSlice(erd: Erd, agent: AgentId): Record<string, unknown> {
 }
 
 /** The slice of a unit of `agent`, per entity or for the app's header unit. */
-export function unitSlice(erd: Erd, agent: AgentId, entity: Entity | undefined): Record<string, unknown> {
+export function unitSlice(
+  erd: Erd,
+  agent: AgentId,
+  entity: Entity | undefined,
+  index?: ErdIndex,
+): Record<string, unknown> {
   const project = projectSlice(erd, agent);
   if (!entity) return { ...project, entities: erd.entities.map((e) => e.name) };
   if (agent === 'permissions' || agent === 'urls') return { ...project, entity: entity.name };
-  return { ...project, ...entitySlice(erd, entity) };
+  return { ...project, ...entitySlice(erd, entity, index) };
 }

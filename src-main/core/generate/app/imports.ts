@@ -66,44 +66,79 @@ export const COMMON_IMPORTS: ImportCatalog = {
   DefaultRouter: { module: 'rest_framework.routers', name: 'DefaultRouter', section: 'thirdparty' },
 };
 
-/** Python source with every string literal and comment blanked out, so only code tokens remain. */
+const STRING_OR_COMMENT = /["'#]/g;
+
+/**
+ * Python source with every string literal and comment blanked out, so only code tokens remain: a
+ * string becomes one space, a comment disappears up to its newline. Code between them is copied in
+ * slices (never a character at a time), since every assembled file of a project passes through here.
+ */
 export function codeOnly(source: string): string {
-  let out = '';
+  const parts: string[] = [];
+  let copied = 0;
   let i = 0;
   while (i < source.length) {
-    const ch = source[i] ?? '';
+    STRING_OR_COMMENT.lastIndex = i;
+    const found = STRING_OR_COMMENT.exec(source);
+    if (found === null) break;
+    const at = found.index;
+    parts.push(source.slice(copied, at));
+    const ch = found[0];
     if (ch === '#') {
-      while (i < source.length && source[i] !== '\n') i++;
+      const newline = source.indexOf('\n', at);
+      i = newline < 0 ? source.length : newline;
+      copied = i;
       continue;
     }
-    if (ch === '"' || ch === "'") {
-      const triple = source.startsWith(ch.repeat(3), i);
-      const quote = triple ? ch.repeat(3) : ch;
-      i += quote.length;
-      while (i < source.length && !source.startsWith(quote, i)) {
-        if (source[i] === '\\') i++;
-        else if (!triple && source[i] === '\n') break;
-        i++;
-      }
-      i += quote.length;
-      out += ' ';
-      continue;
+    const triple = source.startsWith(ch.repeat(3), at);
+    const quote = triple ? ch.repeat(3) : ch;
+    i = at + quote.length;
+    while (i < source.length && !source.startsWith(quote, i)) {
+      if (source[i] === '\\') i++;
+      else if (!triple && source[i] === '\n') break;
+      i++;
     }
-    out += ch;
-    i++;
+    i += quote.length;
+    parts.push(' ');
+    copied = i;
   }
-  return out;
+  if (copied < source.length) parts.push(source.slice(copied));
+  return parts.join('');
+}
+
+const WORD = /[A-Za-z0-9_]+/g;
+const ASSIGNED = /\s*=(?!=)/y;
+const PLAIN_NAME = /^[A-Za-z0-9_]+$/;
+
+/**
+ * Every name `code` uses as a name (the rule of `usedSymbols`), found in one pass: a maximal run of
+ * word characters not after a dot and not followed by an assignment `=` (a `==` is a use).
+ */
+function nameUses(code: string): Set<string> {
+  const names = new Set<string>();
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(code); m !== null; m = WORD.exec(code)) {
+    const name = m[0];
+    if (names.has(name) || code[m.index - 1] === '.') continue;
+    ASSIGNED.lastIndex = m.index + name.length;
+    if (!ASSIGNED.test(code)) names.add(name);
+  }
+  return names;
 }
 
 /**
  * The catalog symbols that `source` uses as names: not attributes of something else (`x.status`),
  * not keyword arguments or assignment targets (`status='paid'`, `status = ...`), so a field or
- * argument that happens to share a symbol's name never drags in an import.
+ * argument that happens to share a symbol's name never drags in an import. The code is scanned
+ * once whatever the catalog's size (an app's local catalog has a name per entity).
  */
 export function usedSymbols(source: string, catalog: ImportCatalog): string[] {
   const code = codeOnly(source);
+  const names = nameUses(code);
   return Object.keys(catalog)
-    .filter((symbol) => new RegExp(`(?<![\\w.])${symbol}(?!\\w)(?!\\s*=(?!=))`).test(code))
+    .filter((symbol) =>
+      PLAIN_NAME.test(symbol) ? names.has(symbol) : new RegExp(`(?<![\\w.])${symbol}(?!\\w)(?!\\s*=(?!=))`).test(code),
+    )
     .sort();
 }
 
