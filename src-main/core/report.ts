@@ -1,7 +1,9 @@
 /**
- * The machine-readable account of one generation run (`djforge generate --json`). Later stages
- * add scores, categories, cache and recovery figures to the same shape, so every part is an
- * object that can grow new keys without breaking readers.
+ * The machine-readable account of one generation run (`djforge generate --json`): per file where
+ * its text came from (engine, cache, recovery attempts), how the review judged it (score,
+ * category, findings, approved) and what the writer did with it; per run the metrics, the review
+ * settings and validation layers, and where the output went. Every part is an object that can
+ * grow new keys without breaking readers.
  */
 import type { Diagnostic } from '../../src-shared/diagnostics';
 import type { CacheStats } from './cache/agent-cache';
