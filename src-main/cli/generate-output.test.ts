@@ -104,6 +104,20 @@ describe('--zip', () => {
   });
 });
 
+describe('a zip that cannot be written', () => {
+  it('exits 3; the folder written before it stays, and the message says so', async () => {
+    const erd = path.join(examples, 'seed-legacy-jobboard.json');
+    await fs.writeFile(path.join(dir, 'plain-file'), 'not a folder');
+    const result = await run('generate', erd, '--out', 'kept', '--zip', 'plain-file/p.zip', '--no-runtime');
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain(
+      `djforge generate: The project in ${path.join(dir, 'kept')} was written, but the zip was not: ` +
+        `Could not create the folder of ${path.join(dir, 'plain-file', 'p.zip')}: EEXIST`,
+    );
+    expect(await listing(path.join(dir, 'kept'))).toContain('manage.py');
+  });
+});
+
 const django = await findDjangoPython();
 
 describe('the runtime layer', () => {

@@ -4,6 +4,7 @@
  * place; a foreign non-empty folder only with `--force`) and/or a `--zip` archive. Files the
  * review did not approve are never written, and their earlier version on disk is left alone.
  */
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { OutputError, type FileToWrite } from '../core/output/project-writer';
@@ -52,6 +53,9 @@ export async function writeApproved(
   if (targets.out) report = await syncProject(targets.out, approved, { force: targets.force, notApproved });
   if (targets.zip) {
     try {
+      await fs.mkdir(path.dirname(targets.zip), { recursive: true }).catch((e: Error) => {
+        throw new OutputError(`Could not create the folder of ${targets.zip}: ${e.message}`, 'output.write-failed');
+      });
       await writeProjectZip(targets.zip, approved, { root: targets.zipRoot, force: targets.force });
     } catch (e) {
       if (e instanceof OutputError && targets.out)
