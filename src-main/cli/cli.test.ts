@@ -39,6 +39,9 @@ describe('djforge usage', () => {
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('djforge generate <erd-file> (--out <dir> | --zip <file> | both) [options]');
     expect(help.stdout).toContain('djforge validate-erd <erd-file>');
+    for (const flag of ['--approve <policy>', '--threshold <x>', '--no-runtime', '--zip <file>', 'high+medium'])
+      expect(help.stdout).toContain(flag);
+    expect(help.stdout).toContain('Exit codes: 0 every file approved and written; 1 some files were not approved');
     expect(await run('--version')).toMatchObject({ code: 0, stdout: `${packageJson.version}\n` });
   });
 
