@@ -6,8 +6,8 @@
  * fallback.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { createInterface } from 'node:readline';
+import { pythonParser } from '../validate/syntax-layer';
 
 export interface SyntaxIssue {
   message: string;
@@ -108,12 +108,7 @@ export async function startCpythonChecker(python = 'python3'): Promise<SyntaxChe
 
 /** A checker backed by tree-sitter-python (WebAssembly, no interpreter needed). */
 export async function startTreeSitterChecker(): Promise<SyntaxChecker> {
-  const { Parser, Language } = await import('web-tree-sitter');
-  await Parser.init();
-  const require = createRequire(import.meta.url);
-  const language = await Language.load(require.resolve('tree-sitter-python/tree-sitter-python.wasm'));
-  const parser = new Parser();
-  parser.setLanguage(language);
+  const parser = await pythonParser();
   return {
     kind: 'tree-sitter',
     check(code) {
@@ -146,8 +141,8 @@ export async function startTreeSitterChecker(): Promise<SyntaxChecker> {
         tree.delete();
       }
     },
+    /** The parser is the process-wide one the validator shares; nothing to release. */
     close() {
-      parser.delete();
       return Promise.resolve();
     },
   };
