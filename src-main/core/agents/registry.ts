@@ -36,8 +36,14 @@ export interface FilePlan {
   path: string;
   agent: AgentId;
   unitIds: string[];
-  /** The file from its units' final outputs (by unit id). */
+  /**
+   * The file from its units' final outputs (by unit id). When every unit's output is its draft the
+   * file is the template's text as given to `planRun`, which assembling the drafts reproduces
+   * byte for byte (see `assembleUnits`), so it is not assembled a second time.
+   */
   assemble(outputs: ReadonlyMap<string, string>): string;
+  /** The file assembled from its units' outputs, always: what `assemble` is defined by. */
+  assembleUnits(outputs: ReadonlyMap<string, string>): string;
 }
 
 export interface RunPlan {
@@ -89,6 +95,7 @@ export function planRun(erd: Erd, templateFiles: readonly GeneratedFile[]): RunP
         agent: file.agent,
         unitIds: [id],
         assemble: (outputs) => outputs.get(id) ?? file.content,
+        assembleUnits: (outputs) => outputs.get(id) ?? file.content,
       });
       continue;
     }
@@ -111,19 +118,22 @@ export function planRun(erd: Erd, templateFiles: readonly GeneratedFile[]): RunP
       if (unit.entity !== undefined) byAgentEntity.set(`${kind.agent}:${unit.entity}`, unit.id);
     }
     const template = built.units;
+    const assembleUnits = (outputs: ReadonlyMap<string, string>): string => {
+      const added: string[] = [];
+      const final = template.map((u) => {
+        const { imports, body } = splitLeadingImports(outputs.get(u.id) ?? u.code);
+        added.push(...imports);
+        return { ...u, code: body };
+      });
+      return addImports(kind.assemble(erd, app, final), added);
+    };
     files.push({
       path: file.path,
       agent: kind.agent,
       unitIds: template.map((u) => u.id),
-      assemble: (outputs) => {
-        const added: string[] = [];
-        const final = template.map((u) => {
-          const { imports, body } = splitLeadingImports(outputs.get(u.id) ?? u.code);
-          added.push(...imports);
-          return { ...u, code: body };
-        });
-        return addImports(kind.assemble(erd, app, final), added);
-      },
+      assemble: (outputs) =>
+        template.every((u) => (outputs.get(u.id) ?? u.code) === u.code) ? file.content : assembleUnits(outputs),
+      assembleUnits,
     });
   }
   const missing = [...unitFiles.keys()];

@@ -7,7 +7,8 @@ import { startOpenAiServer, type OpenAiServer } from '../../../test-support/open
 import type { Erd } from '../../../src-shared/erd/model';
 import { AgentCache } from '../cache/agent-cache';
 import { appFiles } from '../generate/app';
-import { shopErd } from '../generate/app/fixtures';
+import { plainErd, shopErd } from '../generate/app/fixtures';
+import { importErdText } from '../erd';
 import { appLabels } from '../generate/names';
 import { projectFiles } from '../generate/project';
 import type { GeneratedFile } from '../generate/types';
@@ -20,6 +21,7 @@ import { planRun } from './registry';
 import { runPlan, type RunOptions } from './run-plan';
 
 const KEY = 'sk-live-DO-NOT-LEAK-0042';
+const examples = path.resolve(__dirname, '../../../../shared/examples');
 const templateProject = (erd: Erd): GeneratedFile[] => [
   ...appLabels(erd).flatMap((app) => appFiles(erd, app)),
   ...projectFiles(erd),
@@ -97,6 +99,41 @@ describe('runPlan with the template engine', () => {
     expect(plan.units.find((u) => u.id === 'views:shop:Product')?.deps).toEqual(
       expect.arrayContaining(['serializers:shop:Product', 'permissions:shop:Product']),
     );
+  });
+});
+
+describe('planRun', () => {
+  it('reassembles every unit-built file of several ERDs from its drafts byte for byte', async () => {
+    const erds: Erd[] = [shopErd(), plainErd()];
+    for (const name of (await fs.readdir(examples)).sort()) {
+      const imported = importErdText(await fs.readFile(path.join(examples, name), 'utf8'), name);
+      if (imported.erd) erds.push(imported.erd);
+    }
+    expect(erds.length).toBeGreaterThanOrEqual(6);
+    for (const erd of erds) {
+      const template = templateProject(erd);
+      const plan = planRun(erd, template);
+      const drafts = new Map(plan.units.map((u) => [u.id, u.draft]));
+      const unitBuilt = plan.files.filter((f) => f.unitIds.length > 1);
+      expect(unitBuilt.length).toBeGreaterThan(0);
+      for (const file of plan.files) {
+        const expected = template.find((f) => f.path === file.path)?.content;
+        expect(file.assembleUnits(drafts), file.path).toBe(expected);
+        expect(file.assemble(drafts), file.path).toBe(expected);
+        expect(file.assemble(new Map()), file.path).toBe(expected);
+      }
+    }
+  });
+
+  it('assembles a file again from its units once one of them changed', () => {
+    const erd = shopErd();
+    const plan = planRun(erd, templateProject(erd));
+    const models = plan.files.find((f) => f.path.endsWith('/models.py'));
+    const unit = plan.units.find((u) => u.id === models?.unitIds.at(-1));
+    if (!models || !unit) throw new Error('shop has no models.py units');
+    const changed = new Map([[unit.id, `${unit.draft}\n    # reviewed`]]);
+    expect(models.assemble(changed)).toBe(models.assembleUnits(changed));
+    expect(models.assemble(changed)).toContain(`${unit.draft}\n    # reviewed`);
   });
 });
 
