@@ -6,7 +6,6 @@
 import type { Erd } from '../../../src-shared/erd/model';
 import { ERD_CODES } from './diagnostic-codes';
 import type { TypeVocabulary } from './field-types';
-import { projectNameFromFile } from './naming';
 import { entityPath, error } from './report';
 import { isRecord } from './json-text';
 import { SeedBuilder } from './seed-builder';
@@ -37,13 +36,6 @@ export function importLegacy(root: Record<string, unknown>, fileName: string, ma
       else builder.addMember(entity, member, raw, [entityName, member], true);
     }
   });
-  const { entities, relations } = builder.finish();
-  const erd: Erd = {
-    format: 'djforge-erd',
-    version: 1,
-    project: { name: projectNameFromFile(fileName) },
-    entities,
-    relations,
-  };
+  const erd: Erd = builder.finish(fileName);
   return { erd, diagnostics: builder.diagnostics };
 }

@@ -7,7 +7,6 @@
 import type { Erd } from '../../../src-shared/erd/model';
 import { ERD_CODES } from './diagnostic-codes';
 import type { ImporterOutput } from './importer';
-import { projectNameFromFile } from './naming';
 import { entityPath, error, q, warning } from './report';
 import { isRecord } from './json-text';
 import { SeedBuilder } from './seed-builder';
@@ -88,14 +87,7 @@ export function importSeedV2(root: Record<string, unknown>, fileName: string, ma
     }
     if (body.has_many !== undefined) builder.addHasMany(entity, body.has_many, [...pointer, 'has_many']);
   });
-  const { entities, relations } = builder.finish();
-  const erd: Erd = {
-    format: 'djforge-erd',
-    version: 1,
-    project: { name: projectNameFromFile(fileName) },
-    entities,
-    relations,
-  };
+  const erd: Erd = builder.finish(fileName);
   const out = { diagnostics, map };
   if (root.business_rules !== undefined) erd.rules = mapBusinessRules(root.business_rules, out);
   if (root.auth_requirements !== undefined) {

@@ -4,11 +4,12 @@
  * later diagnostics carry line:column.
  */
 import type { Diagnostic } from '../../../src-shared/diagnostics';
-import type { Entity, Relation } from '../../../src-shared/erd/model';
+import type { Entity, Erd, Relation } from '../../../src-shared/erd/model';
 import { ERD_CODES } from './diagnostic-codes';
 import type { TypeVocabulary } from './field-types';
 import { resolveHasMany, type HasManyDeclaration } from './has-many';
 import type { JsonPointer } from './json-scan';
+import { projectNameFromFile } from './naming';
 import { parseRelationNotation } from './relation-notation';
 import { entityPath, error, fieldPath, q, relationPath, warning } from './report';
 import { seedField } from './seed-fields';
@@ -122,11 +123,20 @@ export class SeedBuilder {
     });
   }
 
-  /** Entities and relations with every has_many decided. */
-  finish(): { entities: Entity[]; relations: Relation[] } {
+  /**
+   * The native document the seed file describes, with every has_many decided; the project is
+   * named after the file, since neither seed format names it.
+   */
+  finish(fileName: string): Erd {
     const resolved = resolveHasMany(this.entities, this.relations, this.hasMany, this.map);
     this.diagnostics.push(...resolved.diagnostics);
     this.relations = resolved.relations;
-    return { entities: this.entities, relations: this.relations };
+    return {
+      format: 'djforge-erd',
+      version: 1,
+      project: { name: projectNameFromFile(fileName) },
+      entities: this.entities,
+      relations: this.relations,
+    };
   }
 }
