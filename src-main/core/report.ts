@@ -6,6 +6,7 @@
  * grow new keys without breaking readers.
  */
 import type { Diagnostic } from '../../src-shared/diagnostics';
+import type { RunMetrics as PlanMetrics } from './agents/run-plan';
 import type { CacheStats } from './cache/agent-cache';
 import type { AgentId } from './generate/types';
 import type { SyncAction, SyncReport } from './output';
@@ -45,7 +46,8 @@ export interface FileReport extends Pick<
   attempts: AttemptReport[];
 }
 
-export interface RunMetrics {
+/** The pool's figures (units, model calls, cache, recovery, tokens) plus the rest of the run. */
+export interface RunMetrics extends Omit<PlanMetrics, 'durationMs'> {
   pipelineMs: number;
   importMs: number;
   generateMs: number;
@@ -54,15 +56,6 @@ export interface RunMetrics {
   relations: number;
   files: number;
   bytes: number;
-  units: number;
-  llmCalls: number;
-  cacheHits: number;
-  cacheMisses: number;
-  retries: number;
-  fallbacks: number;
-  tokens: number;
-  tokensSaved: number;
-  maxInFlight: number;
   /** Time from the end of generation until every file was judged (static + runtime layers). */
   validateMs: number;
   /** Share of files the auto-approval rule approved, in [0, 1]. */
