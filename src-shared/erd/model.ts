@@ -58,7 +58,12 @@ export const FieldSchema = z.object({
   unique: z.boolean().optional(),
   index: z.boolean().optional().describe('db_index=True'),
   default: DefaultValueSchema.optional(),
-  maxLength: z.number().int().positive().optional().describe('string/email/url/slug/file/image; default 255 (slug 50, url 200)'),
+  maxLength: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe('string/email/url/slug/file/image; default 255 (slug 50, url 200)'),
   min: z.number().optional().describe('Inclusive minimum (numbers) or minimum length (strings)'),
   max: z.number().optional().describe('Inclusive maximum (numbers)'),
   maxDigits: z.number().int().positive().optional().describe('decimal only; default 12'),
@@ -106,12 +111,24 @@ export const RelationSchema = z.object({
 });
 export type Relation = z.infer<typeof RelationSchema>;
 
-export const RULE_KINDS = ['positive', 'nonNegative', 'range', 'minLength', 'maxLength', 'unique', 'pattern', 'custom'] as const;
+export const RULE_KINDS = [
+  'positive',
+  'nonNegative',
+  'range',
+  'minLength',
+  'maxLength',
+  'unique',
+  'pattern',
+  'custom',
+] as const;
 export const BusinessRuleSchema = z.object({
   text: z.string().min(1).describe('The rule as the user wrote it'),
   entity: z.string().optional(),
   field: z.string().optional(),
-  kind: z.enum(RULE_KINDS).optional().describe('Structured form; derived from the text when absent. custom → TODO for the LLM engine'),
+  kind: z
+    .enum(RULE_KINDS)
+    .optional()
+    .describe('Structured form; derived from the text when absent. custom → TODO for the LLM engine'),
   min: z.number().optional(),
   max: z.number().optional(),
   pattern: z.string().optional(),
@@ -142,7 +159,10 @@ export const AuthSchema = z.object({
 export type Auth = z.infer<typeof AuthSchema>;
 
 export const ApiOptionsSchema = z.object({
-  pagination: z.union([z.boolean(), z.object({ pageSize: z.number().int().positive() })]).optional().describe('Default true, page size 20'),
+  pagination: z
+    .union([z.boolean(), z.object({ pageSize: z.number().int().positive() })])
+    .optional()
+    .describe('Default true, page size 20'),
   filtering: z.boolean().optional().describe('django-filter FilterSets; default true'),
   search: z.boolean().optional().describe('SearchFilter on text fields; default true'),
   ordering: z.boolean().optional().describe('OrderingFilter; default true'),
@@ -156,7 +176,9 @@ export const PointSchema = z.object({ x: z.number(), y: z.number() });
 export const LayoutSchema = z.object({
   positions: z.record(z.string(), PointSchema).optional(),
   colors: z.record(z.string(), z.string()).optional(),
-  groups: z.array(z.object({ name: z.string(), entities: z.array(z.string()), color: z.string().optional() })).optional(),
+  groups: z
+    .array(z.object({ name: z.string(), entities: z.array(z.string()), color: z.string().optional() }))
+    .optional(),
 });
 export type Layout = z.infer<typeof LayoutSchema>;
 

@@ -47,7 +47,10 @@ export function pythonCandidates(preferred?: string, options: FindPythonOptions 
  * `python`; resolve with the first that imports Django and DRF, or `null` when none does (the
  * caller then skips the runtime layer and says why).
  */
-export async function findDjangoPython(preferred?: string, options: FindPythonOptions = {}): Promise<DjangoPython | null> {
+export async function findDjangoPython(
+  preferred?: string,
+  options: FindPythonOptions = {},
+): Promise<DjangoPython | null> {
   for (const python of pythonCandidates(preferred, options)) {
     const result = await runProcess(python, ['-c', PROBE], { timeoutMs: options.timeoutMs ?? 15_000 });
     const version = result.stdout.trim().split('\n').pop()?.trim() ?? '';

@@ -15,7 +15,12 @@ export interface ManageOptions {
 export type ManageResult = ProcessResult;
 
 /** `python manage.py <args…>` in `projectDir`; resolves (never rejects) with code, output and time. */
-export function runManage(python: string, projectDir: string, args: readonly string[], options: ManageOptions = {}): Promise<ManageResult> {
+export function runManage(
+  python: string,
+  projectDir: string,
+  args: readonly string[],
+  options: ManageOptions = {},
+): Promise<ManageResult> {
   return runProcess(python, ['manage.py', ...args], {
     cwd: projectDir,
     env: options.env,

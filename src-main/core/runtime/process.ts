@@ -48,7 +48,11 @@ export function cleanEnv(extra: Record<string, string> = {}): Record<string, str
  * cannot be started resolves with `code: null` and the spawn error in `stderr`, because callers
  * (probing for a Python, reporting a failed `manage.py`) treat both the same way.
  */
-export function runProcess(command: string, args: readonly string[], options: RunProcessOptions = {}): Promise<ProcessResult> {
+export function runProcess(
+  command: string,
+  args: readonly string[],
+  options: RunProcessOptions = {},
+): Promise<ProcessResult> {
   const timeoutMs = options.timeoutMs ?? 120_000;
   const started = performance.now();
   return new Promise((resolve) => {
