@@ -67,7 +67,12 @@ export async function generateCommand(erdFile: string, options: CliOptions, io: 
   } catch (e) {
     return fail(`${(e as Error).message} Nothing was written.`, EXIT.usage);
   }
-  const review = new GenerateReview(erd, reviewChoice.value, io.env);
+  const quiet = options.quiet ?? false;
+  const review = new GenerateReview(erd, reviewChoice.value, io.env, {
+    options: prepared.options,
+    onEvent: (event) => printEvent(io, event, quiet),
+    ...(quiet ? {} : { note: (line: string) => io.stderr(line) }),
+  });
   let result;
   const cancel = new AbortController();
   const onInterrupt = () => cancel.abort();
@@ -81,11 +86,11 @@ export async function generateCommand(erdFile: string, options: CliOptions, io: 
       },
     });
   } catch (e) {
+    await prepared.close();
     if (e instanceof PoolCancelledError) return fail('cancelled; nothing was written.', EXIT.cancelled);
     throw e;
   } finally {
     process.off('SIGINT', onInterrupt);
-    await prepared.close();
   }
   const generateMs = performance.now() - genStart;
   review.ensureAll(result.files);
@@ -94,7 +99,13 @@ export async function generateCommand(erdFile: string, options: CliOptions, io: 
     for (const problem of prepared.options.cache?.problems ?? [])
       io.stderr(`warning: cache: ${problem} (ignored; rewritten when regenerated)\n`);
 
-  const outcome = await review.finish(io);
+  // The engine stays open through the review: regenerating a file with feedback uses it.
+  let outcome: ReviewOutcome;
+  try {
+    outcome = await review.finish(io);
+  } finally {
+    await prepared.close();
+  }
   if (!options.quiet) io.stdout(reviewLines(outcome));
   const { session } = outcome;
   const approved = session.approvedFiles().map((f) => ({ path: f.path, content: f.content }));

@@ -9,6 +9,8 @@
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Erd } from '../../src-shared/erd/model';
+import type { PipelineOptions, PoolEvent } from '../core/pipeline';
+import { regenerateFile } from '../core/regenerate';
 import { applyApprovalPolicy, type ApprovalPolicy } from '../core/review/approval-policy';
 import { ReviewSession } from '../core/review/review-session';
 import { staticValidator } from '../core/review';
@@ -46,6 +48,14 @@ const projectKey = (files: readonly SourceFile[]) => {
 const hasSyntaxError = (findings: readonly Finding[]) =>
   findings.some((f) => f.layer === 'syntax' && f.severity === 'error');
 
+/** What regenerating a file with feedback uses: the run's own options, and where progress goes. */
+export interface RegenerationSetup {
+  options: PipelineOptions;
+  onEvent?: (event: PoolEvent) => void;
+  /** One line per regenerated file: its source, units and model calls. */
+  note?: (line: string) => void;
+}
+
 /** A review that files join while the pipeline runs; `finish` validates the project and decides. */
 export class GenerateReview {
   readonly session: ReviewSession;
@@ -64,9 +74,13 @@ export class GenerateReview {
     private readonly erd: Erd,
     private readonly choice: ReviewChoice,
     private readonly env: CliIo['env'],
+    regeneration?: RegenerationSetup,
   ) {
     this.session = new ReviewSession({
       validate: staticValidator(erd, { noPython: true, env }),
+      ...(regeneration
+        ? { regenerate: (file, feedback, current) => this.regenerate(regeneration, file, feedback, current) }
+        : {}),
       validateProject: (files) => this.validateProject(files),
       threshold: choice.threshold,
       // `--approve none` means nothing is written, not even what would be auto-approved.
@@ -80,6 +94,27 @@ export class GenerateReview {
     const joined = this.session.add(file);
     joined.catch(() => undefined);
     this.joining.push(joined);
+  }
+
+  /**
+   * The file again from the LLM engine with the reviewer's feedback (the session keeps the previous
+   * version and re-judges this one). With the template engine it rejects with the sentence saying
+   * that regeneration needs `--engine llm`.
+   */
+  private async regenerate(setup: RegenerationSetup, file: string, feedback: string, current: string): Promise<string> {
+    const result = await regenerateFile({
+      erd: this.erd,
+      path: file,
+      feedback,
+      current,
+      options: setup.options,
+      fileContent: (other) => this.session.list().find((e) => e.path === other)?.current.content,
+      ...(setup.onEvent ? { onEvent: setup.onEvent } : {}),
+    });
+    setup.note?.(
+      `Regenerated ${file} (${result.source}): ${result.units} unit(s), ${result.attempts.length} model call(s), ${result.tokens} tokens.\n`,
+    );
+    return result.content;
   }
 
   /** Add the files of the finished run that no `fileReady` event announced. */
