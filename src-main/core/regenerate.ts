@@ -239,8 +239,8 @@ export function feedbackSection(
 export function blocksDefining(code: string, names: readonly string[]): string | null {
   if (names.length === 0) return null;
   const wanted = new Set(names);
-  const picked = topLevelBlocks(code).filter((block) => topLevelNames(block).some((n) => wanted.has(n)));
-  return picked.length === 0 ? null : picked.join('\n\n\n');
+  const picked = statements(code).filter((s) => topLevelNames(s.head).some((n) => wanted.has(n)));
+  return picked.length === 0 ? null : picked.map((s) => s.text).join('\n\n\n');
 }
 
 /**
@@ -248,7 +248,13 @@ export function blocksDefining(code: string, names: readonly string[]): string |
  * bracket, string or backslash continuation; comments and decorators attach to the next one.
  */
 export function topLevelBlocks(code: string): string[] {
+  return statements(code).map((s) => s.text);
+}
+
+/** Each top-level statement's text and its first line (the one naming what it defines). */
+function statements(code: string): { text: string; head: string }[] {
   const blocks: string[][] = [];
+  const heads: string[] = [];
   let leading: string[] = [];
   let state: ScanState = { depth: 0, string: null, continued: false };
   for (const line of code.split('\n')) {
@@ -260,16 +266,20 @@ export function topLevelBlocks(code: string): string[] {
       else last?.push(line);
     } else if (atTop && /^[#@]/.test(line)) leading.push(line);
     else if (atTop && /^\S/.test(line)) {
+      heads.push(line);
       blocks.push([...leading, line]);
       leading = [];
     } else if (!atTop && leading.length > 0) leading.push(line);
     else {
       if (last) last.push(...leading, line);
-      else blocks.push([...leading, line]);
+      else {
+        heads.push('');
+        blocks.push([...leading, line]);
+      }
       leading = [];
     }
   }
-  return blocks.map((b) => b.join('\n').replace(/\s+$/, ''));
+  return blocks.map((b, i) => ({ text: b.join('\n').replace(/\s+$/, ''), head: heads[i] ?? '' }));
 }
 
 interface ScanState {
