@@ -11,12 +11,12 @@ import { generateProject } from './generate';
 import type { LlmEngineOptions } from './agents/run-plan';
 import { prepareLlmEngine, runPipeline, type PipelineOptions } from './pipeline';
 import {
-  blocksDefining,
   NEEDS_LLM_MESSAGE,
   regenerateFile,
   RegenerationError,
   topLevelBlocks,
   type RegenerateFileInput,
+  unitParts,
 } from './regenerate';
 import { ReviewSession } from './review/review-session';
 
@@ -108,11 +108,12 @@ describe('regenerateFile', () => {
     const jobPrompt = userPrompt(
       server.requests.find((r) => userPrompt(r).includes('unit models:core:Job')) as ChatRequest,
     );
-    const currentJob = blocksDefining(content, ['Job']);
-    expect(currentJob).toContain(REFINED_MARKER);
+    const parts = unitParts(content, units);
+    const currentJob = parts.get('models:core:Job');
+    expect(currentJob).toMatch(/^# refined by the test model\nclass Job\(/);
     expect(jobPrompt).toContain(`\`\`\`python\n${currentJob}\n\`\`\``);
-    expect(blocksDefining(content, ['User'])).not.toBeNull();
-    expect(jobPrompt).not.toContain(blocksDefining(content, ['User']));
+    expect(parts.get('models:core:User')).toMatch(/^# refined by the test model\nclass User\(/);
+    expect(jobPrompt).not.toContain(parts.get('models:core:User'));
 
     expect(result).toMatchObject({ path: 'core/models.py', agent: 'models', source: 'llm', units: 2 });
     expect(result.content.split(`# regenerated: ${FEEDBACK}`)).toHaveLength(3);
@@ -296,10 +297,16 @@ describe('topLevelBlocks and blocksDefining', () => {
     ]);
   });
 
-  it('picks the blocks that define the names, or null', () => {
-    expect(blocksDefining(module, ['B', 'C'])).toBe('B = [\n1,\n]\n\n\nC = 1 + \\\n2');
-    expect(blocksDefining(module, ['A'])?.startsWith('# About A\n@decorator(')).toBe(true);
-    expect(blocksDefining(module, ['not_top'])).toBeNull();
-    expect(blocksDefining(module, [])).toBeNull();
+  it('shares the statements out among units: a part runs from a statement a draft names to the next', () => {
+    const parts = unitParts(module, [
+      { id: 'a', draft: 'class A:\n    pass\n' },
+      { id: 'b', draft: 'B = []\n' },
+      { id: 'gone', draft: 'def not_top():\n    pass\n' },
+    ]);
+    expect([...parts.keys()]).toEqual(['a', 'b']);
+    expect(parts.get('a')?.startsWith('# About A\n@decorator(\n')).toBe(true);
+    expect(parts.get('a')?.endsWith('        return 1')).toBe(true);
+    expect(parts.get('b')).toBe('B = [\n1,\n]\n\n\nC = 1 + \\\n2');
+    expect(unitParts(module, [])).toEqual(new Map());
   });
 });

@@ -107,11 +107,23 @@ export async function regenerateFile(input: RegenerateFileInput): Promise<Regene
     .join('\n\n');
   const rules = (erd.rules ?? []).map((r) => r.text);
   const emit = (event: PoolEvent) => input.onEvent?.(event);
+  const partsOf = new Map<string, Map<string, string>>();
+  const partsOfFile = (path: string, text: string) => {
+    let parts = partsOf.get(path);
+    if (!parts) {
+      parts = unitParts(
+        text,
+        plan.units.filter((u) => u.file === path && !u.wholeFile),
+      );
+      partsOf.set(path, parts);
+    }
+    return parts;
+  };
   const dependencyCode = (id: string): string => {
     const dep = unitsById.get(id);
     if (!dep) return '';
     const text = input.fileContent?.(dep.file);
-    return (text === undefined ? null : blocksDefining(text, topLevelNames(dep.draft))) ?? dep.draft;
+    return (text === undefined ? undefined : partsOfFile(dep.file, text).get(id)) ?? dep.draft;
   };
 
   interface Refined {
@@ -122,7 +134,7 @@ export async function regenerateFile(input: RegenerateFileInput): Promise<Regene
   }
   const refine = async (unit: WorkUnit, signal: AbortSignal): Promise<Refined> => {
     if (!unit.refine) return { code: unit.draft, source: 'template', attempts: [], tokens: 0 };
-    const currentPart = unit.wholeFile ? input.current : blocksDefining(input.current, topLevelNames(unit.draft));
+    const currentPart = unit.wholeFile ? input.current : (partsOfFile(unit.file, input.current).get(unit.id) ?? null);
     const instructions = [
       runInstructions,
       feedbackSection(input.path, feedback, currentPart ?? input.current, {
@@ -233,14 +245,28 @@ export function feedbackSection(
 }
 
 /**
- * The top-level statements of `code` that define one of `names` (with the comments and decorators
- * just above each), joined as blocks of a module; null when `names` is empty or none is found.
+ * A module's text shared out among the units it was assembled from: a statement defining a name of
+ * a unit's draft starts that unit's part, and the statements after it that no draft names (helpers
+ * the model or the reviewer added) belong to it too. What precedes the first such statement
+ * (docstring, imports) belongs to no unit; a unit whose names are all gone has no part.
  */
-export function blocksDefining(code: string, names: readonly string[]): string | null {
-  if (names.length === 0) return null;
-  const wanted = new Set(names);
-  const picked = statements(code).filter((s) => topLevelNames(s.head).some((n) => wanted.has(n)));
-  return picked.length === 0 ? null : picked.map((s) => s.text).join('\n\n\n');
+export function unitParts(code: string, units: readonly Pick<WorkUnit, 'id' | 'draft'>[]): Map<string, string> {
+  const owner = new Map<string, string>();
+  for (const unit of units)
+    for (const name of topLevelNames(unit.draft)) if (!owner.has(name)) owner.set(name, unit.id);
+  const parts = new Map<string, string[]>();
+  let last: string | undefined;
+  for (const statement of statements(code)) {
+    last =
+      topLevelNames(statement.head)
+        .map((n) => owner.get(n))
+        .find((id) => id !== undefined) ?? last;
+    if (last === undefined) continue;
+    const list = parts.get(last);
+    if (list) list.push(statement.text);
+    else parts.set(last, [statement.text]);
+  }
+  return new Map([...parts].map(([id, texts]) => [id, texts.join('\n\n\n')]));
 }
 
 /**

@@ -1,0 +1,110 @@
+/**
+ * Regeneration with feedback in `djforge generate`: on a terminal, `r` sends the reviewer's
+ * feedback to the LLM engine, the new version replaces the file (re-judged, the old one shown in
+ * the diff), and approving writes it. The local test model slips an `eval` into the Job viewset
+ * unless the prompt carries feedback, which it echoes as a comment.
+ */
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { draftFromPrompt, draftResponder } from '../../test-support/draft-responder';
+import { startOpenAiServer, type ChatRequest, type OpenAiServer } from '../../test-support/openai-server';
+import { importErdText } from '../core/erd';
+import { NEEDS_LLM_MESSAGE } from '../core/regenerate';
+import { examples, readReport, runCli } from './cli-test-harness';
+import { GenerateReview } from './generate-review';
+
+const EVAL = '\n\ndef run_filter(text):\n    return eval(text)\n';
+const FEEDBACK = 'Remove the eval helper.';
+
+function responder(request: ChatRequest): string {
+  const prompt = request.messages.find((m) => m.role === 'user')?.content ?? '';
+  const feedback = /### Reviewer's feedback on the current version of \S+\n\n(.*)/.exec(prompt)?.[1];
+  if (feedback !== undefined)
+    return ['```python', `# regenerated: ${feedback}`, draftFromPrompt(prompt) ?? '', '```'].join('\n');
+  const answer = draftResponder(request);
+  return /class JobViewSet\b/.test(answer) ? answer.replace(/\n```$/, `${EVAL}\`\`\``) : answer;
+}
+
+const erd = path.join(examples, 'seed-legacy-jobboard.json');
+let dir: string;
+let server: OpenAiServer;
+
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'djforge-regenerate-'));
+  server = await startOpenAiServer({ responder });
+});
+afterAll(async () => {
+  await server.close();
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+describe('djforge generate: regenerate with feedback on a terminal', () => {
+  it('r + feedback replaces the flagged file, shows the change, and approving writes the new version', async () => {
+    const result = await runCli(
+      { cwd: dir, answers: ['3', 'r', FEEDBACK, 'a'] },
+      'generate',
+      erd,
+      '--engine',
+      'llm',
+      '--base-url',
+      server.baseURL,
+      '--model',
+      'fake-coder',
+      '--no-cache',
+      '--no-runtime',
+      '--out',
+      'api',
+      '--json',
+      'report.json',
+    );
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.asked).toEqual([
+      'Select batch operation (1-5) [1]: ',
+      '[a]pprove, [s]kip, [e]dit, [r]egenerate, [q]uit (skip the rest)? ',
+      'Feedback for the regeneration: ',
+      '[a]pprove, [s]kip, [e]dit, [r]egenerate, [q]uit (skip the rest)? ',
+    ]);
+    expect(result.terminal).toMatch(/\ncore\/views\.py — error, score 0\.60\n/);
+    expect(result.terminal).toContain('Changes (error 0.60 → auto-approved 1.00):');
+    expect(result.terminal).toContain(`+ # regenerated: ${FEEDBACK}`);
+    expect(result.terminal).toContain('-     return eval(text)');
+    expect(result.terminal).toContain('Batch operation complete: 23 approved, 0 skipped');
+    expect(result.stderr).toContain('Regenerated core/views.py (llm): 2 unit(s), 2 model call(s),');
+
+    const regenerationPrompts = server.requests.filter((r) =>
+      r.messages.some((m) => m.content.includes(`current version of core/views.py\n\n${FEEDBACK}`)),
+    );
+    expect(regenerationPrompts).toHaveLength(2);
+    const jobPrompt = regenerationPrompts.find((r) => r.messages.some((m) => m.content.includes('class JobViewSet')));
+    expect(jobPrompt?.messages.some((m) => m.content.includes('    return eval(text)'))).toBe(true);
+
+    const written = await fs.readFile(path.join(dir, 'api', 'core', 'views.py'), 'utf8');
+    expect(written.split(`# regenerated: ${FEEDBACK}`)).toHaveLength(3);
+    expect(written).not.toContain('eval(');
+    const report = await readReport(path.join(dir, 'report.json'));
+    expect(report.files.find((f) => f.path === 'core/views.py')).toMatchObject({
+      approved: true,
+      category: 'auto-approved',
+    });
+  });
+});
+
+describe('GenerateReview regeneration with the template engine', () => {
+  it('refuses with the sentence naming --engine llm and keeps the file as it was', async () => {
+    const name = 'seed-legacy-jobboard.json';
+    const imported = importErdText(await fs.readFile(erd, 'utf8'), name);
+    if (!imported.erd) throw new Error(`${name} did not import`);
+    const review = new GenerateReview(
+      imported.erd,
+      { policy: null, threshold: 0.8, runtime: false },
+      {},
+      { options: { engine: 'template' } },
+    );
+    await review.session.add({ path: 'core/views.py', content: 'X = 1\n', agent: 'views' });
+    const error = await review.session.regenerate('core/views.py', FEEDBACK).catch((e: unknown) => e);
+    expect(error).toMatchObject({ message: NEEDS_LLM_MESSAGE, code: 'regenerate.needs-llm' });
+    expect(review.session.get('core/views.py')).toMatchObject({ previous: [], current: { content: 'X = 1\n' } });
+  });
+});
