@@ -12,12 +12,12 @@ import { hasErrors } from '../../src-shared/diagnostics';
 import { endpointIdentity } from '../core/cache/cache-key';
 import { loadErdFile } from '../core/load-erd';
 import { checkOutputTarget, OutputError } from '../core/output/project-writer';
-import { PoolCancelledError, runPipeline } from '../core/pipeline';
+import { PoolCancelledError, runPipeline, type PipelineResult } from '../core/pipeline';
 import type { GenerationReport } from '../core/report';
 import { EXIT, parseEngineChoice, parseReviewChoice, printDiagnostics, type CliOptions } from './common';
 import { pipelineOptions, printEvent } from './generate-engine';
 import { buildReport, writeReport } from './generate-report';
-import { GenerateReview, type ReviewOutcome } from './generate-review';
+import { GenerateReview, withRegenerations, type ReviewOutcome } from './generate-review';
 import { conflictLines, describeActions, writeApproved, type WriteOutcome } from './generate-write';
 import type { CliIo } from './io';
 
@@ -73,7 +73,7 @@ export async function generateCommand(erdFile: string, options: CliOptions, io: 
     onEvent: (event) => printEvent(io, event, quiet),
     ...(quiet ? {} : { note: (line: string) => io.stderr(line) }),
   });
-  let result;
+  let result: PipelineResult;
   const cancel = new AbortController();
   const onInterrupt = () => cancel.abort();
   process.once('SIGINT', onInterrupt);
@@ -106,6 +106,7 @@ export async function generateCommand(erdFile: string, options: CliOptions, io: 
   } finally {
     await prepared.close();
   }
+  result = withRegenerations(result, review.regenerations);
   if (!options.quiet) io.stdout(reviewLines(outcome));
   const { session } = outcome;
   const approved = session.approvedFiles().map((f) => ({ path: f.path, content: f.content }));

@@ -84,10 +84,15 @@ describe('djforge generate: regenerate with feedback on a terminal', () => {
     expect(written.split(`# regenerated: ${FEEDBACK}`)).toHaveLength(3);
     expect(written).not.toContain('eval(');
     const report = await readReport(path.join(dir, 'report.json'));
-    expect(report.files.find((f) => f.path === 'core/views.py')).toMatchObject({
-      approved: true,
-      category: 'auto-approved',
-    });
+    const views = report.files.find((f) => f.path === 'core/views.py');
+    expect(views).toMatchObject({ approved: true, category: 'auto-approved', source: 'llm' });
+    expect(views?.attempts.map((a) => [a.unitId, a.outcome])).toEqual([
+      ['views:core:User', 'ok'],
+      ['views:core:Job', 'ok'],
+      ['views:core:User', 'ok'],
+      ['views:core:Job', 'ok'],
+    ]);
+    expect(report.metrics.llmCalls).toBe(server.requests.length);
   });
 });
 

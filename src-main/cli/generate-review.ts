@@ -9,8 +9,8 @@
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Erd } from '../../src-shared/erd/model';
-import type { PipelineOptions, PoolEvent } from '../core/pipeline';
-import { regenerateFile } from '../core/regenerate';
+import type { PipelineOptions, PipelineResult, PoolEvent } from '../core/pipeline';
+import { regenerateFile, type RegeneratedFile } from '../core/regenerate';
 import { applyApprovalPolicy, type ApprovalPolicy } from '../core/review/approval-policy';
 import { ReviewSession } from '../core/review/review-session';
 import { staticValidator } from '../core/review';
@@ -56,9 +56,35 @@ export interface RegenerationSetup {
   note?: (line: string) => void;
 }
 
+/**
+ * The run as the report should show it after the review: a regenerated file's source is that of
+ * its last regeneration and its attempts include the regenerations'; the model calls, retries,
+ * fallbacks and tokens of the regenerations are added to the run's figures.
+ */
+export function withRegenerations(result: PipelineResult, regenerations: readonly RegeneratedFile[]): PipelineResult {
+  if (regenerations.length === 0) return result;
+  const metrics = { ...result.metrics };
+  for (const r of regenerations) {
+    metrics.llmCalls += r.attempts.length;
+    metrics.retries += r.attempts.filter((a) => a.action !== 'accept' && a.action !== 'giveUp').length;
+    metrics.fallbacks += r.fallbacks;
+    metrics.tokens += r.tokens;
+  }
+  const files = result.files.map((file) => {
+    const mine = regenerations.filter((r) => r.path === file.path);
+    const last = mine[mine.length - 1];
+    return last
+      ? { ...file, source: last.source, attempts: [...file.attempts, ...mine.flatMap((r) => r.attempts)] }
+      : file;
+  });
+  return { ...result, files, metrics };
+}
+
 /** A review that files join while the pipeline runs; `finish` validates the project and decides. */
 export class GenerateReview {
   readonly session: ReviewSession;
+  /** Every regeneration with feedback, in order, for the report. */
+  readonly regenerations: RegeneratedFile[] = [];
   private readonly joining: Promise<unknown>[] = [];
   private readonly joined = new Set<string>();
   private runtimeRun: { key: string; result: Promise<ValidationOutcome['runtime'] & { findings: Finding[] }> } | null =
@@ -111,6 +137,7 @@ export class GenerateReview {
       fileContent: (other) => this.session.list().find((e) => e.path === other)?.current.content,
       ...(setup.onEvent ? { onEvent: setup.onEvent } : {}),
     });
+    this.regenerations.push(result);
     setup.note?.(
       `Regenerated ${file} (${result.source}): ${result.units} unit(s), ${result.attempts.length} model call(s), ${result.tokens} tokens.\n`,
     );

@@ -115,7 +115,7 @@ describe('regenerateFile', () => {
     expect(parts.get('models:core:User')).toMatch(/^# refined by the test model\nclass User\(/);
     expect(jobPrompt).not.toContain(parts.get('models:core:User'));
 
-    expect(result).toMatchObject({ path: 'core/models.py', agent: 'models', source: 'llm', units: 2 });
+    expect(result).toMatchObject({ path: 'core/models.py', agent: 'models', source: 'llm', units: 2, fallbacks: 0 });
     expect(result.content.split(`# regenerated: ${FEEDBACK}`)).toHaveLength(3);
     expect(result.content).not.toContain(REFINED_MARKER);
     expect(result.attempts.map((a) => [a.unitId, a.outcome, a.action])).toEqual(
@@ -211,7 +211,7 @@ describe('regenerateFile', () => {
       current: content,
       options,
     });
-    expect(result.source).toBe('fallback');
+    expect(result).toMatchObject({ source: 'fallback', fallbacks: 1, units: 1 });
     expect(result.content).toBe(generateProject(erd).find((f) => f.path === settingsPath)?.content);
     expect(result.attempts.length).toBeGreaterThan(1);
     expect(result.attempts.every((a) => a.outcome === 'invalidCode')).toBe(true);

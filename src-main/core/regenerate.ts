@@ -68,6 +68,8 @@ export interface RegeneratedFile {
   units: number;
   attempts: UnitAttempt[];
   tokens: number;
+  /** Units that fell back to their draft. */
+  fallbacks: number;
 }
 
 /**
@@ -222,6 +224,7 @@ export async function regenerateFile(input: RegenerateFileInput): Promise<Regene
     units: units.length,
     attempts: results.flatMap((r) => r.attempts),
     tokens: results.reduce((sum, r) => sum + r.tokens, 0),
+    fallbacks: results.filter((r) => r.source === 'fallback').length,
   };
 }
 
