@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { draftFromPrompt, draftResponder } from '../../test-support/draft-responder';
 import { startOpenAiServer, type ChatRequest, type OpenAiServer } from '../../test-support/openai-server';
 import { importErdText } from '../core/erd';
+import { prepareLlmEngine } from '../core/pipeline';
 import { NEEDS_LLM_MESSAGE } from '../core/regenerate';
 import { examples, readReport, runCli } from './cli-test-harness';
 import { GenerateReview } from './generate-review';
@@ -96,8 +97,45 @@ describe('djforge generate: regenerate with feedback on a terminal', () => {
   });
 });
 
-describe('GenerateReview regeneration with the template engine', () => {
-  it('refuses with the sentence naming --engine llm and keeps the file as it was', async () => {
+describe('GenerateReview regeneration', () => {
+  it('an interrupt cancels the regeneration in progress with a sentence, and the file stays as it was', async () => {
+    const imported = importErdText(await fs.readFile(erd, 'utf8'), 'seed-legacy-jobboard.json');
+    if (!imported.erd) throw new Error('the ERD did not import');
+    const { engine, close } = await prepareLlmEngine({ baseURL: server.baseURL, model: 'fake-coder' });
+    let subscribed = 0;
+    let unsubscribed = 0;
+    let interrupt = (): void => undefined;
+    const review = new GenerateReview(
+      imported.erd,
+      { policy: null, threshold: 0.8, runtime: false },
+      {},
+      {
+        options: { engine: 'llm', llm: engine },
+        onEvent: (event) => {
+          if (event.type === 'started') interrupt();
+        },
+        onInterrupt: (cancel) => {
+          subscribed += 1;
+          interrupt = cancel;
+          return () => (unsubscribed += 1);
+        },
+      },
+    );
+    try {
+      await review.session.add({ path: 'core/views.py', content: 'X = 1\n', agent: 'views' });
+      const error = await review.session.regenerate('core/views.py', FEEDBACK).catch((e: unknown) => e);
+      expect(error).toMatchObject({
+        message: 'The regeneration of core/views.py was cancelled; the current version stays.',
+      });
+      expect([subscribed, unsubscribed]).toEqual([1, 1]);
+      expect(review.session.get('core/views.py')).toMatchObject({ previous: [], current: { content: 'X = 1\n' } });
+      expect(review.regenerations).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('with the template engine refuses with the sentence naming --engine llm and keeps the file as it was', async () => {
     const name = 'seed-legacy-jobboard.json';
     const imported = importErdText(await fs.readFile(erd, 'utf8'), name);
     if (!imported.erd) throw new Error(`${name} did not import`);

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Erd } from '../../src-shared/erd/model';
-import type { PipelineOptions, PipelineResult, PoolEvent } from '../core/pipeline';
+import { PoolCancelledError, type PipelineOptions, type PipelineResult, type PoolEvent } from '../core/pipeline';
 import { regenerateFile, type RegeneratedFile } from '../core/regenerate';
 import { applyApprovalPolicy, type ApprovalPolicy } from '../core/review/approval-policy';
 import { ReviewSession } from '../core/review/review-session';
@@ -54,7 +54,17 @@ export interface RegenerationSetup {
   onEvent?: (event: PoolEvent) => void;
   /** One line per regenerated file: its source, units and model calls. */
   note?: (line: string) => void;
+  /**
+   * Calls `cancel` when the person interrupts a regeneration; returns the unsubscription. Default:
+   * Ctrl+C (SIGINT) cancels the regeneration in progress, not the whole review.
+   */
+  onInterrupt?: (cancel: () => void) => () => void;
 }
+
+const onSigint = (cancel: () => void) => {
+  process.once('SIGINT', cancel);
+  return () => process.off('SIGINT', cancel);
+};
 
 /**
  * The run as the report should show it after the review: a regenerated file's source is that of
@@ -128,15 +138,27 @@ export class GenerateReview {
    * that regeneration needs `--engine llm`.
    */
   private async regenerate(setup: RegenerationSetup, file: string, feedback: string, current: string): Promise<string> {
-    const result = await regenerateFile({
-      erd: this.erd,
-      path: file,
-      feedback,
-      current,
-      options: setup.options,
-      fileContent: (other) => this.session.list().find((e) => e.path === other)?.current.content,
-      ...(setup.onEvent ? { onEvent: setup.onEvent } : {}),
-    });
+    const cancel = new AbortController();
+    const stopListening = (setup.onInterrupt ?? onSigint)(() => cancel.abort());
+    let result: RegeneratedFile;
+    try {
+      result = await regenerateFile({
+        erd: this.erd,
+        path: file,
+        feedback,
+        current,
+        options: setup.options,
+        fileContent: (other) => this.session.list().find((e) => e.path === other)?.current.content,
+        signal: cancel.signal,
+        ...(setup.onEvent ? { onEvent: setup.onEvent } : {}),
+      });
+    } catch (e) {
+      if (e instanceof PoolCancelledError)
+        throw new Error(`The regeneration of ${file} was cancelled; the current version stays.`);
+      throw e;
+    } finally {
+      stopListening();
+    }
     this.regenerations.push(result);
     setup.note?.(
       `Regenerated ${file} (${result.source}): ${result.units} unit(s), ${result.attempts.length} model call(s), ${result.tokens} tokens.\n`,
