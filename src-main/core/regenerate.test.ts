@@ -10,14 +10,8 @@ import { importErdText } from './erd';
 import { generateProject } from './generate';
 import type { LlmEngineOptions } from './agents/run-plan';
 import { prepareLlmEngine, runPipeline, type PipelineOptions } from './pipeline';
-import {
-  NEEDS_LLM_MESSAGE,
-  regenerateFile,
-  RegenerationError,
-  topLevelBlocks,
-  type RegenerateFileInput,
-  unitParts,
-} from './regenerate';
+import { NEEDS_LLM_MESSAGE, regenerateFile, RegenerationError, type RegenerateFileInput } from './regenerate';
+import { topLevelBlocks, unitParts } from './regenerate-parts';
 import { ReviewSession } from './review/review-session';
 
 const examples = path.resolve(__dirname, '../../../shared/examples');

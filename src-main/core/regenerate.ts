@@ -16,9 +16,10 @@ import { planRun, type WorkUnit } from './agents/registry';
 import { fileSource, type RunOptions, type UnitAttempt } from './agents/run-plan';
 import { cacheKey, endpointIdentity, sha256 } from './cache/cache-key';
 import { generateProject } from './generate';
-import { PROMPT_VERSION, topLevelNames } from './llm/prompt';
+import { PROMPT_VERSION } from './llm/prompt';
 import { abortableSleep, refineUnit } from './llm/refine-unit';
 import { ModelCooldowns } from './recovery/cooldowns';
+import { unitParts } from './regenerate-parts';
 import { RecoveryPolicy } from './recovery/policy';
 
 /** The sentence a host shows when the run used the template engine. */
@@ -245,103 +246,4 @@ export function feedbackSection(
     `${ticks}${scope.language}\n${current.replace(/\s+$/, '')}\n${ticks}`,
     "Write a new version of the unit that applies the reviewer's feedback to the current version. Keep every name the deterministic draft defines.",
   ].join('\n\n');
-}
-
-/**
- * A module's text shared out among the units it was assembled from: a statement defining a name of
- * a unit's draft starts that unit's part, and the statements after it that no draft names (helpers
- * the model or the reviewer added) belong to it too. What precedes the first such statement
- * (docstring, imports) belongs to no unit; a unit whose names are all gone has no part.
- */
-export function unitParts(code: string, units: readonly Pick<WorkUnit, 'id' | 'draft'>[]): Map<string, string> {
-  const owner = new Map<string, string>();
-  for (const unit of units)
-    for (const name of topLevelNames(unit.draft)) if (!owner.has(name)) owner.set(name, unit.id);
-  const parts = new Map<string, string[]>();
-  let last: string | undefined;
-  for (const statement of statements(code)) {
-    last =
-      topLevelNames(statement.head)
-        .map((n) => owner.get(n))
-        .find((id) => id !== undefined) ?? last;
-    if (last === undefined) continue;
-    const list = parts.get(last);
-    if (list) list.push(statement.text);
-    else parts.set(last, [statement.text]);
-  }
-  return new Map([...parts].map(([id, texts]) => [id, texts.join('\n\n\n')]));
-}
-
-/**
- * A Python module split into top-level statements. A statement starts at column 0 outside any
- * bracket, string or backslash continuation; comments and decorators attach to the next one.
- */
-export function topLevelBlocks(code: string): string[] {
-  return statements(code).map((s) => s.text);
-}
-
-/** Each top-level statement's text and its first line (the one naming what it defines). */
-function statements(code: string): { text: string; head: string }[] {
-  const blocks: string[][] = [];
-  const heads: string[] = [];
-  let leading: string[] = [];
-  let state: ScanState = { depth: 0, string: null, continued: false };
-  for (const line of code.split('\n')) {
-    const atTop = state.depth === 0 && state.string === null && !state.continued;
-    state = scanLine(line, state);
-    const last = blocks[blocks.length - 1];
-    if (atTop && line.trim() === '') {
-      if (leading.length > 0) leading.push(line);
-      else last?.push(line);
-    } else if (atTop && /^[#@]/.test(line)) leading.push(line);
-    else if (atTop && /^\S/.test(line)) {
-      heads.push(line);
-      blocks.push([...leading, line]);
-      leading = [];
-    } else if (!atTop && leading.length > 0) leading.push(line);
-    else {
-      if (last) last.push(...leading, line);
-      else {
-        heads.push('');
-        blocks.push([...leading, line]);
-      }
-      leading = [];
-    }
-  }
-  return blocks.map((b, i) => ({ text: b.join('\n').replace(/\s+$/, ''), head: heads[i] ?? '' }));
-}
-
-interface ScanState {
-  depth: number;
-  /** The quote that opened a string still open at the end of the line (only triple quotes span lines). */
-  string: string | null;
-  continued: boolean;
-}
-
-function scanLine(line: string, start: ScanState): ScanState {
-  let { depth, string } = start;
-  let i = 0;
-  while (i < line.length) {
-    const ch = line[i] as string;
-    if (string !== null) {
-      if (ch === '\\') i += 2;
-      else if (line.startsWith(string, i)) {
-        i += string.length;
-        string = null;
-      } else i += 1;
-      continue;
-    }
-    if (ch === '#') break;
-    if (ch === '"' || ch === "'") {
-      string = line.startsWith(ch.repeat(3), i) ? ch.repeat(3) : ch;
-      i += string.length;
-      continue;
-    }
-    if ('([{'.includes(ch)) depth += 1;
-    else if (')]}'.includes(ch)) depth = Math.max(0, depth - 1);
-    i += 1;
-  }
-  if (string !== null && string.length === 1) string = null;
-  const continued = string === null && /\\$/.test(line.replace(/#.*$/, ''));
-  return { depth, string, continued };
 }
