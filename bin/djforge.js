@@ -2,11 +2,12 @@
 // Runs the TypeScript CLI straight from the checkout, so `npx djforge` works right after
 // `npm install` without a build step. Compiling every module with tsx on each start costs about a
 // second, so the CLI is bundled once by esbuild into out/cli/djforge.mjs (git-ignored) and that
-// bundle runs while it is fresh. Its first line records every source file it was built from (path,
-// mtime, size): if any of them changed, moved or vanished, the bundle is rebuilt before it runs, so
-// a stale bundle never runs old code. If esbuild cannot build (or DJFORGE_NO_BUNDLE=1), tsx runs
-// the sources as before. DJFORGE_BUNDLE_OUT=<name> uses out/<name>/; DJFORGE_BUNDLE_TRACE=1 tells on
-// stderr which way the CLI started. Stack traces name the bundle's lines; a linked source map is
+// bundle runs while it is fresh. Its first line records every source file it was built from, plus
+// this script, the tsconfig files and esbuild's version file (path, mtime, size): if any of them
+// changed, moved or vanished, the bundle is rebuilt before it runs, so a stale bundle never runs old
+// code. If esbuild cannot build (or DJFORGE_NO_BUNDLE=1), tsx runs the sources as before.
+// DJFORGE_BUNDLE_OUT=<name> uses out/<name>/; DJFORGE_BUNDLE_TRACE=1 tells on stderr which way the
+// CLI started. Stack traces name the bundle's lines; a linked source map is
 // written beside it (NODE_OPTIONS=--enable-source-maps maps them back, at ~0.1 s of start-up).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -88,7 +89,9 @@ async function build() {
   });
   const inputs = {};
   let settled = true;
-  for (const file of Object.keys(result.metafile.inputs).sort()) {
+  const settings = fs.readdirSync(root).filter((f) => /^tsconfig.*\.json$/.test(f));
+  const builder = ['bin/djforge.js', 'node_modules/esbuild/package.json', ...settings];
+  for (const file of [...new Set([...Object.keys(result.metafile.inputs), ...builder])].sort()) {
     const now = stamp(file);
     if (now === null || now[0] >= started - 1) settled = false;
     inputs[file] = now;
