@@ -3,8 +3,8 @@
  * announces them (judged alone by the in-process tree-sitter layers, so a file costs no process
  * start); when the run is over, the whole project is validated once by CPython's static layers
  * and — unless `--no-runtime` — by the runtime layer, which is started as soon as the pipeline
- * ends so it overlaps the rest. Then a person on a terminal reviews, or the `--approve` policy
- * (default `high`) decides.
+ * ends so it overlaps the rest. Then a person on a terminal reviews (and may regenerate a file with
+ * feedback through the run's own LLM engine), or the `--approve` policy (default `high`) decides.
  */
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
