@@ -121,6 +121,8 @@ export class GenerateReview {
       threshold: choice.threshold,
       // `--approve none` means nothing is written, not even what would be auto-approved.
       autoApprove: choice.policy !== 'none',
+      // Nothing is shown before the whole project is validated, so each file is judged once.
+      judgeOnJoin: false,
     });
   }
 

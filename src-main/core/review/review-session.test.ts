@@ -213,6 +213,21 @@ describe('files joining while the run goes on', () => {
     expect(s.get('b/urls.py').decision).toBe('approved');
   });
 
+  it('with judgeOnJoin false, judges every file once, with the whole project, at complete()', async () => {
+    const validate = vi.fn((files: readonly SourceFile[]) => markerValidator(files));
+    const s = new ReviewSession({ validate, judgeOnJoin: false });
+    await s.add({ path: 'b/views.py', content: 'x = 1  #warn\n' });
+    await s.add({ path: 'b/urls.py', content: 'from .views import V  #needs:b/views.py\n' });
+    expect(validate).not.toHaveBeenCalled();
+    expect(s.get('b/views.py').decision).toBe('pending');
+    await s.complete();
+    expect(validate).toHaveBeenCalledTimes(1);
+    expect(validate.mock.calls[0]?.[0].map((f) => f.path)).toEqual(['b/views.py', 'b/urls.py']);
+    expect(s.get('b/views.py').current).toMatchObject({ score: 0.9, category: 'auto-approved' });
+    expect(s.get('b/views.py')).toMatchObject({ decision: 'approved', decidedBy: 'auto' });
+    expect(s.get('b/urls.py').current.category).toBe('auto-approved');
+  });
+
   it('keeps findings on files the project lacks as project findings', async () => {
     const validate = async (): Promise<Finding[]> => [
       {

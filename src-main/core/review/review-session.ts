@@ -35,6 +35,12 @@ export interface ReviewSessionOptions {
   threshold?: number;
   /** Approve files in the auto-approved category without asking; default true. */
   autoApprove?: boolean;
+  /**
+   * Judge each file alone as it joins (default true), so a host that shows files while the run
+   * goes on can show a score at once. A host that shows nothing before `complete()` (the CLI)
+   * sets false: files are then judged once, with the whole project, and never twice.
+   */
+  judgeOnJoin?: boolean;
 }
 
 export interface ReviewEvents {
@@ -131,6 +137,7 @@ export class ReviewSession extends EventEmitter<ReviewEvents> {
         decidedBy: null,
       };
       this.entries.set(file.path, placeholder);
+      if (!this.completed && this.options.judgeOnJoin === false) return placeholder;
       // Before complete() only the file's own findings count, so it is judged alone (cheap);
       // afterwards a late file is judged with the whole project.
       const context = this.completed ? this.sources() : [{ path: file.path, content: file.content }];
