@@ -122,10 +122,9 @@ function settingsFindings(index: ProjectIndex, module: ParsedModule): Finding[] 
   if (!module.assigns.some((a) => a.name === 'INSTALLED_APPS')) return [];
   const out: Finding[] = [];
   const rf = module.assigns.find((a) => a.name === 'REST_FRAMEWORK');
-  const perView = [...index.modules.values()].some((m) =>
-    m.classes.some((c) => c.attrs.some((a) => a.name === 'pagination_class')),
-  );
-  if (!dictGet(rf?.value, 'DEFAULT_PAGINATION_CLASS') && !perView) {
+  const perView = () =>
+    [...index.modules.values()].some((m) => m.classes.some((c) => c.attrs.some((a) => a.name === 'pagination_class')));
+  if (!dictGet(rf?.value, 'DEFAULT_PAGINATION_CLASS') && !perView()) {
     out.push(
       finding(
         'best-practice',

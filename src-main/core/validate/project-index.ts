@@ -36,6 +36,8 @@ export interface ProjectIndex {
   /** First segments of every project module: imports under these must resolve inside the project. */
   roots: Set<string>;
   models: ModelInfo[];
+  /** `models` grouped by class name, each list in `models` order (lookups without a scan). */
+  modelsByName: Map<string, ModelInfo[]>;
   /** Class name → where classes of that name are defined, in module order. */
   classes: Map<string, { path: string; cls: PyClass }[]>;
 }
@@ -80,12 +82,15 @@ export function buildIndex(analyzed: readonly PyModule[]): ProjectIndex {
   }
   const models: ModelInfo[] = [];
   const names = new Set<string>();
+  const seen = new Set<string>();
   // Two passes so a model inheriting from another project model (declared later) is found.
   for (let pass = 0; pass < 2; pass++) {
     for (const [path, m] of modules) {
       for (const cls of m.classes) {
-        if (models.some((x) => x.file === path && x.name === cls.name)) continue;
+        const key = `${path}\0${cls.name}`;
+        if (seen.has(key)) continue;
         if (!isModelClass(cls, names)) continue;
+        seen.add(key);
         names.add(cls.name);
         const fields = new Map<string, ModelField>();
         for (const a of cls.attrs) {
@@ -97,18 +102,33 @@ export function buildIndex(analyzed: readonly PyModule[]): ProjectIndex {
       }
     }
   }
-  for (const model of models) inheritFields(model, models);
+  const modelsByName = byName(models);
+  for (const model of models) inheritFields(model, modelsByName);
   const classes = new Map<string, { path: string; cls: PyClass }[]>();
   for (const [path, m] of modules) {
-    for (const cls of m.classes) classes.set(cls.name, [...(classes.get(cls.name) ?? []), { path, cls }]);
+    for (const cls of m.classes) {
+      const list = classes.get(cls.name);
+      if (list) list.push({ path, cls });
+      else classes.set(cls.name, [{ path, cls }]);
+    }
   }
-  return { modules, all, moduleFiles, packages, roots, models, classes };
+  return { modules, all, moduleFiles, packages, roots, models, classes, modelsByName };
 }
 
-function inheritFields(model: ModelInfo, models: readonly ModelInfo[], depth = 0): void {
+function byName(models: readonly ModelInfo[]): Map<string, ModelInfo[]> {
+  const out = new Map<string, ModelInfo[]>();
+  for (const m of models) {
+    const list = out.get(m.name);
+    if (list) list.push(m);
+    else out.set(m.name, [m]);
+  }
+  return out;
+}
+
+function inheritFields(model: ModelInfo, models: ReadonlyMap<string, readonly ModelInfo[]>, depth = 0): void {
   if (depth > 5) return;
   for (const base of model.cls.bases) {
-    const parent = models.find((m) => m.name === (base.split('.').pop() ?? base) && m !== model);
+    const parent = models.get(base.split('.').pop() ?? base)?.find((m) => m !== model);
     if (!parent) continue;
     inheritFields(parent, models, depth + 1);
     for (const [name, f] of parent.fields) if (!model.fields.has(name)) model.fields.set(name, f);
@@ -119,10 +139,11 @@ function inheritFields(model: ModelInfo, models: readonly ModelInfo[], depth = 0
 export function findModel(index: ProjectIndex, ref: string, fromPath: string): ModelInfo | undefined {
   if (ref.includes('.')) {
     const [app, name] = ref.split('.', 2) as [string, string];
-    return index.models.find((m) => m.app === app && m.name === name);
+    return index.modelsByName.get(name)?.find((m) => m.app === app);
   }
   const app = appOfPath(fromPath);
-  return index.models.find((m) => m.name === ref && m.app === app) ?? index.models.find((m) => m.name === ref);
+  const named = index.modelsByName.get(ref);
+  return named?.find((m) => m.app === app) ?? named?.[0];
 }
 
 /** Where a class of this name is defined in the project (first match, optionally within one app). */

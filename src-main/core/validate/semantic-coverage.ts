@@ -9,20 +9,24 @@ import { findClass, type ProjectIndex } from './project-index';
 import type { UrlTable } from './semantic-routes';
 import { finding, type Finding } from './types';
 
-function adminRegistered(index: ProjectIndex, model: string): boolean {
+/** Last segments of every model name registered with the admin (`admin.site.register` or `@admin.register`). */
+function adminRegistered(index: ProjectIndex): Set<string> {
+  const out = new Set<string>();
+  const add = (name: string | undefined) => {
+    if (name !== undefined) out.add(name.split('.').pop() ?? name);
+  };
   for (const m of index.modules.values()) {
     for (const c of m.calls) {
       if (c.attr !== 'register' || !/admin/.test(c.func ?? '')) continue;
       const first = c.args[0];
-      const refs = first?.items ? first.items.map((i) => i.name) : [first?.name];
-      if (refs.some((r) => r?.split('.').pop() === model)) return true;
+      if (first?.items) for (const i of first.items) add(i.name);
+      else add(first?.name);
     }
     for (const cls of m.classes) {
-      if (cls.decorators.some((d) => d.attr === 'register' && d.args?.some((a) => a.name?.split('.').pop() === model)))
-        return true;
+      for (const d of cls.decorators) if (d.attr === 'register') for (const a of d.args ?? []) add(a.name);
     }
   }
-  return false;
+  return out;
 }
 
 function hasTests(index: ProjectIndex, entity: string): boolean {
@@ -38,6 +42,13 @@ function hasTests(index: ProjectIndex, entity: string): boolean {
 export function coverageFindings(index: ProjectIndex, erd: Erd, table: UrlTable): Finding[] {
   const out: Finding[] = [];
   const top = { line: 1, col: 1 };
+  const registered = adminRegistered(index);
+  const relationsFrom = new Map<string, string[]>();
+  for (const r of erd.relations) {
+    const list = relationsFrom.get(r.from);
+    if (list) list.push(r.name);
+    else relationsFrom.set(r.from, [r.name]);
+  }
   for (const entity of erd.entities) {
     const app = appOf(erd, entity);
     const modelsFile = `${app}/models.py`;
@@ -55,10 +66,7 @@ export function coverageFindings(index: ProjectIndex, erd: Erd, table: UrlTable)
         ),
       );
     } else {
-      const wanted = [
-        ...entity.fields.map((f) => f.name),
-        ...erd.relations.filter((r) => r.from === entity.name).map((r) => r.name),
-      ];
+      const wanted = [...entity.fields.map((f) => f.name), ...(relationsFrom.get(entity.name) ?? [])];
       for (const name of wanted) {
         if (model.fields.has(name)) continue;
         out.push(
@@ -106,7 +114,7 @@ export function coverageFindings(index: ProjectIndex, erd: Erd, table: UrlTable)
         ),
       );
     }
-    if (model && !adminRegistered(index, entity.name) && !index.all.get(`${app}/admin.py`)?.syntax) {
+    if (model && !registered.has(entity.name) && !index.all.get(`${app}/admin.py`)?.syntax) {
       out.push(
         finding(
           'semantic',

@@ -9,22 +9,54 @@ import { finding, type Finding, type ParsedModule, type PyClass } from './types'
 /** App labels of Django itself that relations may point at. */
 const EXTERNAL_APPS = new Set(['auth', 'contenttypes', 'sites', 'admin', 'sessions']);
 
-/** Names a serializer or FilterSet may list for `model` besides its declared fields. */
-function extraNames(index: ProjectIndex, model: ModelInfo): Set<string> {
-  const names = new Set(['id', 'pk', ...model.cls.methods.map((m) => m.name), ...model.cls.attrs.map((a) => a.name)]);
+/** Reverse accessors of one project, found in one pass over every relation field. */
+interface ReverseNames {
+  /** By the last segment of the relation's target (`shop.Order` → `Order`). */
+  byTarget: Map<string, string[]>;
+  /** Self-relations (`'self'`), by the model declaring them. */
+  bySelf: Map<ModelInfo, string[]>;
+}
+
+const reverseCache = new WeakMap<ProjectIndex, ReverseNames>();
+
+function push<K>(map: Map<K, string[]>, key: K, names: readonly string[]): void {
+  const list = map.get(key);
+  if (list) list.push(...names);
+  else map.set(key, [...names]);
+}
+
+function reverseNames(index: ProjectIndex): ReverseNames {
+  const cached = reverseCache.get(index);
+  if (cached) return cached;
+  const out: ReverseNames = { byTarget: new Map(), bySelf: new Map() };
   for (const other of index.models) {
     for (const f of other.fields.values()) {
       if (!RELATION_FIELDS.has(f.kind)) continue;
       const target = f.call.args?.[0] ?? f.call.kw?.to;
       const ref = target?.k === 'str' ? String(target.v) : target?.name;
-      if (ref === undefined || (ref.split('.').pop() !== model.name && !(ref === 'self' && other === model))) continue;
+      if (ref === undefined) continue;
       const related = f.call.kw?.related_name;
-      if (related?.k === 'str') names.add(String(related.v));
-      else names.add(`${other.name.toLowerCase()}_set`);
-      if (f.kind === 'OneToOneField' && related === undefined) names.add(other.name.toLowerCase());
+      const names = [related?.k === 'str' ? String(related.v) : `${other.name.toLowerCase()}_set`];
+      if (f.kind === 'OneToOneField' && related === undefined) names.push(other.name.toLowerCase());
+      push(out.byTarget, ref.split('.').pop() ?? ref, names);
+      if (ref === 'self') push(out.bySelf, other, names);
     }
   }
-  return names;
+  reverseCache.set(index, out);
+  return out;
+}
+
+/** Names a serializer or FilterSet may list for `model` besides its declared fields. */
+function extraNames(index: ProjectIndex, model: ModelInfo): Set<string> {
+  const reverse = reverseNames(index);
+  return new Set([
+    'id',
+    'pk',
+    ...model.cls.methods.map((m) => m.name),
+    ...model.cls.attrs.map((a) => a.name),
+    ...(reverse.byTarget.get(model.name) ?? []),
+    ...(reverse.bySelf.get(model) ?? []),
+  ]);
 }
 
 function metaModel(index: ProjectIndex, module: ParsedModule, cls: PyClass): ModelInfo | undefined {
