@@ -1,15 +1,16 @@
 /**
  * The plan of a run: every unit of work and every file assembled from units. Per-app files built
- * from units (models, serializers, views, …: `APP_FILE_KINDS`) give one unit per entity plus their
- * header units; every other file of the template project is a single whole-file unit. A unit's
+ * from units (models, serializers, views, …: `APP_FILE_KINDS`, and tests.py) give one unit per
+ * entity plus their header units; every other file of the template project is a single whole-file unit. A unit's
  * draft is its deterministic template output, so the template engine and the LLM engine share one
  * plan and assembling the drafts gives exactly the template project.
  */
 import type { Erd } from '../../../src-shared/erd/model';
-import { APP_FILE_KINDS } from '../generate/app';
+import { APP_FILE_KINDS, type AppFileKind } from '../generate/app';
 import { pyIdentifier } from '../generate/app/py-format';
 import type { CodeUnit } from '../generate/app/unit';
 import { appLabels } from '../generate/names';
+import { TESTS_FILE_KIND, type SlicedFileKind } from '../generate/tests/kind';
 import type { AgentId, GeneratedFile } from '../generate/types';
 import { AGENTS } from './definitions';
 import { addImports, splitLeadingImports } from './hoist-imports';
@@ -51,6 +52,9 @@ export interface RunPlan {
   files: FilePlan[];
 }
 
+/** Every kind of per-app file built from units; tests.py gives its units slices of its own. */
+const UNIT_FILE_KINDS: readonly (AppFileKind | SlicedFileKind)[] = [...APP_FILE_KINDS, TESTS_FILE_KIND];
+
 function languageOf(path: string): string {
   if (path.endsWith('.py')) return 'python';
   if (path.endsWith('.md')) return 'markdown';
@@ -59,13 +63,13 @@ function languageOf(path: string): string {
 
 /**
  * The plan for `erd`, given its template project (`generateProject(erd)`), in the files' order.
- * Throws when a unit-built file of the template is missing from `templateFiles` or an agent
+ * Throws when a unit-built file of the template (tests.py aside) is missing from `templateFiles` or an agent
  * dependency names a unit that does not exist (a generator and the registry disagree).
  */
 export function planRun(erd: Erd, templateFiles: readonly GeneratedFile[]): RunPlan {
-  const unitFiles = new Map<string, { app: string; kind: (typeof APP_FILE_KINDS)[number]; units: CodeUnit[] }>();
+  const unitFiles = new Map<string, { app: string; kind: (typeof UNIT_FILE_KINDS)[number]; units: CodeUnit[] }>();
   for (const app of appLabels(erd)) {
-    for (const kind of APP_FILE_KINDS) {
+    for (const kind of UNIT_FILE_KINDS) {
       if (kind.wanted(erd))
         unitFiles.set(`${pyIdentifier(app)}/${kind.file}`, { app, kind, units: kind.units(erd, app) });
     }
@@ -101,6 +105,7 @@ export function planRun(erd: Erd, templateFiles: readonly GeneratedFile[]): RunP
     }
     unitFiles.delete(file.path);
     const { app, kind } = built;
+    const slices = 'slices' in kind ? kind.slices(erd, app, built.units) : undefined;
     for (const unit of built.units) {
       const entity = unit.entity === undefined ? undefined : index.entities.get(unit.entity);
       units.push({
@@ -109,7 +114,7 @@ export function planRun(erd: Erd, templateFiles: readonly GeneratedFile[]): RunP
         file: file.path,
         ...(unit.entity === undefined ? {} : { entity: unit.entity }),
         draft: unit.code,
-        slice: unitSlice(erd, kind.agent, entity, index),
+        slice: slices?.get(unit.id) ?? unitSlice(erd, kind.agent, entity, index),
         deps: [],
         refine: AGENTS[kind.agent].refine,
         wholeFile: false,
@@ -136,7 +141,9 @@ export function planRun(erd: Erd, templateFiles: readonly GeneratedFile[]): RunP
       assembleUnits,
     });
   }
-  const missing = [...unitFiles.keys()];
+  const missing = [...unitFiles]
+    .filter(([, built]) => !('optional' in built.kind && built.kind.optional))
+    .map(([p]) => p);
   if (missing.length > 0)
     throw new Error(`planRun: the template project lacks ${missing.join(', ')}, which the agents build from units.`);
   for (const unit of units) {
