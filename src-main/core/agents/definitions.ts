@@ -74,7 +74,7 @@ export const AGENTS: Readonly<Record<AgentId, AgentDefinition>> = {
     'tests',
     true,
     [],
-    'Refine the API tests: cover the business rules and permissions with clear assertions. Keep every existing test passing against the generated code.',
+    'Refine the API tests: cover the business rules and permissions with clear assertions. Keep every existing test passing against the generated code. A unit that holds only test-data functions (no test class) refines only how its data is built.',
   ),
   docs: define('docs', false, [], 'Keep the README.'),
 };

@@ -76,8 +76,7 @@ export function projectSlice(erd: Erd, agent: AgentId): Record<string, unknown> 
 /** The slice of a whole-file unit: project options, plus the entity list for files that read it. */
 export function fileSlice(erd: Erd, agent: AgentId): Record<string, unknown> {
   const base = projectSlice(erd, agent);
-  if (agent === 'tests' || agent === 'docs')
-    return { ...base, entities: erd.entities, relations: erd.relations, rules: erd.rules ?? [] };
+  if (agent === 'docs') return { ...base, entities: erd.entities, relations: erd.relations, rules: erd.rules ?? [] };
   if (agent === 'settings' || agent === 'urls')
     return { ...base, apps: [...new Set(erd.entities.map((e) => e.app ?? null))] };
   return base;
