@@ -9,6 +9,7 @@ import type { Erd } from '../../src-shared/erd/model';
 import { planRun } from './agents/registry';
 import { runPlan, type LlmEngineOptions, type RunHooks, type RunOptions, type RunResult } from './agents/run-plan';
 import { generateProject } from './generate';
+import { withSharedUnits } from './generate/app';
 import { createLlmClient, DEFAULT_REQUEST_TIMEOUT_MS } from './llm/client';
 import { resolveProvider } from './llm/presets';
 import { startSyntaxChecker } from './llm/python-syntax';
@@ -28,7 +29,7 @@ export type PipelineResult = RunResult;
 
 /** Generates the project for a normalized, validated `erd`. Rejects with PoolCancelledError on cancel. */
 export async function runPipeline(erd: Erd, options: RunOptions, hooks: RunHooks = {}): Promise<PipelineResult> {
-  const plan = planRun(erd, generateProject(erd));
+  const plan = withSharedUnits(() => planRun(erd, generateProject(erd)));
   return runPlan(erd, plan, options, hooks);
 }
 

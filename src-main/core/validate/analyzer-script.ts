@@ -19,6 +19,10 @@ INTEREST = {
     'csrf_exempt', 'include', 'DefaultRouter', 'SimpleRouter', 'unsafe_load',
 }
 MUTABLE = (ast.List, ast.Dict, ast.Set, ast.ListComp, ast.DictComp, ast.SetComp)
+# Nodes that hold no call, function or class: the walk does not descend into them.
+LEAVES = frozenset([ast.Name, ast.Constant, ast.alias] + [
+    cls for base in (ast.expr_context, ast.operator, ast.boolop, ast.cmpop, ast.unaryop) for cls in base.__subclasses__()
+])
 
 
 def src(node, limit=240):
@@ -161,10 +165,15 @@ def describe(tree):
             for extra in (*node.bases, *node.keywords, *node.decorator_list):
                 stack.append((extra, node.name, None))
             continue
-        stack.extend((child, top, None) for child in ast.iter_child_nodes(node))
+        for field in node._fields:
+            child = getattr(node, field, None)
+            if type(child) is list:
+                stack.extend((item, top, None) for item in child if isinstance(item, ast.AST) and type(item) not in LEAVES)
+            elif isinstance(child, ast.AST) and type(child) not in LEAVES:
+                stack.append((child, top, None))
         if isinstance(node, ast.Call):
             attr = last_attr(node.func)
-            if top is not None and isinstance(node.func, ast.Attribute):
+            if top in called and isinstance(node.func, ast.Attribute):
                 called[top].add(node.func.attr)
             if attr in INTEREST:
                 out['calls'].append(dict(pos(node), func=dotted(node.func), attr=attr,

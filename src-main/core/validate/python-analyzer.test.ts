@@ -74,6 +74,41 @@ describe.skipIf(!found)('runAnalyzer', () => {
     ]);
   });
 
+  it('describes a module whose classes sit inside a top-level if/try, and walks into every node kind', async () => {
+    const content = [
+      'try:',
+      '    import fast',
+      'except ImportError:',
+      '    class Fallback(Base):',
+      '        def go(self):',
+      '            return self.helper.run()',
+      '',
+      '',
+      'class Top:',
+      '    size = len(items) + -x[0].count(a < b)',
+      '',
+      '    def f(self, cb=lambda q=[]: q):',
+      '        return [eval(s) for s in self.names.split()]',
+      '',
+      '',
+      'data = {k: v.strip() for k, v in pairs}',
+      '',
+    ].join('\n');
+    const r = await runAnalyzer(found?.python ?? '', [{ path: 'mod.py', content }]);
+    const m = r.modules[0];
+    expect(m?.syntax).toBeNull();
+    expect(m?.classes?.map((c) => [c.name, c.called])).toEqual([['Top', ['count', 'split']]]);
+    expect(m?.calls?.map((c) => [c.line, c.attr])).toEqual([
+      [6, 'run'],
+      [13, 'eval'],
+    ]);
+    expect(m?.functions?.map((f) => [f.name, f.cls, f.mutableDefaults])).toEqual([
+      ['go', 'Fallback', []],
+      ['f', 'Top', []],
+      ['<lambda>', null, ['q']],
+    ]);
+  });
+
   it('names the interpreter when it cannot run the analyzer', async () => {
     await expect(runAnalyzer('/nonexistent/python', [{ path: 'a.py', content: '' }])).rejects.toThrow(AnalyzerError);
     await expect(runAnalyzer('/nonexistent/python', [{ path: 'a.py', content: '' }])).rejects.toThrow(

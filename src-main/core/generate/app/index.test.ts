@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Erd } from '../../../../src-shared/erd/model';
 import type { GeneratedFile } from '../types';
 import { plainErd, shopErd } from './fixtures';
-import { APP_FILE_KINDS, appFiles } from './index';
+import { APP_FILE_KINDS, appFiles, withSharedUnits } from './index';
 
 const PYTHON = '/usr/bin/python3';
 const hasPython = existsSync(PYTHON);
@@ -117,5 +117,36 @@ describe('appFiles', () => {
       'bad.py:11: more than two blank lines before',
       'bad.py:5: expected two blank lines before',
     ]);
+  });
+});
+
+describe('withSharedUnits', () => {
+  const models = APP_FILE_KINDS.find((k) => k.file === 'models.py');
+
+  it('computes the units of a kind once per ERD and app inside the call, and afresh outside it', () => {
+    if (!models) throw new Error('models.py kind missing');
+    const erd = shopErd();
+    const [first, second, copy] = withSharedUnits(() => [
+      models.units(erd, 'shop'),
+      models.units(erd, 'shop'),
+      models.units(structuredClone(erd), 'shop'),
+    ]);
+    expect(first).toEqual(copy);
+    expect(first).not.toBe(second);
+    expect(first?.[0]).toBe(second?.[0]);
+    expect(first?.[0]).not.toBe(copy?.[0]);
+    expect(models.units(erd, 'shop')[0]).not.toBe(first?.[0]);
+  });
+
+  it('gives the same files as without it, and sees an ERD edited between two calls', () => {
+    const erd = shopErd();
+    const plain = appFiles(erd, 'shop');
+    expect(withSharedUnits(() => appFiles(erd, 'shop'))).toEqual(plain);
+    const edited = withSharedUnits(() => appFiles(erd, 'shop'));
+    const entity = erd.entities.find((e) => plain.some((f) => f.content.includes(`class ${e.name}(`)))!;
+    entity.fields.push({ ...entity.fields[0]!, name: 'added_later' });
+    const after = withSharedUnits(() => appFiles(erd, 'shop'));
+    expect(after).not.toEqual(edited);
+    expect(after).toEqual(appFiles(erd, 'shop'));
   });
 });
