@@ -4,8 +4,9 @@
  * is one streamed attempt under one timer covering the whole answer (the SDK's `timeout` only
  * covers the wait for headers, so a stream stalling mid-answer would otherwise hang forever).
  */
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import { LlmRequestError, toLlmRequestError } from './errors';
+import { loadOpenAI } from './openai-sdk';
 import type { CompletionRequest, CompletionResult, LlmClient, TokenUsage } from './types';
 
 /** Generous by default: a large file from a slow local model can take minutes. */
@@ -32,14 +33,19 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
   const now = options.now ?? Date.now;
   const timeoutMs = options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const secrets = [options.apiKey];
-  const sdk = new OpenAI({
-    baseURL: options.baseURL,
-    apiKey: options.apiKey ?? PLACEHOLDER_KEY,
-    maxRetries: 0,
-    timeout: timeoutMs,
-    ...(options.defaultHeaders ? { defaultHeaders: options.defaultHeaders } : {}),
-    ...(options.fetch ? { fetch: options.fetch } : {}),
-  });
+  let instance: Promise<OpenAI> | undefined;
+  const sdk = (): Promise<OpenAI> =>
+    (instance ??= loadOpenAI().then(
+      (OpenAISdk) =>
+        new OpenAISdk({
+          baseURL: options.baseURL,
+          apiKey: options.apiKey ?? PLACEHOLDER_KEY,
+          maxRetries: 0,
+          timeout: timeoutMs,
+          ...(options.defaultHeaders ? { defaultHeaders: options.defaultHeaders } : {}),
+          ...(options.fetch ? { fetch: options.fetch } : {}),
+        }),
+    ));
 
   async function complete(request: CompletionRequest): Promise<CompletionResult> {
     const started = now();
@@ -49,7 +55,8 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
     const context = { secrets, model: request.model };
     try {
       if (request.signal?.aborted) throw new LlmRequestError('aborted', 'Request cancelled.', { model: request.model });
-      const stream = await sdk.chat.completions.create(
+      const client = await sdk();
+      const stream = await client.chat.completions.create(
         {
           model: request.model,
           messages: request.messages.map((m) => ({ role: m.role, content: m.content })),
@@ -98,7 +105,8 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
   async function listModels(signal?: AbortSignal): Promise<string[]> {
     try {
       const ids: string[] = [];
-      for await (const model of sdk.models.list(signal ? { signal } : undefined)) ids.push(model.id);
+      const client = await sdk();
+      for await (const model of client.models.list(signal ? { signal } : undefined)) ids.push(model.id);
       return ids;
     } catch (error) {
       throw toLlmRequestError(error, { secrets, userAborted: signal?.aborted === true });

@@ -3,7 +3,7 @@
  * (status, provider code, Retry-After headers, transport kind) and a redacted message. The SDK's
  * and undici's errors are narrowed here once, so nothing downstream inspects them.
  */
-import OpenAI from 'openai';
+import { loadedOpenAI } from './openai-sdk';
 import { redactSecrets } from './redact';
 
 /**
@@ -72,17 +72,18 @@ export function toLlmRequestError(error: unknown, context: NormalizeContext = {}
   if (causeCode) base.causeCode = causeCode;
 
   if (context.userAborted) return new LlmRequestError('aborted', 'Request cancelled.', base);
-  if (context.timedOut || error instanceof OpenAI.APIConnectionTimeoutError) {
+  const OpenAI = loadedOpenAI();
+  if (context.timedOut || (OpenAI && error instanceof OpenAI.APIConnectionTimeoutError)) {
     return new LlmRequestError('timeout', 'Request timed out.', base);
   }
-  if (error instanceof OpenAI.APIUserAbortError || isAbortError(error)) {
+  if ((OpenAI && error instanceof OpenAI.APIUserAbortError) || isAbortError(error)) {
     return new LlmRequestError('aborted', 'Request aborted.', base);
   }
-  if (error instanceof OpenAI.APIConnectionError) {
+  if (OpenAI && error instanceof OpenAI.APIConnectionError) {
     const cause = error.cause instanceof Error ? redactSecrets(error.cause.message, secrets) : '';
     return new LlmRequestError('connection', cause ? `${message} (${cause})` : message, base);
   }
-  if (error instanceof OpenAI.APIError) {
+  if (OpenAI && error instanceof OpenAI.APIError) {
     const details: LlmErrorDetails = { ...base };
     if (typeof error.code === 'string') details.code = error.code;
     else if (typeof error.code === 'number') details.code = String(error.code);
