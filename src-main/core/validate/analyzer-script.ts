@@ -223,7 +223,7 @@ def main():
     request = json.loads(sys.stdin.buffer.read().decode('utf-8'))
     files = [analyze(f['path'], f['content']) for f in request['files']]
     cpu_ms = round(time.process_time() * 1000)
-    sys.stdout.write(json.dumps({'python': sys.version.split()[0], 'cpuMs': cpu_ms, 'files': files}))
+    sys.stdout.write(json.dumps({'python': sys.version.split()[0], 'cpuMs': cpu_ms, 'files': files}, separators=(',', ':'), check_circular=False))
 
 
 main()
