@@ -14,6 +14,7 @@ import { createLlmClient, DEFAULT_REQUEST_TIMEOUT_MS } from './llm/client';
 import { resolveProvider } from './llm/presets';
 import { startSyntaxChecker } from './llm/python-syntax';
 import { RecoveryPolicy } from './recovery/policy';
+import { findAnalyzerPython } from './validate/python-analyzer';
 
 export type { PoolEvent, PoolEventType, UnitSource } from './agents/events';
 export type {
@@ -27,8 +28,13 @@ export { PoolCancelledError } from './agents/pool';
 
 export type PipelineResult = RunResult;
 
-/** Generates the project for a normalized, validated `erd`. Rejects with PoolCancelledError on cancel. */
+/**
+ * Generates the project for a normalized, validated `erd`. Rejects with PoolCancelledError on cancel.
+ * Hosts validate what it generates, so the (memoised) probe for the analyzer's Python starts now,
+ * on another core, instead of after generation.
+ */
 export async function runPipeline(erd: Erd, options: RunOptions, hooks: RunHooks = {}): Promise<PipelineResult> {
+  void findAnalyzerPython();
   const plan = withSharedUnits(() => planRun(erd, generateProject(erd)));
   return runPlan(erd, plan, options, hooks);
 }
