@@ -6,6 +6,7 @@
  */
 import type { WorkUnit } from './agents/registry';
 import { topLevelNames } from './llm/prompt';
+import { LINE_START, scanLine } from './generate/python-lines';
 
 /**
  * A module's text shared out among the units it was assembled from: a statement defining a name of
@@ -45,7 +46,7 @@ function statements(code: string): { text: string; head: string }[] {
   const blocks: string[][] = [];
   const heads: string[] = [];
   let leading: string[] = [];
-  let state: ScanState = { depth: 0, string: null, continued: false };
+  let state = LINE_START;
   for (const line of code.split('\n')) {
     const atTop = state.depth === 0 && state.string === null && !state.continued;
     state = scanLine(line, state);
@@ -69,39 +70,4 @@ function statements(code: string): { text: string; head: string }[] {
     }
   }
   return blocks.map((b, i) => ({ text: b.join('\n').replace(/\s+$/, ''), head: heads[i] ?? '' }));
-}
-
-interface ScanState {
-  depth: number;
-  /** The quote that opened a string still open at the end of the line (only triple quotes span lines). */
-  string: string | null;
-  continued: boolean;
-}
-
-function scanLine(line: string, start: ScanState): ScanState {
-  let { depth, string } = start;
-  let i = 0;
-  while (i < line.length) {
-    const ch = line[i] as string;
-    if (string !== null) {
-      if (ch === '\\') i += 2;
-      else if (line.startsWith(string, i)) {
-        i += string.length;
-        string = null;
-      } else i += 1;
-      continue;
-    }
-    if (ch === '#') break;
-    if (ch === '"' || ch === "'") {
-      string = line.startsWith(ch.repeat(3), i) ? ch.repeat(3) : ch;
-      i += string.length;
-      continue;
-    }
-    if ('([{'.includes(ch)) depth += 1;
-    else if (')]}'.includes(ch)) depth = Math.max(0, depth - 1);
-    i += 1;
-  }
-  if (string !== null && string.length === 1) string = null;
-  const continued = string === null && /\\$/.test(line.replace(/#.*$/, ''));
-  return { depth, string, continued };
 }

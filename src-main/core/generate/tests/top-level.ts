@@ -5,46 +5,12 @@
  * runs of top-level statements, found by a small scanner of brackets, strings and continuations
  * (no Python needed), and lays out all module-level runs before all class runs.
  */
+import { LINE_START, scanLine } from '../python-lines';
 
 /** Consecutive top-level statements of one kind, with the text between them as written. */
 export interface TopLevelRun {
   kind: 'class' | 'other';
   text: string;
-}
-
-interface ScanState {
-  depth: number;
-  /** The quote of a triple-quoted string still open at the end of the line. */
-  string: string | null;
-  continued: boolean;
-}
-
-function scanLine(line: string, start: ScanState): ScanState {
-  let { depth, string } = start;
-  let i = 0;
-  while (i < line.length) {
-    const ch = line[i] as string;
-    if (string !== null) {
-      if (ch === '\\') i += 2;
-      else if (line.startsWith(string, i)) {
-        i += string.length;
-        string = null;
-      } else i += 1;
-      continue;
-    }
-    if (ch === '#') break;
-    if (ch === '"' || ch === "'") {
-      string = line.startsWith(ch.repeat(3), i) ? ch.repeat(3) : ch;
-      i += string.length;
-    } else {
-      if ('([{'.includes(ch)) depth += 1;
-      else if (')]}'.includes(ch)) depth = Math.max(0, depth - 1);
-      i += 1;
-    }
-  }
-  if (string !== null && string.length === 1) string = null;
-  const continued = string === null && /\\$/.test(line.replace(/#.*$/, ''));
-  return { depth, string, continued };
 }
 
 /**
@@ -57,7 +23,7 @@ export function topLevelRuns(code: string): TopLevelRun[] {
   const lines = code.split('\n');
   const starts: { line: number; kind: TopLevelRun['kind'] }[] = [];
   let pending: number | null = null;
-  let state: ScanState = { depth: 0, string: null, continued: false };
+  let state = LINE_START;
   lines.forEach((line, index) => {
     const atTop = state.depth === 0 && state.string === null && !state.continued;
     state = scanLine(line, state);
