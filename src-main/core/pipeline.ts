@@ -6,7 +6,7 @@
  * options, with the key taken from the environment by the host and never stored anywhere else.
  */
 import type { Erd } from '../../src-shared/erd/model';
-import { planRun } from './agents/registry';
+import { planRun, type RunPlan } from './agents/registry';
 import { runPlan, type LlmEngineOptions, type RunHooks, type RunOptions, type RunResult } from './agents/run-plan';
 import { generateProject } from './generate';
 import { withSharedUnits } from './generate/app';
@@ -35,8 +35,12 @@ export type PipelineResult = RunResult;
  */
 export async function runPipeline(erd: Erd, options: RunOptions, hooks: RunHooks = {}): Promise<PipelineResult> {
   void findAnalyzerPython();
-  const plan = withSharedUnits(() => planRun(erd, generateProject(erd)));
-  return runPlan(erd, plan, options, hooks);
+  return runPlan(erd, planProject(erd), options, hooks);
+}
+
+/** Every unit of the project with its template draft; the units are built once, not twice. */
+export function planProject(erd: Erd): RunPlan {
+  return withSharedUnits(() => planRun(erd, generateProject(erd)));
 }
 
 export interface LlmSetup {

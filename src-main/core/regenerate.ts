@@ -12,10 +12,10 @@ import type { Erd } from '../../src-shared/erd/model';
 import type { PoolEvent, UnitSource } from './agents/events';
 import { AGENTS } from './agents/definitions';
 import { runPool } from './agents/pool';
-import { planRun, type WorkUnit } from './agents/registry';
+import type { WorkUnit } from './agents/registry';
 import { fileSource, type RunOptions, type UnitAttempt } from './agents/run-plan';
 import { cacheKey, endpointIdentity, sha256 } from './cache/cache-key';
-import { generateProject } from './generate';
+import { planProject } from './pipeline';
 import { PROMPT_VERSION } from './llm/prompt';
 import { abortableSleep, refineUnit } from './llm/refine-unit';
 import { ModelCooldowns } from './recovery/cooldowns';
@@ -88,7 +88,7 @@ export async function regenerateFile(input: RegenerateFileInput): Promise<Regene
       `The feedback for "${input.path}" is empty; say what should change.`,
       'regenerate.empty-feedback',
     );
-  const plan = planRun(erd, generateProject(erd));
+  const plan = planProject(erd);
   const file = plan.files.find((f) => f.path === input.path);
   if (!file)
     throw new RegenerationError(`"${input.path}" is not a file of this generation.`, 'regenerate.unknown-file');
