@@ -14,13 +14,11 @@ import { AGENTS } from './agents/definitions';
 import { runPool } from './agents/pool';
 import type { WorkUnit } from './agents/registry';
 import { fileSource, type RunOptions, type UnitAttempt } from './agents/run-plan';
-import { cacheKey, endpointIdentity, sha256 } from './cache/cache-key';
+import { sha256 } from './cache/cache-key';
+import { llmChain, llmUnitKey, refineContext } from './agents/llm-unit';
 import { planProject } from './pipeline';
-import { PROMPT_VERSION } from './llm/prompt';
-import { abortableSleep, refineUnit } from './llm/refine-unit';
-import { ModelCooldowns } from './recovery/cooldowns';
+import { refineUnit } from './llm/refine-unit';
 import { unitParts } from './regenerate-parts';
-import { RecoveryPolicy } from './recovery/policy';
 
 /** The sentence a host shows when the run used the template engine. */
 export const NEEDS_LLM_MESSAGE = 'Regeneration with feedback needs the LLM engine (--engine llm).';
@@ -100,10 +98,7 @@ export async function regenerateFile(input: RegenerateFileInput): Promise<Regene
       'regenerate.not-refined',
     );
 
-  const now = options.now ?? Date.now;
-  const models = [llm.model, ...(llm.fallbackModels ?? []).filter((m) => m !== llm.model)];
-  const cooldowns = new ModelCooldowns(now);
-  const policy = llm.policy ?? new RecoveryPolicy();
+  const chain = llmChain(llm, options);
   const runInstructions = [erd.instructions ?? '', options.instructions ?? '']
     .map((s) => s.trim())
     .filter(Boolean)
@@ -163,41 +158,14 @@ export async function regenerateFile(input: RegenerateFileInput): Promise<Regene
         rules,
         instructions,
       },
-      {
-        client: llm.client,
-        models,
-        policy,
-        cooldowns,
-        checker: llm.checker,
-        signal,
-        onEvent: emit,
-        sleep: options.sleep ?? abortableSleep,
-        now,
-        ...(llm.temperature === undefined ? {} : { temperature: llm.temperature }),
-        ...(llm.maxTokens === undefined ? {} : { maxTokens: llm.maxTokens }),
-      },
+      refineContext(chain, signal, emit),
     );
     const attempts = outcome.attempts.map((a) => ({ ...a, unitId: unit.id }));
     if (outcome.status === 'fallback')
       return { code: unit.draft, source: 'fallback', attempts, tokens: outcome.tokens };
     const code = unit.wholeFile ? outcome.code : outcome.code.replace(/\s+$/, '');
     await options.cache?.set(
-      cacheKey({
-        agent: unit.agent,
-        agentVersion: AGENTS[unit.agent].version,
-        unitId: unit.id,
-        engine: 'llm',
-        model: {
-          name: models.join(' > '),
-          endpoint: endpointIdentity(llm.client.baseURL),
-          params: { temperature: llm.temperature ?? null, maxTokens: llm.maxTokens ?? null },
-        },
-        promptVersion: PROMPT_VERSION,
-        slice: unit.slice,
-        draftHash: sha256(unit.draft),
-        inputs: Object.fromEntries(dependencies.map((d) => [d.unitId, sha256(d.code)])),
-        instructions,
-      }),
+      llmUnitKey(chain, unit, Object.fromEntries(dependencies.map((d) => [d.unitId, sha256(d.code)])), instructions),
       {
         unitId: unit.id,
         agent: unit.agent,
@@ -205,7 +173,7 @@ export async function regenerateFile(input: RegenerateFileInput): Promise<Regene
         model: outcome.model,
         tokens: outcome.tokens,
         durationMs: outcome.durationMs,
-        createdAt: new Date(now()).toISOString(),
+        createdAt: new Date(chain.now()).toISOString(),
       },
     );
     return { code, source: 'llm', attempts, tokens: outcome.tokens };

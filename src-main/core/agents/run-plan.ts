@@ -5,14 +5,13 @@
  */
 import type { Erd } from '../../../src-shared/erd/model';
 import type { AgentCache, CacheStats } from '../cache/agent-cache';
-import { cacheKey, endpointIdentity, sha256 } from '../cache/cache-key';
-import { PROMPT_VERSION } from '../llm/prompt';
+import { sha256 } from '../cache/cache-key';
 import type { SyntaxChecker } from '../llm/python-syntax';
-import { abortableSleep, refineUnit } from '../llm/refine-unit';
+import { refineUnit } from '../llm/refine-unit';
+import { llmChain, llmUnitKey, refineContext } from './llm-unit';
 import type { LlmClient } from '../llm/types';
 import type { AttemptRecord } from '../recovery/attempt';
-import { ModelCooldowns } from '../recovery/cooldowns';
-import { RecoveryPolicy } from '../recovery/policy';
+import type { RecoveryPolicy } from '../recovery/policy';
 import type { AgentId } from '../generate/types';
 import { AGENTS } from './definitions';
 import type { PoolEvent, UnitSource } from './events';
@@ -100,9 +99,7 @@ export async function runPlan(erd: Erd, plan: RunPlan, options: RunOptions, hook
   const llm = options.engine === 'llm' ? options.llm : undefined;
   if (options.engine === 'llm' && !llm)
     throw new Error('runPlan: the llm engine needs options.llm (client and model).');
-  const models = llm ? [llm.model, ...(llm.fallbackModels ?? []).filter((m) => m !== llm.model)] : [];
-  const policy = llm?.policy ?? new RecoveryPolicy();
-  const cooldowns = new ModelCooldowns(now);
+  const chain = llm ? llmChain(llm, { now, ...(options.sleep ? { sleep: options.sleep } : {}) }) : undefined;
   const instructions = [erd.instructions ?? '', options.instructions ?? '']
     .map((s) => s.trim())
     .filter(Boolean)
@@ -163,27 +160,17 @@ export async function runPlan(erd: Erd, plan: RunPlan, options: RunOptions, hook
       attempts,
       hash: sha256(unit.draft),
     });
-    if (!llm || !unit.refine) {
+    if (!chain || !unit.refine) {
       emit({ type: 'started', unitId: unit.id, agent: unit.agent, file: unit.file, model: null });
       return finishUnit(unit, template('template'), startedAt);
     }
     const depList = unit.deps.map((id) => ({ unitId: id, code: deps.get(id)?.code ?? '' }));
-    const key = cacheKey({
-      agent: unit.agent,
-      agentVersion: AGENTS[unit.agent].version,
-      unitId: unit.id,
-      engine: 'llm',
-      model: {
-        name: models.join(' > '),
-        endpoint: endpointIdentity(llm.client.baseURL),
-        params: { temperature: llm.temperature ?? null, maxTokens: llm.maxTokens ?? null },
-      },
-      promptVersion: PROMPT_VERSION,
-      slice: unit.slice,
-      draftHash: sha256(unit.draft),
-      inputs: Object.fromEntries(unit.deps.map((id) => [id, deps.get(id)?.hash ?? ''])),
+    const key = llmUnitKey(
+      chain,
+      unit,
+      Object.fromEntries(unit.deps.map((id) => [id, deps.get(id)?.hash ?? ''])),
       instructions,
-    });
+    );
     const cached = options.cache ? await options.cache.get(key) : null;
     if (cached) {
       metrics.cacheHits += 1;
@@ -211,19 +198,7 @@ export async function runPlan(erd: Erd, plan: RunPlan, options: RunOptions, hook
         rules,
         instructions,
       },
-      {
-        client: llm.client,
-        models,
-        policy,
-        cooldowns,
-        checker: llm.checker,
-        signal,
-        onEvent: emit,
-        sleep: options.sleep ?? abortableSleep,
-        now,
-        ...(llm.temperature === undefined ? {} : { temperature: llm.temperature }),
-        ...(llm.maxTokens === undefined ? {} : { maxTokens: llm.maxTokens }),
-      },
+      refineContext(chain, signal, emit),
     );
     metrics.llmCalls += outcome.attempts.length;
     metrics.tokens += outcome.tokens;
