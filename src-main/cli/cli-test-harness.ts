@@ -3,7 +3,9 @@
  * folder and environment, and optionally a scripted terminal for the interactive review.
  */
 import { promises as fs } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import type { GenerationReport } from '../core/report';
 import type { CliIo } from './io';
 import { main } from './main';
@@ -52,6 +54,29 @@ export async function runCli(settings: RunSettings, ...argv: string[]): Promise<
   };
   run.code = await main(argv, io);
   return run;
+}
+
+/**
+ * A fresh temporary folder for every test of the file (removed afterwards) and `run` /
+ * `runWithEnv` in it. `generate` gets `--no-runtime`: the runtime layer is tested once, in
+ * generate-output.test.ts; elsewhere it would only cost time.
+ */
+export function cliSandbox(prefix = 'djforge-cli-') {
+  const box = {
+    dir: '',
+    run: (...argv: string[]) => box.runWithEnv({}, ...argv),
+    runWithEnv: (env: Record<string, string>, ...argv: string[]) => {
+      const args = argv[0] === 'generate' ? [...argv, '--no-runtime'] : argv;
+      return runCli({ cwd: box.dir, env }, ...args);
+    },
+  };
+  beforeEach(async () => {
+    box.dir = await fs.mkdtemp(path.join(os.tmpdir(), prefix));
+  });
+  afterEach(async () => {
+    await fs.rm(box.dir, { recursive: true, force: true });
+  });
+  return box;
 }
 
 /** Every file (not folder) below `root`, relative with `/`, sorted; `.djforge/` left out unless asked. */

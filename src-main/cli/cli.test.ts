@@ -4,34 +4,17 @@
  */
 import { execFile, spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import packageJson from '../../package.json';
 import { draftResponder } from '../../test-support/draft-responder';
 import { startOpenAiServer } from '../../test-support/openai-server';
 import type { GenerationReport } from '../core/report';
-import { examples, listing, repoRoot as repo, runCli } from './cli-test-harness';
+import { cliSandbox, examples, listing, repoRoot as repo } from './cli-test-harness';
 
-let dir: string;
-
-beforeEach(async () => {
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'djforge-cli-'));
-});
-afterEach(async () => {
-  await fs.rm(dir, { recursive: true, force: true });
-});
-
-async function run(...argv: string[]) {
-  return runWithEnv({}, ...argv);
-}
-
-/** The runtime layer is tested once, in generate-output.test.ts; here it would only cost time. */
-async function runWithEnv(env: Record<string, string>, ...argv: string[]) {
-  const args = argv[0] === 'generate' ? [...argv, '--no-runtime'] : argv;
-  return runCli({ cwd: dir, env }, ...args);
-}
+const sandbox = cliSandbox();
+const { run } = sandbox;
 
 describe('djforge usage', () => {
   it('prints help and version', async () => {
@@ -59,7 +42,7 @@ describe('djforge usage', () => {
     const result = await run(...argv);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
-    expect(await fs.readdir(dir)).toEqual([]);
+    expect(await fs.readdir(sandbox.dir)).toEqual([]);
   });
 });
 
@@ -73,7 +56,7 @@ describe('djforge validate-erd', () => {
   });
 
   it('reports invalid JSON with file, line and column, and exits 2', async () => {
-    await fs.writeFile(path.join(dir, 'broken.json'), '{\n  "Job": {\n    "title": "CharField",\n  }\n}\n');
+    await fs.writeFile(path.join(sandbox.dir, 'broken.json'), '{\n  "Job": {\n    "title": "CharField",\n  }\n}\n');
     const result = await run('validate-erd', 'broken.json');
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^broken\.json:4:3: error \[erd\.json-syntax\]/m);
@@ -98,9 +81,9 @@ describe('djforge generate', () => {
     );
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/^Wrote 23 of 23 files \(2 entities\) for project "jobboard" to \S+ \(created\)/m);
-    const files = await listing(path.join(dir, 'api'));
+    const files = await listing(path.join(sandbox.dir, 'api'));
     expect(files).toEqual(expect.arrayContaining(['manage.py', 'core/models.py', 'core/tests.py', 'requirements.txt']));
-    const report = JSON.parse(await fs.readFile(path.join(dir, 'report.json'), 'utf8')) as GenerationReport;
+    const report = JSON.parse(await fs.readFile(path.join(sandbox.dir, 'report.json'), 'utf8')) as GenerationReport;
     expect(report).toMatchObject({ ok: true, engine: 'template', erd: { format: 'seed-v2' } });
     expect(report.files.length).toBe(report.metrics.files);
     expect(report.files.every((f) => f.written && f.source === 'template')).toBe(true);
@@ -111,7 +94,7 @@ describe('djforge generate', () => {
 
   it('changes nothing on disk for an invalid ERD', async () => {
     await fs.writeFile(
-      path.join(dir, 'bad.json'),
+      path.join(sandbox.dir, 'bad.json'),
       JSON.stringify({ Job: { title: 'CharFeild', owner: 'ForeignKey:Nobody' } }),
     );
     const result = await run('generate', 'bad.json', '--out', 'api', '--json', 'report.json');
@@ -119,32 +102,34 @@ describe('djforge generate', () => {
     expect(result.stderr).toContain('CharFeild');
     expect(result.stderr).toContain('Nobody');
     expect(result.stderr).toMatch(/nothing was written/);
-    expect(await fs.readdir(dir)).toEqual(['bad.json']);
+    expect(await fs.readdir(sandbox.dir)).toEqual(['bad.json']);
   });
 
   it('refuses a non-empty --out unless --force, leaving it untouched', async () => {
-    await fs.mkdir(path.join(dir, 'api'));
-    await fs.writeFile(path.join(dir, 'api', 'notes.txt'), 'mine');
+    await fs.mkdir(path.join(sandbox.dir, 'api'));
+    await fs.writeFile(path.join(sandbox.dir, 'api', 'notes.txt'), 'mine');
     const erd = path.join(examples, 'seed-legacy-jobboard.json');
     const refused = await run('generate', erd, '--out', 'api');
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/is not empty .*--force/);
-    expect(await listing(path.join(dir, 'api'))).toEqual(['notes.txt']);
+    expect(await listing(path.join(sandbox.dir, 'api'))).toEqual(['notes.txt']);
 
     const forced = await run('generate', erd, '--out', 'api', '--force');
     expect(forced.code, forced.stderr).toBe(0);
-    expect(await listing(path.join(dir, 'api'))).toContain('manage.py');
-    expect(await listing(path.join(dir, 'api'))).not.toContain('notes.txt');
+    expect(await listing(path.join(sandbox.dir, 'api'))).toContain('manage.py');
+    expect(await listing(path.join(sandbox.dir, 'api'))).not.toContain('notes.txt');
   });
 
   it('gives byte-identical output for the same ERD', async () => {
     const erd = path.join(examples, 'seed-legacy-enterprise.json');
     expect((await run('generate', erd, '--out', 'a')).code).toBe(0);
     expect((await run('generate', erd, '--out', 'b')).code).toBe(0);
-    const files = await listing(path.join(dir, 'a'));
-    expect(await listing(path.join(dir, 'b'))).toEqual(files);
+    const files = await listing(path.join(sandbox.dir, 'a'));
+    expect(await listing(path.join(sandbox.dir, 'b'))).toEqual(files);
     for (const f of files) {
-      expect(await fs.readFile(path.join(dir, 'b', f), 'utf8')).toBe(await fs.readFile(path.join(dir, 'a', f), 'utf8'));
+      expect(await fs.readFile(path.join(sandbox.dir, 'b', f), 'utf8')).toBe(
+        await fs.readFile(path.join(sandbox.dir, 'a', f), 'utf8'),
+      );
     }
   });
 });
@@ -165,7 +150,7 @@ describe('the djforge binary', () => {
         'generate',
         erd,
         '--out',
-        path.join(dir, 'api'),
+        path.join(sandbox.dir, 'api'),
         '--engine',
         'llm',
         '--base-url',
@@ -183,7 +168,7 @@ describe('the djforge binary', () => {
       const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
       expect(code, stderr).toBe(130);
       expect(stderr).toContain('djforge generate: cancelled; nothing was written.');
-      expect(await fs.readdir(dir)).toEqual([]);
+      expect(await fs.readdir(sandbox.dir)).toEqual([]);
     } finally {
       await server.close();
     }
@@ -195,7 +180,7 @@ describe('the djforge binary', () => {
       'generate',
       'missing.json',
       '--out',
-      dir + '/x',
+      sandbox.dir + '/x',
     ]).catch((e: { code: number; stderr: string }) => e);
     expect(error).toMatchObject({ code: 2 });
     expect((error as { stderr: string }).stderr).toContain('missing.json');

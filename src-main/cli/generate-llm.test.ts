@@ -4,31 +4,14 @@
  * OpenAI-compatible server.
  */
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { draftResponder, REFINED_MARKER } from '../../test-support/draft-responder';
 import { startOpenAiServer } from '../../test-support/openai-server';
 import type { GenerationReport } from '../core/report';
-import { examples, listing, runCli } from './cli-test-harness';
-let dir: string;
-
-beforeEach(async () => {
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'djforge-cli-'));
-});
-afterEach(async () => {
-  await fs.rm(dir, { recursive: true, force: true });
-});
-
-async function run(...argv: string[]) {
-  return runWithEnv({}, ...argv);
-}
-
-/** The runtime layer is tested once, in generate-output.test.ts; here it would only cost time. */
-async function runWithEnv(env: Record<string, string>, ...argv: string[]) {
-  const args = argv[0] === 'generate' ? [...argv, '--no-runtime'] : argv;
-  return runCli({ cwd: dir, env }, ...args);
-}
+import { cliSandbox, examples, listing } from './cli-test-harness';
+const sandbox = cliSandbox();
+const { run, runWithEnv } = sandbox;
 
 describe('djforge generate engine flags', () => {
   const erd = path.join(examples, 'seed-legacy-jobboard.json');
@@ -67,7 +50,7 @@ describe('djforge generate engine flags', () => {
     const result = await run('generate', erd, '--out', 'api', ...flags);
     expect(result.code, result.stdout).toBe(2);
     expect(result.stderr).toMatch(message);
-    expect(await fs.readdir(dir)).toEqual([]);
+    expect(await fs.readdir(sandbox.dir)).toEqual([]);
   });
 
   it('shares the cache folder named by AGENT_CACHE_DIR', async () => {
@@ -78,8 +61,8 @@ describe('djforge generate engine flags', () => {
       expect((await runWithEnv(env, 'generate', erd, '--out', 'a', '--json', 'a.json', ...flags)).code).toBe(0);
       const second = await runWithEnv(env, 'generate', erd, '--out', 'b', '--json', 'b.json', ...flags);
       expect(second.code, second.stderr).toBe(0);
-      const report = JSON.parse(await fs.readFile(path.join(dir, 'b.json'), 'utf8')) as GenerationReport;
-      expect(report.cache?.dir).toBe(path.join(dir, 'shared-cache'));
+      const report = JSON.parse(await fs.readFile(path.join(sandbox.dir, 'b.json'), 'utf8')) as GenerationReport;
+      expect(report.cache?.dir).toBe(path.join(sandbox.dir, 'shared-cache'));
       expect(report.metrics.llmCalls).toBe(0);
       expect(report.metrics.cacheHits).toBeGreaterThan(0);
     } finally {
@@ -92,8 +75,8 @@ describe('djforge generate engine flags', () => {
     try {
       const flags = ['--engine', 'llm', '--base-url', server.baseURL, '--model', 'fake-coder', '--cache-dir', 'c'];
       expect((await run('generate', erd, '--out', 'a', ...flags)).code).toBe(0);
-      const entries = (await fs.readdir(path.join(dir, 'c'), { recursive: true, withFileTypes: true })).filter((e) =>
-        e.isFile(),
+      const entries = (await fs.readdir(path.join(sandbox.dir, 'c'), { recursive: true, withFileTypes: true })).filter(
+        (e) => e.isFile(),
       );
       const victim = path.join(entries[0]?.parentPath ?? '', entries[0]?.name ?? '');
       await fs.writeFile(victim, (await fs.readFile(victim, 'utf8')).slice(0, 40));
@@ -103,7 +86,7 @@ describe('djforge generate engine flags', () => {
       expect(second.stderr).toContain(
         `warning: cache: ${victim}: not valid JSON (truncated?) (ignored; rewritten when regenerated)`,
       );
-      const report = JSON.parse(await fs.readFile(path.join(dir, 'b.json'), 'utf8')) as GenerationReport;
+      const report = JSON.parse(await fs.readFile(path.join(sandbox.dir, 'b.json'), 'utf8')) as GenerationReport;
       expect(report.metrics).toMatchObject({ llmCalls: 1, cacheMisses: 1 });
       expect(report.cache).toMatchObject({ corrupt: 1 });
       expect(JSON.parse(await fs.readFile(victim, 'utf8'))).toMatchObject({ format: 'djforge-cache' });
@@ -121,15 +104,17 @@ describe('djforge generate engine flags', () => {
     expect(result.stderr).toContain(
       `djforge generate: Cannot reach ${baseURL} (ECONNREFUSED): is the server running and the URL right? Nothing was written.`,
     );
-    expect(await fs.readdir(dir)).toEqual([]);
+    expect(await fs.readdir(sandbox.dir)).toEqual([]);
   });
 
   it('accepts --approve all and --concurrency with the template engine, output unchanged', async () => {
     expect((await run('generate', erd, '--out', 'a')).code).toBe(0);
     const result = await run('generate', erd, '--out', 'b', '--approve', 'all', '--concurrency', '1');
     expect(result.code, result.stderr).toBe(0);
-    for (const f of await listing(path.join(dir, 'a'))) {
-      expect(await fs.readFile(path.join(dir, 'b', f), 'utf8')).toBe(await fs.readFile(path.join(dir, 'a', f), 'utf8'));
+    for (const f of await listing(path.join(sandbox.dir, 'a'))) {
+      expect(await fs.readFile(path.join(sandbox.dir, 'b', f), 'utf8')).toBe(
+        await fs.readFile(path.join(sandbox.dir, 'a', f), 'utf8'),
+      );
     }
   });
 
@@ -168,7 +153,7 @@ describe('djforge generate engine flags', () => {
       expect(cold.code, cold.stderr).toBe(0);
       expect(cold.stdout).toMatch(/LLM engine: \d+ model calls, [1-9]\d* retries, 0 fallbacks/);
       expect(cold.stderr).toMatch(/retry \S+: auth on fake-coder → switchModel \(next: fake-coder-2\)/);
-      const report = JSON.parse(await fs.readFile(path.join(dir, 'cold.json'), 'utf8')) as GenerationReport;
+      const report = JSON.parse(await fs.readFile(path.join(sandbox.dir, 'cold.json'), 'utf8')) as GenerationReport;
       expect(report).toMatchObject({
         engine: 'llm',
         llm: { model: 'fake-coder', fallbackModels: ['fake-coder-2'], concurrency: 4 },
@@ -185,9 +170,9 @@ describe('djforge generate engine flags', () => {
       });
       const outcomes = report.files.flatMap((f) => f.attempts.map((a) => a.outcome));
       expect(outcomes).toEqual(expect.arrayContaining(['rateLimit', 'server', 'auth', 'ok']));
-      expect(await fs.readFile(path.join(dir, 'api', 'core', 'models.py'), 'utf8')).toContain(REFINED_MARKER);
-      const everything = [cold.stdout, cold.stderr, await fs.readFile(path.join(dir, 'cold.json'), 'utf8')];
-      for (const entry of await fs.readdir(path.join(dir, 'cache'), { recursive: true, withFileTypes: true })) {
+      expect(await fs.readFile(path.join(sandbox.dir, 'api', 'core', 'models.py'), 'utf8')).toContain(REFINED_MARKER);
+      const everything = [cold.stdout, cold.stderr, await fs.readFile(path.join(sandbox.dir, 'cold.json'), 'utf8')];
+      for (const entry of await fs.readdir(path.join(sandbox.dir, 'cache'), { recursive: true, withFileTypes: true })) {
         if (entry.isFile()) everything.push(await fs.readFile(path.join(entry.parentPath, entry.name), 'utf8'));
       }
       expect(everything.join('\n')).not.toContain(key);
@@ -207,20 +192,20 @@ describe('djforge generate engine flags', () => {
         ...flags,
       );
       expect(warm.code, warm.stderr).toBe(0);
-      const warmReport = JSON.parse(await fs.readFile(path.join(dir, 'warm.json'), 'utf8')) as GenerationReport;
+      const warmReport = JSON.parse(await fs.readFile(path.join(sandbox.dir, 'warm.json'), 'utf8')) as GenerationReport;
       expect(warmReport.metrics).toMatchObject({ llmCalls: 0, cacheMisses: 0, cacheHits: report.metrics.cacheMisses });
       expect(warmReport.files.find((f) => f.path === 'core/models.py')?.source).toBe('cache');
       expect(warmReport.cache).toMatchObject({
-        dir: path.join(dir, 'cache'),
+        dir: path.join(sandbox.dir, 'cache'),
         hits: report.metrics.cacheMisses,
         misses: 0,
       });
       expect(warmReport.cache?.diskBytes).toBeGreaterThan(1000);
       expect(warmReport.cache?.tokensSaved).toBe(report.metrics.tokens);
       expect(server.requests).toHaveLength(0);
-      for (const f of await listing(path.join(dir, 'api'))) {
-        expect(await fs.readFile(path.join(dir, 'again', f), 'utf8')).toBe(
-          await fs.readFile(path.join(dir, 'api', f), 'utf8'),
+      for (const f of await listing(path.join(sandbox.dir, 'api'))) {
+        expect(await fs.readFile(path.join(sandbox.dir, 'again', f), 'utf8')).toBe(
+          await fs.readFile(path.join(sandbox.dir, 'api', f), 'utf8'),
         );
       }
 
@@ -236,7 +221,7 @@ describe('djforge generate engine flags', () => {
         ...flags,
       );
       expect(bypass.code, bypass.stderr).toBe(0);
-      const third = JSON.parse(await fs.readFile(path.join(dir, 'third.json'), 'utf8')) as GenerationReport;
+      const third = JSON.parse(await fs.readFile(path.join(sandbox.dir, 'third.json'), 'utf8')) as GenerationReport;
       expect(third.metrics.llmCalls).toBe(report.metrics.cacheMisses);
       expect(third.cache).toBeNull();
     } finally {
