@@ -10,15 +10,14 @@ import type { Entity, Erd } from '../../../../src-shared/erd/model';
 import { pyStr } from '../python';
 import { testCaseClass, urlName } from '../names';
 import { modelFields } from '../app/entities';
+import { serializerFields } from '../app/serializers';
 import { pyBracket, pyName } from '../app/py-format';
 import { makeFunction, payloadFunction, type ModelNames, type TestDataPlan } from './factories';
 import { echoesValue, isGeneratedByDjango } from './field-values';
 
 /** Every field the serializer exposes: `id`, the model's fields, its forward relations. */
 export function expectedFields(plan: TestDataPlan, entity: Entity): string[] {
-  return [
-    ...new Set(['id', ...modelFields(entity).map((f) => f.name), ...plan.relationsOf(entity).map((r) => r.name)]),
-  ];
+  return serializerFields(plan.erd, entity);
 }
 
 /** Fields whose value the tests compare with what they sent. */
