@@ -75,4 +75,19 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Test data and harnesses live in test-support/; production code never depends on them.
+    // (no-restricted-syntax, so the per-folder no-restricted-imports rules above still apply.)
+    files: ['src-main/**/*.ts', 'src-shared/**/*.ts', 'src-preload/**/*.ts', 'src-renderer/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ImportDeclaration[source.value=/test-support/], ImportExpression[source.value=/test-support/]',
+          message: 'Production code never imports test support (test-support/ is for tests and benchmarks).',
+        },
+      ],
+    },
+  },
 );

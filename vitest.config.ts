@@ -8,6 +8,7 @@ export default defineConfig({
       'src-preload/**/*.test.ts',
       'src-renderer/**/*.test.{ts,tsx}',
       'scripts/**/*.test.ts',
+      'test-support/**/*.test.ts',
     ],
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -15,9 +15,10 @@ import { projectFiles } from '../src-main/core/generate/project';
 import { testsFile } from '../src-main/core/generate/tests';
 import type { Erd } from '../src-shared/erd/model';
 import { syntheticErd } from './synthetic-erd';
+import { EXAMPLES_DIR, EXAMPLE_NAMES } from '../test-support/examples';
 
 const repo = path.resolve(import.meta.dirname, '..');
-const examples = path.resolve(repo, '../shared/examples');
+const examples = EXAMPLES_DIR;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -112,7 +113,7 @@ const cliRow = (label: string, ms: number | string) =>
 
 export async function runGenerationBenchmarks(): Promise<void> {
   console.log('== Generation (template engine, in process, median of 5) ==');
-  for (const name of (await fs.readdir(examples)).sort()) {
+  for (const name of EXAMPLE_NAMES) {
     const text = await fs.readFile(path.join(examples, name), 'utf8');
     const start = performance.now();
     const { erd } = importErdText(text, name);

@@ -17,8 +17,9 @@ import { prepareLlmEngine, runPipeline, type PipelineResult } from '../src-main/
 import { RecoveryPolicy } from '../src-main/core/recovery/policy';
 import { draftResponder } from '../test-support/draft-responder';
 import { startOpenAiServer, type Fault, type OpenAiServer } from '../test-support/openai-server';
+import { EXAMPLES_DIR } from '../test-support/examples';
 
-const examples = path.resolve(import.meta.dirname, '../../shared/examples');
+const examples = EXAMPLES_DIR;
 
 async function loadExample(name: string): Promise<Erd> {
   const { erd } = importErdText(await fs.readFile(path.join(examples, name), 'utf8'), name);

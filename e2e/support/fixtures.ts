@@ -11,17 +11,16 @@ import { fileURLToPath } from 'node:url';
 import { test as base } from '@playwright/test';
 import { defaultCoreFunctions } from '../../src-main/core/studio/default-core';
 import { startWebHost, type WebHost } from '../../src-main/web/web-host';
+import { EXAMPLES_DIR } from '../../test-support/examples';
 import { StudioPage } from './studio-page';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const RENDERER_DIR = path.join(repo, 'out', 'renderer');
-/** `../shared/examples` beside the checkout (CI), overridable with `DJFORGE_EXAMPLES`. */
-export const EXAMPLES_DIR = process.env['DJFORGE_EXAMPLES'] ?? path.resolve(repo, '..', 'shared', 'examples');
+export { EXAMPLES_DIR };
 
 export function example(name: string): string {
   const file = path.join(EXAMPLES_DIR, name);
-  if (!existsSync(file))
-    throw new Error(`Example ERD ${file} is missing (set DJFORGE_EXAMPLES to the examples folder).`);
+  if (!existsSync(file)) throw new Error(`Example ERD ${file} is missing from the repository's examples/ folder.`);
   return file;
 }
 

@@ -11,7 +11,8 @@ import packageJson from '../../package.json';
 import { draftResponder } from '../../test-support/draft-responder';
 import { startOpenAiServer } from '../../test-support/openai-server';
 import type { GenerationReport } from '../core/report';
-import { cliSandbox, examples, listing, repoRoot as repo } from './cli-test-harness';
+import { cliSandbox, examples, listing, repoRoot as repo } from '../../test-support/cli-harness';
+import { EXAMPLE_NAMES } from '../../test-support/examples';
 
 const sandbox = cliSandbox();
 const { run } = sandbox;
@@ -48,7 +49,7 @@ describe('djforge usage', () => {
 
 describe('djforge validate-erd', () => {
   it('accepts every example', async () => {
-    for (const name of await fs.readdir(examples)) {
+    for (const name of EXAMPLE_NAMES) {
       const result = await run('validate-erd', path.join(examples, name));
       expect(result.code, result.stderr).toBe(0);
       expect(result.stdout).toMatch(/valid (seed-legacy|seed-v2) ERD/);

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { draftResponder, REFINED_MARKER } from '../../test-support/draft-responder';
 import { startOpenAiServer } from '../../test-support/openai-server';
 import type { GenerationReport } from '../core/report';
-import { cliSandbox, examples, listing } from './cli-test-harness';
+import { cliSandbox, examples, listing } from '../../test-support/cli-harness';
 const sandbox = cliSandbox();
 const { run, runWithEnv } = sandbox;
 

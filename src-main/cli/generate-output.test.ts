@@ -9,7 +9,7 @@ import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findDjangoPython } from '../core/runtime';
-import { examples, listing, readReport, runCli } from './cli-test-harness';
+import { examples, listing, readReport, runCli } from '../../test-support/cli-harness';
 
 let dir: string;
 const run = (...argv: string[]) => runCli({ cwd: dir }, ...argv);

@@ -13,7 +13,7 @@ import { startOpenAiServer, type ChatRequest, type OpenAiServer } from '../../te
 import { importErdText } from '../core/erd';
 import { prepareLlmEngine } from '../core/pipeline';
 import { NEEDS_LLM_MESSAGE } from '../core/regenerate';
-import { examples, readReport, runCli } from './cli-test-harness';
+import { examples, readReport, runCli } from '../../test-support/cli-harness';
 import { GenerateReview } from './generate-review';
 
 const EVAL = '\n\ndef run_filter(text):\n    return eval(text)\n';

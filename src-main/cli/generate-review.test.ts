@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { draftResponder } from '../../test-support/draft-responder';
 import { startOpenAiServer, type ChatRequest, type OpenAiServer } from '../../test-support/openai-server';
-import { examples, listing, readReport, runCli } from './cli-test-harness';
+import { examples, listing, readReport, runCli } from '../../test-support/cli-harness';
 
 const EVAL = '\n\ndef run_filter(text):\n    return eval(text)\n';
 

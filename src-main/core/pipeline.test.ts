@@ -10,8 +10,9 @@ import { generateProject } from './generate';
 import { writeProject } from './output/project-writer';
 import { findDjangoPython, runManage } from './runtime';
 import { prepareLlmEngine, runPipeline, type PoolEvent } from './pipeline';
+import { EXAMPLES_DIR } from '../../test-support/examples';
 
-const examples = path.resolve(__dirname, '../../../shared/examples');
+const examples = EXAMPLES_DIR;
 let server: OpenAiServer;
 let erd: Erd;
 beforeAll(async () => {

@@ -13,8 +13,9 @@ import { prepareLlmEngine, runPipeline, type PipelineOptions } from './pipeline'
 import { NEEDS_LLM_MESSAGE, regenerateFile, RegenerationError, type RegenerateFileInput } from './regenerate';
 import { topLevelBlocks, unitParts } from './regenerate-parts';
 import { ReviewSession } from './review/review-session';
+import { EXAMPLES_DIR } from '../../test-support/examples';
 
-const examples = path.resolve(__dirname, '../../../shared/examples');
+const examples = EXAMPLES_DIR;
 const FEEDBACK_HEADING = "### Reviewer's feedback on the current version of";
 const FEEDBACK = 'Give every model a verbose_name.';
 

@@ -7,7 +7,7 @@ import { startOpenAiServer, type OpenAiServer } from '../../../test-support/open
 import type { Erd } from '../../../src-shared/erd/model';
 import { AgentCache } from '../cache/agent-cache';
 import { appFiles } from '../generate/app';
-import { plainErd, shopErd } from '../generate/app/fixtures';
+import { plainErd, shopErd } from '../../../test-support/fixtures/app-erds';
 import { importErdText } from '../erd';
 import { appLabels } from '../generate/names';
 import { projectFiles } from '../generate/project';
@@ -19,9 +19,10 @@ import type { PoolEvent } from './events';
 import { PoolCancelledError } from './pool';
 import { planRun } from './registry';
 import { runPlan, type RunOptions } from './run-plan';
+import { EXAMPLES_DIR, EXAMPLE_NAMES } from '../../../test-support/examples';
 
 const KEY = 'sk-live-DO-NOT-LEAK-0042';
-const examples = path.resolve(__dirname, '../../../../shared/examples');
+const examples = EXAMPLES_DIR;
 const templateProject = (erd: Erd): GeneratedFile[] => [
   ...appLabels(erd).flatMap((app) => appFiles(erd, app)),
   ...projectFiles(erd),
@@ -105,7 +106,7 @@ describe('runPlan with the template engine', () => {
 describe('planRun', () => {
   it('reassembles every unit-built file of several ERDs from its drafts byte for byte', async () => {
     const erds: Erd[] = [shopErd(), plainErd()];
-    for (const name of (await fs.readdir(examples)).sort()) {
+    for (const name of EXAMPLE_NAMES) {
       const imported = importErdText(await fs.readFile(path.join(examples, name), 'utf8'), name);
       if (imported.erd) erds.push(imported.erd);
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Entity, Erd } from '../../../src-shared/erd/model';
-import { shopErd } from '../generate/app/fixtures';
+import { shopErd } from '../../../test-support/fixtures/app-erds';
 import { entitySlice, indexErd, unitSlice } from './slice';
 
 /** The slice by its plain definition: the whole ERD filtered for the entity. */

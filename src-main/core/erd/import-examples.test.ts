@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../../src-shared/diagnostics';
 import type { Erd } from '../../../src-shared/erd/model';
 import { importErdText, serializeErd, type ImportResult } from './index';
+import { EXAMPLES_DIR } from '../../../test-support/examples';
 
-const EXAMPLES = '/work/shared/examples';
+const EXAMPLES = EXAMPLES_DIR;
 const load = (name: string): ImportResult => importErdText(readFileSync(`${EXAMPLES}/${name}`, 'utf8'), name);
 const codes = (ds: Diagnostic[]): Record<string, number> =>
   ds.reduce<Record<string, number>>((m, d) => ({ ...m, [d.code]: (m[d.code] ?? 0) + 1 }), {});

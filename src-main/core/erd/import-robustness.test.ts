@@ -1,9 +1,10 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { importErdText, serializeErd } from './index';
+import { EXAMPLES_DIR, EXAMPLE_NAMES } from '../../../test-support/examples';
 
-const EXAMPLES = '/work/shared/examples';
+const EXAMPLES = EXAMPLES_DIR;
 
 /** A small deterministic generator, so a failure reproduces with the same documents. */
 function random(seed: number): () => number {
@@ -29,7 +30,7 @@ function mutate(value: unknown, rnd: () => number): unknown {
 }
 
 describe('importErdText on damaged documents', () => {
-  const bases = readdirSync(EXAMPLES).map((name) => JSON.parse(readFileSync(`${EXAMPLES}/${name}`, 'utf8')) as unknown);
+  const bases = EXAMPLE_NAMES.map((name) => JSON.parse(readFileSync(`${EXAMPLES}/${name}`, 'utf8')) as unknown);
   const native = importErdText(readFileSync(`${EXAMPLES}/seed-v2-jobboard.json`, 'utf8'), 'jobboard.json').erd;
   bases.push(JSON.parse(serializeErd(native ?? ({} as never))) as unknown);
 

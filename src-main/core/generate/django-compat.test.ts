@@ -4,14 +4,15 @@
  * statically: no generated file may use an API that Django 4.0–5.x removed, nor one that 3.2
  * lacks. Each entry names the release that changed it, so a failure says why.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importErdText } from '../erd';
-import { shopErd, plainErd } from './app/fixtures';
+import { shopErd, plainErd } from '../../../test-support/fixtures/app-erds';
 import { generateProject } from './index';
-import { stressErds } from './stress-fixtures';
+import { stressErds } from '../../../test-support/fixtures/stress-erds';
 import type { Erd } from '../../../src-shared/erd/model';
+import { EXAMPLES_DIR, EXAMPLE_NAMES } from '../../../test-support/examples';
 
 const FORBIDDEN: readonly { pattern: RegExp; why: string }[] = [
   { pattern: /from django\.conf\.urls import .*\burl\b/, why: 'django.conf.urls.url() was removed in Django 4.0' },
@@ -34,10 +35,10 @@ const FORBIDDEN: readonly { pattern: RegExp; why: string }[] = [
   { pattern: /\bassertFormError\(\s*response\b/, why: 'assertFormError(response, …) was removed in Django 5.0' },
 ];
 
-const examples = path.resolve(__dirname, '../../../../shared/examples');
+const examples = EXAMPLES_DIR;
 
 function exampleErds(): [string, Erd][] {
-  return readdirSync(examples)
+  return [...EXAMPLE_NAMES]
     .filter((f) => f.endsWith('.json'))
     .map((f) => {
       const { erd, diagnostics } = importErdText(readFileSync(path.join(examples, f), 'utf8'), f);

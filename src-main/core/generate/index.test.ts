@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { plainErd, shopErd } from './app/fixtures';
+import { plainErd, shopErd } from '../../../test-support/fixtures/app-erds';
 import { generateProject } from './index';
-import { relationsStressErd } from './stress-fixtures';
+import { relationsStressErd } from '../../../test-support/fixtures/stress-erds';
 
 describe('generateProject', () => {
   it('returns the project files and, per app, its modules and tests.py, sorted by path', () => {

@@ -4,18 +4,19 @@
  * `migrate` and its own API tests on a real Django. Skipped, with the reason, when no Python with
  * Django and DRF is available.
  */
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Erd } from '../../../src-shared/erd/model';
 import { importErdText } from '../erd';
 import { findDjangoPython, runManage } from '../runtime';
-import { shopErd, plainErd } from './app/fixtures';
+import { shopErd, plainErd } from '../../../test-support/fixtures/app-erds';
 import { generateProject } from './index';
-import { stressErds } from './stress-fixtures';
+import { stressErds } from '../../../test-support/fixtures/stress-erds';
+import { EXAMPLES_DIR, EXAMPLE_NAMES } from '../../../test-support/examples';
 
-const EXAMPLES = path.resolve(import.meta.dirname, '../../../../shared/examples');
+const EXAMPLES = EXAMPLES_DIR;
 const STEPS: readonly (readonly string[])[] = [
   ['check'],
   ['makemigrations'],
@@ -30,7 +31,7 @@ const root = await mkdtemp(path.join(tmpdir(), 'djforge-runtime-'));
 afterAll(() => rm(root, { recursive: true, force: true }));
 
 async function exampleErds(): Promise<[string, Erd][]> {
-  const names = (await readdir(EXAMPLES).catch(() => [] as string[])).filter((n) => n.endsWith('.json')).sort();
+  const names = [...EXAMPLE_NAMES].filter((n) => n.endsWith('.json')).sort();
   const out: [string, Erd][] = [];
   for (const name of names) {
     const { erd } = importErdText(await readFile(path.join(EXAMPLES, name), 'utf8'), name);

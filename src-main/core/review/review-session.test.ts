@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { cleanErd, cleanProject, withEdit } from '../validate/fixtures/clean-project';
+import { cleanErd, cleanProject, withEdit } from '../../../test-support/fixtures/clean-project';
 import { findAnalyzerPython } from '../validate/python-analyzer';
 import { findDjangoPython } from '../runtime';
 import type { Finding, SourceFile } from '../validate/types';

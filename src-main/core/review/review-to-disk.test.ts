@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateProject } from '../generate';
-import { shopErd } from '../generate/app/fixtures';
+import { shopErd } from '../../../test-support/fixtures/app-erds';
 import { syncProject } from '../output/sync-project';
 import { applyApprovalPolicy } from './approval-policy';
 import { staticValidator } from './index';

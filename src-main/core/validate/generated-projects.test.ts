@@ -4,24 +4,25 @@ import { describe, expect, it } from 'vitest';
 import type { Erd } from '../../../src-shared/erd/model';
 import { importErdText } from '../erd';
 import { generateProject } from '../generate';
-import { shopErd } from '../generate/app/fixtures';
+import { shopErd } from '../../../test-support/fixtures/app-erds';
 import { findDjangoPython } from '../runtime';
 import { findAnalyzerPython } from './python-analyzer';
 import { validateRuntime } from './runtime-layer';
 import { scoreFile } from './score';
 import { validateStatic } from './validate-project';
+import { EXAMPLES_DIR, EXAMPLE_NAMES } from '../../../test-support/examples';
 
 /**
  * The template engine's output is the baseline every LLM result is judged against, so the static
  * layers must find nothing wrong with it: a finding here is either a generator bug or a false
  * positive of a rule, and both must be fixed.
  */
-const examples = path.resolve(import.meta.dirname, '../../../../shared/examples');
+const examples = EXAMPLES_DIR;
 const hasPython = (await findAnalyzerPython()) !== null;
 
 async function erds(): Promise<[string, Erd][]> {
   const out: [string, Erd][] = [['shop fixture (two apps, every feature)', shopErd()]];
-  const names = await fs.readdir(examples).catch(() => [] as string[]);
+  const names = [...EXAMPLE_NAMES];
   for (const name of names.filter((n) => n.endsWith('.json')).sort()) {
     const { erd } = importErdText(await fs.readFile(path.join(examples, name), 'utf8'), name);
     if (erd) out.push([name, erd]);

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cleanErd, cleanProject, withEdit, withFile } from './fixtures/clean-project';
+import { cleanErd, cleanProject, withEdit, withFile } from '../../../test-support/fixtures/clean-project';
 import { findAnalyzerPython } from './python-analyzer';
 import { scoreFile, type Category } from './score';
 import type { SourceFile } from './types';

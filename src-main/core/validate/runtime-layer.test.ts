@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findDjangoPython } from '../runtime';
-import { cleanProject, withEdit, withFile } from './fixtures/clean-project';
+import { cleanProject, withEdit, withFile } from '../../../test-support/fixtures/clean-project';
 import { validateRuntime, envExample } from './runtime-layer';
 import { checkMessages, exceptionLine, modelLine, projectFrames, testFailures } from './runtime-output';
 

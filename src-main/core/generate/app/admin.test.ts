@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { adminClassCode, adminUnits, assembleAdmin, listDisplay } from './admin';
 import { findEntity } from './entities';
-import { plainErd, shopErd } from './fixtures';
+import { plainErd, shopErd } from '../../../../test-support/fixtures/app-erds';
 
 describe('admin.py', () => {
   const erd = shopErd();

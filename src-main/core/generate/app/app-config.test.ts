@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { appConfigUnits, assembleAppConfig, ownedRoles } from './app-config';
-import { plainErd, shopErd } from './fixtures';
+import { plainErd, shopErd } from '../../../../test-support/fixtures/app-erds';
 
 describe('apps.py', () => {
   const erd = shopErd();

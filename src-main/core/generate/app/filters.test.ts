@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Erd } from '../../../../src-shared/erd/model';
 import { findEntity } from './entities';
 import { assembleFilters, fieldLookups, filterSetClassCode, filtersUnits, hasFilterSet } from './filters';
-import { plainErd, shopErd } from './fixtures';
+import { plainErd, shopErd } from '../../../../test-support/fixtures/app-erds';
 
 describe('filters.py', () => {
   const erd = shopErd();

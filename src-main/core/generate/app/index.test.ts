@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Erd } from '../../../../src-shared/erd/model';
 import type { GeneratedFile } from '../types';
-import { plainErd, shopErd } from './fixtures';
+import { plainErd, shopErd } from '../../../../test-support/fixtures/app-erds';
 import { APP_FILE_KINDS, appFiles, withSharedUnits } from './index';
 
 const PYTHON = '/usr/bin/python3';

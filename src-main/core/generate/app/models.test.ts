@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Entity, Erd, Field } from '../../../../src-shared/erd/model';
 import { findEntity } from './entities';
 import { fieldCode } from './field-spec';
-import { NASTY_TEXT, plainErd, shopErd } from './fixtures';
+import { NASTY_TEXT, plainErd, shopErd } from '../../../../test-support/fixtures/app-erds';
 import { assembleModels, indexName, modelClassCode, modelsUnits } from './models';
 import { relationFieldCode } from './relations';
 

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Erd } from '../../../../src-shared/erd/model';
 import { findEntity } from './entities';
-import { plainErd, shopErd } from './fixtures';
+import { plainErd, shopErd } from '../../../../test-support/fixtures/app-erds';
 import { assemblePermissions, defaultAccess, entityRoles, permissionsUnits, policyClassCode } from './permissions';
 
 const PYTHON = '/usr/bin/python3';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Erd } from '../../../../src-shared/erd/model';
 import { findEntity } from './entities';
-import { plainErd, shopErd } from './fixtures';
+import { plainErd, shopErd } from '../../../../test-support/fixtures/app-erds';
 import {
   assembleSerializers,
   readOnlyFields,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findEntity } from './entities';
-import { shopErd } from './fixtures';
+import { shopErd } from '../../../../test-support/fixtures/app-erds';
 import { assembleUrls, registerCode, urlsUnits } from './urls';
 
 describe('urls.py', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Erd } from '../../../../src-shared/erd/model';
-import { plainErd, shopErd } from '../app/fixtures';
+import { plainErd, shopErd } from '../../../../test-support/fixtures/app-erds';
 import { DOCKERIGNORE, dockerfileText, envExampleText, GITIGNORE, requirementLines } from './deploy';
 import { asgiCode, manageCode, packageInitCode, wsgiCode } from './entrypoints';
 import { projectFiles } from './index';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Erd } from '../../../../src-shared/erd/model';
-import { plainErd, shopErd } from '../app/fixtures';
+import { plainErd, shopErd } from '../../../../test-support/fixtures/app-erds';
 import { projectUrlsCode } from './urls';
 
 describe('projectUrlsCode', () => {

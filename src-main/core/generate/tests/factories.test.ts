@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Entity, Erd } from '../../../../src-shared/erd/model';
-import { shopErd } from '../app/fixtures';
-import { relationsStressErd } from '../stress-fixtures';
+import { shopErd } from '../../../../test-support/fixtures/app-erds';
+import { relationsStressErd } from '../../../../test-support/fixtures/stress-erds';
 import { isRequiredLink, makeFunctionCode, payloadFunctionCode, TestDataPlan, valuesFunctionCode } from './factories';
 
 function entity(erd: Erd, name: string): Entity {

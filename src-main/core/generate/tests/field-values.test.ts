@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BusinessRule, Entity, Erd, Field } from '../../../../src-shared/erd/model';
-import { plainErd } from '../app/fixtures';
+import { plainErd } from '../../../../test-support/fixtures/app-erds';
 import { echoesValue, fieldBounds, fieldValueCode, formatCode, isGeneratedByDjango } from './field-values';
 
 function valueOf(field: Field, rules: Omit<BusinessRule, 'entity' | 'field'>[] = [], entity: Partial<Entity> = {}) {

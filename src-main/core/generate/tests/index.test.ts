@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Erd } from '../../../../src-shared/erd/model';
-import { plainErd, shopErd } from '../app/fixtures';
-import { fieldsStressErd, relationsStressErd } from '../stress-fixtures';
+import { plainErd, shopErd } from '../../../../test-support/fixtures/app-erds';
+import { fieldsStressErd, relationsStressErd } from '../../../../test-support/fixtures/stress-erds';
 import { TestDataPlan } from './factories';
 import { modelName, testsCode, testsFile } from './index';
 import { anonymousMayRead, echoedFields, expectedFields, TEST_MIXINS, wrappedStr } from './test-cases';

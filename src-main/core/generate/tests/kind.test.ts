@@ -1,15 +1,15 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Erd } from '../../../../src-shared/erd/model';
 import { planRun, type RunPlan } from '../../agents/registry';
 import { cacheKey, sha256 } from '../../cache/cache-key';
 import { importErdText } from '../../erd/import-erd';
-import { shopErd } from '../app/fixtures';
+import { shopErd } from '../../../../test-support/fixtures/app-erds';
 import { generateProject } from '../index';
 import { testsSlices } from './kind';
+import { examplePath } from '../../../../test-support/examples';
 
-const MASSIVE = path.resolve(__dirname, '../../../../../shared/examples/seed-legacy-massive.json');
+const MASSIVE = examplePath('seed-legacy-massive.json');
 
 function massiveErd(): Erd {
   const imported = importErdText(fs.readFileSync(MASSIVE, 'utf8'), 'seed-legacy-massive.json');

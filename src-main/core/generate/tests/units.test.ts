@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plainErd, shopErd } from '../app/fixtures';
+import { plainErd, shopErd } from '../../../../test-support/fixtures/app-erds';
 import { assembleTests, testsCode, testsUnits } from './index';
 
 describe('testsUnits', () => {

@@ -6,12 +6,13 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
-import type { GenerationReport } from '../core/report';
-import type { CliIo } from './io';
-import { main } from './main';
+import type { GenerationReport } from '../src-main/core/report';
+import type { CliIo } from '../src-main/cli/io';
+import { main } from '../src-main/cli/main';
+import { EXAMPLES_DIR, REPO_ROOT } from './examples';
 
-export const repoRoot = path.resolve(__dirname, '../..');
-export const examples = path.resolve(repoRoot, '../shared/examples');
+export const repoRoot = REPO_ROOT;
+export const examples = EXAMPLES_DIR;
 
 export interface CliRun {
   code: number;
