@@ -8,7 +8,7 @@
 import type { EventName } from './events';
 import type { MethodName } from './methods';
 
-export const METHOD_NAMES = [
+const METHOD_LIST = [
   'appInfo',
   'newErd',
   'openErd',
@@ -31,7 +31,7 @@ export const METHOD_NAMES = [
   'clearRecentFiles',
 ] as const satisfies readonly MethodName[];
 
-export const EVENT_NAMES = [
+const EVENT_LIST = [
   'runProgress',
   'runText',
   'fileReady',
@@ -42,8 +42,12 @@ export const EVENT_NAMES = [
 
 /** Compiles only when `T` is empty; otherwise the error names what is missing. */
 type NoneMissing<T extends never> = T;
-export type _EveryMethodNamed = NoneMissing<Exclude<MethodName, (typeof METHOD_NAMES)[number]>>;
-export type _EveryEventNamed = NoneMissing<Exclude<EventName, (typeof EVENT_NAMES)[number]>>;
+export type _EveryMethodNamed = NoneMissing<Exclude<MethodName, (typeof METHOD_LIST)[number]>>;
+export type _EveryEventNamed = NoneMissing<Exclude<EventName, (typeof EVENT_LIST)[number]>>;
+
+/** Typed as `methods.ts` and `events.ts` type theirs, so either can be used in place of the other. */
+export const METHOD_NAMES: MethodName[] = [...METHOD_LIST];
+export const EVENT_NAMES: EventName[] = [...EVENT_LIST];
 
 /** `onRunProgress`, `onFileReady`, … */
 export type EventSubscriberName<E extends EventName> = `on${Capitalize<E>}`;

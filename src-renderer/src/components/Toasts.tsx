@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useStudio } from '../store';
+import { useStudio } from '@renderer/store';
 
 const TOAST_MS = { error: 10_000, info: 4_000 };
 
