@@ -25,17 +25,22 @@ const ADAPTERS = [
   { folder: 'charts', libraries: ['chart.js', 'chart.js/**', 'react-chartjs-2'], entries: ['BarChartView', 'chart'] },
 ];
 
-/** The `no-restricted-imports` options for files in `folder` (a path under the repository). */
-function rendererImportRules(folder) {
+/**
+ * The `no-restricted-imports` options for files in `folder` (a path under the repository);
+ * `tests` for its tests, which may also reach src-renderer/test-support/ by a relative path.
+ */
+function rendererImportRules(folder, tests = false) {
   const inside = (path) => folder === `src-renderer/src/${path}`;
   const patterns = [{ group: nodeBuiltins, message: 'The renderer has no Node access.' }];
   // Leaving a feature's folder goes through the aliases, so the checks below see every import.
   if (folder.startsWith('src-renderer/src/features/')) {
     const own = folder.split('/').at(-1);
-    patterns.push({
-      group: ['../../*'],
-      message: 'Outside its folder a feature imports through @renderer/… or @shared/….',
-    });
+    if (!tests) {
+      patterns.push({
+        group: ['../../*'],
+        message: 'Outside its folder a feature imports through @renderer/… or @shared/….',
+      });
+    }
     const others = FEATURES.filter((f) => f !== own);
     patterns.push({
       group: [
@@ -123,10 +128,16 @@ export default tseslint.config(
     'components',
     'store',
     'shell',
-  ].map((folder) => ({
-    files: [`src-renderer/src/${folder}/**/*.{ts,tsx}`],
-    rules: { 'no-restricted-imports': ['error', rendererImportRules(`src-renderer/src/${folder}`)] },
-  })),
+  ].flatMap((folder) => [
+    {
+      files: [`src-renderer/src/${folder}/**/*.{ts,tsx}`],
+      rules: { 'no-restricted-imports': ['error', rendererImportRules(`src-renderer/src/${folder}`)] },
+    },
+    {
+      files: [`src-renderer/src/${folder}/**/*.test.{ts,tsx}`],
+      rules: { 'no-restricted-imports': ['error', rendererImportRules(`src-renderer/src/${folder}`, true)] },
+    },
+  ]),
   {
     files: ['src-shared/**/*.ts'],
     rules: {

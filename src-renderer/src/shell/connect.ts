@@ -48,12 +48,18 @@ async function loadAppInfo(): Promise<void> {
   if (info) studioState().setInfo(info);
 }
 
-/** Connects the page to a host and loads what the views show. Never throws: failures are toasts. */
-export async function connectStudio(client: StudioClient): Promise<void> {
+/**
+ * Connects the page to a host and loads what the views show; resolves to the function that stops
+ * following the host. Host failures become toasts, never rejections.
+ */
+export async function connectStudio(client: StudioClient): Promise<() => void> {
   connectClient(client);
-  followRuns();
-  followHistory();
-  studio().onMenuCommand((e) => void runMenuCommand(e.command, e.path));
-  reportDocumentState();
+  const stops = [
+    followRuns(),
+    followHistory(),
+    studio().onMenuCommand((e) => void runMenuCommand(e.command, e.path)),
+    reportDocumentState(),
+  ];
   await Promise.all([loadAppInfo(), loadSettings(), loadBlankDocument(), refreshHistory(), refreshRecentFiles()]);
+  return () => stops.forEach((stop) => stop());
 }

@@ -34,7 +34,8 @@ export function diagramOfErd(erd: Erd): Diagram {
     id: `${r.from}.${r.name}`,
     source: r.from,
     target: r.to,
-    label: `Relation ${r.from}.${r.name} to ${r.to}`,
+    label: r.name,
+    name: `Relation ${r.from}.${r.name} to ${r.to}`,
   }));
   return { boxes, links };
 }

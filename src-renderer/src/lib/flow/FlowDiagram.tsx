@@ -51,7 +51,7 @@ export default function FlowDiagram({ diagram, dark }: DiagramViewProps) {
   );
   const edges = useMemo<Edge[]>(
     () =>
-      diagram.links.map((l) => ({ id: l.id, source: l.source, target: l.target, label: l.label, ariaLabel: l.label })),
+      diagram.links.map((l) => ({ id: l.id, source: l.source, target: l.target, label: l.label, ariaLabel: l.name })),
     [diagram.links],
   );
   return (

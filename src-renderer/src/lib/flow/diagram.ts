@@ -16,8 +16,10 @@ export interface DiagramLink {
   id: string;
   source: string;
   target: string;
-  /** Shown on the line and used as its accessible name. */
+  /** Shown on the line. */
   label: string;
+  /** The accessible name of the line, e.g. `Relation Job.posted_by to User`. */
+  name: string;
 }
 
 export interface Diagram {
