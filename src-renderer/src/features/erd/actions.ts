@@ -18,8 +18,7 @@ export async function clearRecentFiles(): Promise<void> {
 /** Starts with a blank document (asking first when there are unsaved changes). */
 export async function newDocument(): Promise<void> {
   if (studioState().dirty && !confirm('Discard the unsaved changes?')) return;
-  const blank = await call('newErd', {});
-  if (blank) studioState().setDocument(blank);
+  await loadBlankDocument();
 }
 
 /** Opens a file by path, or through the host's dialog when no path is given. */
