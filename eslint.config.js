@@ -7,6 +7,91 @@ import globals from 'globals';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'child_process', 'os', 'crypto', 'http', 'net', 'url', 'stream'];
 
+// The renderer's boundaries (STYLE.md, "As the renderer grows"):
+// - no electron, no Node: the renderer talks only to the Studio contract;
+// - a feature imports only store/, lib/, components/ and src-shared, never another feature or the
+//   shell; lib/ and components/ import no feature; the shell uses a feature's public index only;
+// - each heavy library is imported in its one adapter folder under lib/, and from outside that
+//   folder only the adapter's lazy entry (and its plain types) may be imported, so the library
+//   loads with the first view that shows it, never with the app.
+const FEATURES = ['erd', 'review', 'run', 'dashboard', 'settings'];
+const ADAPTERS = [
+  {
+    folder: 'monaco',
+    libraries: ['monaco-editor', 'monaco-editor/**', '@monaco-editor/*'],
+    entries: ['CodeView', 'languages'],
+  },
+  { folder: 'flow', libraries: ['@xyflow/*'], entries: ['DiagramView', 'diagram'] },
+  { folder: 'charts', libraries: ['chart.js', 'chart.js/**', 'react-chartjs-2'], entries: ['BarChartView', 'chart'] },
+];
+
+/**
+ * The `no-restricted-imports` options for files in `folder` (a path under the repository);
+ * `tests` for its tests, which may also reach src-renderer/test-support/ by a relative path.
+ */
+function rendererImportRules(folder, tests = false) {
+  const inside = (path) => folder === `src-renderer/src/${path}`;
+  const patterns = [{ group: nodeBuiltins, message: 'The renderer has no Node access.' }];
+  // Leaving a feature's folder goes through the aliases, so the checks below see every import.
+  if (folder.startsWith('src-renderer/src/features/')) {
+    const own = folder.split('/').at(-1);
+    if (!tests) {
+      patterns.push({
+        group: ['../../*'],
+        message: 'Outside its folder a feature imports through @renderer/… or @shared/….',
+      });
+    }
+    const others = FEATURES.filter((f) => f !== own);
+    patterns.push({
+      group: [
+        ...others.flatMap((f) => [`@renderer/features/${f}`, `@renderer/features/${f}/**`, `../${f}`, `../${f}/**`]),
+        '@renderer/shell',
+        '@renderer/shell/**',
+      ],
+      message: 'A feature imports only store/, lib/, components/ and src-shared — never another feature or the shell.',
+    });
+  }
+  if (folder.startsWith('src-renderer/src/lib') || inside('components')) {
+    patterns.push({
+      group: [
+        '@renderer/features',
+        '@renderer/features/**',
+        '@renderer/shell',
+        '@renderer/shell/**',
+        '../features/**',
+        '../shell/**',
+        '../../features/**',
+        '../../shell/**',
+      ],
+      message: 'lib/ and components/ serve the features; they import none.',
+    });
+  }
+  if (inside('shell')) {
+    patterns.push({
+      group: FEATURES.map((f) => `@renderer/features/${f}/**`),
+      message: "The shell uses a feature's public index (@renderer/features/<name>), not its internals.",
+    });
+  }
+  for (const adapter of ADAPTERS) {
+    if (inside(`lib/${adapter.folder}`)) continue;
+    patterns.push({
+      group: adapter.libraries,
+      message: `This library is imported only in src-renderer/src/lib/${adapter.folder}/, and loaded lazily there.`,
+    });
+    patterns.push({
+      group: [
+        `@renderer/lib/${adapter.folder}/*`,
+        ...adapter.entries.map((e) => `!@renderer/lib/${adapter.folder}/${e}`),
+      ],
+      message: `Use the lazy entry of lib/${adapter.folder}/ (${adapter.entries.join(', ')}), so the library loads on demand.`,
+    });
+  }
+  return {
+    paths: [{ name: 'electron', message: 'The renderer talks only to the Studio contract (window.studio).' }],
+    patterns,
+  };
+}
+
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
@@ -25,15 +110,34 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'electron', message: 'The renderer talks only to the Studio contract (window.studio).' }],
-          patterns: [{ group: nodeBuiltins, message: 'The renderer has no Node access.' }],
-        },
-      ],
+      'no-restricted-imports': ['error', rendererImportRules('src-renderer/src/other')],
     },
   },
+  // One block per folder of src-renderer/src with its own boundary. Each repeats the renderer's
+  // base restrictions: a later no-restricted-imports for the same file replaces an earlier one.
+  ...[
+    'features/erd',
+    'features/review',
+    'features/run',
+    'features/dashboard',
+    'features/settings',
+    'lib',
+    'lib/monaco',
+    'lib/flow',
+    'lib/charts',
+    'components',
+    'store',
+    'shell',
+  ].flatMap((folder) => [
+    {
+      files: [`src-renderer/src/${folder}/**/*.{ts,tsx}`],
+      rules: { 'no-restricted-imports': ['error', rendererImportRules(`src-renderer/src/${folder}`)] },
+    },
+    {
+      files: [`src-renderer/src/${folder}/**/*.test.{ts,tsx}`],
+      rules: { 'no-restricted-imports': ['error', rendererImportRules(`src-renderer/src/${folder}`, true)] },
+    },
+  ]),
   {
     files: ['src-shared/**/*.ts'],
     rules: {

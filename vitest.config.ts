@@ -1,17 +1,47 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
+/** The renderer's path aliases, as electron.vite.config.ts gives them to the build. */
+const RENDERER_ALIASES = {
+  '@shared': resolve(import.meta.dirname, 'src-shared'),
+  '@renderer': resolve(import.meta.dirname, 'src-renderer/src'),
+};
+
+/**
+ * Two projects: plain Node for the core, the hosts and every pure `.ts` module (the renderer's
+ * models and slices included), and jsdom for the renderer's components (`*.test.tsx`, with
+ * React Testing Library).
+ */
 export default defineConfig({
+  resolve: { alias: RENDERER_ALIASES },
   test: {
-    include: [
-      'src-shared/**/*.test.ts',
-      'src-main/**/*.test.ts',
-      'src-preload/**/*.test.ts',
-      'src-renderer/**/*.test.{ts,tsx}',
-      'scripts/**/*.test.ts',
-      'test-support/**/*.test.ts',
-    ],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          include: [
+            'src-shared/**/*.test.ts',
+            'src-main/**/*.test.ts',
+            'src-preload/**/*.test.ts',
+            'src-renderer/**/*.test.ts',
+            'scripts/**/*.test.ts',
+            'test-support/**/*.test.ts',
+          ],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'jsdom',
+          environment: 'jsdom',
+          include: ['src-renderer/**/*.test.tsx'],
+          setupFiles: ['src-renderer/vitest.setup.ts'],
+        },
+      },
+    ],
   },
 });

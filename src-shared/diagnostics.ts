@@ -22,14 +22,4 @@ export const DiagnosticSchema = z.object({
 });
 export type Diagnostic = z.infer<typeof DiagnosticSchema>;
 
-export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
-  return diagnostics.some((d) => d.severity === 'error');
-}
-
-/** `file:line:column: severity [code] path: message` — the one textual rendering of a diagnostic. */
-export function formatDiagnostic(d: Diagnostic): string {
-  const where = [d.file, d.line, d.column].filter((p) => p !== undefined).join(':');
-  const prefix = where ? `${where}: ` : '';
-  const path = d.path ? `${d.path}: ` : '';
-  return `${prefix}${d.severity} [${d.code}] ${path}${d.message}`;
-}
+export { formatDiagnostic, hasErrors } from './diagnostics-format';

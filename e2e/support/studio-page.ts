@@ -46,6 +46,25 @@ export class StudioPage {
     return this.page.getByRole('article', { name: `Entity ${name}` });
   }
 
+  /** Switches the ERD workspace between its entity list and its diagram. */
+  async showErdAs(view: 'List' | 'Diagram'): Promise<void> {
+    await this.page.getByRole('group', { name: 'View' }).getByRole('button', { name: view }).click();
+  }
+
+  /** An entity's box on the diagram canvas. */
+  diagramEntity(name: string): Locator {
+    return this.page.getByRole('region', { name: 'Diagram' }).getByRole('group', { name: `Entity ${name}` });
+  }
+
+  /** The code of a generated file as the review shows it (Monaco once loaded). */
+  codeView(path: string): Locator {
+    return this.page.getByRole('region', { name: `Code of ${path}` });
+  }
+
+  async selectReviewedFile(path: string): Promise<void> {
+    await this.page.getByRole('list', { name: 'Files' }).getByRole('button', { name: path, exact: true }).click();
+  }
+
   async workspace(name: 'ERD' | 'Review' | 'Dashboard' | 'Settings'): Promise<void> {
     await this.page.getByRole('tab', { name }).click();
   }

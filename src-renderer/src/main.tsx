@@ -1,16 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
 import { pickClient } from './api/http-client';
-import { connectStudio } from './store/actions';
-import { useStudio } from './store';
+import { App } from './shell/App';
+import { connectStudio } from './shell/connect';
+import { showError } from './store';
 import './styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element.');
-connectStudio(pickClient()).catch((e: unknown) =>
-  useStudio.getState().pushToast('error', e instanceof Error ? e.message : String(e)),
-);
+connectStudio(pickClient()).catch((e: unknown) => showError(e instanceof Error ? e.message : String(e)));
 createRoot(root).render(
   <StrictMode>
     <App />

@@ -4,6 +4,7 @@
  * `Result`, and one `on<Event>` per event returning its unsubscribe function.
  */
 import type { Result } from '../result';
+import type { EventSubscriberName } from './contract-names';
 import type { EventListener, EventName } from './events';
 import type { MethodInput, MethodName, MethodOutput } from './methods';
 
@@ -13,13 +14,11 @@ export * from './model';
 export * from './settings';
 export * from './issues';
 export * from './csp';
+export { subscriberName, type EventSubscriberName } from './contract-names';
 
 export type StudioMethodsClient = {
   [M in MethodName]: (input: MethodInput<M>) => Promise<Result<MethodOutput<M>>>;
 };
-
-/** `onRunProgress`, `onFileReady`, … */
-export type EventSubscriberName<E extends EventName> = `on${Capitalize<E>}`;
 
 export type StudioEventsClient = {
   [E in EventName as EventSubscriberName<E>]: (listener: EventListener<E>) => () => void;
@@ -27,10 +26,6 @@ export type StudioEventsClient = {
 
 /** What the renderer calls: `window.studio` in Electron, the HTTP client in a browser. */
 export type StudioClient = StudioMethodsClient & StudioEventsClient;
-
-export function subscriberName<E extends EventName>(name: E): EventSubscriberName<E> {
-  return `on${name[0]?.toUpperCase() ?? ''}${name.slice(1)}` as EventSubscriberName<E>;
-}
 
 /** IPC channel names, derived so the preload and the main process cannot disagree. */
 export const methodChannel = (name: MethodName): string => `studio:${name}`;

@@ -6,6 +6,16 @@
 import { z } from 'zod';
 import { DiagnosticSchema } from '../diagnostics';
 import { ErdSchema } from '../erd/model';
+import {
+  ENGINES,
+  FILE_SOURCES,
+  UNIT_STATUSES,
+  FINISHED_UNIT_STATUSES,
+  RUN_STATUSES,
+  REVIEW_DECISIONS,
+} from './model-constants';
+
+export { ENGINES, FILE_SOURCES, UNIT_STATUSES, FINISHED_UNIT_STATUSES, RUN_STATUSES, REVIEW_DECISIONS };
 
 /** An ERD as the app holds it: the model plus where it came from. `path` is null until saved. */
 export const ErdDocumentSchema = z.object({
@@ -19,33 +29,13 @@ export const ErdDocumentSchema = z.object({
 });
 export type ErdDocument = z.infer<typeof ErdDocumentSchema>;
 
-export const ENGINES = ['template', 'llm'] as const;
 export const EngineSchema = z.enum(ENGINES);
 export type Engine = z.infer<typeof EngineSchema>;
 
-/** Where a unit's output came from, shown beside each file. */
-export const FILE_SOURCES = ['template', 'llm', 'cache', 'fallback'] as const;
 export const FileSourceSchema = z.enum(FILE_SOURCES);
 
-/**
- * The life of one unit of work in a run. `retried` and `fellBack` are transitions the pool
- * reports on the way to `done`/`failed`; `cached` is a finished unit that cost nothing.
- */
-export const UNIT_STATUSES = [
-  'queued',
-  'running',
-  'retried',
-  'fellBack',
-  'cached',
-  'done',
-  'failed',
-  'cancelled',
-] as const;
 export const UnitStatusSchema = z.enum(UNIT_STATUSES);
 export type UnitStatus = z.infer<typeof UnitStatusSchema>;
-
-/** Statuses after which a unit does no more work. */
-export const FINISHED_UNIT_STATUSES: readonly UnitStatus[] = ['cached', 'done', 'failed', 'cancelled'];
 
 export const RunUnitSchema = z.object({
   id: z.string(),
@@ -60,7 +50,6 @@ export const RunUnitSchema = z.object({
 });
 export type RunUnit = z.infer<typeof RunUnitSchema>;
 
-export const RUN_STATUSES = ['running', 'completed', 'cancelled', 'failed'] as const;
 export const RunStatusSchema = z.enum(RUN_STATUSES);
 export type RunStatus = z.infer<typeof RunStatusSchema>;
 
@@ -73,7 +62,6 @@ export const GeneratedFileSchema = z.object({
 });
 export type GeneratedFileView = z.infer<typeof GeneratedFileSchema>;
 
-export const REVIEW_DECISIONS = ['pending', 'approved', 'skipped'] as const;
 export const ReviewDecisionSchema = z.enum(REVIEW_DECISIONS);
 export type ReviewDecision = z.infer<typeof ReviewDecisionSchema>;
 

@@ -5,12 +5,13 @@
  */
 import { z } from 'zod';
 import { EngineSchema } from './model';
+import { PROVIDERS, THEMES } from './settings-constants';
 
-export const PROVIDERS = ['openrouter', 'openai', 'ollama', 'lmstudio', 'custom'] as const;
+export { PROVIDERS, THEMES };
+
 export const ProviderSchema = z.enum(PROVIDERS);
 export type Provider = z.infer<typeof ProviderSchema>;
 
-export const THEMES = ['system', 'light', 'dark'] as const;
 export const ThemeSchema = z.enum(THEMES);
 export type Theme = z.infer<typeof ThemeSchema>;
 

@@ -5,40 +5,26 @@
  * published JSON Schema (`resources/erd.schema.json`) is derived from it.
  */
 import { z } from 'zod';
+import {
+  ERD_FORMAT,
+  ERD_VERSION,
+  FIELD_TYPES,
+  RELATION_KINDS,
+  ON_DELETE,
+  RULE_KINDS,
+  AUTH_SCHEMES,
+  CRUD_ACTIONS,
+} from './model-constants';
 
-export const ERD_FORMAT = 'djforge-erd';
-export const ERD_VERSION = 1;
+export { ERD_FORMAT, ERD_VERSION, FIELD_TYPES, RELATION_KINDS, ON_DELETE, RULE_KINDS, AUTH_SCHEMES, CRUD_ACTIONS };
+export type { CrudAction } from './model-constants';
 
-export const FIELD_TYPES = [
-  'string',
-  'text',
-  'integer',
-  'bigInteger',
-  'float',
-  'decimal',
-  'boolean',
-  'date',
-  'datetime',
-  'time',
-  'duration',
-  'email',
-  'url',
-  'slug',
-  'uuid',
-  'json',
-  'file',
-  'image',
-  'enum',
-  'ipAddress',
-] as const;
 export const FieldTypeSchema = z.enum(FIELD_TYPES);
 export type FieldType = z.infer<typeof FieldTypeSchema>;
 
-export const RELATION_KINDS = ['manyToOne', 'oneToOne', 'manyToMany'] as const;
 export const RelationKindSchema = z.enum(RELATION_KINDS);
 export type RelationKind = z.infer<typeof RelationKindSchema>;
 
-export const ON_DELETE = ['CASCADE', 'PROTECT', 'RESTRICT', 'SET_NULL', 'SET_DEFAULT', 'DO_NOTHING'] as const;
 export const OnDeleteSchema = z.enum(ON_DELETE);
 export type OnDelete = z.infer<typeof OnDeleteSchema>;
 
@@ -111,16 +97,6 @@ export const RelationSchema = z.object({
 });
 export type Relation = z.infer<typeof RelationSchema>;
 
-export const RULE_KINDS = [
-  'positive',
-  'nonNegative',
-  'range',
-  'minLength',
-  'maxLength',
-  'unique',
-  'pattern',
-  'custom',
-] as const;
 export const BusinessRuleSchema = z.object({
   text: z.string().min(1).describe('The rule as the user wrote it'),
   entity: z.string().optional(),
@@ -134,10 +110,6 @@ export const BusinessRuleSchema = z.object({
   pattern: z.string().optional(),
 });
 export type BusinessRule = z.infer<typeof BusinessRuleSchema>;
-
-export const AUTH_SCHEMES = ['session', 'token', 'jwt'] as const;
-export const CRUD_ACTIONS = ['create', 'read', 'update', 'delete'] as const;
-export type CrudAction = (typeof CRUD_ACTIONS)[number];
 
 export const EntityPermissionsSchema = z.object({
   create: z.array(z.string()).optional(),

@@ -3,8 +3,9 @@
  * (`POST /api/<method>`) and event stream (`GET /api/events`). The per-launch token travels in
  * the cookie the host set when the page was first opened.
  */
-import { EVENT_NAMES, METHOD_NAMES, subscriberName, type EventName, type StudioClient } from '../../../src-shared/api';
-import type { Result } from '../../../src-shared/result';
+import type { EventName, StudioClient } from '@shared/api';
+import { EVENT_NAMES, METHOD_NAMES, subscriberName } from '@shared/api/contract-names';
+import type { Result } from '@shared/result';
 
 export interface HttpClientOptions {
   fetch?: typeof fetch;

@@ -1,9 +1,9 @@
 /**
- * Everything else the page shows: the workspace, the theme choice, toasts, settings, key status,
- * history, recent files and what the host can do.
+ * What the whole page shares: what the host can do, the workspace on screen, the theme choice
+ * and the toasts. Each feature owns the rest of the state in its own slice.
  */
 import type { StateCreator } from 'zustand';
-import type { AppInfo, Provider, RecentFile, RunRecord, Settings, Theme } from '../../../src-shared/api';
+import type { AppInfo, Theme } from '@shared/api';
 
 export const WORKSPACES = ['erd', 'review', 'dashboard', 'settings'] as const;
 export type Workspace = (typeof WORKSPACES)[number];
@@ -19,15 +19,11 @@ export interface AppSlice {
   workspace: Workspace;
   theme: Theme;
   toasts: Toast[];
-  settings: Settings | null;
-  keys: Partial<Record<Provider, boolean>>;
-  history: RunRecord[];
-  recentFiles: RecentFile[];
+  setInfo(info: AppInfo): void;
   setWorkspace(workspace: Workspace): void;
   setTheme(theme: Theme): void;
   pushToast(kind: Toast['kind'], text: string): void;
   dismissToast(id: number): void;
-  patch(values: Partial<Pick<AppSlice, 'info' | 'settings' | 'keys' | 'history' | 'recentFiles'>>): void;
 }
 
 let nextToast = 1;
@@ -38,14 +34,10 @@ export const createAppSlice: StateCreator<AppSlice, [], [], AppSlice> = (set) =>
   workspace: 'erd',
   theme: 'system',
   toasts: [],
-  settings: null,
-  keys: {},
-  history: [],
-  recentFiles: [],
+  setInfo: (info) => set({ info }),
   setWorkspace: (workspace) => set({ workspace }),
   setTheme: (theme) => set({ theme }),
   pushToast: (kind, text) =>
     set((s) => ({ toasts: [...s.toasts, { id: nextToast++, kind, text }].slice(-MAX_TOASTS) })),
   dismissToast: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
-  patch: (values) => set(values),
 });

@@ -1,21 +1,24 @@
-import { useStudio } from '../../store';
+import { useMemo } from 'react';
+import { BarChartView } from '@renderer/lib/charts/BarChartView';
+import { seconds } from '@renderer/lib/format';
+import { isDark } from '@renderer/lib/theme';
+import { useStudio } from '@renderer/store';
+import { historyTotals, runTimeSeries } from './run-history';
 
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-
-/** Past runs from the history, newest first, with totals. */
+/** Past runs from the history, newest first: totals, the time per run as a chart, and the table. */
 export function DashboardWorkspace() {
   const history = useStudio((s) => s.history);
+  const dark = useStudio((s) => isDark(s.theme));
+  const series = useMemo(() => runTimeSeries(history), [history]);
   if (history.length === 0) return <p>No runs yet.</p>;
-  const completed = history.filter((r) => r.status === 'completed');
-  const average =
-    completed.length === 0 ? null : completed.reduce((n, r) => n + r.summary.elapsedMs, 0) / completed.length;
+  const totals = historyTotals(history);
   return (
     <section aria-label="Dashboard">
       <p className="stats">
-        {history.length} runs · {completed.length} completed · {history.filter((r) => r.status === 'cancelled').length}{' '}
-        cancelled · {history.filter((r) => r.status === 'failed').length} failed
-        {average !== null && <> · average {seconds(average)} per completed run</>}
+        {totals.runs} runs · {totals.completed} completed · {totals.cancelled} cancelled · {totals.failed} failed
+        {totals.averageMs !== null && <> · average {seconds(totals.averageMs)} per completed run</>}
       </p>
+      <BarChartView series={series} dark={dark} label="Time per run" />
       <table className="history">
         <thead>
           <tr>

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
-import { useStudio } from '../../store';
-import { cancelRun } from '../../store/actions';
-import type { RunUnit } from '../../../../src-shared/api';
-
-const percent = (finished: number, total: number) => (total === 0 ? 0 : Math.round((finished / total) * 100));
+import { kibibytes, percent, seconds } from '@renderer/lib/format';
+import { useStudio } from '@renderer/store';
+import { useUnitText } from '@renderer/store/streams';
+import type { RunUnit } from '@shared/api';
+import { cancelRun } from './actions';
 
 function Elapsed({ startedAt, endedAt }: { startedAt: number; endedAt: number | null }) {
   const [now, setNow] = useState(() => Date.now());
@@ -12,15 +12,26 @@ function Elapsed({ startedAt, endedAt }: { startedAt: number; endedAt: number | 
     const timer = setInterval(() => setNow(Date.now()), 250);
     return () => clearInterval(timer);
   }, [endedAt]);
-  return <span aria-label="Elapsed">{(((endedAt ?? now) - startedAt) / 1000).toFixed(1)} s</span>;
+  return <span aria-label="Elapsed">{seconds((endedAt ?? now) - startedAt)}</span>;
 }
 
-function UnitRow({ unit, stream }: { unit: RunUnit; stream: string | undefined }) {
+/** The tail of what the model is writing for one unit; the only thing a token re-renders. */
+function UnitStream({ unitId }: { unitId: string }) {
+  const text = useUnitText(unitId);
+  if (!text) return null;
+  return (
+    <pre className="unit-stream" aria-label={`Text of ${unitId}`}>
+      {text.slice(-300)}
+    </pre>
+  );
+}
+
+function UnitRow({ unit }: { unit: RunUnit }) {
   return (
     <li className={`unit unit-${unit.status}`} data-unit={unit.id}>
       <span className="unit-status">{unit.status}</span> <span className="unit-label">{unit.label}</span>
       {unit.message && <span className="unit-message"> — {unit.message}</span>}
-      {unit.status === 'running' && stream && <pre className="unit-stream">{stream.slice(-300)}</pre>}
+      {unit.status === 'running' && <UnitStream unitId={unit.id} />}
     </li>
   );
 }
@@ -65,9 +76,9 @@ export function RunPanel() {
       ))}
       {run.summary && (
         <p className="summary" aria-label="Run summary">
-          {run.summary.files} files, {(run.summary.bytes / 1024).toFixed(1)} KiB in{' '}
-          {(run.summary.elapsedMs / 1000).toFixed(1)} s; {run.summary.failed} failed, {run.summary.fellBack} fell back,{' '}
-          {run.summary.retried} retried, {run.summary.cached} cached.
+          {run.summary.files} files, {kibibytes(run.summary.bytes)} in {seconds(run.summary.elapsedMs)};{' '}
+          {run.summary.failed} failed, {run.summary.fellBack} fell back, {run.summary.retried} retried,{' '}
+          {run.summary.cached} cached.
           {run.error && <> Error: {run.error}</>}
         </p>
       )}
@@ -75,7 +86,7 @@ export function RunPanel() {
         <summary>Units</summary>
         <ul className="units">
           {run.units.map((u) => (
-            <UnitRow key={u.id} unit={u} stream={run.streams[u.id]} />
+            <UnitRow key={u.id} unit={u} />
           ))}
         </ul>
       </details>

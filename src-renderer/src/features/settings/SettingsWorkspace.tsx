@@ -1,83 +1,66 @@
 import { useEffect, useState } from 'react';
-import { useStudio } from '../../store';
-import { refreshKey, saveSettings, storeKey } from '../../store/actions';
-import { PROVIDERS, THEMES, type Provider, type Settings } from '../../../../src-shared/api';
+import { useShallow } from 'zustand/react/shallow';
+import { useStudio } from '@renderer/store';
+import type { Provider, Settings } from '@shared/api';
+import { PROVIDERS, THEMES } from '@shared/api/settings-constants';
+import { refreshKey, saveSettings, storeKey } from './actions';
+import { DRAFT_FIELDS, DRAFT_LABELS, draftOf, patchOfDraft, type Draft } from './settings-draft';
 
-type Draft = Record<
-  | 'baseUrl'
-  | 'model'
-  | 'fallbackModels'
-  | 'concurrency'
-  | 'timeoutSeconds'
-  | 'autoApproveThreshold'
-  | 'cacheDir'
-  | 'pythonPath'
-  | 'pipelineMs',
-  string
->;
-
-function draftOf(s: Settings): Draft {
-  return {
-    baseUrl: s.baseUrl,
-    model: s.model,
-    fallbackModels: s.fallbackModels.join(', '),
-    concurrency: String(s.concurrency),
-    timeoutSeconds: String(s.timeoutSeconds),
-    autoApproveThreshold: String(s.autoApproveThreshold),
-    cacheDir: s.cacheDir ?? '',
-    pythonPath: s.pythonPath ?? '',
-    pipelineMs: s.baselines.pipelineMs === null ? '' : String(s.baselines.pipelineMs),
-  };
+function KeyFieldset({ provider }: { provider: Provider }) {
+  const { isSet, nativeDialogs } = useStudio(
+    useShallow((s) => ({ isSet: s.keys[provider] ?? false, nativeDialogs: s.info?.nativeDialogs ?? false })),
+  );
+  const [key, setKey] = useState('');
+  useEffect(() => {
+    void refreshKey(provider);
+  }, [provider]);
+  return (
+    <fieldset>
+      <legend>API key for {provider}</legend>
+      <p aria-label="Key status">{isSet ? 'A key is set.' : 'No key is set.'}</p>
+      {nativeDialogs ? (
+        <>
+          <input
+            type="password"
+            aria-label="API key"
+            autoComplete="off"
+            value={key}
+            onChange={(e) => setKey(e.target.value)}
+          />
+          <button
+            type="button"
+            disabled={key.trim() === ''}
+            onClick={() => {
+              void storeKey(provider, key.trim());
+              setKey('');
+            }}
+          >
+            Store key
+          </button>
+          <button type="button" disabled={!isSet} onClick={() => void storeKey(provider, null)}>
+            Remove key
+          </button>
+        </>
+      ) : (
+        <p className="muted">In the browser, keys come from the environment of “djforge serve”.</p>
+      )}
+    </fieldset>
+  );
 }
-
-const LABELS: Record<keyof Draft, string> = {
-  baseUrl: 'Base URL (empty: the provider’s)',
-  model: 'Model',
-  fallbackModels: 'Fallback models (comma-separated)',
-  concurrency: 'Concurrency',
-  timeoutSeconds: 'Timeout (seconds)',
-  autoApproveThreshold: 'Auto-approve threshold (0–1)',
-  cacheDir: 'Cache folder (empty: in the data folder)',
-  pythonPath: 'Python for runtime validation (empty: find one)',
-  pipelineMs: 'Baseline pipeline time (ms, empty: none)',
-};
 
 /** Every setting of the app; keys are write-only: the page only learns whether one is set. */
 export function SettingsWorkspace() {
   const settings = useStudio((s) => s.settings);
-  const keys = useStudio((s) => s.keys);
-  const nativeDialogs = useStudio((s) => s.info?.nativeDialogs ?? false);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [provider, setProvider] = useState<Provider | null>(null);
   const [engine, setEngine] = useState<Settings['engine'] | null>(null);
   const [theme, setTheme] = useState<Settings['theme'] | null>(null);
-  const [key, setKey] = useState('');
-  const chosenProvider = provider ?? settings?.provider ?? 'openrouter';
-  useEffect(() => {
-    void refreshKey(chosenProvider);
-  }, [chosenProvider]);
   if (!settings) return <p>Loading settings…</p>;
+  const chosenProvider = provider ?? settings.provider;
   const values = draft ?? draftOf(settings);
-  const number = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
   const onSave = async () => {
-    const ok = await saveSettings({
-      engine: engine ?? settings.engine,
-      provider: chosenProvider,
-      theme: theme ?? settings.theme,
-      baseUrl: values.baseUrl.trim(),
-      model: values.model.trim(),
-      fallbackModels: values.fallbackModels
-        .split(',')
-        .map((m) => m.trim())
-        .filter(Boolean),
-      concurrency: number(values.concurrency),
-      timeoutSeconds: number(values.timeoutSeconds),
-      autoApproveThreshold: number(values.autoApproveThreshold),
-      cacheDir: values.cacheDir.trim() || null,
-      pythonPath: values.pythonPath.trim() || null,
-      baselines: { pipelineMs: values.pipelineMs.trim() === '' ? null : number(values.pipelineMs) },
-    });
-    if (ok) setDraft(null);
+    const choices = { engine: engine ?? settings.engine, provider: chosenProvider, theme: theme ?? settings.theme };
+    if (await saveSettings(patchOfDraft(values, choices))) setDraft(null);
   };
   return (
     <section aria-label="Settings" className="settings">
@@ -110,11 +93,11 @@ export function SettingsWorkspace() {
             ))}
           </select>
         </label>
-        {(Object.keys(LABELS) as (keyof Draft)[]).map((field) => (
+        {DRAFT_FIELDS.map((field) => (
           <label key={field}>
-            {LABELS[field]}
+            {DRAFT_LABELS[field]}
             <input
-              aria-label={LABELS[field]}
+              aria-label={DRAFT_LABELS[field]}
               value={values[field]}
               onChange={(e) => setDraft({ ...values, [field]: e.target.value })}
             />
@@ -136,36 +119,7 @@ export function SettingsWorkspace() {
           Save settings
         </button>
       </form>
-      <fieldset>
-        <legend>API key for {chosenProvider}</legend>
-        <p aria-label="Key status">{keys[chosenProvider] ? 'A key is set.' : 'No key is set.'}</p>
-        {nativeDialogs ? (
-          <>
-            <input
-              type="password"
-              aria-label="API key"
-              autoComplete="off"
-              value={key}
-              onChange={(e) => setKey(e.target.value)}
-            />
-            <button
-              type="button"
-              disabled={key.trim() === ''}
-              onClick={() => {
-                void storeKey(chosenProvider, key.trim());
-                setKey('');
-              }}
-            >
-              Store key
-            </button>
-            <button type="button" disabled={!keys[chosenProvider]} onClick={() => void storeKey(chosenProvider, null)}>
-              Remove key
-            </button>
-          </>
-        ) : (
-          <p className="muted">In the browser, keys come from the environment of “djforge serve”.</p>
-        )}
-      </fieldset>
+      <KeyFieldset provider={chosenProvider} />
     </section>
   );
 }

@@ -1,45 +1,32 @@
 /**
- * The open ERD document, its dirty state and its undo history. Edits are typed command records
- * (what changed, from what, to what), not snapshots, so undo and redo replay them.
+ * The ERD feature's state: the open document, its dirty state, its undo history (typed edit
+ * records), and the recently opened files.
  */
 import type { StateCreator } from 'zustand';
-import type { ErdDocument } from '../../../src-shared/api';
-import type { Erd } from '../../../src-shared/erd/model';
+import type { ErdDocument, RecentFile } from '@shared/api';
+import { applyEdit, type ErdEdit } from './erd-edits';
 
-export type ErdEdit =
-  | { kind: 'renameProject'; from: string; to: string }
-  | { kind: 'setTitle'; from: string | undefined; to: string | undefined };
-
-export function applyEdit(erd: Erd, edit: ErdEdit, direction: 'do' | 'undo'): Erd {
-  const value = direction === 'do' ? edit.to : edit.from;
-  switch (edit.kind) {
-    case 'renameProject':
-      return { ...erd, project: { ...erd.project, name: value as string } };
-    case 'setTitle': {
-      const { title: _omit, ...project } = erd.project;
-      return { ...erd, project: value === undefined ? project : { ...project, title: value } };
-    }
-  }
-}
-
-export interface DocumentSlice {
+export interface ErdSlice {
   document: ErdDocument | null;
   dirty: boolean;
   undoStack: ErdEdit[];
   redoStack: ErdEdit[];
-  setDocument(document: ErdDocument, dirty?: boolean): void;
+  recentFiles: RecentFile[];
+  setDocument(document: ErdDocument): void;
   markSaved(path: string, name: string): void;
   edit(edit: ErdEdit): void;
   undo(): void;
   redo(): void;
+  setRecentFiles(recentFiles: RecentFile[]): void;
 }
 
-export const createDocumentSlice: StateCreator<DocumentSlice, [], [], DocumentSlice> = (set) => ({
+export const createErdSlice: StateCreator<ErdSlice, [], [], ErdSlice> = (set) => ({
   document: null,
   dirty: false,
   undoStack: [],
   redoStack: [],
-  setDocument: (document, dirty = false) => set({ document, dirty, undoStack: [], redoStack: [] }),
+  recentFiles: [],
+  setDocument: (document) => set({ document, dirty: false, undoStack: [], redoStack: [] }),
   markSaved: (path, name) => set((s) => (s.document ? { document: { ...s.document, path, name }, dirty: false } : s)),
   edit: (edit) =>
     set((s) =>
@@ -74,4 +61,5 @@ export const createDocumentSlice: StateCreator<DocumentSlice, [], [], DocumentSl
         redoStack: s.redoStack.slice(0, -1),
       };
     }),
+  setRecentFiles: (recentFiles) => set({ recentFiles }),
 });

@@ -1,16 +1,10 @@
 import { useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useStudio } from '../store';
-import {
-  exportDocument,
-  importFile,
-  newDocument,
-  openDocument,
-  saveDocument,
-  startRun,
-  toggleTheme,
-} from '../store/actions';
-import type { Engine } from '../../../src-shared/api';
+import { exportDocument, importFile, newDocument, openDocument, saveDocument } from '@renderer/features/erd';
+import { startRun } from '@renderer/features/run';
+import { toggleTheme } from '@renderer/features/settings';
+import { useStudio } from '@renderer/store';
+import type { Engine } from '@shared/api';
 
 /** File actions, the engine choice and Generate. Without native dialogs, paths are typed. */
 export function Toolbar() {
@@ -84,7 +78,7 @@ export function Toolbar() {
       >
         Generate
       </button>
-      <button type="button" aria-label="Toggle theme" onClick={toggleTheme}>
+      <button type="button" aria-label="Toggle theme" onClick={() => void toggleTheme()}>
         ◐
       </button>
     </div>

@@ -1,7 +1,8 @@
 /**
- * The run the user is watching: units with their live status and streamed text, per-agent and
- * overall counts, files as they enter review, decisions, and the end summary. The `apply*`
- * functions are pure so the event handling is unit-tested without React.
+ * The run feature's state: the run the user is watching — units with their live status,
+ * per-agent and overall counts, files as they enter review, findings, decisions, and the end
+ * summary. Streamed text is not here but in `store/streams.ts`, so tokens do not re-render the
+ * workspaces. The `apply*` functions are pure so the event handling is unit-tested without React.
  */
 import type { StateCreator } from 'zustand';
 import type {
@@ -13,11 +14,9 @@ import type {
   RunStatus,
   RunSummary,
   RunUnit,
-} from '../../../src-shared/api';
-import type { Diagnostic } from '../../../src-shared/diagnostics';
-
-/** Keep the tail of each unit's streamed text; the full file arrives with `fileReady`. */
-export const STREAM_TAIL = 4000;
+} from '@shared/api';
+import { FINISHED_UNIT_STATUSES } from '@shared/api/model-constants';
+import type { Diagnostic } from '@shared/diagnostics';
 
 export interface RunView {
   runId: string;
@@ -32,7 +31,6 @@ export interface RunView {
   files: GeneratedFileView[];
   decisions: Record<string, ReviewDecision>;
   findings: Record<string, Diagnostic[]>;
-  streams: Record<string, string>;
   summary: RunSummary | null;
   error: string | null;
 }
@@ -41,7 +39,6 @@ export interface RunSlice {
   run: RunView | null;
   setRun(run: RunView | null): void;
   onProgress(event: EventPayload<'runProgress'>): void;
-  onText(event: EventPayload<'runText'>): void;
   onFile(event: EventPayload<'fileReady'>): void;
   onFinished(event: EventPayload<'runFinished'>, now: number): void;
   onFindings(event: EventPayload<'findings'>): void;
@@ -49,8 +46,8 @@ export interface RunSlice {
 }
 
 export function viewOfSnapshot(s: RunSnapshot): RunView {
-  const finished = s.units.filter((u) => ['cached', 'done', 'failed', 'cancelled'].includes(u.status)).length;
-  return { ...s, finished, total: s.units.length, streams: {} };
+  const finished = s.units.filter((u) => FINISHED_UNIT_STATUSES.includes(u.status)).length;
+  return { ...s, finished, total: s.units.length };
 }
 
 export function applyProgress(run: RunView, e: EventPayload<'runProgress'>): RunView {
@@ -59,12 +56,6 @@ export function applyProgress(run: RunView, e: EventPayload<'runProgress'>): Run
     ? run.units.map((u) => (u.id === e.unit.id ? e.unit : u))
     : [...run.units, e.unit];
   return { ...run, units, agents: e.agents, finished: e.finished, total: e.total };
-}
-
-export function applyText(run: RunView, e: EventPayload<'runText'>): RunView {
-  if (run.runId !== e.runId) return run;
-  const text = ((run.streams[e.unitId] ?? '') + e.delta).slice(-STREAM_TAIL);
-  return { ...run, streams: { ...run.streams, [e.unitId]: text } };
 }
 
 export function applyFile(run: RunView, e: EventPayload<'fileReady'>): RunView {
@@ -90,7 +81,6 @@ export const createRunSlice: StateCreator<RunSlice, [], [], RunSlice> = (set) =>
   run: null,
   setRun: (run) => set({ run }),
   onProgress: (e) => set((s) => (s.run ? { run: applyProgress(s.run, e) } : s)),
-  onText: (e) => set((s) => (s.run ? { run: applyText(s.run, e) } : s)),
   onFile: (e) => set((s) => (s.run ? { run: applyFile(s.run, e) } : s)),
   onFindings: (e) => set((s) => (s.run ? { run: applyFindings(s.run, e) } : s)),
   onFinished: (e, now) => set((s) => (s.run ? { run: applyFinished(s.run, e, now) } : s)),

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { RunSnapshot } from '../../../src-shared/api';
-import {
-  applyFile,
-  applyFindings,
-  applyFinished,
-  applyProgress,
-  applyText,
-  STREAM_TAIL,
-  viewOfSnapshot,
-} from './run-slice';
+import type { RunSnapshot } from '@shared/api';
+import { applyFile, applyFindings, applyFinished, applyProgress, viewOfSnapshot } from './run-slice';
 
 const snapshot: RunSnapshot = {
   runId: 'r1',
@@ -34,18 +26,15 @@ const snapshot: RunSnapshot = {
 
 describe('run view updates', () => {
   it('counts finished units from a snapshot', () => {
-    expect(viewOfSnapshot(snapshot)).toMatchObject({ finished: 1, total: 2, streams: {} });
+    expect(viewOfSnapshot(snapshot)).toMatchObject({ finished: 1, total: 2 });
   });
 
-  it('applies progress, text, files and the end, ignoring other runs', () => {
+  it('applies progress, files, findings and the end, ignoring other runs', () => {
     let view = viewOfSnapshot(snapshot);
     const unit = { id: 'b.py', agent: 'views', label: 'b.py', status: 'running' as const, attempts: 1 };
     view = applyProgress(view, { runId: 'r1', unit, finished: 1, total: 2, agents: snapshot.agents });
     expect(view.units.map((u) => u.status)).toEqual(['done', 'running']);
-    view = applyText(view, { runId: 'r1', unitId: 'b.py', delta: 'class ' });
-    view = applyText(view, { runId: 'r1', unitId: 'b.py', delta: 'B:' });
-    expect(view.streams['b.py']).toBe('class B:');
-    expect(applyText(view, { runId: 'r2', unitId: 'b.py', delta: 'x' })).toBe(view);
+    expect(applyProgress(view, { runId: 'r2', unit, finished: 2, total: 2, agents: [] })).toBe(view);
     view = applyFile(view, {
       runId: 'r1',
       file: { path: 'b.py', agent: 'views', content: 'class B: ...', source: 'llm', bytes: 12 },
@@ -63,14 +52,5 @@ describe('run view updates', () => {
     const summary = { files: 1, failed: 0, cached: 0, fellBack: 0, retried: 0, bytes: 12, elapsedMs: 50 };
     view = applyFinished(view, { runId: 'r1', status: 'completed', summary, error: null }, 1050);
     expect(view).toMatchObject({ status: 'completed', summary, endedAt: 1050 });
-  });
-
-  it('keeps only the tail of a long stream', () => {
-    const view = applyText(viewOfSnapshot(snapshot), {
-      runId: 'r1',
-      unitId: 'b.py',
-      delta: 'x'.repeat(STREAM_TAIL + 10),
-    });
-    expect(view.streams['b.py']).toHaveLength(STREAM_TAIL);
   });
 });

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { importFile } from '../store/actions';
+import { importFile } from '@renderer/features/erd';
 
 /** Opening a file by dropping it anywhere on the window. */
 export function DropZone() {

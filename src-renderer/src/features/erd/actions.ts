@@ -1,0 +1,96 @@
+/**
+ * What the user does with ERD documents, as plain functions over the store; every host call
+ * goes through `call()`, which shows failures as toasts.
+ */
+import { call } from '@renderer/lib/call';
+import { showInfo, studioState, useStudio } from '@renderer/store';
+
+export async function refreshRecentFiles(): Promise<void> {
+  const recentFiles = await call('listRecentFiles', {});
+  if (recentFiles) studioState().setRecentFiles(recentFiles);
+}
+
+export async function clearRecentFiles(): Promise<void> {
+  const recentFiles = await call('clearRecentFiles', {});
+  if (recentFiles) studioState().setRecentFiles(recentFiles);
+}
+
+/** Starts with a blank document (asking first when there are unsaved changes). */
+export async function newDocument(): Promise<void> {
+  if (studioState().dirty && !confirm('Discard the unsaved changes?')) return;
+  await loadBlankDocument();
+}
+
+/** Opens a file by path, or through the host's dialog when no path is given. */
+export async function openDocument(path?: string): Promise<void> {
+  const document = await call('openErd', path ? { path } : {});
+  if (!document) return;
+  studioState().setDocument(document);
+  studioState().setWorkspace('erd');
+  await refreshRecentFiles();
+}
+
+/** A file dropped on the window or picked in the page: imported from its text. */
+export async function importFile(file: File): Promise<void> {
+  const document = await call('importErd', { text: await file.text(), fileName: file.name });
+  if (!document) return;
+  studioState().setDocument(document);
+  studioState().setWorkspace('erd');
+}
+
+/** Saves where the document came from, or at `path`, or (save as / never saved) where the host asks. */
+export async function saveDocument(saveAs = false, path?: string): Promise<void> {
+  const { document } = studioState();
+  if (!document) return;
+  const target = path ?? (saveAs ? undefined : (document.path ?? undefined));
+  const saved = await call('saveErd', { erd: document.erd, ...(target ? { path: target } : {}) });
+  if (!saved) return;
+  studioState().markSaved(saved.path, saved.name);
+  showInfo(`Saved ${saved.path}.`);
+  await refreshRecentFiles();
+}
+
+/** Downloads the document as `djforge-erd` JSON. */
+export async function exportDocument(): Promise<void> {
+  const { document } = studioState();
+  if (!document) return;
+  const exported = await call('exportErd', { erd: document.erd, format: 'djforge-erd' });
+  if (!exported) return;
+  const url = URL.createObjectURL(new Blob([exported.text], { type: 'application/json' }));
+  const link = Object.assign(globalThis.document.createElement('a'), { href: url, download: exported.fileName });
+  link.click();
+  URL.revokeObjectURL(url);
+}
+
+export function renameProject(to: string): void {
+  const { document, edit } = studioState();
+  if (document) edit({ kind: 'renameProject', from: document.erd.project.name, to });
+}
+
+export function undoEdit(): void {
+  studioState().undo();
+}
+
+export function redoEdit(): void {
+  studioState().redo();
+}
+
+/** Loads a blank document to start from. */
+export async function loadBlankDocument(): Promise<void> {
+  const blank = await call('newErd', {});
+  if (blank) studioState().setDocument(blank);
+}
+
+/**
+ * Keeps the window title and the host (title bar, unsaved-changes prompt) told of what is open.
+ * Returns the unsubscribe function.
+ */
+export function reportDocumentState(): () => void {
+  return useStudio.subscribe((next, prev) => {
+    if (next.document === prev.document && next.dirty === prev.dirty) return;
+    const { document, dirty } = next;
+    if (!document) return;
+    globalThis.document.title = `${dirty ? '• ' : ''}${document.name} — DjForge Studio`;
+    void call('setDocumentState', { name: document.name, dirty });
+  });
+}

@@ -1,0 +1,15 @@
+/** The ERD feature's public face, for the shell; other features never import it. */
+export { ErdWorkspace } from './ErdWorkspace';
+export { RecentFiles } from './RecentFiles';
+export {
+  exportDocument,
+  importFile,
+  loadBlankDocument,
+  newDocument,
+  openDocument,
+  redoEdit,
+  refreshRecentFiles,
+  reportDocumentState,
+  saveDocument,
+  undoEdit,
+} from './actions';

@@ -1,0 +1,2 @@
+/** The review feature's public face, for the shell; other features never import it. */
+export { ReviewWorkspace } from './ReviewWorkspace';

@@ -1,0 +1,45 @@
+/**
+ * The one way actions call the Studio: `call(method, input)` returns the method's value, or
+ * null after showing the failure as a toast sentence. Hosts return typed errors
+ * (`{ ok: false, error: { code, message } }`); `errorSentence` turns one into what the user
+ * reads, with advice where the code calls for it. Nothing here throws to a component.
+ */
+import type { MethodInput, MethodName, MethodOutput } from '@shared/api';
+import type { Result, StudioError } from '@shared/result';
+import { showError } from '@renderer/store';
+import { studio } from './client';
+
+/** Advice appended for codes whose message alone does not say what to do next. */
+const ADVICE: Record<string, string> = {
+  'http.401': 'Open the page again from the address “djforge serve” printed.',
+  'http.403': 'Open the page again from the address “djforge serve” printed.',
+  'run.busy': 'Wait for it to finish or cancel it.',
+  internal: 'This is a fault in DjForge, not in your input.',
+};
+
+const sentence = (text: string): string => (/[.!?…]$/.test(text) ? text : `${text}.`);
+
+/** The toast's sentence for a typed error from `method`. */
+export function errorSentence(method: MethodName, error: StudioError): string {
+  const message = error.message.trim();
+  const base = sentence(message === '' ? `${method} failed (${error.code})` : message);
+  const advice = ADVICE[error.code] ?? (error.retryable && !base.endsWith('?') ? 'Try again in a moment.' : null);
+  return advice ? `${base} ${advice}` : base;
+}
+
+/** Calls a Studio method; on failure shows the error sentence and returns null. */
+export async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M> | null> {
+  let result: Result<MethodOutput<M>>;
+  try {
+    const fn = studio()[method] as (input: MethodInput<M>) => Promise<Result<MethodOutput<M>>>;
+    result = await fn(input);
+  } catch (e) {
+    result = {
+      ok: false,
+      error: { code: 'client', message: e instanceof Error ? e.message : String(e), retryable: false },
+    };
+  }
+  if (result.ok) return result.value;
+  showError(errorSentence(method, result.error));
+  return null;
+}
