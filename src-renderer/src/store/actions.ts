@@ -3,6 +3,7 @@
  * call shows its error sentence in a toast; nothing here throws to a component.
  */
 import type {
+  CapabilityId,
   Engine,
   MethodInput,
   MethodName,
@@ -71,7 +72,7 @@ export async function connectStudio(studioClient: StudioClient): Promise<void> {
     void resync(e.runId);
     void refreshLists();
   });
-  studioClient.onMenuCommand((e) => void runMenuCommand(e.command, e.path));
+  studioClient.onMenuCommand((e) => void runMenuCommand(e.command, e.file));
   useStudio.subscribe((next, prev) => {
     if (next.document !== prev.document || next.dirty !== prev.dirty) reportDocument();
   });
@@ -88,8 +89,9 @@ export async function newDocument(): Promise<void> {
   if (blank) state().setDocument(blank);
 }
 
-export async function openDocument(path?: string): Promise<void> {
-  const document = await call('openErd', path ? { path } : {});
+/** Opens a typed path (hosts without dialogs), a granted file id (recent files), or asks. */
+export async function openDocument(path?: string, file?: CapabilityId): Promise<void> {
+  const document = await call('openErd', file ? { file } : path ? { path } : {});
   if (!document) return;
   state().setDocument(document);
   state().setWorkspace('erd');
@@ -107,10 +109,10 @@ export async function importFile(file: File): Promise<void> {
 export async function saveDocument(saveAs = false, path?: string): Promise<void> {
   const { document } = state();
   if (!document) return;
-  const target = path ?? (saveAs ? undefined : (document.path ?? undefined));
-  const saved = await call('saveErd', { erd: document.erd, ...(target ? { path: target } : {}) });
+  const target = path ? { path } : !saveAs && document.file ? { file: document.file } : {};
+  const saved = await call('saveErd', { erd: document.erd, ...target });
   if (!saved) return;
-  state().markSaved(saved.path, saved.name);
+  state().markSaved(saved.path, saved.name, saved.file);
   state().pushToast('info', `Saved ${saved.path}.`);
   await refreshLists();
 }
@@ -152,10 +154,19 @@ export async function decideFiles(paths: string[], decision: ReviewDecision): Pr
   if (result) state().setDecisions(result.decisions);
 }
 
+/** Writes the approved files; replacing a folder DjForge did not write asks for its name first. */
 export async function writeApproved(outDir?: string, force = false): Promise<void> {
   const { run } = state();
   if (!run) return;
-  const written = await call('writeProject', { runId: run.runId, ...(outDir ? { outDir } : {}), force });
+  const input = { runId: run.runId, ...(outDir ? { outDir } : {}), force };
+  let result = await studio().writeProject(input);
+  if (!result.ok && result.error.code === 'output.confirm-required') {
+    const typed = prompt(result.error.message);
+    if (typed === null) return;
+    result = await studio().writeProject({ ...input, confirm: typed });
+  }
+  if (!result.ok) return void state().pushToast('error', result.error.message);
+  const written = result.value;
   if (!written) return;
   const how = written.mode === 'merged' ? 'Merged' : 'Wrote';
   const where = written.mode === 'merged' ? 'into' : 'to';
@@ -201,11 +212,11 @@ export function toggleTheme(): void {
   void call('updateSettings', { theme: next });
 }
 
-export async function runMenuCommand(command: string, path?: string): Promise<void> {
+export async function runMenuCommand(command: string, file?: CapabilityId): Promise<void> {
   const s = state();
   const commands: Record<string, () => unknown> = {
     new: newDocument,
-    open: () => openDocument(path),
+    open: () => openDocument(undefined, file),
     save: () => saveDocument(false),
     saveAs: () => saveDocument(true),
     import: () => openDocument(),

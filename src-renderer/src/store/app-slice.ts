@@ -3,7 +3,7 @@
  * history, recent files and what the host can do.
  */
 import type { StateCreator } from 'zustand';
-import type { AppInfo, Provider, RecentFile, RunRecord, Settings, Theme } from '../../../src-shared/api';
+import type { AppInfo, Provider, RecentDocument, RunRecord, Settings, Theme } from '../../../src-shared/api';
 
 export const WORKSPACES = ['erd', 'review', 'dashboard', 'settings'] as const;
 export type Workspace = (typeof WORKSPACES)[number];
@@ -22,7 +22,7 @@ export interface AppSlice {
   settings: Settings | null;
   keys: Partial<Record<Provider, boolean>>;
   history: RunRecord[];
-  recentFiles: RecentFile[];
+  recentFiles: RecentDocument[];
   setWorkspace(workspace: Workspace): void;
   setTheme(theme: Theme): void;
   pushToast(kind: Toast['kind'], text: string): void;

@@ -28,7 +28,7 @@ export interface DocumentSlice {
   undoStack: ErdEdit[];
   redoStack: ErdEdit[];
   setDocument(document: ErdDocument, dirty?: boolean): void;
-  markSaved(path: string, name: string): void;
+  markSaved(path: string, name: string, file: string): void;
   edit(edit: ErdEdit): void;
   undo(): void;
   redo(): void;
@@ -40,7 +40,8 @@ export const createDocumentSlice: StateCreator<DocumentSlice, [], [], DocumentSl
   undoStack: [],
   redoStack: [],
   setDocument: (document, dirty = false) => set({ document, dirty, undoStack: [], redoStack: [] }),
-  markSaved: (path, name) => set((s) => (s.document ? { document: { ...s.document, path, name }, dirty: false } : s)),
+  markSaved: (path, name, file) =>
+    set((s) => (s.document ? { document: { ...s.document, path, name, file }, dirty: false } : s)),
   edit: (edit) =>
     set((s) =>
       s.document
