@@ -107,7 +107,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     const isApi = url.pathname.startsWith('/api/');
-    const verdict = isApi ? [checkOrigin(req, port), checkToken(req, token)].find((v) => !v.ok) : checkOrigin(req, port);
+    const verdict = isApi
+      ? [checkOrigin(req, port), checkToken(req, token)].find((v) => !v.ok)
+      : checkOrigin(req, port);
     if (verdict && !verdict.ok)
       return send(res, verdict.status, `${verdict.reason}\n`, { 'Content-Type': 'text/plain; charset=utf-8' });
     if (url.pathname === '/api/events') {

@@ -90,10 +90,10 @@ export async function unusableRootReason(dir: string, denied: readonly string[])
     return 'it does not exist';
   }
   if (path.dirname(real) === real) return 'the whole file system cannot be a root';
-  const hit = [...systemFolders(), ...denied].find(
-    (d) => isInside(real, d) || isInside(absolute, d) || isInside(d, real),
-  );
-  return hit ? `it is or holds a protected folder (${hit})` : null;
+  const system = systemFolders().find((d) => isInside(real, d) || isInside(absolute, d) || isInside(d, real));
+  if (system) return `it is, or is inside, or holds a system folder (${system})`;
+  const own = denied.map((d) => path.resolve(d)).find((d) => isInside(real, d) || isInside(absolute, d));
+  return own ? `it is inside a folder of the host itself (${own})` : null;
 }
 
 /**

@@ -28,6 +28,8 @@ export interface FileAccessPolicy {
   /** Said when a settings path change is refused: where the person can change it instead. */
   settingsHint?: string;
   limits?: ReadLimits;
+  /** The host's table, when it grants ids itself too (Electron's "Open Recent" menu). */
+  capabilities?: CapabilityTable;
 }
 
 export type FileHandlers = Pick<
@@ -53,7 +55,7 @@ async function isForeignNonEmpty(dir: string): Promise<boolean> {
 
 export function createFileHandlers(deps: StudioDeps, runs: RunManager, now: () => number): FileHandlers {
   const access = deps.access;
-  const caps = new CapabilityTable();
+  const caps = access.capabilities ?? new CapabilityTable();
   const typedPathsRefused = () =>
     new StudioFailure(
       'host.dialogs-only',
