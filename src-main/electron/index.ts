@@ -25,7 +25,11 @@ import { restoreWindowState, windowTitle, type WindowState } from './window-stat
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.join(here, '../renderer');
 // The dev server only in an unpackaged development build (`import.meta.env.DEV` is fixed at build time).
-const devServerUrl = chooseDevServerUrl({ isPackaged: app.isPackaged, isDevBuild: import.meta.env.DEV, env: process.env });
+const devServerUrl = chooseDevServerUrl({
+  isPackaged: app.isPackaged,
+  isDevBuild: import.meta.env.DEV,
+  env: process.env,
+});
 const isAppUrl = appUrlCheck({ devServerUrl });
 registerAppScheme(protocol);
 app.setName('DjForge Studio');
