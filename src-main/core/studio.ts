@@ -9,5 +9,11 @@ export { fileHistoryStore, type HistoryStore } from './studio/history-store';
 export { defaultCoreFunctions } from './studio/default-core';
 export type { CoreFunctions, PlannedUnit } from './studio/core-functions';
 export type { FileAccessPolicy } from './studio/file-handlers';
-export { CapabilityTable, confinePath, createConfinement, systemFolders, type PathConfinement } from './studio/capabilities';
+export {
+  CapabilityTable,
+  confinePath,
+  createConfinement,
+  systemFolders,
+  type PathConfinement,
+} from './studio/capabilities';
 export { checkPythonInterpreter } from './studio/settings-paths';

@@ -3,7 +3,7 @@
  * the Studio service together. Everything with logic lives in the core or in the small modules
  * beside this one.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, screen, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, protocol, safeStorage, screen, shell } from 'electron';
 import Store from 'electron-store';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';

@@ -148,7 +148,9 @@ export async function confinePath(confinement: PathConfinement, given: string, w
   } catch (e) {
     throw refuse(`cannot be resolved (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
   }
-  const protectedHit = [...systemFolders(), ...confinement.denied].find((d) => isInside(real, d) || isInside(absolute, d));
+  const protectedHit = [...systemFolders(), ...confinement.denied].find(
+    (d) => isInside(real, d) || isInside(absolute, d),
+  );
   if (protectedHit) throw refuse(`is inside a protected folder (${protectedHit})`);
   if (!confinement.roots.some((root) => isInside(real, root))) {
     const via = real === absolute ? '' : ` (it leads to ${real})`;

@@ -172,7 +172,8 @@ export async function readErdFile(
     const hidden = placeOnly(e.diagnostics);
     const errors = hidden.filter((d) => d.severity === 'error');
     const first = errors[0];
-    const where = first?.line !== undefined ? ` at line ${first.line}${first.column ? `, column ${first.column}` : ''}` : '';
+    const where =
+      first?.line !== undefined ? ` at line ${first.line}${first.column ? `, column ${first.column}` : ''}` : '';
     throw new StudioFailure(
       'erd.invalid',
       `${name} is not a valid ERD: ${errors.length} error${errors.length === 1 ? '' : 's'}, the first${where} (${first?.code ?? 'erd.invalid'}).`,

@@ -71,7 +71,10 @@ export function createFileHandlers(deps: StudioDeps, runs: RunManager, now: () =
   ): Promise<{ path: string; typed: boolean } | null> => {
     if (given.id) {
       const granted = caps.resolve(given.id, kind);
-      return { path: access.confinement ? await confinePath(access.confinement, granted, what) : granted, typed: false };
+      return {
+        path: access.confinement ? await confinePath(access.confinement, granted, what) : granted,
+        typed: false,
+      };
     }
     if (given.typed) {
       if (!access.confinement) throw typedPathsRefused();
@@ -137,7 +140,10 @@ export function createFileHandlers(deps: StudioDeps, runs: RunManager, now: () =
       if (!found) return null;
       const target = found.path;
       if (access.confinement?.roots.includes(target))
-        throw new StudioFailure('path.refused', `Refused: ${target} is a root folder itself; choose a folder inside it.`);
+        throw new StudioFailure(
+          'path.refused',
+          `Refused: ${target} is a root folder itself; choose a folder inside it.`,
+        );
       const held = access.confinement?.denied.find((d) => d.startsWith(target + path.sep));
       if (held) throw new StudioFailure('path.refused', `Refused: ${target} holds a protected folder (${held}).`);
       if (force && (await isForeignNonEmpty(target)) && confirm !== path.basename(target)) {
