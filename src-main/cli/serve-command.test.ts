@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -91,5 +91,21 @@ describe('djforge serve', () => {
       settings: { pythonPath: string };
     };
     expect(stored.settings.pythonPath).toBe('/usr/bin/python3');
+  });
+
+  it('forgets an interpreter saved earlier that is not a Python, and says so', async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'djf-serve-'));
+    const renderer = await mkdtemp(path.join(os.tmpdir(), 'djf-renderer-'));
+    await writeFile(path.join(renderer, 'index.html'), '<!doctype html>');
+    await mkdir(path.join(root, 'data'));
+    const settingsFile = path.join(root, 'data', 'settings.json');
+    await writeFile(settingsFile, JSON.stringify({ schemaVersion: 2, settings: { pythonPath: '/bin/sh' } }));
+    const io = captureIo({ DJFORGE_RENDERER_DIR: renderer, DJFORGE_DATA_DIR: path.join(root, 'data') });
+    expect(await serveCommand(['--root', root], io, Promise.resolve())).toBe(0);
+    expect(io.err.join('')).toBe(
+      'djforge serve: forgot the saved interpreter: pythonPath /bin/sh: it is not named like a Python interpreter (python, python3, python3.12…).\n',
+    );
+    const stored = JSON.parse(await readFile(settingsFile, 'utf8')) as { settings: { pythonPath: string | null } };
+    expect(stored.settings.pythonPath).toBeNull();
   });
 });

@@ -11,7 +11,7 @@ import packageJson from '../../package.json';
 import os from 'node:os';
 import { defaultDataDir, fileSettingsStore } from '../core/settings';
 import { unusableRootReason } from '../core/studio/capabilities';
-import { guardSettingsPaths } from '../core/studio/settings-paths';
+import { checkPythonInterpreter, guardSettingsPaths } from '../core/studio/settings-paths';
 import { defaultCoreFunctions } from '../core/studio/default-core';
 import { startWebHost } from '../web/web-host';
 import { EXIT } from './common';
@@ -79,18 +79,32 @@ async function chooseRoots(given: string[] | undefined, io: CliIo, hostFolders: 
     : `neither the current folder (${io.cwd}) nor the home folder can be a root; give one with --root <dir>.`;
 }
 
-/** Checks and stores `--python` and `--cache-dir`; returns the refusal sentence, or null. */
+/**
+ * Checks and stores `--python` and `--cache-dir`; returns the refusal sentence, or null. Without
+ * `--python`, an interpreter already in the settings is checked again (it may predate the rule
+ * that a page cannot set it) and forgotten, with a warning, when it is not a Python.
+ */
 async function saveSettingsPaths(
   dataDir: string,
   python: string | undefined,
   cacheDir: string | undefined,
+  warn: (text: string) => void,
 ): Promise<string | null> {
+  const store = fileSettingsStore(path.join(dataDir, 'settings.json'));
+  const current = (await store.load()).settings;
+  if (python === undefined && current.pythonPath !== null) {
+    try {
+      await checkPythonInterpreter(current.pythonPath);
+    } catch (e) {
+      await store.update({ pythonPath: null });
+      warn(`djforge serve: forgot the saved interpreter: ${(e as Error).message}\n`);
+    }
+  }
   if (python === undefined && cacheDir === undefined) return null;
-  const current = (await fileSettingsStore(path.join(dataDir, 'settings.json')).load()).settings;
   const patch = { ...(python !== undefined ? { pythonPath: python } : {}), ...(cacheDir ? { cacheDir } : {}) };
   try {
     await guardSettingsPaths(patch, current, 'check', '');
-    await fileSettingsStore(path.join(dataDir, 'settings.json')).update(patch);
+    await store.update(patch);
   } catch (e) {
     return (e as Error).message.replace(/^pythonPath /, '--python ').replace(/^cacheDir /, '--cache-dir ');
   }
@@ -149,6 +163,7 @@ export async function serveCommand(
     dataDir,
     values.python === undefined ? undefined : path.resolve(io.cwd, values.python),
     values['cache-dir'] === undefined ? undefined : path.resolve(io.cwd, values['cache-dir']),
+    io.stderr,
   );
   if (saved) {
     io.stderr(`djforge serve: ${saved}\n`);
