@@ -19,8 +19,9 @@ import { guardSettingsPaths, type SettingsPathPolicy } from './settings-paths';
 /** What a host lets its page do with the disk. */
 export interface FileAccessPolicy {
   /**
-   * Where typed paths may lead (the web host's roots). Null: typed paths are refused and files
-   * come only from the host's dialogs (Electron).
+   * Where typed paths may lead (the web host's roots); the errors of files read for such a host
+   * then name the place and the problem only. Null: typed paths are refused and files come only
+   * from the host's dialogs (Electron), whose errors may quote the file the user chose.
    */
   confinement: PathConfinement | null;
   /** Who may change `pythonPath` and `cacheDir` (see `settings-paths.ts`). */
@@ -112,7 +113,8 @@ export function createFileHandlers(deps: StudioDeps, runs: RunManager, now: () =
       if (!found) return null;
       const document = await readErdFile(deps.core, found.path, {
         ...(access.limits ? { limits: access.limits } : {}),
-        revealContent: !found.typed,
+        // A page of the web host may not be the user's: it learns where a file is wrong, never what it holds.
+        revealContent: access.confinement === null,
       });
       await remember(found.path);
       return { ...document, file: caps.grant('erd', found.path) };
