@@ -44,6 +44,13 @@ test('the desktop app opens a secure window with the Studio bridge', async () =>
       (globalThis as unknown as { studio: { appInfo(input: object): Promise<unknown> } }).studio.appInfo({}),
     );
     expect(info).toMatchObject({ ok: true, value: { host: 'electron', nativeDialogs: true } });
+    expect(page.url()).toBe('app://studio/index.html');
+    const typed = await page.evaluate(() =>
+      (globalThis as unknown as { studio: { openErd(input: object): Promise<unknown> } }).studio.openErd({
+        path: '/etc/passwd',
+      }),
+    );
+    expect(typed).toMatchObject({ ok: false, error: { code: 'host.dialogs-only' } });
   } finally {
     await app.close();
   }

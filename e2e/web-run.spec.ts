@@ -8,7 +8,7 @@ import { example, expect, test } from './support/fixtures';
 test('open an example ERD, generate it on the template engine and review every file', async ({
   studio,
   page,
-  dataDir,
+  workDir,
 }, testInfo) => {
   const file = example('seed-v2-jobboard.json');
   const imported = importErdText(await readFile(file, 'utf8'), path.basename(file));
@@ -35,7 +35,7 @@ test('open an example ERD, generate it on the template engine and review every f
   await expect(page.getByText(`${expected.length} of ${expected.length} approved`)).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('review.png') });
 
-  const out = path.join(dataDir, 'my-api');
+  const out = path.join(workDir, 'my-api');
   await page.getByLabel('Output folder').fill(out);
   await page.getByRole('button', { name: 'Write approved files' }).click();
   await expect(page.getByRole('status').filter({ hasText: `Wrote ${expected.length} files to ${out}.` })).toBeVisible();

@@ -1,6 +1,7 @@
 /**
- * Test fixtures: a fresh data folder and a web host per test over the built renderer, the
- * example ERDs, and the page object. The LLM is replaced at the boundary by the local
+ * Test fixtures: a fresh data folder, a fresh work folder (where the page may write) and a web
+ * host per test over the built renderer, confined to the work folder and the example ERDs; the
+ * page object, which opens the host's URL with its `#token=…` fragment. The LLM is replaced at the boundary by the local
  * OpenAI-compatible test server, never inside the code under test.
  */
 import { existsSync } from 'node:fs';
@@ -24,7 +25,7 @@ export function example(name: string): string {
   return file;
 }
 
-export const test = base.extend<{ dataDir: string; host: WebHost; studio: StudioPage }>({
+export const test = base.extend<{ dataDir: string; workDir: string; host: WebHost; studio: StudioPage }>({
   // Playwright reads fixture dependencies from the destructuring pattern; this one has none.
   // eslint-disable-next-line no-empty-pattern
   dataDir: async ({}, use) => {
@@ -32,7 +33,13 @@ export const test = base.extend<{ dataDir: string; host: WebHost; studio: Studio
     await use(dir);
     await rm(dir, { recursive: true, force: true });
   },
-  host: async ({ dataDir }, use) => {
+  // eslint-disable-next-line no-empty-pattern
+  workDir: async ({}, use) => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'djforge-e2e-work-'));
+    await use(dir);
+    await rm(dir, { recursive: true, force: true });
+  },
+  host: async ({ dataDir, workDir }, use) => {
     if (!existsSync(path.join(RENDERER_DIR, 'index.html'))) {
       throw new Error(
         `${RENDERER_DIR}/index.html is missing: run "npx electron-vite build" before the end-to-end tests.`,
@@ -44,6 +51,7 @@ export const test = base.extend<{ dataDir: string; host: WebHost; studio: Studio
       env: {},
       version: 'e2e',
       core: defaultCoreFunctions,
+      roots: [workDir, EXAMPLES_DIR],
     });
     await use(host);
     await host.close();

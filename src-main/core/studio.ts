@@ -8,3 +8,12 @@ export { StudioFailure, toStudioError } from './studio/failure';
 export { fileHistoryStore, type HistoryStore } from './studio/history-store';
 export { defaultCoreFunctions } from './studio/default-core';
 export type { CoreFunctions, PlannedUnit } from './studio/core-functions';
+export type { FileAccessPolicy } from './studio/file-handlers';
+export {
+  CapabilityTable,
+  confinePath,
+  createConfinement,
+  systemFolders,
+  type PathConfinement,
+} from './studio/capabilities';
+export { checkPythonInterpreter } from './studio/settings-paths';

@@ -1,5 +1,6 @@
 /**
- * Native file dialogs for the Studio service, and the unsaved-changes prompt on close.
+ * Native file dialogs for the Studio service, the unsaved-changes prompt on close, and the
+ * confirmation before a link leaves the app.
  */
 import { dialog, type BrowserWindow } from 'electron';
 import type { HostDialogs } from '../core/studio';
@@ -46,4 +47,18 @@ export function confirmDiscard(window: BrowserWindow, documentName: string): boo
     detail: 'Closing now discards them.',
   });
   return choice === 0;
+}
+
+/** Asks before handing an (allowed) link to the system browser. */
+export async function confirmExternalLink(window: BrowserWindow | undefined, url: string): Promise<boolean> {
+  const options = {
+    type: 'question' as const,
+    buttons: ['Open in browser', 'Cancel'],
+    defaultId: 1,
+    cancelId: 1,
+    message: `Open ${new URL(url).hostname} in your browser?`,
+    detail: url,
+  };
+  const { response } = window ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options);
+  return response === 0;
 }

@@ -3,16 +3,18 @@
  * the Studio service together. Everything with logic lives in the core or in the small modules
  * beside this one.
  */
-import { app, BrowserWindow, ipcMain, Menu, safeStorage, screen } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, protocol, safeStorage, screen, shell } from 'electron';
 import Store from 'electron-store';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { eventChannel, type EmitEvent, type MenuCommand } from '../../src-shared/api';
+import { eventChannel, type CapabilityId, type EmitEvent, type MenuCommand } from '../../src-shared/api';
 import { defaultDataDir } from '../core/settings';
-import { createStudioService, fileHistoryStore } from '../core/studio';
+import { CapabilityTable, createStudioService, fileHistoryStore } from '../core/studio';
 import { defaultCoreFunctions } from '../core/studio/default-core';
-import { appUrlCheck } from './app-url';
-import { confirmDiscard, electronDialogs } from './dialogs';
+import { handleAppProtocol, registerAppScheme } from './app-protocol';
+import { APP_ENTRY_URL, appUrlCheck, devServerUrl as chooseDevServerUrl } from './app-url';
+import { confirmDiscard, confirmExternalLink, electronDialogs } from './dialogs';
+import { electronAccessPolicy, electronHistory } from './file-access';
 import { appSenderCheck, registerStudioIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { installSecurityGuards } from './security';
@@ -21,8 +23,15 @@ import { mainWindowOptions } from './window-options';
 import { restoreWindowState, windowTitle, type WindowState } from './window-state';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
-const isAppUrl = appUrlCheck({ devServerUrl, rendererDir: path.join(here, '../renderer') });
+const rendererDir = path.join(here, '../renderer');
+// The dev server only in an unpackaged development build (`import.meta.env.DEV` is fixed at build time).
+const devServerUrl = chooseDevServerUrl({
+  isPackaged: app.isPackaged,
+  isDevBuild: import.meta.env.DEV,
+  env: process.env,
+});
+const isAppUrl = appUrlCheck({ devServerUrl });
+registerAppScheme(protocol);
 app.setName('DjForge Studio');
 // One data folder for both hosts (and `DJFORGE_DATA_DIR` for tests and portable setups).
 app.setPath('userData', defaultDataDir(process.env));
@@ -36,7 +45,8 @@ const emit: EmitEvent = (name, payload) => {
 
 function start(): void {
   const store = new Store({ name: 'studio', clearInvalidConfig: false }) as unknown as KeyValueStore;
-  const history = fileHistoryStore(app.getPath('userData'));
+  const history = electronHistory(store, fileHistoryStore(app.getPath('userData')));
+  const capabilities = new CapabilityTable();
   const { handlers } = createStudioService({
     info: { name: 'DjForge Studio', version: app.getVersion(), host: 'electron', dataDir: app.getPath('userData') },
     core: defaultCoreFunctions,
@@ -46,6 +56,7 @@ function start(): void {
     emit,
     env: process.env,
     dialogs: electronDialogs(() => mainWindow),
+    access: electronAccessPolicy(capabilities),
     onDocumentState: (state) => {
       Object.assign(documentState, state);
       mainWindow?.setTitle(windowTitle(state.name, state.dirty));
@@ -55,13 +66,13 @@ function start(): void {
   });
   registerStudioIpc(ipcMain, handlers, appSenderCheck(isAppUrl));
 
-  const send = (command: MenuCommand, filePath?: string) =>
-    emit('menuCommand', { command, ...(filePath ? { path: filePath } : {}) });
+  const send = (command: MenuCommand, file?: CapabilityId) =>
+    emit('menuCommand', { command, ...(file ? { file } : {}) });
   async function refreshMenu(): Promise<void> {
     const template = buildMenuTemplate({
       appName: 'DjForge Studio',
       isMac: process.platform === 'darwin',
-      recentFiles: await history.listRecent(),
+      recentFiles: (await history.listRecent()).map((f) => ({ ...f, file: capabilities.grant('erd', f.path) })),
       send,
       clearRecent: () => void history.clearRecent().then(refreshMenu),
     });
@@ -89,8 +100,7 @@ function start(): void {
     window.on('closed', () => {
       if (mainWindow === window) mainWindow = undefined;
     });
-    if (devServerUrl) void window.loadURL(devServerUrl);
-    else void window.loadFile(path.join(here, '../renderer/index.html'));
+    void window.loadURL(devServerUrl ?? APP_ENTRY_URL);
   };
   createWindow();
   app.on('activate', () => {
@@ -107,7 +117,12 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
   void app.whenReady().then(() => {
-    installSecurityGuards(isAppUrl);
+    handleAppProtocol(protocol, rendererDir);
+    installSecurityGuards(isAppUrl, {
+      confirm: (url) => confirmExternalLink(mainWindow, url),
+      open: (url) => shell.openExternal(url),
+      refused: (url, reason) => console.warn(`Not opening ${url}: ${reason}.`),
+    });
     start();
   });
   app.on('window-all-closed', () => {

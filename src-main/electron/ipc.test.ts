@@ -2,7 +2,7 @@ import type { IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { METHOD_NAMES } from '../../src-shared/api';
 import type { StudioHandlers } from '../core/studio';
-import { appUrlCheck } from './app-url';
+import { appUrlCheck, devServerUrl } from './app-url';
 import { appSenderCheck, registerStudioIpc } from './ipc';
 
 type Handler = (event: IpcMainInvokeEvent, payload: unknown) => Promise<unknown>;
@@ -16,12 +16,12 @@ function fakeIpcMain() {
   };
 }
 
-const isAppUrl = appUrlCheck({ rendererDir: '/opt/djforge/out/renderer' });
+const isAppUrl = appUrlCheck({});
 interface FakeFrame {
   url: string;
   parent: FakeFrame | null;
 }
-const mainFrame: FakeFrame = { url: 'file:///opt/djforge/out/renderer/index.html', parent: null };
+const mainFrame: FakeFrame = { url: 'app://studio/index.html', parent: null };
 const top = (url: string): FakeFrame => ({ url, parent: null });
 const event = (frame: FakeFrame | null) => ({ senderFrame: frame }) as unknown as IpcMainInvokeEvent;
 
@@ -100,16 +100,31 @@ describe('registerStudioIpc', () => {
 
 describe('appUrlCheck', () => {
   it('accepts only the dev server origin in development', () => {
-    const dev = appUrlCheck({ devServerUrl: 'http://localhost:5173/', rendererDir: '/x' });
+    const dev = appUrlCheck({ devServerUrl: 'http://localhost:5173/' });
     expect(dev('http://localhost:5173/index.html')).toBe(true);
     expect(dev('http://localhost:5174/')).toBe(false);
-    expect(dev('file:///x/index.html')).toBe(false);
+    expect(dev('app://studio/index.html')).toBe(false);
   });
 
-  it('accepts only files inside the renderer folder when built', () => {
-    expect(isAppUrl('file:///opt/djforge/out/renderer/index.html')).toBe(true);
-    expect(isAppUrl('file:///opt/djforge/out/renderer-evil/index.html')).toBe(false);
-    expect(isAppUrl('file:///opt/djforge/out/renderer/../main/index.js')).toBe(false);
+  it('accepts only the app:// page when built, never file://', () => {
+    expect(isAppUrl('app://studio/index.html')).toBe(true);
+    expect(isAppUrl('app://studio/assets/index.js')).toBe(true);
+    expect(isAppUrl('file:///opt/djforge/out/renderer/index.html')).toBe(false);
+    expect(isAppUrl('app://evil/index.html')).toBe(false);
+    expect(isAppUrl('app://user@studio/index.html')).toBe(false);
+    expect(isAppUrl('https://studio/index.html')).toBe(false);
     expect(isAppUrl('not a url')).toBe(false);
+  });
+});
+
+describe('devServerUrl', () => {
+  const env = { ELECTRON_RENDERER_URL: 'http://localhost:5173/' };
+  it('is honoured only in an unpackaged development build, and only on loopback http', () => {
+    expect(devServerUrl({ isPackaged: false, isDevBuild: true, env })).toBe('http://localhost:5173/');
+    expect(devServerUrl({ isPackaged: true, isDevBuild: true, env })).toBeNull();
+    expect(devServerUrl({ isPackaged: false, isDevBuild: false, env })).toBeNull();
+    expect(devServerUrl({ isPackaged: false, isDevBuild: true, env: {} })).toBeNull();
+    for (const url of ['https://evil.example/', 'http://192.168.1.5:5173/', 'file:///tmp/x.html', 'nonsense'])
+      expect(devServerUrl({ isPackaged: false, isDevBuild: true, env: { ELECTRON_RENDERER_URL: url } })).toBeNull();
   });
 });

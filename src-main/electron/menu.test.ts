@@ -12,8 +12,8 @@ describe('the native menu', () => {
   const template = buildMenuTemplate({
     appName: 'DjForge Studio',
     isMac: false,
-    recentFiles: [{ path: '/erds/shop.json', name: 'shop.json', openedAt: 1 }],
-    send: (command, path) => sent.push([command, path]),
+    recentFiles: [{ path: '/erds/shop.json', name: 'shop.json', openedAt: 1, file: 'cap-0123456789abcdef' }],
+    send: (command, file) => sent.push([command, file]),
     clearRecent: () => sent.push(['new', 'cleared']),
   });
   const items = flatten(template);
@@ -39,7 +39,7 @@ describe('the native menu', () => {
     );
   });
 
-  it('sends commands to the page, recent files with their path', () => {
+  it('sends commands to the page, recent files by their id (never their path)', () => {
     const click = (item: MenuItemConstructorOptions | undefined) => (item?.click as () => void)();
     click(byLabel('Generate'));
     click(byLabel('shop.json'));
@@ -47,7 +47,7 @@ describe('the native menu', () => {
     click(byLabel('Clear Recent'));
     expect(sent).toEqual([
       ['generate', undefined],
-      ['open', '/erds/shop.json'],
+      ['open', 'cap-0123456789abcdef'],
       ['about', undefined],
       ['new', 'cleared'],
     ]);

@@ -4,13 +4,14 @@
  * so "Open Recent" stays current.
  */
 import type { MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand, RecentFile } from '../../src-shared/api';
+import type { CapabilityId, MenuCommand, RecentDocument } from '../../src-shared/api';
 
 export interface MenuContext {
   appName: string;
   isMac: boolean;
-  recentFiles: readonly RecentFile[];
-  send(command: MenuCommand, path?: string): void;
+  /** With the ids the page opens them by; the path is only shown. */
+  recentFiles: readonly RecentDocument[];
+  send(command: MenuCommand, file?: CapabilityId): void;
   clearRecent(): void;
 }
 
@@ -21,7 +22,7 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[
     click: () => ctx.send(command),
   });
   const recent: MenuItemConstructorOptions[] = [
-    ...ctx.recentFiles.map((f) => ({ label: f.name, sublabel: f.path, click: () => ctx.send('open', f.path) })),
+    ...ctx.recentFiles.map((f) => ({ label: f.name, sublabel: f.path, click: () => ctx.send('open', f.file) })),
     ...(ctx.recentFiles.length > 0 ? [{ type: 'separator' as const }] : []),
     { label: 'Clear Recent', enabled: ctx.recentFiles.length > 0, click: () => ctx.clearRecent() },
   ];

@@ -7,7 +7,9 @@ const session = {
   permissionCheck: null as null | (() => boolean),
   headers: null as null | ((details: { responseHeaders?: Record<string, string[]> }, cb: (r: unknown) => void) => void),
 };
-const openExternal = vi.fn(async () => undefined);
+const openExternal = vi.fn(async (_url: string) => undefined);
+const confirmed: string[] = [];
+let answer = true;
 
 vi.mock('electron', () => ({
   app: { on: (event: string, listener: Listener) => appListeners.set(event, listener) },
@@ -39,7 +41,14 @@ describe('app-wide security guards', () => {
   beforeEach(() => {
     appListeners.clear();
     openExternal.mockClear();
-    installSecurityGuards((url) => url.startsWith('file:///app/'));
+    confirmed.length = 0;
+    installSecurityGuards((url) => url.startsWith('app://studio/'), {
+      confirm: async (url) => {
+        confirmed.push(url);
+        return answer;
+      },
+      open: (url) => openExternal(url),
+    });
   });
 
   it('denies every permission request and check', () => {
@@ -58,19 +67,41 @@ describe('app-wide security guards', () => {
     });
   });
 
-  it('blocks navigation away from the app, new windows and webviews', () => {
+  it('blocks navigation away from the app in any frame, redirects and webviews', () => {
     const contents = fakeContents();
     appListeners.get('web-contents-created')?.({}, contents);
     const prevented: string[] = [];
     const event = (name: string) => ({ preventDefault: () => prevented.push(name) });
+    const frameEvent = (name: string, url: string, isMainFrame: boolean) => ({ ...event(name), url, isMainFrame });
     contents.listeners.get('will-navigate')?.(event('evil'), 'https://evil.example/');
-    contents.listeners.get('will-navigate')?.(event('app'), 'file:///app/index.html');
+    contents.listeners.get('will-navigate')?.(event('app'), 'app://studio/index.html');
+    contents.listeners.get('will-frame-navigate')?.(frameEvent('frame-evil', 'https://evil.example/', true));
+    contents.listeners.get('will-frame-navigate')?.(frameEvent('subframe-app', 'app://studio/x.html', false));
+    contents.listeners.get('will-frame-navigate')?.(frameEvent('main-app', 'app://studio/index.html', true));
     contents.listeners.get('will-redirect')?.(event('redirect'), 'http://127.0.0.1:1/');
     contents.listeners.get('will-attach-webview')?.(event('webview'));
-    expect(prevented).toEqual(['evil', 'redirect', 'webview']);
-    expect(contents.open('https://docs.djangoproject.com/')).toEqual({ action: 'deny' });
-    expect(contents.open('file:///etc/passwd')).toEqual({ action: 'deny' });
+    expect(prevented).toEqual(['evil', 'frame-evil', 'subframe-app', 'redirect', 'webview']);
+  });
+
+  it('opens no window; only allowlisted https links go to the browser, after the user confirms', async () => {
+    const contents = fakeContents();
+    appListeners.get('web-contents-created')?.({}, contents);
+    answer = true;
+    const links = [
+      'https://docs.djangoproject.com/en/5.2/',
+      'file:///etc/passwd',
+      'http://docs.djangoproject.com/',
+      'https://evil.example/',
+      'https://user:pw@github.com/',
+      'smb://share/x',
+    ];
+    for (const url of links) expect(contents.open(url)).toEqual({ action: 'deny' });
+    await vi.waitFor(() => expect(openExternal).toHaveBeenCalledTimes(1));
+    expect(confirmed).toEqual(['https://docs.djangoproject.com/en/5.2/']);
+    expect(openExternal).toHaveBeenCalledWith('https://docs.djangoproject.com/en/5.2/');
+    answer = false;
+    contents.open('https://github.com/django/django');
+    await vi.waitFor(() => expect(confirmed).toHaveLength(2));
     expect(openExternal).toHaveBeenCalledTimes(1);
-    expect(openExternal).toHaveBeenCalledWith('https://docs.djangoproject.com/');
   });
 });

@@ -1,12 +1,14 @@
 /**
  * App-wide guards, installed once: every response carries the CSP, permission requests are
- * denied, navigation leaves the app never, new windows are never opened (https links go to the
- * system browser), and `<webview>` cannot be attached.
+ * denied, navigation never leaves the app (top-level or in any frame), new windows are never
+ * opened (allowed https links go to the system browser after the user confirms), and
+ * `<webview>` cannot be attached.
  */
-import { app, session, shell } from 'electron';
+import { app, session } from 'electron';
+import { openExternalConfirmed, type ExternalOpener } from './external-links';
 import { CONTENT_SECURITY_POLICY } from './window-options';
 
-export function installSecurityGuards(isAppUrl: (url: string) => boolean): void {
+export function installSecurityGuards(isAppUrl: (url: string) => boolean, external: ExternalOpener): void {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
@@ -16,11 +18,15 @@ export function installSecurityGuards(isAppUrl: (url: string) => boolean): void 
     contents.on('will-navigate', (event, url) => {
       if (!isAppUrl(url)) event.preventDefault();
     });
+    // Covers sub-frames too: the app has none, so any frame navigating is refused.
+    contents.on('will-frame-navigate', (event) => {
+      if (!event.isMainFrame || !isAppUrl(event.url)) event.preventDefault();
+    });
     contents.on('will-redirect', (event, url) => {
       if (!isAppUrl(url)) event.preventDefault();
     });
     contents.setWindowOpenHandler(({ url }) => {
-      if (url.startsWith('https://')) void shell.openExternal(url);
+      void openExternalConfirmed(url, external);
       return { action: 'deny' };
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());

@@ -9,8 +9,9 @@ function memoryStore(initial: Record<string, unknown> = {}): KeyValueStore & { d
 }
 
 /** Reversible and visibly not plain text, like the keychain. */
-const fakeKeychain = (available = true): Encryptor => ({
+const fakeKeychain = (available = true, backend = 'gnome_libsecret'): Encryptor => ({
   isEncryptionAvailable: () => available,
+  getSelectedStorageBackend: () => backend,
   encryptString: (s) => Buffer.from([...Buffer.from(s)].map((b) => b ^ 0x5a)),
   decryptString: (b) => Buffer.from([...b].map((x) => x ^ 0x5a)).toString(),
 });
@@ -56,5 +57,18 @@ describe('API keys through safeStorage', () => {
     await expect(keys.set('openai', 'sk-1')).rejects.toThrow(
       'The OS keychain is not available, so the API key cannot be stored safely; set it in the environment instead.',
     );
+  });
+
+  it("refuses Linux's basic_text backend (a hard-coded password) with a clear message, storing nothing", async () => {
+    const store = memoryStore();
+    const keys = encryptedSecretStore(store, fakeKeychain(true, 'basic_text'), 'linux');
+    await expect(keys.set('openai', 'sk-1')).rejects.toThrow(
+      'No keyring (GNOME Keyring, KWallet) is running, and without one Electron would keep the API key in ' +
+        'what is effectively plain text ("basic_text"), so it is not stored; start a keyring and try again, ' +
+        'or set the key in the environment instead.',
+    );
+    expect(store.data).toEqual({});
+    await encryptedSecretStore(store, fakeKeychain(true, 'kwallet5'), 'linux').set('openai', 'sk-2');
+    expect(await keys.has('openai')).toBe(true);
   });
 });

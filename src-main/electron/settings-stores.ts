@@ -26,6 +26,25 @@ export interface Encryptor {
   isEncryptionAvailable(): boolean;
   encryptString(plain: string): Buffer;
   decryptString(encrypted: Buffer): string;
+  /** Linux only: which secret store backs the encryption (`basic_text` = a hard-coded password). */
+  getSelectedStorageBackend?(): string;
+}
+
+/**
+ * Why keys cannot be stored safely here, or null. On Linux without a keyring Electron falls back
+ * to `basic_text`: "encryption" with a password hard-coded in Chromium, which any local process
+ * can undo, so it counts as plain text and is refused.
+ */
+export function keychainRefusal(encryptor: Encryptor, platform: NodeJS.Platform = process.platform): string | null {
+  if (!encryptor.isEncryptionAvailable())
+    return 'The OS keychain is not available, so the API key cannot be stored safely; set it in the environment instead.';
+  if (platform === 'linux' && encryptor.getSelectedStorageBackend?.() === 'basic_text')
+    return (
+      'No keyring (GNOME Keyring, KWallet) is running, and without one Electron would keep the API key in ' +
+      'what is effectively plain text ("basic_text"), so it is not stored; start a keyring and try again, or ' +
+      'set the key in the environment instead.'
+    );
+  return null;
 }
 
 export const SETTINGS_KEY = 'settings';
@@ -47,7 +66,11 @@ export function keyValueSettingsStore(store: KeyValueStore): SettingsStore {
   };
 }
 
-export function encryptedSecretStore(store: KeyValueStore, encryptor: Encryptor): SecretStore {
+export function encryptedSecretStore(
+  store: KeyValueStore,
+  encryptor: Encryptor,
+  platform: NodeJS.Platform = process.platform,
+): SecretStore {
   const path = (provider: Provider) => `${KEYS_KEY}.${provider}`;
   return {
     has: async (provider) => typeof store.get(path(provider)) === 'string',
@@ -64,11 +87,8 @@ export function encryptedSecretStore(store: KeyValueStore, encryptor: Encryptor)
     },
     async set(provider, key) {
       if (key === null) return store.delete(path(provider));
-      if (!encryptor.isEncryptionAvailable()) {
-        throw new SettingsError(
-          'The OS keychain is not available, so the API key cannot be stored safely; set it in the environment instead.',
-        );
-      }
+      const refusal = keychainRefusal(encryptor, platform);
+      if (refusal) throw new SettingsError(refusal);
       store.set(path(provider), encryptor.encryptString(key).toString('base64'));
     },
   };

@@ -1,15 +1,16 @@
 /**
  * Who may talk to the web host. It listens on 127.0.0.1, but a page on any site can still make
  * the browser send requests there (and DNS rebinding can make them same-origin), so every request
- * must name this host and port in `Host`, come from this origin when it has an `Origin`, and carry
- * the per-launch token (query `token`, `Authorization: Bearer`, or the cookie set on first visit).
+ * must name this host and port in `Host` and come from this origin when it has an `Origin`.
+ * The static files are the app's public code and need nothing more; every API and event request
+ * must also carry the per-launch token in its `Authorization: Bearer` header. The token is never
+ * put in a cookie (cookies ignore ports: every other server on 127.0.0.1 would receive it) nor
+ * accepted from the query string (it would end up in logs and history).
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
-export const TOKEN_COOKIE = 'djforge_token';
-
-export type GuardVerdict = { ok: true; tokenFromQuery: boolean } | { ok: false; status: 403 | 401; reason: string };
+export type GuardVerdict = { ok: true } | { ok: false; status: 403 | 401; reason: string };
 
 export function allowedHosts(port: number): string[] {
   return [`127.0.0.1:${port}`, `localhost:${port}`];
@@ -21,15 +22,8 @@ function sameToken(given: string, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function cookieToken(header: string | undefined): string | null {
-  for (const part of (header ?? '').split(';')) {
-    const [name, ...value] = part.trim().split('=');
-    if (name === TOKEN_COOKIE) return value.join('=');
-  }
-  return null;
-}
-
-export function checkRequest(req: IncomingMessage, url: URL, port: number, token: string): GuardVerdict {
+/** Host and Origin: required of every request, static or not. */
+export function checkOrigin(req: IncomingMessage, port: number): GuardVerdict {
   const host = req.headers.host ?? '';
   if (!allowedHosts(port).includes(host.toLowerCase())) {
     return {
@@ -42,11 +36,16 @@ export function checkRequest(req: IncomingMessage, url: URL, port: number, token
   if (origin !== undefined && !allowedHosts(port).some((h) => origin === `http://${h}`)) {
     return { ok: false, status: 403, reason: `Refused: requests from origin "${origin}" are not allowed.` };
   }
-  const fromQuery = url.searchParams.get('token');
-  if (fromQuery !== null && sameToken(fromQuery, token)) return { ok: true, tokenFromQuery: true };
-  const bearer = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
-  if (bearer !== undefined && sameToken(bearer, token)) return { ok: true, tokenFromQuery: false };
-  const cookie = cookieToken(req.headers.cookie);
-  if (cookie !== null && sameToken(cookie, token)) return { ok: true, tokenFromQuery: false };
-  return { ok: false, status: 401, reason: 'Refused: missing or wrong token; open the URL "djforge serve" printed.' };
+  return { ok: true };
+}
+
+/** The token in `Authorization: Bearer <token>`: required of every API and event request. */
+export function checkToken(req: IncomingMessage, token: string): GuardVerdict {
+  const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+  if (bearer !== undefined && sameToken(bearer, token)) return { ok: true };
+  return {
+    ok: false,
+    status: 401,
+    reason: 'Refused: missing or wrong token; open the URL "djforge serve" printed (with its #token=…).',
+  };
 }

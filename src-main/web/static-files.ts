@@ -1,6 +1,7 @@
 /**
- * Serving the built renderer (`out/renderer`): files only from inside that folder, the right
- * content types, and `index.html` for the root.
+ * Serving the built renderer (`out/renderer`) to the web host and to Electron's `app://` scheme:
+ * regular files only from inside that folder (symbolic links followed before deciding), the
+ * right content types, and `index.html` for the root.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -39,11 +40,14 @@ export async function readStaticFile(root: string, urlPath: string): Promise<Sta
   const absolute = path.resolve(root, relative);
   if (absolute !== root && !absolute.startsWith(root + path.sep)) return null;
   try {
-    const stat = await fs.stat(absolute);
+    // A symbolic link inside the folder must not lead out of it.
+    const [realRoot, real] = await Promise.all([fs.realpath(root), fs.realpath(absolute)]);
+    if (!real.startsWith(realRoot + path.sep)) return null;
+    const stat = await fs.stat(real);
     if (!stat.isFile()) return null;
     const ext = path.extname(absolute).toLowerCase();
     return {
-      body: await fs.readFile(absolute),
+      body: await fs.readFile(real),
       contentType: TYPES[ext] ?? 'application/octet-stream',
       isHtml: ext === '.html',
     };

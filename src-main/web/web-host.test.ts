@@ -67,6 +67,7 @@ beforeEach(async () => {
     version: '9.9.9',
     core: defaultCoreFunctions,
     token: TOKEN,
+    roots: [root],
   });
 });
 afterEach(async () => host.close());
@@ -80,25 +81,51 @@ const api = (method: string, body: unknown, headers: Record<string, string> = {}
   });
 
 describe('web host guard', () => {
-  it('listens on loopback and prints a URL with the token', () => {
-    expect(host.url).toBe(`http://127.0.0.1:${host.port}/?token=${TOKEN}`);
+  it('listens on loopback and prints a URL with the token in its fragment', () => {
+    expect(host.url).toBe(`http://127.0.0.1:${host.port}/#token=${TOKEN}`);
   });
 
-  it('refuses a request without the token, or with a wrong one', async () => {
-    expect(await send(host, { path: '/' })).toMatchObject({
+  it('serves the public page without the token, with the CSP and no cookie', async () => {
+    const page = await send(host, { path: '/' });
+    expect(page).toMatchObject({ status: 200, body: '<!doctype html><title>DjForge</title>' });
+    expect(page.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(page.headers['set-cookie']).toBeUndefined();
+    const script = await send(host, { path: '/assets/app.js' });
+    expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8');
+  });
+
+  it('refuses an API or event request without the token in its header, whatever else carries it', async () => {
+    const refused = {
       status: 401,
-      body: 'Refused: missing or wrong token; open the URL "djforge serve" printed.\n',
-    });
+      body: 'Refused: missing or wrong token; open the URL "djforge serve" printed (with its #token=…).\n',
+    };
+    expect(await send(host, { method: 'POST', path: '/api/appInfo', body: '{}' })).toMatchObject(refused);
     expect((await api('appInfo', {}, { authorization: 'Bearer nope' })).status).toBe(401);
     expect((await send(host, { path: '/api/events' })).status).toBe(401);
+    const notHeader: Array<{ path: string; headers: Record<string, string> }> = [
+      { path: `/api/appInfo?token=${TOKEN}`, headers: {} },
+      { path: '/api/appInfo', headers: { cookie: `djforge_token=${TOKEN}` } },
+      { path: '/api/appInfo', headers: { authorization: `Basic ${TOKEN}` } },
+    ];
+    for (const { path: p, headers } of notHeader) {
+      const reply = await send(host, {
+        method: 'POST',
+        path: p,
+        headers: { 'content-type': 'application/json', ...headers },
+        body: '{}',
+      });
+      expect(reply).toMatchObject(refused);
+    }
+    expect((await send(host, { method: 'OPTIONS', path: '/api/appInfo' })).status).toBe(401);
   });
 
-  it('refuses a foreign Host header even with the token (DNS rebinding)', async () => {
-    const reply = await send(host, { path: `/?token=${TOKEN}`, headers: { host: `evil.example:${host.port}` } });
+  it('refuses a foreign Host header even with the token (DNS rebinding), for pages too', async () => {
+    const reply = await api('appInfo', {}, { host: `evil.example:${host.port}` });
     expect(reply).toMatchObject({
       status: 403,
       body: `Refused: the Host header "evil.example:${host.port}" is not this server (expected 127.0.0.1:${host.port}).\n`,
     });
+    expect((await send(host, { path: '/', headers: { host: `evil.example:${host.port}` } })).status).toBe(403);
   });
 
   it('refuses a foreign Origin', async () => {
@@ -107,23 +134,12 @@ describe('web host guard', () => {
       status: 403,
       body: 'Refused: requests from origin "http://evil.example" are not allowed.\n',
     });
+    expect((await api('appInfo', {}, { origin: `http://127.0.0.1:${host.port + 1}` })).status).toBe(403);
     expect((await api('appInfo', {}, { origin: `http://localhost:${host.port}` })).status).toBe(200);
   });
 
-  it('trades the token in the URL for a strict cookie, then serves the page with the CSP', async () => {
-    const first = await send(host, { path: `/?token=${TOKEN}` });
-    expect(first.status).toBe(303);
-    expect(first.headers['location']).toBe('/');
-    expect(first.headers['set-cookie']).toEqual([`djforge_token=${TOKEN}; HttpOnly; SameSite=Strict; Path=/`]);
-    const page = await send(host, { path: '/', headers: { cookie: `djforge_token=${TOKEN}` } });
-    expect(page).toMatchObject({ status: 200, body: '<!doctype html><title>DjForge</title>' });
-    expect(page.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
-    const script = await send(host, { path: '/assets/app.js', headers: { cookie: `djforge_token=${TOKEN}` } });
-    expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8');
-  });
-
   it('never serves files outside the renderer folder', async () => {
-    const reply = await send(host, { path: '/..%2fsecret.txt', headers: { cookie: `djforge_token=${TOKEN}` } });
+    const reply = await send(host, { path: '/..%2fsecret.txt' });
     expect(reply).toMatchObject({ status: 404, body: 'Not found: /..%2fsecret.txt\n' });
   });
 });
@@ -170,7 +186,7 @@ describe('web host API', () => {
           host: '127.0.0.1',
           port: host.port,
           path: '/api/events',
-          headers: { host: `127.0.0.1:${host.port}`, cookie: `djforge_token=${TOKEN}` },
+          headers: { host: `127.0.0.1:${host.port}`, authorization: `Bearer ${TOKEN}` },
         },
         (res) => {
           expect(res.headers['content-type']).toBe('text/event-stream; charset=utf-8');

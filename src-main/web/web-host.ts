@@ -2,8 +2,10 @@
  * The loopback web host: the built renderer and the Studio API over HTTP on 127.0.0.1 only, for
  * `djforge serve` and the end-to-end tests. `POST /api/<method>` takes the method's JSON input and
  * answers its `Result`; `GET /api/events` streams the contract's events. Every request passes
- * the guard (Host, Origin, per-launch token); settings live in `<dataDir>/settings.json` and API
- * keys come from the environment.
+ * the Host and Origin checks; API and event requests also need the per-launch token in a header
+ * (the page reads it from the URL fragment, which no request carries). Typed paths are confined
+ * to the roots the host was started with; settings live in `<dataDir>/settings.json`, where only
+ * the command line may change the interpreter and cache paths; API keys come from the environment.
  */
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -13,6 +15,7 @@ import { CONTENT_SECURITY_POLICY } from '../../src-shared/api';
 import type { Result } from '../../src-shared/result';
 import { environmentSecretStore, fileSettingsStore } from '../core/settings';
 import {
+  createConfinement,
   createStudioService,
   dispatchStudio,
   fileHistoryStore,
@@ -20,7 +23,7 @@ import {
   type StudioService,
 } from '../core/studio';
 import { createEventHub } from './event-stream';
-import { checkRequest, TOKEN_COOKIE } from './guard';
+import { checkOrigin, checkToken } from './guard';
 import { readStaticFile } from './static-files';
 
 export const MAX_BODY_BYTES = 20 * 1024 * 1024;
@@ -35,10 +38,12 @@ export interface WebHostOptions {
   core: CoreFunctions;
   /** Fixed token for tests; a random 256-bit one otherwise. */
   token?: string;
+  /** The folders typed paths may lead into (`djforge serve --root`); system folders never. */
+  roots: readonly string[];
 }
 
 export interface WebHost {
-  /** The URL to open, with the token. */
+  /** The URL to open, with the token in its fragment (`#token=…`), which the browser never sends. */
   readonly url: string;
   readonly port: number;
   readonly token: string;
@@ -82,6 +87,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(32).toString('base64url');
   const rendererDir = path.resolve(options.rendererDir);
   const hub = createEventHub();
+  const confinement = await createConfinement(options.roots, [options.dataDir, rendererDir]);
   const service = createStudioService({
     info: { name: 'DjForge Studio', version: options.version, host: 'web', dataDir: options.dataDir },
     core: options.core,
@@ -90,21 +96,22 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     history: fileHistoryStore(options.dataDir),
     emit: hub.emit,
     env: options.env,
+    access: {
+      confinement,
+      settingsPaths: 'refuse',
+      settingsHint: 'start the server with "djforge serve --python <path>" or "--cache-dir <dir>".',
+    },
   });
   let port = 0;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    const verdict = checkRequest(req, url, port, token);
-    if (!verdict.ok)
-      return send(res, verdict.status, `${verdict.reason}\n`, { 'Content-Type': 'text/plain; charset=utf-8' });
     const isApi = url.pathname.startsWith('/api/');
-    if (verdict.tokenFromQuery && !isApi && req.method === 'GET') {
-      return send(res, 303, '', {
-        Location: url.pathname,
-        'Set-Cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
-      });
-    }
+    const verdict = isApi
+      ? [checkOrigin(req, port), checkToken(req, token)].find((v) => !v.ok)
+      : checkOrigin(req, port);
+    if (verdict && !verdict.ok)
+      return send(res, verdict.status, `${verdict.reason}\n`, { 'Content-Type': 'text/plain; charset=utf-8' });
     if (url.pathname === '/api/events') {
       if (req.method !== 'GET') return sendJson(res, 405, failure('request.method', 'Use GET for /api/events.'));
       return hub.attach(res);
@@ -157,7 +164,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   });
   port = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    url: `http://127.0.0.1:${port}/#token=${token}`,
     port,
     token,
     service,

@@ -5,7 +5,14 @@
  */
 import { z } from 'zod';
 import { DiagnosticSchema } from '../diagnostics';
-import { AgentProgressSchema, GeneratedFileSchema, RunStatusSchema, RunSummarySchema, RunUnitSchema } from './model';
+import {
+  AgentProgressSchema,
+  CapabilityIdSchema,
+  GeneratedFileSchema,
+  RunStatusSchema,
+  RunSummarySchema,
+  RunUnitSchema,
+} from './model';
 
 export const MENU_COMMANDS = [
   'new',
@@ -46,8 +53,8 @@ export const STUDIO_EVENTS = {
     summary: RunSummarySchema,
     error: z.string().nullable(),
   }),
-  /** A native menu item or shortcut the page must act on (Electron only). */
-  menuCommand: z.object({ command: MenuCommandSchema, path: z.string().optional() }),
+  /** A native menu item or shortcut the page must act on (Electron only); `file`: a recent file's id. */
+  menuCommand: z.object({ command: MenuCommandSchema, file: CapabilityIdSchema.optional() }),
 } as const;
 
 export type StudioEvents = typeof STUDIO_EVENTS;

@@ -8,9 +8,10 @@ import { DiagnosticSchema } from '../diagnostics';
 import { ErdSchema } from '../erd/model';
 import {
   AppInfoSchema,
+  CapabilityIdSchema,
   EngineSchema,
   ErdDocumentSchema,
-  RecentFileSchema,
+  RecentDocumentSchema,
   ReviewDecisionSchema,
   RunRecordSchema,
   RunSnapshotSchema,
@@ -27,17 +28,33 @@ export const STUDIO_METHODS = {
   appInfo: { input: none, output: AppInfoSchema },
   /** A blank document to start drawing. */
   newErd: { input: none, output: ErdDocumentSchema },
-  /** Read an ERD file. Without `path` the host asks with a native dialog (null when cancelled). */
-  openErd: { input: z.object({ path: filePath.optional() }).strict(), output: ErdDocumentSchema.nullable() },
+  /**
+   * Read an ERD file: `file`, one the host granted (a recent file, the open document); `path`, a
+   * typed path, only on a host without dialogs (the web host, confined to its roots); neither, the
+   * host asks with a native dialog (null when cancelled).
+   */
+  openErd: {
+    input: z
+      .object({ file: CapabilityIdSchema.optional(), path: filePath.optional() })
+      .strict()
+      .refine((i) => !(i.file && i.path), 'Give either a file id or a path, not both.'),
+    output: ErdDocumentSchema.nullable(),
+  },
   /** Text the user dropped or picked in the page; never touches the disk. */
   importErd: {
     input: z.object({ text: z.string(), fileName: z.string().min(1) }).strict(),
     output: ErdDocumentSchema,
   },
-  /** Save as native `djforge-erd` JSON. Without `path` the host asks (null when cancelled). */
+  /**
+   * Save as native `djforge-erd` JSON to `file` (granted), a typed `path` (hosts without dialogs),
+   * or, with neither, where the user chooses in the host's dialog (null when cancelled).
+   */
   saveErd: {
-    input: z.object({ erd: ErdSchema, path: filePath.optional() }).strict(),
-    output: z.object({ path: z.string(), name: z.string() }).nullable(),
+    input: z
+      .object({ erd: ErdSchema, file: CapabilityIdSchema.optional(), path: filePath.optional() })
+      .strict()
+      .refine((i) => !(i.file && i.path), 'Give either a file id or a path, not both.'),
+    output: z.object({ path: z.string(), name: z.string(), file: CapabilityIdSchema }).nullable(),
   },
   /** The text of the ERD in an export format, for the page to download or copy. */
   exportErd: {
@@ -63,9 +80,22 @@ export const STUDIO_METHODS = {
       .strict(),
     output: z.object({ decisions: z.record(z.string(), ReviewDecisionSchema) }),
   },
-  /** Writes the approved files of a run atomically. Without `outDir` the host asks. */
+  /**
+   * Writes the approved files of a run atomically into `folder` (granted), a typed `outDir` (hosts
+   * without dialogs), or where the user chooses in the host's dialog. `force` on a non-empty folder
+   * that holds no earlier generation also needs `confirm`: the folder's name, typed by the user.
+   */
   writeProject: {
-    input: z.object({ runId, outDir: filePath.optional(), force: z.boolean().optional() }).strict(),
+    input: z
+      .object({
+        runId,
+        folder: CapabilityIdSchema.optional(),
+        outDir: filePath.optional(),
+        force: z.boolean().optional(),
+        confirm: z.string().max(255).optional(),
+      })
+      .strict()
+      .refine((i) => !(i.folder && i.outDir), 'Give either a folder id or a path, not both.'),
     /**
      * `mode`: `created` (new or empty folder), `replaced` (a foreign folder, with force) or `merged`
      * (an earlier generation updated in place). `conflicts`: files the user had changed where the
@@ -74,6 +104,8 @@ export const STUDIO_METHODS = {
     output: z
       .object({
         outDir: z.string(),
+        /** The folder's id, to write there again without asking. */
+        folder: CapabilityIdSchema,
         written: z.array(z.string()),
         mode: z.enum(['created', 'replaced', 'merged']),
         conflicts: z.array(z.string()),
@@ -97,8 +129,8 @@ export const STUDIO_METHODS = {
     output: z.object({}),
   },
   listHistory: { input: none, output: z.array(RunRecordSchema) },
-  listRecentFiles: { input: none, output: z.array(RecentFileSchema) },
-  clearRecentFiles: { input: none, output: z.array(RecentFileSchema) },
+  listRecentFiles: { input: none, output: z.array(RecentDocumentSchema) },
+  clearRecentFiles: { input: none, output: z.array(RecentDocumentSchema) },
 } as const;
 
 export type StudioMethods = typeof STUDIO_METHODS;

@@ -17,9 +17,23 @@ import {
 
 export { ENGINES, FILE_SOURCES, UNIT_STATUSES, FINISHED_UNIT_STATUSES, RUN_STATUSES, REVIEW_DECISIONS };
 
-/** An ERD as the app holds it: the model plus where it came from. `path` is null until saved. */
+/**
+ * An opaque id the host granted for a file or folder the user chose (a native dialog, a recent
+ * file, or a path the web host confined to its roots). The page refers to files only by these;
+ * the host keeps the path behind each id and refuses any id it did not grant.
+ */
+export const CapabilityIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{16,64}$/, 'Not a file or folder id this host granted; choose it again.');
+export type CapabilityId = z.infer<typeof CapabilityIdSchema>;
+
+/**
+ * An ERD as the app holds it: the model plus where it came from. `path` is for display only (null
+ * until saved); `file` is the capability to save back to the same file (null until saved).
+ */
 export const ErdDocumentSchema = z.object({
   path: z.string().nullable(),
+  file: CapabilityIdSchema.nullable(),
   /** Shown in the title bar and the recent-files list. */
   name: z.string(),
   /** The format it was read from (`djforge-erd`, `seed-legacy`, …); null for a new document. */
@@ -115,8 +129,13 @@ export const RunRecordSchema = z.object({
 });
 export type RunRecord = z.infer<typeof RunRecordSchema>;
 
+/** A recent file as the host stores it (never sent to the page as authority: see `RecentDocument`). */
 export const RecentFileSchema = z.object({ path: z.string(), name: z.string(), openedAt: z.number() });
 export type RecentFile = z.infer<typeof RecentFileSchema>;
+
+/** A recent file as the page sees it: `path` to show, `file` to open it again. */
+export const RecentDocumentSchema = RecentFileSchema.extend({ file: CapabilityIdSchema });
+export type RecentDocument = z.infer<typeof RecentDocumentSchema>;
 
 export const AppInfoSchema = z.object({
   name: z.string(),

@@ -7,11 +7,11 @@ import type { AppInfo, EmitEvent } from '../../../src-shared/api';
 import type { Erd } from '../../../src-shared/erd/model';
 import { AgentCache } from '../cache';
 import type { PipelineOptions } from '../pipeline';
-import { syncProject } from '../output';
 import type { SecretStore, SettingsStore } from '../settings';
 import type { CoreFunctions } from './core-functions';
 import type { StudioHandlers } from './dispatch';
-import { blankDocument, exportFileName, importDocument, readErdFile, saveErdFile } from './documents';
+import { blankDocument, exportFileName, importDocument } from './documents';
+import { createFileHandlers, type FileAccessPolicy } from './file-handlers';
 import { StudioFailure } from './failure';
 import type { HistoryStore } from './history-store';
 import { pipelineRunPlan } from './pipeline-run';
@@ -32,6 +32,8 @@ export interface StudioDeps {
   history: HistoryStore;
   emit: EmitEvent;
   dialogs?: HostDialogs;
+  /** What the page may do with the disk: Electron's dialogs-only policy or the web host's roots. */
+  access: FileAccessPolicy;
   /** Told when the open document or its dirty state changes (window title, close prompt). */
   onDocumentState?: (state: { name: string; dirty: boolean }) => void;
   /** Told when a document is opened or saved (the "Open Recent" menu). */
@@ -56,22 +58,6 @@ export function createStudioService(deps: StudioDeps): StudioService {
     return cache;
   };
 
-  const pick = async (
-    given: string | undefined,
-    ask: ((d: HostDialogs) => Promise<string | null>) | null,
-    what: string,
-  ) => {
-    if (given) return given;
-    if (!deps.dialogs || !ask)
-      throw new StudioFailure('host.path-required', `This host has no file dialogs: type the path of ${what}.`);
-    return ask(deps.dialogs);
-  };
-
-  const remember = async (filePath: string) => {
-    await deps.history.touchRecent({ path: filePath, name: path.basename(filePath), openedAt: now() });
-    deps.onRecentFilesChanged?.();
-  };
-
   const checkedErd = async (erd: Erd): Promise<Erd> => {
     const result = await importDocument(
       deps.core,
@@ -85,21 +71,7 @@ export function createStudioService(deps: StudioDeps): StudioService {
   const handlers: StudioHandlers = {
     appInfo: async () => ({ ...deps.info, nativeDialogs: deps.dialogs !== undefined }),
     newErd: async () => blankDocument(),
-    openErd: async ({ path: given }) => {
-      const filePath = await pick(given, (d) => d.chooseErdToOpen(), 'the ERD file');
-      if (!filePath) return null;
-      const document = await readErdFile(deps.core, filePath);
-      await remember(document.path ?? filePath);
-      return document;
-    },
     importErd: async ({ text, fileName }) => importDocument(deps.core, text, fileName, null),
-    saveErd: async ({ erd, path: given }) => {
-      const filePath = await pick(given, (d) => d.chooseErdSavePath(exportFileName(erd)), 'the file to save to');
-      if (!filePath) return null;
-      const saved = await saveErdFile(deps.core, erd, filePath);
-      await remember(saved.path);
-      return saved;
-    },
     exportErd: async ({ erd }) => ({ fileName: exportFileName(erd), text: deps.core.serializeErd(erd) }),
     validateErd: async ({ erd }) => {
       let text: string;
@@ -151,25 +123,7 @@ export function createStudioService(deps: StudioDeps): StudioService {
     cancelRun: async ({ runId }) => ({ cancelled: runs.cancel(runId) }),
     getRun: async ({ runId }) => runs.snapshot(runId),
     decideFiles: async ({ runId, paths, decision }) => ({ decisions: runs.decide(runId, paths, decision) }),
-    writeProject: async ({ runId, outDir, force }) => {
-      const run = runs.get(runId);
-      if (run.status === 'running')
-        throw new StudioFailure('run.running', `Run "${run.project}" is still going; wait for it to finish.`, true);
-      const approved = run.files.filter((f) => run.decisions[f.path] === 'approved');
-      if (approved.length === 0)
-        throw new StudioFailure(
-          'review.nothing-approved',
-          `No file of "${run.project}" is approved; approve files before writing.`,
-        );
-      const target = await pick(outDir, (d) => d.chooseOutputDir(), 'the output folder');
-      if (!target) return null;
-      const absolute = path.resolve(target);
-      const notApproved = run.files.filter((f) => run.decisions[f.path] !== 'approved').map((f) => f.path);
-      const synced = await syncProject(absolute, approved, { force: force ?? false, notApproved });
-      return { outDir: absolute, written: approved.map((f) => f.path), mode: synced.mode, conflicts: synced.conflicts };
-    },
     getSettings: async () => (await deps.settings.load()).settings,
-    updateSettings: async (patch) => deps.settings.update(patch),
     setApiKey: async ({ provider, key }) => {
       await deps.secrets.set(provider, key);
       return { provider, set: await deps.secrets.has(provider) };
@@ -180,12 +134,7 @@ export function createStudioService(deps: StudioDeps): StudioService {
       return {};
     },
     listHistory: async () => (await deps.history.listRuns()).reverse(),
-    listRecentFiles: async () => deps.history.listRecent(),
-    clearRecentFiles: async () => {
-      const cleared = await deps.history.clearRecent();
-      deps.onRecentFilesChanged?.();
-      return cleared;
-    },
+    ...createFileHandlers(deps, runs, now),
   };
   return { handlers, runs };
 }

@@ -10,6 +10,7 @@ import { fileSettingsStore, type SecretStore } from '../settings';
 import { defaultCoreFunctions as core } from './default-core';
 import { dispatchStudio } from './dispatch';
 import { fileHistoryStore } from './history-store';
+import { createConfinement } from './capabilities';
 import { createStudioService, type StudioService } from './service';
 
 const erd: Erd = {
@@ -68,6 +69,7 @@ beforeEach(async () => {
     secrets: memorySecrets(),
     history: fileHistoryStore(dir),
     emit: (name, payload) => events.push({ name, payload } as Seen),
+    access: { confinement: await createConfinement([dir], []), settingsPaths: 'check' },
   });
 });
 
@@ -125,6 +127,7 @@ describe('template runs', () => {
     });
     expect(await value('writeProject', { runId, outDir: out })).toEqual({
       outDir: out,
+      folder: expect.stringMatching(/^[\w-]{24}$/),
       written: ['core/models.py', 'requirements.txt'],
       mode: 'created',
       conflicts: [],
@@ -144,6 +147,7 @@ describe('template runs', () => {
     await writeFile(requirements, `${generated}gunicorn>=21\n`);
     expect(await value('writeProject', { runId, outDir: out })).toEqual({
       outDir: out,
+      folder: expect.stringMatching(/^[\w-]{24}$/),
       written: ['requirements.txt'],
       mode: 'merged',
       conflicts: [],
@@ -179,7 +183,9 @@ describe('documents', () => {
       ok: false,
       error: { code: 'erd.invalid', diagnostics: [{ file: 'bad.json', line: 3 }] },
     });
-    expect(!result.ok && result.error.message).toMatch(/^bad\.json has 1 error \(3:\d+\)/);
+    expect(!result.ok && result.error.message).toMatch(
+      /^bad\.json is not a valid ERD: 1 error, the first at line 3, column \d+ \(erd\.json-syntax\)\.$/,
+    );
     expect(await call('openErd', { path: path.join(dir, 'missing.json') })).toMatchObject({
       ok: false,
       error: {
@@ -202,7 +208,11 @@ describe('documents', () => {
 
   it('saves native JSON that opens again as the same model', async () => {
     const target = path.join(dir, 'saved', 'shop.djforge.json');
-    expect(await value('saveErd', { erd, path: target })).toEqual({ path: target, name: 'shop.djforge.json' });
+    expect(await value('saveErd', { erd, path: target })).toEqual({
+      path: target,
+      name: 'shop.djforge.json',
+      file: expect.stringMatching(/^[\w-]{24}$/),
+    });
     expect(await readFile(target, 'utf8')).toBe(core.serializeErd(erd));
     const reopened = await value<{ erd: Erd }>('openErd', { path: target });
     expect(core.serializeErd(reopened.erd)).toBe(core.serializeErd(erd));

@@ -27,18 +27,28 @@ export function errorSentence(method: MethodName, error: StudioError): string {
   return advice ? `${base} ${advice}` : base;
 }
 
-/** Calls a Studio method; on failure shows the error sentence and returns null. */
-export async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M> | null> {
-  let result: Result<MethodOutput<M>>;
+/**
+ * Calls a Studio method and hands back its result without showing anything: for the few actions
+ * that answer a particular error themselves (a confirmation the host asks for).
+ */
+export async function callResult<M extends MethodName>(
+  method: M,
+  input: MethodInput<M>,
+): Promise<Result<MethodOutput<M>>> {
   try {
     const fn = studio()[method] as (input: MethodInput<M>) => Promise<Result<MethodOutput<M>>>;
-    result = await fn(input);
+    return await fn(input);
   } catch (e) {
-    result = {
+    return {
       ok: false,
       error: { code: 'client', message: e instanceof Error ? e.message : String(e), retryable: false },
     };
   }
+}
+
+/** Calls a Studio method; on failure shows the error sentence and returns null. */
+export async function call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M> | null> {
+  const result = await callResult(method, input);
   if (result.ok) return result.value;
   showError(errorSentence(method, result.error));
   return null;

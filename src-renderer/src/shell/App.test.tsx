@@ -9,6 +9,7 @@ import { connectStudio } from './connect';
 
 const blank: ErdDocument = {
   path: null,
+  file: null,
   name: 'Untitled',
   format: null,
   erd: { format: 'djforge-erd', version: 1, project: { name: 'untitled' }, entities: [], relations: [] },
@@ -23,9 +24,9 @@ const host = (): Answers => ({
   updateSettings: (patch) => (settings = { ...settings, ...patch } as Settings),
   newErd: () => blank,
   listHistory: () => [],
-  listRecentFiles: () => [{ path: '/erds/shop.json', name: 'shop.json', openedAt: 1 }],
+  listRecentFiles: () => [{ path: '/erds/shop.json', name: 'shop.json', openedAt: 1, file: 'recent-1' }],
   setDocumentState: () => ({}),
-  openErd: ({ path }) => (path ? { ...blank, path, name: 'shop.json' } : null),
+  openErd: ({ file }) => (file ? { ...blank, path: '/erds/shop.json', file, name: 'shop.json' } : null),
 });
 
 async function start(answers: Answers = host()): Promise<FakeStudio> {
@@ -56,7 +57,7 @@ describe('the studio shell', () => {
     const studio = await start();
     await userEvent.click(screen.getByRole('button', { name: 'shop.json' }));
     expect(await screen.findByLabelText('Open document')).toHaveTextContent('shop.json');
-    expect(studio.inputs('openErd')).toEqual([{ path: '/erds/shop.json' }]);
+    expect(studio.inputs('openErd')).toEqual([{ file: 'recent-1' }]);
     expect(studio.inputs('setDocumentState')).toEqual([
       { name: 'Untitled', dirty: false },
       { name: 'shop.json', dirty: false },

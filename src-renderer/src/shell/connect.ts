@@ -19,13 +19,13 @@ import { loadSettings, toggleTheme } from '@renderer/features/settings';
 import { call } from '@renderer/lib/call';
 import { connectClient, studio } from '@renderer/lib/client';
 import { showInfo, studioState } from '@renderer/store';
-import type { MenuCommand, StudioClient } from '@shared/api';
+import type { CapabilityId, MenuCommand, StudioClient } from '@shared/api';
 
 /** What each native menu item does in the page. */
-export function runMenuCommand(command: MenuCommand, path?: string): Promise<unknown> | void {
+export function runMenuCommand(command: MenuCommand, file?: CapabilityId): Promise<unknown> | void {
   const commands: Record<MenuCommand, () => Promise<unknown> | void> = {
     new: newDocument,
-    open: () => openDocument(path),
+    open: () => openDocument(undefined, file),
     save: () => saveDocument(false),
     saveAs: () => saveDocument(true),
     import: () => openDocument(),
@@ -57,7 +57,7 @@ export async function connectStudio(client: StudioClient): Promise<() => void> {
   const stops = [
     followRuns(),
     followHistory(),
-    studio().onMenuCommand((e) => void runMenuCommand(e.command, e.path)),
+    studio().onMenuCommand((e) => void runMenuCommand(e.command, e.file)),
     reportDocumentState(),
   ];
   await Promise.all([loadAppInfo(), loadSettings(), loadBlankDocument(), refreshHistory(), refreshRecentFiles()]);

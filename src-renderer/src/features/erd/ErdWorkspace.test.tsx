@@ -8,6 +8,7 @@ import { ErdWorkspace } from './ErdWorkspace';
 
 const shop: ErdDocument = {
   path: '/work/shop.json',
+  file: 'file-1',
   name: 'shop.json',
   format: 'djforge-erd',
   erd: {

@@ -9,7 +9,13 @@ export function RecentFiles() {
     <nav className="recent" aria-label="Recent files">
       <span className="muted">Recent:</span>
       {recent.map((f) => (
-        <button key={f.path} type="button" className="link" title={f.path} onClick={() => void openDocument(f.path)}>
+        <button
+          key={f.path}
+          type="button"
+          className="link"
+          title={f.path}
+          onClick={() => void openDocument(undefined, f.file)}
+        >
           {f.name}
         </button>
       ))}

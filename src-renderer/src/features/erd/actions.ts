@@ -3,6 +3,7 @@
  * goes through `call()`, which shows failures as toasts.
  */
 import { call } from '@renderer/lib/call';
+import type { CapabilityId } from '@shared/api';
 import { showInfo, studioState, useStudio } from '@renderer/store';
 
 export async function refreshRecentFiles(): Promise<void> {
@@ -21,9 +22,9 @@ export async function newDocument(): Promise<void> {
   await loadBlankDocument();
 }
 
-/** Opens a file by path, or through the host's dialog when no path is given. */
-export async function openDocument(path?: string): Promise<void> {
-  const document = await call('openErd', path ? { path } : {});
+/** Opens a typed path (hosts without dialogs), a granted file id (recent files), or asks. */
+export async function openDocument(path?: string, file?: CapabilityId): Promise<void> {
+  const document = await call('openErd', file ? { file } : path ? { path } : {});
   if (!document) return;
   studioState().setDocument(document);
   studioState().setWorkspace('erd');
@@ -42,10 +43,10 @@ export async function importFile(file: File): Promise<void> {
 export async function saveDocument(saveAs = false, path?: string): Promise<void> {
   const { document } = studioState();
   if (!document) return;
-  const target = path ?? (saveAs ? undefined : (document.path ?? undefined));
-  const saved = await call('saveErd', { erd: document.erd, ...(target ? { path: target } : {}) });
+  const target = path ? { path } : !saveAs && document.file ? { file: document.file } : {};
+  const saved = await call('saveErd', { erd: document.erd, ...target });
   if (!saved) return;
-  studioState().markSaved(saved.path, saved.name);
+  studioState().markSaved(saved.path, saved.name, saved.file);
   showInfo(`Saved ${saved.path}.`);
   await refreshRecentFiles();
 }

@@ -3,7 +3,7 @@
  * records), and the recently opened files.
  */
 import type { StateCreator } from 'zustand';
-import type { ErdDocument, RecentFile } from '@shared/api';
+import type { ErdDocument, RecentDocument } from '@shared/api';
 import { applyEdit, type ErdEdit } from './erd-edits';
 
 export interface ErdSlice {
@@ -11,13 +11,13 @@ export interface ErdSlice {
   dirty: boolean;
   undoStack: ErdEdit[];
   redoStack: ErdEdit[];
-  recentFiles: RecentFile[];
+  recentFiles: RecentDocument[];
   setDocument(document: ErdDocument): void;
-  markSaved(path: string, name: string): void;
+  markSaved(path: string, name: string, file: string): void;
   edit(edit: ErdEdit): void;
   undo(): void;
   redo(): void;
-  setRecentFiles(recentFiles: RecentFile[]): void;
+  setRecentFiles(recentFiles: RecentDocument[]): void;
 }
 
 export const createErdSlice: StateCreator<ErdSlice, [], [], ErdSlice> = (set) => ({
@@ -27,7 +27,8 @@ export const createErdSlice: StateCreator<ErdSlice, [], [], ErdSlice> = (set) =>
   redoStack: [],
   recentFiles: [],
   setDocument: (document) => set({ document, dirty: false, undoStack: [], redoStack: [] }),
-  markSaved: (path, name) => set((s) => (s.document ? { document: { ...s.document, path, name }, dirty: false } : s)),
+  markSaved: (path, name, file) =>
+    set((s) => (s.document ? { document: { ...s.document, path, name, file }, dirty: false } : s)),
   edit: (edit) =>
     set((s) =>
       s.document

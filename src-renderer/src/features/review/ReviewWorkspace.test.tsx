@@ -26,6 +26,7 @@ describe('the review workspace', () => {
       }),
       writeProject: ({ outDir }) => ({
         outDir: outDir ?? '',
+        folder: 'folder-1',
         written: ['shop/models.py'],
         mode: 'created',
         conflicts: [],

@@ -1,5 +1,5 @@
 /** Deciding on generated files and writing the approved ones, through the host's review. */
-import { call } from '@renderer/lib/call';
+import { call, callResult, errorSentence } from '@renderer/lib/call';
 import { showError, showInfo, studioState } from '@renderer/store';
 import type { ReviewDecision } from '@shared/api';
 
@@ -20,11 +20,22 @@ export async function decideAll(decision: ReviewDecision): Promise<void> {
   await decideFiles(studioState().run?.files.map((f) => f.path) ?? [], decision);
 }
 
-/** Writes the approved files into `outDir` (the host asks where when not given). */
+/**
+ * Writes the approved files into `outDir` (the host asks where when not given); replacing a folder
+ * DjForge did not write asks for the folder's name first, as the host requires.
+ */
 export async function writeApproved(outDir?: string, force = false): Promise<void> {
   const { run } = studioState();
   if (!run) return;
-  const written = await call('writeProject', { runId: run.runId, ...(outDir ? { outDir } : {}), force });
+  const input = { runId: run.runId, ...(outDir ? { outDir } : {}), force };
+  let result = await callResult('writeProject', input);
+  if (!result.ok && result.error.code === 'output.confirm-required') {
+    const typed = prompt(result.error.message);
+    if (typed === null) return;
+    result = await callResult('writeProject', { ...input, confirm: typed });
+  }
+  if (!result.ok) return showError(errorSentence('writeProject', result.error));
+  const written = result.value;
   if (!written) return;
   const merged = written.mode === 'merged';
   showInfo(
