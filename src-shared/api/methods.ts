@@ -6,20 +6,14 @@
 import { z } from 'zod';
 import { DiagnosticSchema } from '../diagnostics';
 import { ErdSchema } from '../erd/model';
-import {
-  AppInfoSchema,
-  EngineSchema,
-  ErdDocumentSchema,
-  RecentFileSchema,
-  ReviewDecisionSchema,
-  RunRecordSchema,
-  RunSnapshotSchema,
-} from './model';
+import { AppInfoSchema, EngineSchema, ErdDocumentSchema, RecentFileSchema, RunRecordSchema, RunSnapshotSchema } from './model';
+import { BatchResultSchema, FileReviewSchema, ReviewDecisionSchema, WritePlanSchema } from './review';
 import { ProviderSchema, SettingsPatchSchema, SettingsSchema } from './settings';
 
 const none = z.object({}).strict();
 const filePath = z.string().trim().min(1, 'The file path is empty.');
 const runId = z.string().min(1, 'The run id is empty.');
+const paths = z.array(z.string().min(1)).min(1, 'No files given.');
 
 export const EXPORT_FORMATS = ['djforge-erd'] as const;
 
@@ -49,19 +43,55 @@ export const STUDIO_METHODS = {
     input: z.object({ erd: z.unknown() }).strict(),
     output: z.object({ diagnostics: z.array(DiagnosticSchema) }),
   },
-  /** Starts generating; progress arrives as events. Refused while another run is going. */
+  /**
+   * Starts generating; progress arrives as events. Refused while another run is going. `runtime`
+   * (default true) also runs Django on the project (check, migrations, generated tests) when a
+   * Python with Django is found, as the CLI does without `--no-runtime`.
+   */
   startRun: {
-    input: z.object({ erd: ErdSchema, engine: EngineSchema.optional() }).strict(),
+    input: z.object({ erd: ErdSchema, engine: EngineSchema.optional(), runtime: z.boolean().optional() }).strict(),
     output: z.object({ runId: z.string() }),
   },
   cancelRun: { input: z.object({ runId }).strict(), output: z.object({ cancelled: z.boolean() }) },
   getRun: { input: z.object({ runId }).strict(), output: RunSnapshotSchema },
-  /** Approve or skip files of a finished (or running) run; only approved files are written. */
+  /**
+   * Approve or skip files (or take a decision back with `pending`); only approved files are
+   * written. A file that failed to generate cannot be approved (`review.not-approvable`).
+   */
   decideFiles: {
-    input: z
-      .object({ runId, paths: z.array(z.string().min(1)).min(1, 'No files given.'), decision: ReviewDecisionSchema })
-      .strict(),
+    input: z.object({ runId, paths, decision: ReviewDecisionSchema }).strict(),
     output: z.object({ decisions: z.record(z.string(), ReviewDecisionSchema) }),
+  },
+  /** Batch 1: approve every pending auto-approved and high-quality file. */
+  approveHighQuality: { input: z.object({ runId }).strict(), output: BatchResultSchema },
+  /** Batch 2: approve every pending auto-approved, high- and medium-quality file. */
+  approveHighAndMedium: { input: z.object({ runId }).strict(), output: BatchResultSchema },
+  /** Batch 4: skip every pending low-quality and error file. */
+  skipProblematic: { input: z.object({ runId }).strict(), output: BatchResultSchema },
+  /** Batch 5: approve exactly these files; an unknown or failed file refuses the whole selection. */
+  approveSelection: { input: z.object({ runId, paths }).strict(), output: BatchResultSchema },
+  /** Replace a file's content with the reviewer's edit: re-validated, re-scored, decision reset. */
+  editFile: {
+    input: z.object({ runId, path: z.string().min(1), content: z.string() }).strict(),
+    output: FileReviewSchema,
+  },
+  /**
+   * A new version of the file from the LLM engine with the reviewer's feedback (the previous
+   * version is kept); the model's text streams as `regenerationText`. Needs a run of the LLM
+   * engine (`regenerate.needs-llm`).
+   */
+  regenerateFile: {
+    input: z
+      .object({ runId, path: z.string().min(1), feedback: z.string().trim().min(1, 'The feedback is empty.') })
+      .strict(),
+    output: FileReviewSchema,
+  },
+  /** Stops the regeneration in progress of the run; the current version stays. */
+  cancelRegeneration: { input: z.object({ runId }).strict(), output: z.object({ cancelled: z.boolean() }) },
+  /** What writing the approved files into `outDir` would do to each file, before writing. */
+  planWrite: {
+    input: z.object({ runId, outDir: filePath.optional(), force: z.boolean().optional() }).strict(),
+    output: WritePlanSchema.nullable(),
   },
   /** Writes the approved files of a run atomically. Without `outDir` the host asks. */
   writeProject: {

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { DiagnosticSchema } from '../diagnostics';
 import { ErdSchema } from '../erd/model';
+import { ReviewDecisionSchema, RunReviewSchema } from './review';
 
 /** An ERD as the app holds it: the model plus where it came from. `path` is null until saved. */
 export const ErdDocumentSchema = z.object({
@@ -23,9 +24,14 @@ export const ENGINES = ['template', 'llm'] as const;
 export const EngineSchema = z.enum(ENGINES);
 export type Engine = z.infer<typeof EngineSchema>;
 
-/** Where a unit's output came from, shown beside each file. */
+/**
+ * Where a unit's or a file's text came from — the one name for it in every layer (pool events,
+ * run files, regenerations, the report, the app): the template engine, a model's answer, the
+ * cache, or the template draft standing in after every recovery failed.
+ */
 export const FILE_SOURCES = ['template', 'llm', 'cache', 'fallback'] as const;
 export const FileSourceSchema = z.enum(FILE_SOURCES);
+export type FileSource = z.infer<typeof FileSourceSchema>;
 
 /**
  * The life of one unit of work in a run. `retried` and `fellBack` are transitions the pool
@@ -73,9 +79,6 @@ export const GeneratedFileSchema = z.object({
 });
 export type GeneratedFileView = z.infer<typeof GeneratedFileSchema>;
 
-export const REVIEW_DECISIONS = ['pending', 'approved', 'skipped'] as const;
-export const ReviewDecisionSchema = z.enum(REVIEW_DECISIONS);
-export type ReviewDecision = z.infer<typeof ReviewDecisionSchema>;
 
 /** Counts per agent, so the run view draws one bar per agent without recounting units. */
 export const AgentProgressSchema = z.object({
@@ -113,6 +116,10 @@ export const RunSnapshotSchema = z.object({
   summary: RunSummarySchema.nullable(),
   /** Why the run failed, as a sentence; null unless `status` is `failed`. */
   error: z.string().nullable(),
+  /** Every file's score, category, findings, versions and decision (`decisions`/`findings` mirror it). */
+  review: RunReviewSchema,
+  /** Things the user should know about the run (a model the endpoint does not list). */
+  warnings: z.array(z.string()),
 });
 export type RunSnapshot = z.infer<typeof RunSnapshotSchema>;
 

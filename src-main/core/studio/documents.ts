@@ -1,5 +1,5 @@
 /**
- * Opening, importing and saving ERD documents: every failure becomes a `StudioFailure` whose
+ * Opening, importing and saving ERD documents: every failure becomes a `DjForgeError` whose
  * message names the file and the problem, with the importer's diagnostics attached.
  */
 import { promises as fs } from 'node:fs';
@@ -9,7 +9,7 @@ import { hasErrors, type Diagnostic } from '../../../src-shared/diagnostics';
 import { ERD_FORMAT, ERD_VERSION, type Erd } from '../../../src-shared/erd/model';
 import { writeJsonAtomic } from '../settings/file-settings-store';
 import type { CoreFunctions } from './core-functions';
-import { StudioFailure } from './failure';
+import { DjForgeError } from '../errors';
 
 export function blankDocument(): ErdDocument {
   const erd: Erd = {
@@ -40,7 +40,7 @@ export async function importDocument(
   const diagnostics = result.diagnostics.map((d) => ({ ...d, file: d.file ?? fileName }));
   if (!result.erd || hasErrors(diagnostics)) {
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
-    throw new StudioFailure(
+    throw new DjForgeError(
       'erd.invalid',
       `${fileName} has ${errors} error${errors === 1 ? '' : 's'}${firstError(diagnostics)}`,
       false,
@@ -59,7 +59,7 @@ export async function readErdFile(core: CoreFunctions, filePath: string): Promis
     const code = (e as NodeJS.ErrnoException).code;
     const reason =
       code === 'ENOENT' ? 'the file does not exist' : code === 'EISDIR' ? 'it is a folder' : (e as Error).message;
-    throw new StudioFailure('erd.unreadable', `Cannot open ${absolute}: ${reason}.`);
+    throw new DjForgeError('erd.unreadable', `Cannot open ${absolute}: ${reason}.`);
   }
   return importDocument(core, text, path.basename(absolute), absolute);
 }
@@ -76,7 +76,7 @@ export async function saveErdFile(
   try {
     await writeJsonAtomic(absolute, JSON.parse(text));
   } catch (e) {
-    throw new StudioFailure('erd.write-failed', `Cannot save ${absolute}: ${(e as Error).message}.`, true);
+    throw new DjForgeError('erd.write-failed', `Cannot save ${absolute}: ${(e as Error).message}.`, true);
   }
   return { path: absolute, name: path.basename(absolute) };
 }

@@ -4,6 +4,7 @@
  * an event after each change; `getRun` returns a copy.
  */
 import {
+  emptyRunReview,
   FINISHED_UNIT_STATUSES,
   type AgentProgress,
   type Engine,
@@ -27,6 +28,7 @@ export function createRunState(
   engine: Engine,
   units: readonly UnitPlan[],
   now: number,
+  threshold = 0.8,
 ): RunSnapshot {
   return {
     runId,
@@ -42,6 +44,8 @@ export function createRunState(
     findings: {},
     summary: null,
     error: null,
+    review: emptyRunReview(threshold),
+    warnings: [],
   };
 }
 

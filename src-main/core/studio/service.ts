@@ -1,20 +1,18 @@
 /**
  * The Studio service: the one implementation of the contract that every host calls. It owns no
- * Electron or HTTP knowledge; hosts inject storage, dialogs and an event sink.
+ * Electron or HTTP knowledge; hosts inject storage, dialogs and an event sink. Runs are the one
+ * generation workflow of `core/run` (see `run-handlers.ts`), the same the CLI drives.
  */
 import path from 'node:path';
 import type { AppInfo, EmitEvent } from '../../../src-shared/api';
 import type { Erd } from '../../../src-shared/erd/model';
-import { AgentCache } from '../cache';
-import type { PipelineOptions } from '../pipeline';
-import { syncProject } from '../output';
+import { DjForgeError } from '../errors';
 import type { SecretStore, SettingsStore } from '../settings';
 import type { CoreFunctions } from './core-functions';
 import type { StudioHandlers } from './dispatch';
 import { blankDocument, exportFileName, importDocument, readErdFile, saveErdFile } from './documents';
-import { StudioFailure } from './failure';
 import type { HistoryStore } from './history-store';
-import { pipelineRunPlan } from './pipeline-run';
+import { runHandlers } from './run-handlers';
 import { RunManager } from './run-manager';
 
 /** Native pickers; absent in the web host, where the page must give a path. */
@@ -36,7 +34,7 @@ export interface StudioDeps {
   onDocumentState?: (state: { name: string; dirty: boolean }) => void;
   /** Told when a document is opened or saved (the "Open Recent" menu). */
   onRecentFilesChanged?: () => void;
-  /** For `AGENT_CACHE_DIR`; the cache otherwise lives in `<dataDir>/cache` or `settings.cacheDir`. */
+  /** For `AGENT_CACHE_DIR`, `HOME`, `DJFORGE_PYTHON`; the cache folder is chosen as the CLI chooses it (`chooseCacheDir`). */
   env?: Readonly<Record<string, string | undefined>>;
   now?: () => number;
 }
@@ -49,12 +47,6 @@ export interface StudioService {
 export function createStudioService(deps: StudioDeps): StudioService {
   const now = deps.now ?? Date.now;
   const runs = new RunManager(deps.emit, deps.history, now);
-  const caches = new Map<string, AgentCache>();
-  const cacheFor = (dir: string) => {
-    const cache = caches.get(dir) ?? new AgentCache({ dir });
-    caches.set(dir, cache);
-    return cache;
-  };
 
   const pick = async (
     given: string | undefined,
@@ -63,7 +55,7 @@ export function createStudioService(deps: StudioDeps): StudioService {
   ) => {
     if (given) return given;
     if (!deps.dialogs || !ask)
-      throw new StudioFailure('host.path-required', `This host has no file dialogs: type the path of ${what}.`);
+      throw new DjForgeError('host.path-required', `This host has no file dialogs: type the path of ${what}.`);
     return ask(deps.dialogs);
   };
 
@@ -106,68 +98,22 @@ export function createStudioService(deps: StudioDeps): StudioService {
       try {
         text = JSON.stringify(erd);
       } catch (e) {
-        throw new StudioFailure('erd.invalid', `The document cannot be read as JSON: ${(e as Error).message}.`);
+        throw new DjForgeError('erd.invalid', `The document cannot be read as JSON: ${(e as Error).message}.`);
       }
       const result = await deps.core.importErdText(text ?? 'null', 'document.json');
       return { diagnostics: result.diagnostics };
     },
-    startRun: async ({ erd, engine }) => {
-      const valid = await checkedErd(erd);
-      const { settings } = await deps.settings.load();
-      const chosen = engine ?? settings.engine;
-      const base: PipelineOptions = { engine: chosen, concurrency: settings.concurrency };
-      const python = settings.pythonPath ?? undefined;
-      if (chosen === 'template') {
-        return { runId: runs.start(pipelineRunPlan(deps.core, valid, 'template', base, python ? { python } : {})) };
-      }
-      const apiKey = await deps.secrets.get(settings.provider);
-      let prepared: Awaited<ReturnType<typeof deps.core.prepareLlmEngine>>;
-      try {
-        prepared = await deps.core.prepareLlmEngine({
-          provider: settings.provider,
-          ...(settings.baseUrl ? { baseURL: settings.baseUrl } : {}),
-          ...(apiKey ? { apiKey } : {}),
-          model: settings.model,
-          fallbackModels: settings.fallbackModels,
-          requestTimeoutMs: settings.timeoutSeconds * 1000,
-          ...(settings.pythonPath ? { python: settings.pythonPath } : {}),
-        });
-      } catch (e) {
-        throw new StudioFailure('settings.invalid', `Settings › ${settings.provider}: ${(e as Error).message}`);
-      }
-      const cacheDir = settings.cacheDir ?? deps.env?.['AGENT_CACHE_DIR'] ?? path.join(deps.info.dataDir, 'cache');
-      const options: PipelineOptions = { ...base, llm: prepared.engine, cache: cacheFor(cacheDir) };
-      try {
-        return {
-          runId: runs.start(
-            pipelineRunPlan(deps.core, valid, 'llm', options, { onEnd: prepared.close, ...(python ? { python } : {}) }),
-          ),
-        };
-      } catch (e) {
-        await prepared.close();
-        throw e;
-      }
-    },
-    cancelRun: async ({ runId }) => ({ cancelled: runs.cancel(runId) }),
-    getRun: async ({ runId }) => runs.snapshot(runId),
-    decideFiles: async ({ runId, paths, decision }) => ({ decisions: runs.decide(runId, paths, decision) }),
-    writeProject: async ({ runId, outDir, force }) => {
-      const run = runs.get(runId);
-      if (run.status === 'running')
-        throw new StudioFailure('run.running', `Run "${run.project}" is still going; wait for it to finish.`, true);
-      const approved = run.files.filter((f) => run.decisions[f.path] === 'approved');
-      if (approved.length === 0)
-        throw new StudioFailure(
-          'review.nothing-approved',
-          `No file of "${run.project}" is approved; approve files before writing.`,
-        );
-      const target = await pick(outDir, (d) => d.chooseOutputDir(), 'the output folder');
-      if (!target) return null;
-      const absolute = path.resolve(target);
-      const notApproved = run.files.filter((f) => run.decisions[f.path] !== 'approved').map((f) => f.path);
-      const synced = await syncProject(absolute, approved, { force: force ?? false, notApproved });
-      return { outDir: absolute, written: approved.map((f) => f.path), mode: synced.mode, conflicts: synced.conflicts };
-    },
+    ...runHandlers({
+      core: deps.core,
+      runs,
+      settings: deps.settings,
+      secrets: deps.secrets,
+      emit: deps.emit,
+      env: deps.env ?? {},
+      dataDir: deps.info.dataDir,
+      checkedErd,
+      outputDir: (given) => pick(given, (d) => d.chooseOutputDir(), 'the output folder'),
+    }),
     getSettings: async () => (await deps.settings.load()).settings,
     updateSettings: async (patch) => deps.settings.update(patch),
     setApiKey: async ({ provider, key }) => {

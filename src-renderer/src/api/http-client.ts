@@ -48,8 +48,8 @@ export function createHttpClient(options: HttpClientOptions = {}): StudioClient 
       try {
         return JSON.parse(text) as Result<unknown>;
       } catch {
-        const message = text.trim() || `HTTP ${response.status}`;
-        return { ok: false, error: { code: `http.${response.status}`, message, retryable: false } };
+        const message = `HTTP ${response.status}: ${text.trim() || 'the host did not answer with JSON'}`;
+        return { ok: false, error: { code: 'host.bad-response', message, retryable: false } };
       }
     };
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RunSnapshot } from '../../../src-shared/api';
+import { emptyRunReview, type RunSnapshot } from '../../../src-shared/api';
 import {
   applyFile,
   applyFindings,
@@ -30,6 +30,8 @@ const snapshot: RunSnapshot = {
   findings: {},
   summary: null,
   error: null,
+  review: emptyRunReview(0.8),
+  warnings: [],
 };
 
 describe('run view updates', () => {

@@ -39,7 +39,7 @@ export interface FilePlan {
   unitIds: string[];
   /**
    * The file from its units' final outputs (by unit id). When every unit's output is its draft the
-   * file is the template's text as given to `planRun`, which assembling the drafts reproduces
+   * file is the template's text as given to `splitIntoUnits`, which assembling the drafts reproduces
    * byte for byte (see `assembleUnits`), so it is not assembled a second time.
    */
   assemble(outputs: ReadonlyMap<string, string>): string;
@@ -47,7 +47,7 @@ export interface FilePlan {
   assembleUnits(outputs: ReadonlyMap<string, string>): string;
 }
 
-export interface RunPlan {
+export interface ProjectPlan {
   units: WorkUnit[];
   files: FilePlan[];
 }
@@ -66,7 +66,7 @@ function languageOf(path: string): string {
  * Throws when a unit-built file of the template (tests.py aside) is missing from `templateFiles` or an agent
  * dependency names a unit that does not exist (a generator and the registry disagree).
  */
-export function planRun(erd: Erd, templateFiles: readonly GeneratedFile[]): RunPlan {
+export function splitIntoUnits(erd: Erd, templateFiles: readonly GeneratedFile[]): ProjectPlan {
   const unitFiles = new Map<string, { app: string; kind: (typeof UNIT_FILE_KINDS)[number]; units: CodeUnit[] }>();
   for (const app of appLabels(erd)) {
     for (const kind of UNIT_FILE_KINDS) {
@@ -145,7 +145,7 @@ export function planRun(erd: Erd, templateFiles: readonly GeneratedFile[]): RunP
     .filter(([, built]) => !('optional' in built.kind && built.kind.optional))
     .map(([p]) => p);
   if (missing.length > 0)
-    throw new Error(`planRun: the template project lacks ${missing.join(', ')}, which the agents build from units.`);
+    throw new Error(`splitIntoUnits: the template project lacks ${missing.join(', ')}, which the agents build from units.`);
   for (const unit of units) {
     if (unit.entity === undefined) continue;
     for (const agent of AGENTS[unit.agent].dependsOn) {
