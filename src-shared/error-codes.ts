@@ -14,6 +14,7 @@ export const ERROR_CODES = [
   'request.too-large',
   'ipc.untrusted-sender',
   'host.unreachable',
+  'host.refused',
   'host.bad-response',
   'host.path-required',
   // ERD documents.

@@ -48,8 +48,9 @@ export function createHttpClient(options: HttpClientOptions = {}): StudioClient 
       try {
         return JSON.parse(text) as Result<unknown>;
       } catch {
-        const message = `HTTP ${response.status}: ${text.trim() || 'the host did not answer with JSON'}`;
-        return { ok: false, error: { code: 'host.bad-response', message, retryable: false } };
+        const message = text.trim() || `HTTP ${response.status}`;
+        const code = response.status === 401 || response.status === 403 ? 'host.refused' : 'host.bad-response';
+        return { ok: false, error: { code, message, retryable: false } };
       }
     };
   }
