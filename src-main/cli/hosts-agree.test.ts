@@ -128,7 +128,11 @@ describe('the CLI and the Studio service agree on a run', () => {
     const views = run.review.files['core/views.py'] as FileReview;
     expect(views).toMatchObject({ category: 'error', decision: 'skipped' });
     expect(views.findings.some((d) => d.code.startsWith('security.') && !/^(\w+)\.\1\./.test(d.code))).toBe(true);
-    expect(Object.values(run.findings).flat().filter((d) => /^([\w-]+)\.\1\./.test(d.code))).toEqual([]);
+    expect(
+      Object.values(run.findings)
+        .flat()
+        .filter((d) => /^([\w-]+)\.\1\./.test(d.code)),
+    ).toEqual([]);
     expect(report.files.find((f) => f.path === 'core/views.py')).toMatchObject({ category: 'error', approved: false });
   });
 

@@ -6,7 +6,14 @@
 import { z } from 'zod';
 import { DiagnosticSchema } from '../diagnostics';
 import { ErdSchema } from '../erd/model';
-import { AppInfoSchema, EngineSchema, ErdDocumentSchema, RecentFileSchema, RunRecordSchema, RunSnapshotSchema } from './model';
+import {
+  AppInfoSchema,
+  EngineSchema,
+  ErdDocumentSchema,
+  RecentFileSchema,
+  RunRecordSchema,
+  RunSnapshotSchema,
+} from './model';
 import { BatchResultSchema, FileReviewSchema, ReviewDecisionSchema, WritePlanSchema } from './review';
 import { ProviderSchema, SettingsPatchSchema, SettingsSchema } from './settings';
 

@@ -79,7 +79,6 @@ export const GeneratedFileSchema = z.object({
 });
 export type GeneratedFileView = z.infer<typeof GeneratedFileSchema>;
 
-
 /** Counts per agent, so the run view draws one bar per agent without recounting units. */
 export const AgentProgressSchema = z.object({
   agent: z.string(),

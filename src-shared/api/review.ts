@@ -115,9 +115,7 @@ export const WritePlanSchema = z.object({
   outDir: z.string(),
   /** `created`: new or empty folder; `replaced`: a foreign folder, with force; `merged`: an earlier generation updated in place. */
   mode: z.enum(['created', 'replaced', 'merged']),
-  files: z.array(
-    z.object({ path: z.string(), action: WriteActionSchema, conflicts: z.number().int().nonnegative() }),
-  ),
+  files: z.array(z.object({ path: z.string(), action: WriteActionSchema, conflicts: z.number().int().nonnegative() })),
   /** Files of the run that would not be written (not approved); their version on disk stays. */
   notApproved: z.array(z.string()),
 });

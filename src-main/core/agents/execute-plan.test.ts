@@ -260,7 +260,11 @@ describe('executePlan with the LLM engine', () => {
       'models:shop:Product fake-coder-2 invalidCode giveUp',
     ]);
     server.resetLog();
-    const second = await executePlan(erd, splitIntoUnits(erd, templateProject(erd)), llmOptions(new AgentCache({ dir })));
+    const second = await executePlan(
+      erd,
+      splitIntoUnits(erd, templateProject(erd)),
+      llmOptions(new AgentCache({ dir })),
+    );
     expect(askedUnits()).toContain('models:shop:Product');
     expect(second.metrics.fallbacks).toBe(0);
     const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true });
@@ -276,9 +280,9 @@ describe('executePlan with the LLM engine', () => {
     setTimeout(() => controller.abort(), 100);
     const events: PoolEvent[] = [];
     const hooks = { signal: controller.signal, onEvent: (e: PoolEvent) => events.push(e) };
-    await expect(executePlan(erd, splitIntoUnits(erd, templateProject(erd)), llmOptions(null), hooks)).rejects.toBeInstanceOf(
-      PoolCancelledError,
-    );
+    await expect(
+      executePlan(erd, splitIntoUnits(erd, templateProject(erd)), llmOptions(null), hooks),
+    ).rejects.toBeInstanceOf(PoolCancelledError);
     const failed = events.filter((e) => e.type === 'failed');
     expect(failed).toHaveLength(4);
     expect(failed.every((e) => /cancelled/.test(e.message))).toBe(true);

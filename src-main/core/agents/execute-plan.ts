@@ -93,7 +93,12 @@ interface UnitResult {
  * fail for model trouble (they fall back to their draft); the run rejects only when cancelled
  * (PoolCancelledError) or when a generator throws.
  */
-export async function executePlan(erd: Erd, plan: ProjectPlan, options: PipelineOptions, hooks: PipelineHooks = {}): Promise<PipelineResult> {
+export async function executePlan(
+  erd: Erd,
+  plan: ProjectPlan,
+  options: PipelineOptions,
+  hooks: PipelineHooks = {},
+): Promise<PipelineResult> {
   const now = options.now ?? Date.now;
   const started = now();
   const llm = options.engine === 'llm' ? options.llm : undefined;

@@ -145,7 +145,9 @@ export function splitIntoUnits(erd: Erd, templateFiles: readonly GeneratedFile[]
     .filter(([, built]) => !('optional' in built.kind && built.kind.optional))
     .map(([p]) => p);
   if (missing.length > 0)
-    throw new Error(`splitIntoUnits: the template project lacks ${missing.join(', ')}, which the agents build from units.`);
+    throw new Error(
+      `splitIntoUnits: the template project lacks ${missing.join(', ')}, which the agents build from units.`,
+    );
   for (const unit of units) {
     if (unit.entity === undefined) continue;
     for (const agent of AGENTS[unit.agent].dependsOn) {

@@ -150,7 +150,8 @@ describe('regenerateFile', () => {
     const user = userPrompt(
       server.requests.find((r) => userPrompt(r).includes('unit serializers:core:User')) as ChatRequest,
     );
-    const userDraft = splitIntoUnits(erd, generateProject(erd)).units.find((u) => u.id === 'models:core:User')?.draft ?? '';
+    const userDraft =
+      splitIntoUnits(erd, generateProject(erd)).units.find((u) => u.id === 'models:core:User')?.draft ?? '';
     expect(user).toContain(`### models:core:User\n\`\`\`python\n${userDraft.trimEnd()}\n\`\`\``);
   });
 

@@ -29,10 +29,7 @@ export interface AttemptReport extends AttemptRecord {
  * updated, merged, or already identical); false when it was not approved, conflicted (the user's
  * file was kept), or the run wrote only a zip.
  */
-export interface FileReport extends Pick<
-  FileVerdict,
-  'score' | 'category' | 'findings' | 'approved' | 'decidedBy'
-> {
+export interface FileReport extends Pick<FileVerdict, 'score' | 'category' | 'findings' | 'approved' | 'decidedBy'> {
   path: string;
   agent: AgentId;
   source: FileSource;

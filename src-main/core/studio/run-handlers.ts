@@ -174,8 +174,7 @@ export function runHandlers(deps: RunHandlerDeps): Pick<StudioHandlers, RunHandl
       known(runId, paths);
       return batch(runId, (s) => s.approveSelection(paths));
     },
-    editFile: async ({ runId, path: file, content }) =>
-      fileReviewView(await known(runId, [file]).edit(file, content)),
+    editFile: async ({ runId, path: file, content }) => fileReviewView(await known(runId, [file]).edit(file, content)),
     regenerateFile: async ({ runId, path: file, feedback }) => {
       known(runId, [file]);
       const { run, generation } = reviewable(runId);

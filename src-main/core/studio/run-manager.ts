@@ -63,7 +63,14 @@ export class RunManager {
     // One engine at a time: an older run keeps its review, but can no longer regenerate.
     for (const tracked of this.runs.values()) void this.release(tracked);
     const runId = randomUUID();
-    const state = createRunState(runId, job.project, job.engine, job.units, this.now(), job.generation.review.threshold);
+    const state = createRunState(
+      runId,
+      job.project,
+      job.engine,
+      job.units,
+      this.now(),
+      job.generation.review.threshold,
+    );
     state.warnings = [...job.warnings];
     const tracked: Tracked = { state, job, released: false };
     this.runs.set(runId, tracked);
