@@ -51,9 +51,11 @@ export const STUDIO_METHODS = {
     output: z.object({ diagnostics: z.array(DiagnosticSchema) }),
   },
   /**
-   * Starts generating; progress arrives as events. Refused while another run is going. `runtime`
-   * (default true) also runs Django on the project (check, migrations, generated tests) when a
-   * Python with Django is found, as the CLI does without `--no-runtime`.
+   * Starts generating; progress arrives as events. Refused while another run is going. The run
+   * ends (`runFinished`) once every file is judged with the whole project. `runtime: true` also
+   * runs Django on it (check, migrations, generated tests) when a Python with Django is found, as
+   * the CLI does without `--no-runtime`; off by default in the app, where it would hold the run
+   * open for several seconds more.
    */
   startRun: {
     input: z.object({ erd: ErdSchema, engine: EngineSchema.optional(), runtime: z.boolean().optional() }).strict(),

@@ -298,7 +298,9 @@ export class ReviewSession extends EventEmitter<ReviewEvents> {
         'Regeneration needs an engine; none is configured for this review.',
         'review.no-regenerator',
       );
-    const content = await this.options.regenerate(path, feedback, entry.current.content, hooks);
+    const content = hooks
+      ? await this.options.regenerate(path, feedback, entry.current.content, hooks)
+      : await this.options.regenerate(path, feedback, entry.current.content);
     return this.replace(path, content, 'regenerated', feedback);
   }
 

@@ -141,7 +141,7 @@ export function runHandlers(deps: RunHandlerDeps): Pick<StudioHandlers, RunHandl
             review: {
               // The app's setting allows 0 ("approve whatever has no error"); the session needs > 0.
               threshold: Math.max(settings.autoApproveThreshold, Number.MIN_VALUE),
-              runtime: runtime ?? true,
+              runtime: runtime ?? false,
               autoApprove: true,
             },
             env: deps.env,

@@ -75,7 +75,7 @@ afterEach(async () => studio.runs.dispose());
 
 describe('template runs', () => {
   it('reports every unit, lists every file and records the run in the history', async () => {
-    const { runId } = await value<{ runId: string }>('startRun', { erd, engine: 'template' });
+    const { runId } = await value<{ runId: string }>('startRun', { erd, engine: 'template', runtime: true });
     await studio.runs.settled(runId);
     const progress = named('runProgress');
     expect(new Set(progress.filter((p) => p.unit.status === 'done').map((p) => p.unit.id))).toEqual(
