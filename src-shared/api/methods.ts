@@ -64,8 +64,9 @@ export const STUDIO_METHODS = {
   cancelRun: { input: z.object({ runId }).strict(), output: z.object({ cancelled: z.boolean() }) },
   getRun: { input: z.object({ runId }).strict(), output: RunSnapshotSchema },
   /**
-   * Approve or skip files (or take a decision back with `pending`); only approved files are
-   * written. A file that failed to generate cannot be approved (`review.not-approvable`).
+   * Approve or skip files (or take a decision back with `pending`), during the run or after it;
+   * only approved files are written. A file that failed to generate cannot be approved
+   * (`review.not-approvable`). Edits, regenerations and writing wait for the run to end.
    */
   decideFiles: {
     input: z.object({ runId, paths, decision: ReviewDecisionSchema }).strict(),

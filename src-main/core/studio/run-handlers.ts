@@ -66,8 +66,10 @@ export function runHandlers(deps: RunHandlerDeps): Pick<StudioHandlers, RunHandl
     return { run, generation, session: generation.review };
   };
 
+  /** The run's session, with every path in it; decisions may come while the run still goes. */
   const known = (runId: string, paths: readonly string[]) => {
-    const { run, session } = reviewable(runId);
+    const run = runs.get(runId);
+    const session = runs.generation(runId).review;
     const unknown = paths.filter((p) => !session.list().some((e) => e.path === p));
     if (unknown.length > 0)
       throw new ReviewError(
@@ -78,7 +80,7 @@ export function runHandlers(deps: RunHandlerDeps): Pick<StudioHandlers, RunHandl
   };
 
   const batch = (runId: string, apply: (s: ReturnType<typeof reviewable>['session']) => string[]): BatchResult => {
-    const { session } = reviewable(runId);
+    const session = runs.generation(runId).review;
     const changed = apply(session);
     return { changed, decisions: Object.fromEntries(session.list().map((e) => [e.path, e.decision])) };
   };
@@ -176,8 +178,8 @@ export function runHandlers(deps: RunHandlerDeps): Pick<StudioHandlers, RunHandl
     },
     editFile: async ({ runId, path: file, content }) => fileReviewView(await known(runId, [file]).edit(file, content)),
     regenerateFile: async ({ runId, path: file, feedback }) => {
-      known(runId, [file]);
       const { run, generation } = reviewable(runId);
+      known(runId, [file]);
       if (regenerating.has(runId))
         throw new DjForgeError('run.busy', `A file of "${run.project}" is being regenerated; wait for it.`, true);
       if (generation.engine === 'llm' && !runs.canRegenerate(runId))
