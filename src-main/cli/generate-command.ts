@@ -26,7 +26,7 @@ import {
   type PreparedEngine,
   type WriteOutcome,
 } from '../core/run';
-import { EXIT, parseEngineChoice, parseReviewChoice, printDiagnostics, type CliOptions } from './common';
+import { EXIT, parseEngineFlags, parseReviewChoice, printDiagnostics, type CliOptions } from './common';
 import { conflictLines, describeActions, printEvent, reviewLines } from './generate-print';
 import type { CliIo } from './io';
 import { runReviewPrompt } from './review-prompt';
@@ -50,7 +50,7 @@ export async function generateCommand(erdFile: string, options: CliOptions, io: 
     return code;
   };
   const usage = (message: string) => fail(`${message}\nRun "djforge --help" for usage.`, EXIT.usage);
-  const choice = parseEngineChoice(options);
+  const choice = parseEngineFlags(options);
   if (!choice.ok) return usage(choice.message);
   const reviewChoice = parseReviewChoice(options);
   if (!reviewChoice.ok) return usage(reviewChoice.message);

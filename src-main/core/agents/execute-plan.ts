@@ -1,5 +1,5 @@
 /**
- * Runs a plan on the pool: each unit through the template engine (its draft) or the LLM engine
+ * Executes a `ProjectPlan` (from `split-units.ts`) on the pool: each unit through the template engine (its draft) or the LLM engine
  * (cache first, then the model with recovery, else the draft), files assembled and announced as
  * soon as their last unit is done, and the figures of the run counted on the way.
  */

@@ -1,5 +1,6 @@
 /**
- * The plan of a run: every unit of work and every file assembled from units. Per-app files built
+ * Splitting a template project into the agents' units (`ProjectPlan`; executed by
+ * `execute-plan.ts`): every unit of work and every file assembled from units. Per-app files built
  * from units (models, serializers, views, …: `APP_FILE_KINDS`, and tests.py) give one unit per
  * entity plus their header units; every other file of the template project is a single whole-file unit. A unit's
  * draft is its deterministic template output, so the template engine and the LLM engine share one
@@ -47,6 +48,7 @@ export interface FilePlan {
   assembleUnits(outputs: ReadonlyMap<string, string>): string;
 }
 
+/** Every unit of a project and every file assembled from them; `planProject` (core/run) makes one. */
 export interface ProjectPlan {
   units: WorkUnit[];
   files: FilePlan[];
@@ -64,7 +66,7 @@ function languageOf(path: string): string {
 /**
  * The plan for `erd`, given its template project (`generateProject(erd)`), in the files' order.
  * Throws when a unit-built file of the template (tests.py aside) is missing from `templateFiles` or an agent
- * dependency names a unit that does not exist (a generator and the registry disagree).
+ * dependency names a unit that does not exist (a generator and the agent definitions disagree).
  */
 export function splitIntoUnits(erd: Erd, templateFiles: readonly GeneratedFile[]): ProjectPlan {
   const unitFiles = new Map<string, { app: string; kind: (typeof UNIT_FILE_KINDS)[number]; units: CodeUnit[] }>();

@@ -9,8 +9,9 @@ import type { EmitEvent, Engine, GeneratedFileView, RunSnapshot, UnitStatus } fr
 import { DjForgeError } from '../errors';
 import { runReviewView } from '../review/review-view';
 import type { GenerationRun } from '../run/generation-run';
+import type { PlannedUnit } from '../run/plan';
 import type { HistoryStore } from './history-store';
-import { addFile, createRunState, finishedCount, finishRun, setUnitStatus, type UnitPlan } from './run-state';
+import { addFile, createRunState, finishedCount, finishRun, setUnitStatus } from './run-state';
 
 /** What an engine reports while it works; every call becomes an event. */
 export interface RunReporter {
@@ -24,7 +25,7 @@ export interface RunReporter {
 export interface RunJob {
   project: string;
   engine: Engine;
-  units: UnitPlan[];
+  units: PlannedUnit[];
   /** The run's generation, whose review the snapshot shows and the review methods act on. */
   generation: GenerationRun;
   warnings: string[];

@@ -15,18 +15,13 @@ import {
   type RunUnit,
   type UnitStatus,
 } from '../../../src-shared/api';
-
-export interface UnitPlan {
-  id: string;
-  agent: string;
-  label: string;
-}
+import type { PlannedUnit } from '../run/plan';
 
 export function createRunState(
   runId: string,
   project: string,
   engine: Engine,
-  units: readonly UnitPlan[],
+  units: readonly PlannedUnit[],
   now: number,
   threshold = 0.8,
 ): RunSnapshot {
