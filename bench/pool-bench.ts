@@ -13,7 +13,7 @@ import type { Erd } from '../src-shared/erd/model';
 import { AgentCache } from '../src-main/core/cache/agent-cache';
 import { generateProject } from '../src-main/core/generate';
 import { importErdText } from '../src-main/core/erd';
-import { prepareLlmEngine, runPipeline, type PipelineResult } from '../src-main/core/pipeline';
+import { prepareLlmEngine, runPipeline, type PipelineResult } from '../src-main/core/run/pipeline';
 import { RecoveryPolicy } from '../src-main/core/recovery/policy';
 import { draftResponder } from '../test-support/draft-responder';
 import { startOpenAiServer, type Fault, type OpenAiServer } from '../test-support/openai-server';

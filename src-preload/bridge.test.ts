@@ -28,6 +28,9 @@ describe('the preload bridge', () => {
       'onRunText',
       'onFileReady',
       'onFindings',
+      'onFileVersion',
+      'onFileDecision',
+      'onRegenerationText',
       'onRunFinished',
       'onMenuCommand',
     ]);

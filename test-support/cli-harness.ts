@@ -6,7 +6,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
-import type { GenerationReport } from '../src-main/core/report';
+import type { GenerationReport } from '../src-main/core/run';
 import type { CliIo } from '../src-main/cli/io';
 import { main } from '../src-main/cli/main';
 import { EXAMPLES_DIR, REPO_ROOT } from './examples';

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import packageJson from '../../package.json';
 import { draftResponder } from '../../test-support/draft-responder';
 import { startOpenAiServer } from '../../test-support/openai-server';
-import type { GenerationReport } from '../core/report';
+import type { GenerationReport } from '../core/run';
 import { cliSandbox, examples, listing, repoRoot as repo } from '../../test-support/cli-harness';
 import { EXAMPLE_NAMES } from '../../test-support/examples';
 

@@ -41,8 +41,8 @@ export const LLM_FLAGS = [
   'instructions',
 ] as const;
 
-/** Validated engine settings of `generate`. */
-export interface EngineChoice {
+/** The validated engine flags of `generate` (the core's `EngineChoice` is built from them). */
+export interface EngineFlags {
   engine: 'template' | 'llm';
   concurrency: number;
   llm?: {
@@ -58,9 +58,9 @@ export interface EngineChoice {
 }
 
 /** The engine settings from the flags, or a usage message naming the flag and the problem. */
-export function parseEngineChoice(
+export function parseEngineFlags(
   options: CliOptions,
-): { ok: true; value: EngineChoice } | { ok: false; message: string } {
+): { ok: true; value: EngineFlags } | { ok: false; message: string } {
   const fail = (message: string) => ({ ok: false as const, message });
   const engine = options.engine ?? 'template';
   if (engine !== 'template' && engine !== 'llm') return fail(`--engine must be template or llm, got "${engine}".`);

@@ -1,27 +1,42 @@
 /**
- * `djforge generate`: import the ERD, run the pipeline, review every file as it finishes (the
- * validation layers, scores and categories; a person on a terminal or the `--approve` policy
- * decides), write only the approved files (`--out` folder, merged with an earlier generation,
- * and/or a `--zip`), and report. Exit 1 when some generated file did not reach the disk as
- * generated (not approved, or a merge conflict kept the user's version).
+ * `djforge generate`: parse the flags, drive the one generation workflow of the core (`core/run`:
+ * load the ERD, prepare the engine, generate and review, write the approved files, report), print
+ * what happened, ask on a terminal, and map the outcome to an exit code. Exit 1 when some generated
+ * file did not reach the disk as generated (not approved, or a merge conflict kept the user's version).
  */
-import { promises as fs } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { hasErrors } from '../../src-shared/diagnostics';
 import { endpointIdentity } from '../core/cache/cache-key';
-import { loadErdFile } from '../core/load-erd';
+import { resolveApiKey } from '../core/llm/presets';
 import { checkOutputTarget, OutputError } from '../core/output/project-writer';
-import { PoolCancelledError, runPipeline, type PipelineResult } from '../core/pipeline';
-import type { GenerationReport } from '../core/report';
-import { EXIT, parseEngineChoice, parseReviewChoice, printDiagnostics, type CliOptions } from './common';
-import { pipelineOptions, printEvent } from './generate-engine';
-import { buildReport, writeReport } from './generate-report';
-import { GenerateReview, withRegenerations, type ReviewOutcome } from './generate-review';
-import { conflictLines, describeActions, writeApproved, type WriteOutcome } from './generate-write';
+import { applyApprovalPolicy, type ApprovalPolicy } from '../core/review/approval-policy';
+import {
+  buildReport,
+  checkZipTarget,
+  GenerationRun,
+  loadErdFile,
+  PoolCancelledError,
+  prepareEngine,
+  writeApproved,
+  writeReport,
+  type EngineChoice,
+  type GenerationReport,
+  type PreparedEngine,
+  type WriteOutcome,
+} from '../core/run';
+import { EXIT, parseEngineFlags, parseReviewChoice, printDiagnostics, type CliOptions } from './common';
+import { conflictLines, describeActions, printEvent, reviewLines } from './generate-print';
 import type { CliIo } from './io';
+import { runReviewPrompt } from './review-prompt';
 
 const inside = (file: string, dir: string) => file === dir || file.startsWith(dir + path.sep);
+
+const onSigint = (cancel: () => void) => {
+  process.once('SIGINT', cancel);
+  return () => process.off('SIGINT', cancel);
+};
 
 export async function generateCommand(erdFile: string, options: CliOptions, io: CliIo): Promise<number> {
   const started = performance.now();
@@ -29,12 +44,13 @@ export async function generateCommand(erdFile: string, options: CliOptions, io: 
   const zip = options.zip ? path.resolve(io.cwd, options.zip) : null;
   const reportFile = options.json ? path.resolve(io.cwd, options.json) : null;
   const force = options.force ?? false;
+  const quiet = options.quiet ?? false;
   const fail = (message: string, code: number) => {
     io.stderr(`djforge generate: ${message}\n`);
     return code;
   };
   const usage = (message: string) => fail(`${message}\nRun "djforge --help" for usage.`, EXIT.usage);
-  const choice = parseEngineChoice(options);
+  const choice = parseEngineFlags(options);
   if (!choice.ok) return usage(choice.message);
   const reviewChoice = parseReviewChoice(options);
   if (!reviewChoice.ok) return usage(reviewChoice.message);
@@ -60,31 +76,50 @@ export async function generateCommand(erdFile: string, options: CliOptions, io: 
   }
   const erd = loaded.erd;
 
-  const genStart = performance.now();
-  let prepared: Awaited<ReturnType<typeof pipelineOptions>>;
+  const llm = choice.value.llm;
+  const apiKey = resolveApiKey(io.env);
+  const engineChoice: EngineChoice = {
+    engine: choice.value.engine,
+    concurrency: choice.value.concurrency,
+    ...(llm
+      ? {
+          llm: {
+            ...llm,
+            ...(apiKey === undefined ? {} : { apiKey }),
+            ...(io.env['DJFORGE_SYNTAX_PYTHON'] ? { python: io.env['DJFORGE_SYNTAX_PYTHON'] } : {}),
+          },
+        }
+      : {}),
+  };
+  let prepared: PreparedEngine;
   try {
-    prepared = await pipelineOptions(choice.value, io);
+    prepared = await prepareEngine(engineChoice, { env: io.env, cwd: io.cwd, home: io.env['HOME'] ?? os.homedir() });
   } catch (e) {
     return fail(`${(e as Error).message} Nothing was written.`, EXIT.usage);
   }
-  const quiet = options.quiet ?? false;
-  const review = new GenerateReview(erd, reviewChoice.value, io.env, {
-    options: prepared.options,
+  for (const warning of prepared.warnings) io.stderr(`warning: ${warning}\n`);
+  const { policy, threshold, runtime } = reviewChoice.value;
+  const run = new GenerationRun({
+    erd,
+    pipeline: prepared.options,
+    // `--approve none` means nothing is written, not even what would be auto-approved; nothing is
+    // shown before the whole project is validated, so each file is judged once.
+    review: { threshold, runtime, autoApprove: policy !== 'none', judgeOnJoin: false },
+    env: io.env,
     onEvent: (event) => printEvent(io, event, quiet),
-    ...(quiet ? {} : { note: (line: string) => io.stderr(line) }),
+    onInterrupt: onSigint,
+    onRegenerated: (r) => {
+      if (!quiet)
+        io.stderr(
+          `Regenerated ${r.path} (${r.source}): ${r.units} unit(s), ${r.attempts.length} model call(s), ${r.tokens} tokens.\n`,
+        );
+    },
   });
-  let result: PipelineResult;
   const cancel = new AbortController();
   const onInterrupt = () => cancel.abort();
   process.once('SIGINT', onInterrupt);
   try {
-    result = await runPipeline(erd, prepared.options, {
-      signal: cancel.signal,
-      onEvent: (event) => {
-        printEvent(io, event, options.quiet ?? false);
-        if (event.type === 'fileReady') review.add({ path: event.file, content: event.content, agent: event.agent });
-      },
-    });
+    await run.generate(cancel.signal);
   } catch (e) {
     await prepared.close();
     if (e instanceof PoolCancelledError) return fail('cancelled; nothing was written.', EXIT.cancelled);
@@ -92,23 +127,31 @@ export async function generateCommand(erdFile: string, options: CliOptions, io: 
   } finally {
     process.off('SIGINT', onInterrupt);
   }
-  const generateMs = performance.now() - genStart;
-  review.ensureAll(result.files);
-  review.prefetchRuntime(result.files);
-  if (!options.quiet)
+  if (!quiet)
     for (const problem of prepared.options.cache?.problems ?? [])
       io.stderr(`warning: cache: ${problem} (ignored; rewritten when regenerated)\n`);
 
   // The engine stays open through the review: regenerating a file with feedback uses it.
-  let outcome: ReviewOutcome;
+  let decidedBy: ApprovalPolicy | 'interactive';
   try {
-    outcome = await review.finish(io);
+    await run.judge();
+    const terminal = policy === null && io.terminal ? io.terminal() : null;
+    if (terminal) {
+      try {
+        await runReviewPrompt(run.review, terminal);
+      } finally {
+        terminal.close();
+      }
+      decidedBy = 'interactive';
+    } else {
+      decidedBy = policy ?? 'high';
+      applyApprovalPolicy(run.review, decidedBy);
+    }
   } finally {
     await prepared.close();
   }
-  result = withRegenerations(result, review.regenerations);
-  if (!options.quiet) io.stdout(reviewLines(outcome));
-  const { session } = outcome;
+  if (!quiet) io.stdout(reviewLines(run, decidedBy));
+  const session = run.review;
   const approved = session.approvedFiles().map((f) => ({ path: f.path, content: f.content }));
   const notApproved = session
     .list()
@@ -123,8 +166,8 @@ export async function generateCommand(erdFile: string, options: CliOptions, io: 
     throw e;
   }
   const code = notApproved.length > 0 || written.conflicts.length > 0 ? EXIT.notApproved : EXIT.ok;
-  const llm = choice.value.llm;
-  const extra: Pick<GenerationReport, 'llm' | 'cache'> =
+  const result = run.reportedResult();
+  const extra: Partial<Pick<GenerationReport, 'llm' | 'cache'>> =
     llm && prepared.options.llm
       ? {
           llm: {
@@ -142,23 +185,21 @@ export async function generateCommand(erdFile: string, options: CliOptions, io: 
       : {};
   const report = buildReport({
     ok: code === EXIT.ok,
-    engine: choice.value.engine,
     erdFile,
     format: loaded.format,
-    erd,
     diagnostics: loaded.diagnostics,
     out,
-    result,
-    review: outcome,
+    run,
+    decidedBy,
     written,
-    times: { pipelineMs: performance.now() - started, importMs, generateMs },
+    times: { pipelineMs: performance.now() - started, importMs },
     extra,
   });
   if (reportFile) await writeReport(reportFile, report);
 
   const { metrics } = result;
   if (out && written.conflicts.length > 0) io.stderr(conflictLines(out, written.conflicts, io.cwd));
-  if (!options.quiet) {
+  if (!quiet) {
     const where = [
       out
         ? `to ${out} (${written.mode === 'merged' ? `merged: ${describeActions(written.entries)}` : written.mode})`
@@ -191,34 +232,4 @@ export async function generateCommand(erdFile: string, options: CliOptions, io: 
       `djforge generate: ${written.conflicts.length} merge conflict(s); your version of each was kept (see above).\n`,
     );
   return code;
-}
-
-async function checkZipTarget(zip: string, force: boolean): Promise<void> {
-  const stat = await fs.lstat(zip).catch(() => null);
-  if (stat?.isDirectory()) throw new OutputError(`--zip ${zip} is a folder, not a file.`, 'output.not-directory');
-  if (stat && !force) throw new OutputError(`${zip} already exists; pass --force to replace it.`, 'output.not-empty');
-}
-
-/** The validation and review summary: layers, categories, decisions, and each file left out with its main reason. */
-function reviewLines({ session, validation, decidedBy, validateMs }: ReviewOutcome): string {
-  const summary = session.summary();
-  const { runtime } = validation;
-  const runtimeText = runtime.ran
-    ? `runtime layer (${runtime.steps.map((s) => s.step.split(' ')[0]).join(', ')}) ${(runtime.durationMs / 1000).toFixed(1)} s, --no-runtime skips it`
-    : `runtime layer skipped: ${runtime.skipped ?? 'not run'}`;
-  const python = validation.python ? `CPython ${validation.python}` : 'tree-sitter (no Python found)';
-  const lines = [
-    `Validated ${summary.files} files in ${(validateMs / 1000).toFixed(1)} s: static layers with ${python}; ${runtimeText}.`,
-    `Review (${decidedBy === 'interactive' ? 'on the terminal' : `--approve ${decidedBy}`}): ` +
-      Object.entries(summary.byCategory)
-        .map(([category, paths]) => `${paths.length} ${category}`)
-        .join(', ') +
-      ` — ${summary.approved} approved, ${summary.skipped} skipped; average quality ${summary.avgQuality.toFixed(2)}.`,
-  ];
-  for (const e of session.list()) {
-    if (e.decision === 'approved') continue;
-    const why = e.current.reasons[0] ?? 'no reason recorded';
-    lines.push(`  not approved: ${e.path} (${e.current.category}, score ${e.current.score.toFixed(2)}): ${why}`);
-  }
-  return lines.join('\n') + '\n';
 }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { draftResponder, REFINED_MARKER } from '../../test-support/draft-responder';
 import { startOpenAiServer } from '../../test-support/openai-server';
-import type { GenerationReport } from '../core/report';
+import type { GenerationReport } from '../core/run';
 import { cliSandbox, examples, listing } from '../../test-support/cli-harness';
 const sandbox = cliSandbox();
 const { run, runWithEnv } = sandbox;

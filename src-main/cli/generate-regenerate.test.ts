@@ -11,10 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { draftFromPrompt, draftResponder } from '../../test-support/draft-responder';
 import { startOpenAiServer, type ChatRequest, type OpenAiServer } from '../../test-support/openai-server';
 import { importErdText } from '../core/erd';
-import { prepareLlmEngine } from '../core/pipeline';
-import { NEEDS_LLM_MESSAGE } from '../core/regenerate';
+import { GenerationRun, NEEDS_LLM_MESSAGE, prepareLlmEngine } from '../core/run';
 import { examples, readReport, runCli } from '../../test-support/cli-harness';
-import { GenerateReview } from './generate-review';
 
 const EVAL = '\n\ndef run_filter(text):\n    return eval(text)\n';
 const FEEDBACK = 'Remove the eval helper.';
@@ -97,7 +95,7 @@ describe('djforge generate: regenerate with feedback on a terminal', () => {
   });
 });
 
-describe('GenerateReview regeneration', () => {
+describe('GenerationRun regeneration', () => {
   it('an interrupt cancels the regeneration in progress with a sentence, and the file stays as it was', async () => {
     const imported = importErdText(await fs.readFile(erd, 'utf8'), 'seed-legacy-jobboard.json');
     if (!imported.erd) throw new Error('the ERD did not import');
@@ -105,30 +103,29 @@ describe('GenerateReview regeneration', () => {
     let subscribed = 0;
     let unsubscribed = 0;
     let interrupt = (): void => undefined;
-    const review = new GenerateReview(
-      imported.erd,
-      { policy: null, threshold: 0.8, runtime: false },
-      {},
-      {
-        options: { engine: 'llm', llm: engine },
-        onEvent: (event) => {
-          if (event.type === 'started') interrupt();
-        },
-        onInterrupt: (cancel) => {
-          subscribed += 1;
-          interrupt = cancel;
-          return () => (unsubscribed += 1);
-        },
+    const review = new GenerationRun({
+      erd: imported.erd,
+      pipeline: { engine: 'llm', llm: engine },
+      review: { threshold: 0.8, runtime: false, autoApprove: true, judgeOnJoin: false },
+      env: {},
+      onEvent: (event) => {
+        if (event.type === 'started') interrupt();
       },
-    );
+      onInterrupt: (cancel) => {
+        subscribed += 1;
+        interrupt = cancel;
+        return () => (unsubscribed += 1);
+      },
+    });
     try {
-      await review.session.add({ path: 'core/views.py', content: 'X = 1\n', agent: 'views' });
-      const error = await review.session.regenerate('core/views.py', FEEDBACK).catch((e: unknown) => e);
+      await review.review.add({ path: 'core/views.py', content: 'X = 1\n', agent: 'views' });
+      const error = await review.review.regenerate('core/views.py', FEEDBACK).catch((e: unknown) => e);
       expect(error).toMatchObject({
         message: 'The regeneration of core/views.py was cancelled; the current version stays.',
+        code: 'regenerate.cancelled',
       });
       expect([subscribed, unsubscribed]).toEqual([1, 1]);
-      expect(review.session.get('core/views.py')).toMatchObject({ previous: [], current: { content: 'X = 1\n' } });
+      expect(review.review.get('core/views.py')).toMatchObject({ previous: [], current: { content: 'X = 1\n' } });
       expect(review.regenerations).toEqual([]);
     } finally {
       await close();
@@ -139,15 +136,15 @@ describe('GenerateReview regeneration', () => {
     const name = 'seed-legacy-jobboard.json';
     const imported = importErdText(await fs.readFile(erd, 'utf8'), name);
     if (!imported.erd) throw new Error(`${name} did not import`);
-    const review = new GenerateReview(
-      imported.erd,
-      { policy: null, threshold: 0.8, runtime: false },
-      {},
-      { options: { engine: 'template' } },
-    );
-    await review.session.add({ path: 'core/views.py', content: 'X = 1\n', agent: 'views' });
-    const error = await review.session.regenerate('core/views.py', FEEDBACK).catch((e: unknown) => e);
+    const review = new GenerationRun({
+      erd: imported.erd,
+      pipeline: { engine: 'template' },
+      review: { threshold: 0.8, runtime: false, autoApprove: true, judgeOnJoin: false },
+      env: {},
+    });
+    await review.review.add({ path: 'core/views.py', content: 'X = 1\n', agent: 'views' });
+    const error = await review.review.regenerate('core/views.py', FEEDBACK).catch((e: unknown) => e);
     expect(error).toMatchObject({ message: NEEDS_LLM_MESSAGE, code: 'regenerate.needs-llm' });
-    expect(review.session.get('core/views.py')).toMatchObject({ previous: [], current: { content: 'X = 1\n' } });
+    expect(review.review.get('core/views.py')).toMatchObject({ previous: [], current: { content: 'X = 1\n' } });
   });
 });

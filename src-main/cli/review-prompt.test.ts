@@ -2,14 +2,7 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { ReviewSession } from '../core/review/review-session';
 import type { Finding, SourceFile } from '../core/validate/types';
-import {
-  editInEditor,
-  parseSelection,
-  reviewFiles,
-  runReviewPrompt,
-  terminalIo,
-  type ReviewPromptIo,
-} from './review-prompt';
+import { editInEditor, parseSelection, runReviewPrompt, terminalIo, type ReviewPromptIo } from './review-prompt';
 
 /** Every `#warn` line is a warning, every `#err` line an error. */
 async function markers(files: readonly SourceFile[]): Promise<Finding[]> {
@@ -168,40 +161,5 @@ describe('helpers', () => {
     input.end();
     expect(await second).toBeNull();
     io.close();
-  });
-});
-
-describe('reviewFiles', () => {
-  const files = [
-    { path: 'models.py', content: 'x = 1\n' },
-    { path: 'views.py', content: Array(5).fill('v  #warn').join('\n') },
-  ];
-
-  it('decides by policy without a terminal and says whether everything was approved', async () => {
-    const high = await reviewFiles(files, { validate: markers });
-    expect(high.allApproved).toBe(false);
-    expect(high.session.approvedFiles().map((f) => f.path)).toEqual(['models.py']);
-    const medium = await reviewFiles(files, { validate: markers, policy: 'high+medium' });
-    expect(medium.allApproved).toBe(true);
-  });
-
-  it('asks on a terminal and validates the complete project with validateProject', async () => {
-    const { io, out } = scripted(['2']);
-    const whole = async (all: readonly SourceFile[]) => [
-      ...(await markers(all)),
-      {
-        file: 'models.py',
-        line: 1,
-        column: 1,
-        severity: 'error' as const,
-        rule: 'runtime.x',
-        layer: 'runtime' as const,
-        message: 'boom',
-      },
-    ];
-    const r = await reviewFiles(files, { validate: markers, validateProject: whole, io });
-    expect(out[0]).toContain('Errors (1): models.py');
-    expect(r.session.approvedFiles().map((f) => f.path)).toEqual(['views.py']);
-    expect(r.summary).toMatchObject({ approved: 1, skipped: 1 });
   });
 });

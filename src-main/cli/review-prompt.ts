@@ -2,7 +2,8 @@
  * The terminal review of `djforge generate`, as the predecessor showed it: the files by category,
  * the five batch operations, and a file-by-file walk (approve, skip, edit in $EDITOR, regenerate
  * with feedback). All terminal access goes through `ReviewPromptIo`, so tests script the answers.
- * When the run has no terminal the CLI uses `applyApprovalPolicy` (`--approve`) instead.
+ * When the run has no terminal the CLI uses `applyApprovalPolicy` (`--approve`) instead; the
+ * session itself belongs to the run (`core/run`'s `GenerationRun`).
  */
 import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
@@ -10,9 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import type { Readable, Writable } from 'node:stream';
-import { applyApprovalPolicy, type ApprovalPolicy } from '../core/review/approval-policy';
-import { ReviewSession, type ReviewSummary } from '../core/review/review-session';
-import type { Regenerate, ReviewEntry, ReviewFileInput, ValidateFiles } from '../core/review/types';
+import type { ReviewSession, ReviewSummary } from '../core/review/review-session';
+import type { ReviewEntry } from '../core/review/types';
 import { versionDiff } from '../core/review/version-diff';
 
 export interface ReviewPromptIo {
@@ -228,39 +228,4 @@ export async function editInEditor(
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }
-}
-
-export interface ReviewFilesOptions {
-  /** Validates each file as it joins (default: the static layers of `staticValidator`). */
-  validate: ValidateFiles;
-  /** Validates the complete project (e.g. `projectValidator` with the runtime layer). */
-  validateProject?: ValidateFiles;
-  regenerate?: Regenerate;
-  threshold?: number;
-  /** A terminal to review on; without one `policy` decides. */
-  io?: ReviewPromptIo | null;
-  policy?: ApprovalPolicy;
-}
-
-/**
- * The CLI's whole review step: every file joins a session, the run completes, then a person on
- * `io` reviews or `policy` (default `high`) decides. Resolves with the session (for the writer
- * and the report) and whether every file was approved (the CLI exits 1 when not).
- */
-export async function reviewFiles(
-  files: readonly ReviewFileInput[],
-  options: ReviewFilesOptions,
-): Promise<{ session: ReviewSession; summary: ReviewSummary; allApproved: boolean }> {
-  const session = new ReviewSession({
-    validate: options.validate,
-    ...(options.validateProject ? { validateProject: options.validateProject } : {}),
-    ...(options.regenerate ? { regenerate: options.regenerate } : {}),
-    ...(options.threshold !== undefined ? { threshold: options.threshold } : {}),
-  });
-  for (const f of files) await session.add(f);
-  await session.complete();
-  if (options.io) await runReviewPrompt(session, options.io);
-  else applyApprovalPolicy(session, options.policy ?? 'high');
-  const summary = session.summary();
-  return { session, summary, allApproved: summary.approved === summary.files };
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { loadErdFile } from '../core/load-erd';
+import { loadErdFile } from '../core/run/load-erd';
 import type { CliIo } from './io';
 import { hasErrors } from '../../src-shared/diagnostics';
 import { EXIT, printDiagnostics } from './common';

@@ -12,7 +12,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../../src-shared/api';
-import type { Result } from '../../src-shared/result';
+import type { ErrorCode, Result } from '../../src-shared/result';
 import { environmentSecretStore, fileSettingsStore } from '../core/settings';
 import {
   createConfinement,
@@ -68,7 +68,7 @@ function send(res: ServerResponse, status: number, body: string | Buffer, header
 const sendJson = (res: ServerResponse, status: number, value: unknown) =>
   send(res, status, JSON.stringify(value), { 'Content-Type': 'application/json; charset=utf-8' });
 
-function failure(code: string, message: string): Result<never> {
+function failure(code: ErrorCode, message: string): Result<never> {
   return { ok: false, error: { code, message, retryable: false } };
 }
 
@@ -170,6 +170,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     service,
     close: async () => {
       for (const runId of [...service.runs.activeRunIds()]) service.runs.cancel(runId);
+      void service.runs.dispose();
       hub.closeAll();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -3,6 +3,7 @@
  * the host (not the renderer's code) with answers per method, record every call, and emit
  * events as the host would. A method the test did not answer fails with a sentence naming it.
  */
+import type { ErrorCode } from '@shared/error-codes';
 import type { EventName, EventPayload, MethodInput, MethodName, MethodOutput, StudioClient } from '@shared/api';
 import { EVENT_NAMES, METHOD_NAMES, subscriberName } from '@shared/api/contract-names';
 import type { Result } from '@shared/result';
@@ -36,7 +37,7 @@ export function fakeStudio(answers: Answers = {}): FakeStudio {
       if (!answer) {
         return {
           ok: false,
-          error: { code: 'test.unanswered', message: `The test did not expect ${method}.`, retryable: false },
+          error: { code: 'internal', message: `The test did not expect ${method}.`, retryable: false },
         };
       }
       const value = answer(input);
@@ -69,7 +70,7 @@ export function connectFakeStudio(answers: Answers = {}): FakeStudio {
   return studio;
 }
 
-export const refusal = (code: string, message: string, retryable = false): Result<never> => ({
+export const refusal = (code: ErrorCode, message: string, retryable = false): Result<never> => ({
   ok: false,
   error: { code, message, retryable },
 });

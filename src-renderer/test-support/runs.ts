@@ -1,7 +1,7 @@
 /** A small finished run as the host would describe it, for the review and run views. */
 import { viewOfSnapshot } from '@renderer/features/run/run-slice';
 import { useStudio } from '@renderer/store';
-import type { RunSnapshot } from '@shared/api';
+import { emptyRunReview, type RunSnapshot } from '@shared/api';
 
 /** Puts a run on screen as the page does once it has the host's snapshot. */
 export function showRun(snapshot: RunSnapshot): void {
@@ -13,6 +13,8 @@ export const finishedRun = (): RunSnapshot => ({
   project: 'shop',
   engine: 'template',
   status: 'completed',
+  review: emptyRunReview(0.8),
+  warnings: [],
   startedAt: 1_000,
   endedAt: 3_500,
   units: [

@@ -13,6 +13,7 @@ import {
   RunSummarySchema,
   RunUnitSchema,
 } from './model';
+import { FileReviewSchema, ReviewDecisionSchema } from './review';
 
 export const MENU_COMMANDS = [
   'new',
@@ -44,8 +45,22 @@ export const STUDIO_EVENTS = {
   runText: z.object({ runId: z.string(), unitId: z.string(), delta: z.string() }),
   /** A file finished and entered review. */
   fileReady: z.object({ runId: z.string(), file: GeneratedFileSchema }),
-  /** Problems found in a file by validation. */
+  /** Problems found in a file by validation (again after each edit or regeneration). */
   findings: z.object({ runId: z.string(), path: z.string(), diagnostics: z.array(DiagnosticSchema) }),
+  /**
+   * A file has a newly judged version: judged with the whole project when the run completes, or
+   * edited, or regenerated with feedback. `file.versions[file.current]` is the new one.
+   */
+  fileVersion: z.object({ runId: z.string(), path: z.string(), file: FileReviewSchema }),
+  /** A file's decision changed (a person, a batch operation, or the auto-approval rule). */
+  fileDecision: z.object({
+    runId: z.string(),
+    path: z.string(),
+    decision: ReviewDecisionSchema,
+    decidedBy: z.enum(['auto', 'user']).nullable(),
+  }),
+  /** A piece of text streamed by the model while regenerating `path` with feedback. */
+  regenerationText: z.object({ runId: z.string(), path: z.string(), unitId: z.string(), delta: z.string() }),
   /** The run ended; `error` is the sentence to show when it failed. */
   runFinished: z.object({
     runId: z.string(),

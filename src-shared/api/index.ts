@@ -11,6 +11,7 @@ import type { MethodInput, MethodName, MethodOutput } from './methods';
 export * from './events';
 export * from './methods';
 export * from './model';
+export * from './review';
 export * from './settings';
 export * from './issues';
 export * from './csp';

@@ -12,15 +12,16 @@ import {
   EngineSchema,
   ErdDocumentSchema,
   RecentDocumentSchema,
-  ReviewDecisionSchema,
   RunRecordSchema,
   RunSnapshotSchema,
 } from './model';
+import { BatchResultSchema, FileReviewSchema, ReviewDecisionSchema, WritePlanSchema } from './review';
 import { ProviderSchema, SettingsPatchSchema, SettingsSchema } from './settings';
 
 const none = z.object({}).strict();
 const filePath = z.string().trim().min(1, 'The file path is empty.');
 const runId = z.string().min(1, 'The run id is empty.');
+const paths = z.array(z.string().min(1)).min(1, 'No files given.');
 
 export const EXPORT_FORMATS = ['djforge-erd'] as const;
 
@@ -66,19 +67,66 @@ export const STUDIO_METHODS = {
     input: z.object({ erd: z.unknown() }).strict(),
     output: z.object({ diagnostics: z.array(DiagnosticSchema) }),
   },
-  /** Starts generating; progress arrives as events. Refused while another run is going. */
+  /**
+   * Starts generating; progress arrives as events. Refused while another run is going. The run
+   * ends (`runFinished`) once every file is judged with the whole project. `runtime: true` also
+   * runs Django on it (check, migrations, generated tests) when a Python with Django is found, as
+   * the CLI does without `--no-runtime`; off by default in the app, where it would hold the run
+   * open for several seconds more.
+   */
   startRun: {
-    input: z.object({ erd: ErdSchema, engine: EngineSchema.optional() }).strict(),
+    input: z.object({ erd: ErdSchema, engine: EngineSchema.optional(), runtime: z.boolean().optional() }).strict(),
     output: z.object({ runId: z.string() }),
   },
   cancelRun: { input: z.object({ runId }).strict(), output: z.object({ cancelled: z.boolean() }) },
   getRun: { input: z.object({ runId }).strict(), output: RunSnapshotSchema },
-  /** Approve or skip files of a finished (or running) run; only approved files are written. */
+  /**
+   * Approve or skip files (or take a decision back with `pending`), during the run or after it;
+   * only approved files are written. A file that failed to generate cannot be approved
+   * (`review.not-approvable`). Edits, regenerations and writing wait for the run to end.
+   */
   decideFiles: {
-    input: z
-      .object({ runId, paths: z.array(z.string().min(1)).min(1, 'No files given.'), decision: ReviewDecisionSchema })
-      .strict(),
+    input: z.object({ runId, paths, decision: ReviewDecisionSchema }).strict(),
     output: z.object({ decisions: z.record(z.string(), ReviewDecisionSchema) }),
+  },
+  /** Batch 1: approve every pending auto-approved and high-quality file. */
+  approveHighQuality: { input: z.object({ runId }).strict(), output: BatchResultSchema },
+  /** Batch 2: approve every pending auto-approved, high- and medium-quality file. */
+  approveHighAndMedium: { input: z.object({ runId }).strict(), output: BatchResultSchema },
+  /** Batch 4: skip every pending low-quality and error file. */
+  skipProblematic: { input: z.object({ runId }).strict(), output: BatchResultSchema },
+  /** Batch 5: approve exactly these files; an unknown or failed file refuses the whole selection. */
+  approveSelection: { input: z.object({ runId, paths }).strict(), output: BatchResultSchema },
+  /** Replace a file's content with the reviewer's edit: re-validated, re-scored, decision reset. */
+  editFile: {
+    input: z.object({ runId, path: z.string().min(1), content: z.string() }).strict(),
+    output: FileReviewSchema,
+  },
+  /**
+   * A new version of the file from the LLM engine with the reviewer's feedback (the previous
+   * version is kept); the model's text streams as `regenerationText`. Needs a run of the LLM
+   * engine (`regenerate.needs-llm`).
+   */
+  regenerateFile: {
+    input: z
+      .object({ runId, path: z.string().min(1), feedback: z.string().trim().min(1, 'The feedback is empty.') })
+      .strict(),
+    output: FileReviewSchema,
+  },
+  /** Stops the regeneration in progress of the run; the current version stays. */
+  cancelRegeneration: { input: z.object({ runId }).strict(), output: z.object({ cancelled: z.boolean() }) },
+  /** What writing the approved files into `outDir` would do to each file, before writing. */
+  planWrite: {
+    input: z
+      .object({
+        runId,
+        folder: CapabilityIdSchema.optional(),
+        outDir: filePath.optional(),
+        force: z.boolean().optional(),
+      })
+      .strict()
+      .refine((i) => !(i.folder && i.outDir), 'Give either a folder id or a path, not both.'),
+    output: WritePlanSchema.nullable(),
   },
   /**
    * Writes the approved files of a run atomically into `folder` (granted), a typed `outDir` (hosts

@@ -6,16 +6,10 @@
 import { z } from 'zod';
 import { DiagnosticSchema } from '../diagnostics';
 import { ErdSchema } from '../erd/model';
-import {
-  ENGINES,
-  FILE_SOURCES,
-  UNIT_STATUSES,
-  FINISHED_UNIT_STATUSES,
-  RUN_STATUSES,
-  REVIEW_DECISIONS,
-} from './model-constants';
+import { ENGINES, FILE_SOURCES, UNIT_STATUSES, FINISHED_UNIT_STATUSES, RUN_STATUSES } from './model-constants';
+import { ReviewDecisionSchema, RunReviewSchema } from './review';
 
-export { ENGINES, FILE_SOURCES, UNIT_STATUSES, FINISHED_UNIT_STATUSES, RUN_STATUSES, REVIEW_DECISIONS };
+export { ENGINES, FILE_SOURCES, UNIT_STATUSES, FINISHED_UNIT_STATUSES, RUN_STATUSES };
 
 /**
  * An opaque id the host granted for a file or folder the user chose (a native dialog, a recent
@@ -47,6 +41,7 @@ export const EngineSchema = z.enum(ENGINES);
 export type Engine = z.infer<typeof EngineSchema>;
 
 export const FileSourceSchema = z.enum(FILE_SOURCES);
+export type FileSource = z.infer<typeof FileSourceSchema>;
 
 export const UnitStatusSchema = z.enum(UNIT_STATUSES);
 export type UnitStatus = z.infer<typeof UnitStatusSchema>;
@@ -75,9 +70,6 @@ export const GeneratedFileSchema = z.object({
   bytes: z.number().int().nonnegative(),
 });
 export type GeneratedFileView = z.infer<typeof GeneratedFileSchema>;
-
-export const ReviewDecisionSchema = z.enum(REVIEW_DECISIONS);
-export type ReviewDecision = z.infer<typeof ReviewDecisionSchema>;
 
 /** Counts per agent, so the run view draws one bar per agent without recounting units. */
 export const AgentProgressSchema = z.object({
@@ -115,6 +107,10 @@ export const RunSnapshotSchema = z.object({
   summary: RunSummarySchema.nullable(),
   /** Why the run failed, as a sentence; null unless `status` is `failed`. */
   error: z.string().nullable(),
+  /** Every file's score, category, findings, versions and decision (`decisions`/`findings` mirror it). */
+  review: RunReviewSchema,
+  /** Things the user should know about the run (a model the endpoint does not list). */
+  warnings: z.array(z.string()),
 });
 export type RunSnapshot = z.infer<typeof RunSnapshotSchema>;
 

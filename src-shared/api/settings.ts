@@ -39,7 +39,10 @@ export const SettingsSchema = z
     timeoutSeconds: z.number().int().min(5).max(3600),
     autoApproveThreshold: z.number().min(0).max(1),
     baselines: BaselinesSchema,
-    /** Null = the cache folder inside the app's data folder. */
+    /**
+     * Null = the folder every host chooses the same way: `AGENT_CACHE_DIR`, else
+     * `$XDG_CACHE_HOME/djforge`, else `~/.cache/djforge` — shared with the `djforge` CLI.
+     */
     cacheDir: z.string().min(1).nullable(),
     /** Null = find one (`DJFORGE_PYTHON`, then the usual names). */
     pythonPath: z.string().min(1).nullable(),

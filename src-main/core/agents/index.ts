@@ -1,7 +1,7 @@
-/** The agents and their pool: what hosts and the Studio service import (through core/pipeline.ts). */
+/** The agents and their pool: what hosts and the Studio service import (through core/run/pipeline.ts). */
 export * from './definitions';
 export * from './events';
 export * from './pool';
-export * from './registry';
-export * from './run-plan';
+export * from './split-units';
+export * from './execute-plan';
 export * from './slice';

@@ -6,8 +6,8 @@
  */
 import type { PoolEvent } from './events';
 import { AGENTS } from './definitions';
-import type { WorkUnit } from './registry';
-import type { LlmEngineOptions, RunOptions } from './run-plan';
+import type { WorkUnit } from './split-units';
+import type { LlmEngineOptions, PipelineOptions } from './execute-plan';
 import { cacheKey, endpointIdentity, sha256, type CacheKey } from '../cache/cache-key';
 import { PROMPT_VERSION } from '../llm/prompt';
 import { abortableSleep, type RefineContext } from '../llm/refine-unit';
@@ -25,7 +25,7 @@ export interface LlmChain {
   sleep: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
-export function llmChain(llm: LlmEngineOptions, options: Pick<RunOptions, 'now' | 'sleep'>): LlmChain {
+export function llmChain(llm: LlmEngineOptions, options: Pick<PipelineOptions, 'now' | 'sleep'>): LlmChain {
   const now = options.now ?? Date.now;
   return {
     llm,

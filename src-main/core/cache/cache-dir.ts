@@ -1,7 +1,8 @@
 /**
  * Where the disk cache lives when the host does not say: `--cache-dir`, else `AGENT_CACHE_DIR`
  * (several people can point at one shared folder), else `$XDG_CACHE_HOME/djforge`, else
- * `~/.cache/djforge`. The desktop app passes its own data folder as the explicit choice.
+ * `~/.cache/djforge`. Every host goes through `chooseCacheDir` (core/run/engine.ts), the app with
+ * its cache-folder setting as the explicit choice, so the CLI and the app share one cache.
  */
 import path from 'node:path';
 

@@ -11,7 +11,7 @@ export { ReviewSession, type ReviewEvents, type ReviewSessionOptions, type Revie
 export { applyApprovalPolicy, parseApprovalPolicy, APPROVAL_POLICIES, type ApprovalPolicy } from './approval-policy';
 export * from './types';
 export { versionDiff } from './version-diff';
-export { reviewReport, type FileReviewReport, type ReviewReport } from './report-fields';
+export { reviewVerdicts, type FileVerdict, type ReviewVerdicts } from './verdicts';
 
 /** The usual validator of a session: the static layers (with ERD coverage when `erd` is given). */
 export function staticValidator(erd?: Erd, options: Omit<ValidateOptions, 'erd'> = {}): ValidateFiles {
@@ -34,3 +34,4 @@ export function projectValidator(
     return [...findings, ...(await validateRuntime(files, options.runtime ?? {})).findings];
   };
 }
+export { fileReviewView, findingDiagnostic, runReviewView } from './review-view';

@@ -4,7 +4,7 @@ import { findAnalyzerPython } from '../validate/python-analyzer';
 import { findDjangoPython } from '../runtime';
 import type { Finding, SourceFile } from '../validate/types';
 import { applyApprovalPolicy, parseApprovalPolicy } from './approval-policy';
-import { projectValidator, reviewReport, staticValidator } from './index';
+import { projectValidator, reviewVerdicts, staticValidator } from './index';
 import { ReviewSession } from './review-session';
 import type { ReviewEntry } from './types';
 
@@ -312,7 +312,7 @@ describe('project validation and the report', () => {
     await s.complete();
     expect(whole).toHaveBeenCalledTimes(1);
     s.approve('a/high.py');
-    expect(reviewReport(s)).toEqual({
+    expect(reviewVerdicts(s)).toEqual({
       files: [
         {
           path: 'a/auto.py',

@@ -17,6 +17,7 @@ import {
   ReviewError,
   type FileVersion,
   type Regenerate,
+  type RegenerateHooks,
   type ReviewEntry,
   type ReviewFileInput,
   type ValidateFiles,
@@ -54,7 +55,8 @@ export type { ReviewSummary } from './summary';
 
 export class ReviewSession extends EventEmitter<ReviewEvents> {
   private readonly entries = new Map<string, ReviewEntry>();
-  private readonly threshold: number;
+  /** The auto-approval threshold in (0, 1]. */
+  readonly threshold: number;
   private chain: Promise<unknown> = Promise.resolve();
   private completed = false;
   /** Findings on files that are not (yet) in the session, e.g. a missing `tests.py`. */
@@ -211,6 +213,15 @@ export class ReviewSession extends EventEmitter<ReviewEvents> {
     this.decide(this.get(path), 'skipped');
   }
 
+  /** Take back a person's decision: the file is pending again (auto-approval does not reapply). */
+  undecide(path: string): void {
+    const entry = this.get(path);
+    if (entry.decision === 'pending') return;
+    entry.decision = 'pending';
+    entry.decidedBy = null;
+    this.emit('decided', entry);
+  }
+
   private batch(categories: readonly Category[], decision: 'approved' | 'skipped'): string[] {
     const changed: string[] = [];
     for (const e of this.list()) {
@@ -280,14 +291,16 @@ export class ReviewSession extends EventEmitter<ReviewEvents> {
   }
 
   /** Ask the engine for a new version using `feedback`; the previous version stays in `previous`. */
-  async regenerate(path: string, feedback: string): Promise<ReviewEntry> {
+  async regenerate(path: string, feedback: string, hooks?: RegenerateHooks): Promise<ReviewEntry> {
     const entry = this.get(path);
     if (!this.options.regenerate)
       throw new ReviewError(
         'Regeneration needs an engine; none is configured for this review.',
         'review.no-regenerator',
       );
-    const content = await this.options.regenerate(path, feedback, entry.current.content);
+    const content = hooks
+      ? await this.options.regenerate(path, feedback, entry.current.content, hooks)
+      : await this.options.regenerate(path, feedback, entry.current.content);
     return this.replace(path, content, 'regenerated', feedback);
   }
 

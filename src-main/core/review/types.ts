@@ -2,6 +2,9 @@
  * What the review works on: a file as it joins the session, its versions, and the decision taken
  * on it. Plain data so every host (CLI, Electron, web) can show and serialize it.
  */
+import type { ErrorCode } from '../../../src-shared/error-codes';
+import type { PoolEvent } from '../agents/events';
+import { DjForgeError } from '../errors';
 import type { Category } from '../validate/score';
 import type { Finding, SourceFile } from '../validate/types';
 
@@ -49,15 +52,20 @@ export interface ReviewEntry {
  */
 export type ValidateFiles = (files: readonly SourceFile[]) => Promise<Finding[]>;
 
-/** Produces new content for `path` from reviewer feedback (the LLM engine's job; injected). */
-export type Regenerate = (path: string, feedback: string, current: string) => Promise<string>;
+/** Per regeneration: cancellation, and where its progress (the model's streamed text) goes. */
+export interface RegenerateHooks {
+  signal?: AbortSignal;
+  onEvent?: (event: PoolEvent) => void;
+}
 
-export class ReviewError extends Error {
-  constructor(
-    message: string,
-    readonly code: 'review.unknown-file' | 'review.not-approvable' | 'review.no-regenerator' | 'review.bad-selection',
-  ) {
-    super(message);
-    this.name = 'ReviewError';
+/** Produces new content for `path` from reviewer feedback (the LLM engine's job; injected). */
+export type Regenerate = (path: string, feedback: string, current: string, hooks?: RegenerateHooks) => Promise<string>;
+
+export type ReviewErrorCode = Extract<ErrorCode, `review.${string}`>;
+
+/** A review action refused (unknown file, a failed file approved, no engine to regenerate). */
+export class ReviewError extends DjForgeError<ReviewErrorCode> {
+  constructor(message: string, code: ReviewErrorCode) {
+    super(code, message);
   }
 }

@@ -9,7 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { StudioFailure } from './failure';
+import { DjForgeError } from '../errors';
 
 /** A file the page may open and save (`erd`) or a folder it may write a project into (`folder`). */
 export type CapabilityKind = 'erd' | 'folder';
@@ -37,7 +37,7 @@ export class CapabilityTable {
     const entry = this.byId.get(id);
     if (!entry || entry.kind !== kind) {
       const what = kind === 'erd' ? 'file' : 'folder';
-      throw new StudioFailure(
+      throw new DjForgeError(
         'capability.unknown',
         `Refused: this ${what} was not chosen in this session; choose it again with the dialog.`,
       );
@@ -138,7 +138,7 @@ async function realPathOfMaybeMissing(absolute: string): Promise<string> {
  */
 export async function confinePath(confinement: PathConfinement, given: string, what: string): Promise<string> {
   const refuse = (reason: string) =>
-    new StudioFailure('path.refused', `Refused: ${what} ${JSON.stringify(given)} ${reason}.`);
+    new DjForgeError('path.refused', `Refused: ${what} ${JSON.stringify(given)} ${reason}.`);
   if (given.includes('\0')) throw refuse('contains a NUL character');
   if (!path.isAbsolute(given)) throw refuse('is not a full path (start it with / or a drive letter)');
   const absolute = path.resolve(given);

@@ -1,5 +1,5 @@
 /**
- * Opening, importing and saving ERD documents: every failure becomes a `StudioFailure` whose
+ * Opening, importing and saving ERD documents: every failure becomes a `DjForgeError` whose
  * message names the file and the problem, with the importer's diagnostics attached.
  */
 import { constants as fsConstants, promises as fs, type Stats } from 'node:fs';
@@ -9,7 +9,7 @@ import { hasErrors, type Diagnostic } from '../../../src-shared/diagnostics';
 import { ERD_FORMAT, ERD_VERSION, type Erd } from '../../../src-shared/erd/model';
 import { writeJsonAtomic } from '../settings/file-settings-store';
 import type { CoreFunctions } from './core-functions';
-import { StudioFailure } from './failure';
+import { DjForgeError } from '../errors';
 
 export function blankDocument(): ErdDocument {
   const erd: Erd = {
@@ -40,7 +40,7 @@ export async function importDocument(
   const diagnostics = result.diagnostics.map((d) => ({ ...d, file: d.file ?? fileName }));
   if (!result.erd || hasErrors(diagnostics)) {
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
-    throw new StudioFailure(
+    throw new DjForgeError(
       'erd.invalid',
       `${fileName} has ${errors} error${errors === 1 ? '' : 's'}${firstError(diagnostics)}`,
       false,
@@ -62,7 +62,7 @@ export interface ReadLimits {
 export const DEFAULT_READ_LIMITS: ReadLimits = { maxBytes: 10 * 1024 * 1024, timeoutMs: 10_000 };
 
 const unreadable = (file: string, reason: string) =>
-  new StudioFailure('erd.unreadable', `Cannot open ${file}: ${reason}.`);
+  new DjForgeError('erd.unreadable', `Cannot open ${file}: ${reason}.`);
 
 function statReason(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
@@ -168,13 +168,13 @@ export async function readErdFile(
   try {
     return await importDocument(core, text, name, absolute);
   } catch (e) {
-    if (!(e instanceof StudioFailure) || !e.diagnostics) throw e;
+    if (!(e instanceof DjForgeError) || !e.diagnostics) throw e;
     const hidden = placeOnly(e.diagnostics);
     const errors = hidden.filter((d) => d.severity === 'error');
     const first = errors[0];
     const where =
       first?.line !== undefined ? ` at line ${first.line}${first.column ? `, column ${first.column}` : ''}` : '';
-    throw new StudioFailure(
+    throw new DjForgeError(
       'erd.invalid',
       `${name} is not a valid ERD: ${errors.length} error${errors.length === 1 ? '' : 's'}, the first${where} (${first?.code ?? 'erd.invalid'}).`,
       false,
@@ -192,7 +192,7 @@ export interface SaveErdOptions {
 }
 
 async function checkSaveTarget(absolute: string): Promise<void> {
-  const refuse = (reason: string) => new StudioFailure('erd.write-refused', `Cannot save ${absolute}: ${reason}.`);
+  const refuse = (reason: string) => new DjForgeError('erd.write-refused', `Cannot save ${absolute}: ${reason}.`);
   if (path.extname(absolute).toLowerCase() !== '.json') throw refuse('a DjForge ERD is saved as a .json file');
   let stat: Stats;
   try {
@@ -224,7 +224,7 @@ export async function saveErdFile(
   try {
     await writeJsonAtomic(absolute, JSON.parse(text));
   } catch (e) {
-    throw new StudioFailure('erd.write-failed', `Cannot save ${absolute}: ${(e as Error).message}.`, true);
+    throw new DjForgeError('erd.write-failed', `Cannot save ${absolute}: ${(e as Error).message}.`, true);
   }
   return { path: absolute, name: path.basename(absolute) };
 }

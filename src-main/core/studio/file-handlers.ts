@@ -6,13 +6,12 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { RecentDocument } from '../../../src-shared/api';
-import { MANIFEST, syncProject } from '../output';
+import type { CapabilityId, RecentDocument } from '../../../src-shared/api';
+import { MANIFEST } from '../output';
 import { CapabilityTable, confinePath, type CapabilityKind, type PathConfinement } from './capabilities';
 import type { StudioHandlers } from './dispatch';
 import { exportFileName, readErdFile, saveErdFile, type ReadLimits } from './documents';
-import { StudioFailure } from './failure';
-import type { RunManager } from './run-manager';
+import { DjForgeError } from '../errors';
 import type { HostDialogs, StudioDeps } from './service';
 import { guardSettingsPaths, type SettingsPathPolicy } from './settings-paths';
 
@@ -35,8 +34,27 @@ export interface FileAccessPolicy {
 
 export type FileHandlers = Pick<
   StudioHandlers,
-  'openErd' | 'saveErd' | 'writeProject' | 'listRecentFiles' | 'clearRecentFiles' | 'updateSettings'
+  'openErd' | 'saveErd' | 'listRecentFiles' | 'clearRecentFiles' | 'updateSettings'
 >;
+
+/** Where a run's project is to be written, as the page named it. */
+export interface OutputTargetRequest {
+  folder?: CapabilityId | undefined;
+  outDir?: string | undefined;
+  force?: boolean | undefined;
+  /** The folder's name typed back, to replace a non-empty folder DjForge did not write. */
+  confirm?: string | undefined;
+}
+
+/**
+ * The output folder behind a request — a granted id, a confined typed path, or the dialog's answer
+ * (null when cancelled) — refused where the host's policy says so. For `write`, replacing a
+ * foreign non-empty folder also needs the typed confirmation.
+ */
+export type ResolveOutputTarget = (
+  request: OutputTargetRequest,
+  purpose: 'plan' | 'write',
+) => Promise<{ path: string; folder: CapabilityId } | null>;
 
 async function isForeignNonEmpty(dir: string): Promise<boolean> {
   let entries: string[];
@@ -54,11 +72,14 @@ async function isForeignNonEmpty(dir: string): Promise<boolean> {
   }
 }
 
-export function createFileHandlers(deps: StudioDeps, runs: RunManager, now: () => number): FileHandlers {
+export function createFileHandlers(
+  deps: StudioDeps,
+  now: () => number,
+): { handlers: FileHandlers; outputTarget: ResolveOutputTarget } {
   const access = deps.access;
   const caps = access.capabilities ?? new CapabilityTable();
   const typedPathsRefused = () =>
-    new StudioFailure(
+    new DjForgeError(
       'host.dialogs-only',
       'Refused: this app takes files and folders only from its dialogs, not from a typed path.',
     );
@@ -82,7 +103,7 @@ export function createFileHandlers(deps: StudioDeps, runs: RunManager, now: () =
       return { path: await confinePath(access.confinement, given.typed, what), typed: true };
     }
     if (!deps.dialogs)
-      throw new StudioFailure('host.path-required', `This host has no file dialogs: type the path of ${what}.`);
+      throw new DjForgeError('host.path-required', `This host has no file dialogs: type the path of ${what}.`);
     const chosen = await ask(deps.dialogs);
     return chosen ? { path: path.resolve(chosen), typed: false } : null;
   };
@@ -107,7 +128,26 @@ export function createFileHandlers(deps: StudioDeps, runs: RunManager, now: () =
     return visible;
   };
 
-  return {
+  const outputTarget: ResolveOutputTarget = async ({ folder, outDir, force, confirm }, purpose) => {
+    const ask = (d: HostDialogs) => d.chooseOutputDir();
+    const found = await locate('folder', { id: folder, typed: outDir }, ask, 'the output folder');
+    if (!found) return null;
+    const target = found.path;
+    if (access.confinement?.roots.includes(target))
+      throw new DjForgeError('path.refused', `Refused: ${target} is a root folder itself; choose a folder inside it.`);
+    const held = access.confinement?.denied.find((d) => d.startsWith(target + path.sep));
+    if (held) throw new DjForgeError('path.refused', `Refused: ${target} holds a protected folder (${held}).`);
+    if (purpose === 'write' && force && (await isForeignNonEmpty(target)) && confirm !== path.basename(target)) {
+      throw new DjForgeError(
+        'output.confirm-required',
+        `${target} is not empty and holds no DjForge project: replacing it deletes everything in it. ` +
+          `Type the folder's name "${path.basename(target)}" to confirm.`,
+      );
+    }
+    return { path: target, folder: caps.grant('folder', target) };
+  };
+
+  const handlers: FileHandlers = {
     openErd: async ({ file, path: typed }) => {
       const found = await locate('erd', { id: file, typed }, (d) => d.chooseErdToOpen(), 'the ERD file');
       if (!found) return null;
@@ -127,44 +167,6 @@ export function createFileHandlers(deps: StudioDeps, runs: RunManager, now: () =
       await remember(saved.path);
       return { ...saved, file: caps.grant('erd', saved.path) };
     },
-    writeProject: async ({ runId, folder, outDir, force, confirm }) => {
-      const run = runs.get(runId);
-      if (run.status === 'running')
-        throw new StudioFailure('run.running', `Run "${run.project}" is still going; wait for it to finish.`, true);
-      const approved = run.files.filter((f) => run.decisions[f.path] === 'approved');
-      if (approved.length === 0)
-        throw new StudioFailure(
-          'review.nothing-approved',
-          `No file of "${run.project}" is approved; approve files before writing.`,
-        );
-      const ask = (d: HostDialogs) => d.chooseOutputDir();
-      const found = await locate('folder', { id: folder, typed: outDir }, ask, 'the output folder');
-      if (!found) return null;
-      const target = found.path;
-      if (access.confinement?.roots.includes(target))
-        throw new StudioFailure(
-          'path.refused',
-          `Refused: ${target} is a root folder itself; choose a folder inside it.`,
-        );
-      const held = access.confinement?.denied.find((d) => d.startsWith(target + path.sep));
-      if (held) throw new StudioFailure('path.refused', `Refused: ${target} holds a protected folder (${held}).`);
-      if (force && (await isForeignNonEmpty(target)) && confirm !== path.basename(target)) {
-        throw new StudioFailure(
-          'output.confirm-required',
-          `${target} is not empty and holds no DjForge project: replacing it deletes everything in it. ` +
-            `Type the folder's name "${path.basename(target)}" to confirm.`,
-        );
-      }
-      const notApproved = run.files.filter((f) => run.decisions[f.path] !== 'approved').map((f) => f.path);
-      const synced = await syncProject(target, approved, { force: force ?? false, notApproved });
-      return {
-        outDir: target,
-        folder: caps.grant('folder', target),
-        written: approved.map((f) => f.path),
-        mode: synced.mode,
-        conflicts: synced.conflicts,
-      };
-    },
     listRecentFiles: async () => granted(deps.history.listRecent()),
     clearRecentFiles: async () => {
       const cleared = await granted(deps.history.clearRecent());
@@ -178,4 +180,5 @@ export function createFileHandlers(deps: StudioDeps, runs: RunManager, now: () =
       return deps.settings.update(patch);
     },
   };
+  return { handlers, outputTarget };
 }

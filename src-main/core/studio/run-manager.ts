@@ -1,21 +1,17 @@
 /**
  * Starts, tracks and cancels runs, and turns an engine's callbacks into contract events. One run
  * at a time: a second `start` while one is going is refused with a sentence saying so. Finished
- * runs are kept (the last few) for review and writing, and recorded in the history.
+ * runs are kept (the last few) for review and writing, and recorded in the history. Each run owns
+ * its `GenerationRun` — and so its `ReviewSession` — which the snapshot reads the review from.
  */
 import { randomUUID } from 'node:crypto';
-import type { Diagnostic } from '../../../src-shared/diagnostics';
-import type {
-  EmitEvent,
-  Engine,
-  GeneratedFileView,
-  ReviewDecision,
-  RunSnapshot,
-  UnitStatus,
-} from '../../../src-shared/api';
-import { StudioFailure } from './failure';
+import type { EmitEvent, Engine, GeneratedFileView, RunSnapshot, UnitStatus } from '../../../src-shared/api';
+import { DjForgeError } from '../errors';
+import { runReviewView } from '../review/review-view';
+import type { GenerationRun } from '../run/generation-run';
+import type { PlannedUnit } from '../run/plan';
 import type { HistoryStore } from './history-store';
-import { addFile, createRunState, finishedCount, finishRun, setUnitStatus, type UnitPlan } from './run-state';
+import { addFile, createRunState, finishedCount, finishRun, setUnitStatus } from './run-state';
 
 /** What an engine reports while it works; every call becomes an event. */
 export interface RunReporter {
@@ -23,21 +19,31 @@ export interface RunReporter {
   unit(unitId: string, status: UnitStatus, message?: string): void;
   text(unitId: string, delta: string): void;
   file(file: GeneratedFileView): void;
-  findings(path: string, diagnostics: Diagnostic[]): void;
 }
 
-/** A planned run: its units (known up front, so progress has a total) and the work itself. */
-export interface RunPlan {
+/** A run ready to start: its units (known up front, so progress has a total), its generation and the work. */
+export interface RunJob {
   project: string;
   engine: Engine;
-  units: UnitPlan[];
+  units: PlannedUnit[];
+  /** The run's generation, whose review the snapshot shows and the review methods act on. */
+  generation: GenerationRun;
+  warnings: string[];
   execute(reporter: RunReporter): Promise<void>;
+  /** Releases the engine (the LLM engine's syntax checker); regeneration is impossible afterwards. */
+  release(): Promise<void>;
+}
+
+interface Tracked {
+  state: RunSnapshot;
+  job: RunJob;
+  released: boolean;
 }
 
 export const KEPT_RUNS = 5;
 
 export class RunManager {
-  private readonly runs = new Map<string, RunSnapshot>();
+  private readonly runs = new Map<string, Tracked>();
   private readonly controllers = new Map<string, AbortController>();
   private readonly done = new Map<string, Promise<void>>();
 
@@ -47,17 +53,28 @@ export class RunManager {
     private readonly now: () => number = Date.now,
   ) {}
 
-  start(plan: RunPlan): string {
-    const active = [...this.runs.values()].find((r) => r.status === 'running');
+  start(job: RunJob): string {
+    const active = [...this.runs.values()].find((r) => r.state.status === 'running');
     if (active)
-      throw new StudioFailure(
+      throw new DjForgeError(
         'run.busy',
-        `A run of "${active.project}" is still going; cancel it or wait for it to finish.`,
+        `A run of "${active.state.project}" is still going; cancel it or wait for it to finish.`,
         true,
       );
+    // One engine at a time: an older run keeps its review, but can no longer regenerate.
+    for (const tracked of this.runs.values()) void this.release(tracked);
     const runId = randomUUID();
-    const state = createRunState(runId, plan.project, plan.engine, plan.units, this.now());
-    this.runs.set(runId, state);
+    const state = createRunState(
+      runId,
+      job.project,
+      job.engine,
+      job.units,
+      this.now(),
+      job.generation.review.threshold,
+    );
+    state.warnings = [...job.warnings];
+    const tracked: Tracked = { state, job, released: false };
+    this.runs.set(runId, tracked);
     this.forgetOldRuns();
     const controller = new AbortController();
     this.controllers.set(runId, controller);
@@ -82,26 +99,21 @@ export class RunManager {
         addFile(state, file);
         this.emit('fileReady', { runId, file });
       },
-      findings: (path, diagnostics) => {
-        if (state.status !== 'running') return;
-        state.findings[path] = diagnostics;
-        this.emit('findings', { runId, path, diagnostics });
-      },
     };
-    this.done.set(runId, this.execute(state, plan, reporter, controller));
+    this.done.set(runId, this.execute(state, job, reporter, controller));
     return runId;
   }
 
   private async execute(
     state: RunSnapshot,
-    plan: RunPlan,
+    job: RunJob,
     reporter: RunReporter,
     controller: AbortController,
   ): Promise<void> {
     let status: 'completed' | 'cancelled' | 'failed' = 'completed';
     let error: string | null = null;
     try {
-      await plan.execute(reporter);
+      await job.execute(reporter);
       if (controller.signal.aborted) status = 'cancelled';
     } catch (e) {
       if (controller.signal.aborted) status = 'cancelled';
@@ -111,6 +123,8 @@ export class RunManager {
       }
     }
     this.controllers.delete(state.runId);
+    // A run that did not complete cannot be reviewed further; its engine is released now.
+    if (status !== 'completed') await this.release(this.runs.get(state.runId));
     const summary = finishRun(state, status, this.now(), error);
     for (const unit of state.units.filter(
       (u) => u.status === 'cancelled' || (u.status === 'failed' && status !== 'completed'),
@@ -138,9 +152,15 @@ export class RunManager {
     this.emit('runFinished', { runId: state.runId, status, summary, error });
   }
 
+  private async release(tracked: Tracked | undefined): Promise<void> {
+    if (!tracked || tracked.released) return;
+    tracked.released = true;
+    await tracked.job.release().catch(() => undefined);
+  }
+
   /** Cancels a running run; false when it had already ended. */
   cancel(runId: string): boolean {
-    this.get(runId);
+    this.tracked(runId);
     const controller = this.controllers.get(runId);
     if (!controller || controller.signal.aborted) return false;
     controller.abort();
@@ -149,7 +169,7 @@ export class RunManager {
 
   /** Runs still going (for a host shutting down). */
   activeRunIds(): string[] {
-    return [...this.runs.values()].filter((r) => r.status === 'running').map((r) => r.runId);
+    return [...this.runs.values()].filter((r) => r.state.status === 'running').map((r) => r.state.runId);
   }
 
   /** Resolves when the run has ended and its events have been emitted. */
@@ -157,37 +177,63 @@ export class RunManager {
     await this.done.get(runId);
   }
 
-  get(runId: string): RunSnapshot {
+  /** Cancels what runs and releases every engine (a host shutting down). */
+  async dispose(): Promise<void> {
+    for (const runId of this.activeRunIds()) this.cancel(runId);
+    await Promise.all([...this.done.values()].map((d) => d.catch(() => undefined)));
+    await Promise.all([...this.runs.values()].map((r) => this.release(r)));
+  }
+
+  private tracked(runId: string): Tracked {
     const run = this.runs.get(runId);
     if (!run)
-      throw new StudioFailure(
+      throw new DjForgeError(
         'run.unknown',
         `There is no run "${runId}" (runs are kept until ${KEPT_RUNS} newer ones start).`,
       );
     return run;
   }
 
-  snapshot(runId: string): RunSnapshot {
-    return structuredClone(this.get(runId));
+  /** The live state of a run (units, files), without the review. */
+  get(runId: string): RunSnapshot {
+    return this.tracked(runId).state;
   }
 
-  decide(runId: string, paths: readonly string[], decision: ReviewDecision): Record<string, ReviewDecision> {
-    const run = this.get(runId);
-    const unknown = paths.filter((p) => !run.files.some((f) => f.path === p));
-    if (unknown.length > 0) {
-      throw new StudioFailure(
-        'review.unknown-file',
-        `Run "${run.project}" has no file ${unknown.map((p) => `"${p}"`).join(', ')}.`,
-      );
-    }
-    for (const p of paths) run.decisions[p] = decision;
-    return { ...run.decisions };
+  /** The run's generation, for the review methods. */
+  generation(runId: string): GenerationRun {
+    return this.tracked(runId).job.generation;
+  }
+
+  /** Whether the run still holds its engine (so it can regenerate a file). */
+  canRegenerate(runId: string): boolean {
+    return !this.tracked(runId).released;
+  }
+
+  /** A copy of the run with its review as it is now; `decisions` and `findings` mirror the review. */
+  snapshot(runId: string): RunSnapshot {
+    const { state, job } = this.tracked(runId);
+    const review = runReviewView(job.generation.review);
+    const files = state.files.map((f) => {
+      const current = review.files[f.path]?.versions.at(-1)?.content;
+      return current === undefined || current === f.content
+        ? f
+        : { ...f, content: current, bytes: new TextEncoder().encode(current).length };
+    });
+    return structuredClone({
+      ...state,
+      files,
+      decisions: Object.fromEntries(Object.values(review.files).map((f) => [f.path, f.decision])),
+      findings: Object.fromEntries(Object.values(review.files).map((f) => [f.path, f.findings])),
+      review,
+    });
   }
 
   private forgetOldRuns(): void {
     const ids = [...this.runs.keys()];
     for (const id of ids.slice(0, Math.max(0, ids.length - KEPT_RUNS))) {
-      if (this.runs.get(id)?.status !== 'running') {
+      const tracked = this.runs.get(id);
+      if (tracked?.state.status !== 'running') {
+        void this.release(tracked);
         this.runs.delete(id);
         this.done.delete(id);
       }

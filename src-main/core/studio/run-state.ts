@@ -4,6 +4,7 @@
  * an event after each change; `getRun` returns a copy.
  */
 import {
+  emptyRunReview,
   FINISHED_UNIT_STATUSES,
   type AgentProgress,
   type Engine,
@@ -14,19 +15,15 @@ import {
   type RunUnit,
   type UnitStatus,
 } from '../../../src-shared/api';
-
-export interface UnitPlan {
-  id: string;
-  agent: string;
-  label: string;
-}
+import type { PlannedUnit } from '../run/plan';
 
 export function createRunState(
   runId: string,
   project: string,
   engine: Engine,
-  units: readonly UnitPlan[],
+  units: readonly PlannedUnit[],
   now: number,
+  threshold = 0.8,
 ): RunSnapshot {
   return {
     runId,
@@ -42,6 +39,8 @@ export function createRunState(
     findings: {},
     summary: null,
     error: null,
+    review: emptyRunReview(threshold),
+    warnings: [],
   };
 }
 

@@ -1,20 +1,18 @@
 /**
  * The Studio service: the one implementation of the contract that every host calls. It owns no
- * Electron or HTTP knowledge; hosts inject storage, dialogs and an event sink.
+ * Electron or HTTP knowledge; hosts inject storage, dialogs and an event sink. Runs are the one
+ * generation workflow of `core/run` (see `run-handlers.ts`), the same the CLI drives.
  */
-import path from 'node:path';
 import type { AppInfo, EmitEvent } from '../../../src-shared/api';
 import type { Erd } from '../../../src-shared/erd/model';
-import { AgentCache } from '../cache';
-import type { PipelineOptions } from '../pipeline';
+import { DjForgeError } from '../errors';
 import type { SecretStore, SettingsStore } from '../settings';
 import type { CoreFunctions } from './core-functions';
 import type { StudioHandlers } from './dispatch';
 import { blankDocument, exportFileName, importDocument } from './documents';
 import { createFileHandlers, type FileAccessPolicy } from './file-handlers';
-import { StudioFailure } from './failure';
 import type { HistoryStore } from './history-store';
-import { pipelineRunPlan } from './pipeline-run';
+import { runHandlers } from './run-handlers';
 import { RunManager } from './run-manager';
 
 /** Native pickers; absent in the web host, where the page must give a path. */
@@ -38,7 +36,7 @@ export interface StudioDeps {
   onDocumentState?: (state: { name: string; dirty: boolean }) => void;
   /** Told when a document is opened or saved (the "Open Recent" menu). */
   onRecentFilesChanged?: () => void;
-  /** For `AGENT_CACHE_DIR`; the cache otherwise lives in `<dataDir>/cache` or `settings.cacheDir`. */
+  /** For `AGENT_CACHE_DIR`, `HOME`, `DJFORGE_PYTHON`; the cache folder is chosen as the CLI chooses it (`chooseCacheDir`). */
   env?: Readonly<Record<string, string | undefined>>;
   now?: () => number;
 }
@@ -51,12 +49,6 @@ export interface StudioService {
 export function createStudioService(deps: StudioDeps): StudioService {
   const now = deps.now ?? Date.now;
   const runs = new RunManager(deps.emit, deps.history, now);
-  const caches = new Map<string, AgentCache>();
-  const cacheFor = (dir: string) => {
-    const cache = caches.get(dir) ?? new AgentCache({ dir });
-    caches.set(dir, cache);
-    return cache;
-  };
 
   const checkedErd = async (erd: Erd): Promise<Erd> => {
     const result = await importDocument(
@@ -68,6 +60,8 @@ export function createStudioService(deps: StudioDeps): StudioService {
     return result.erd;
   };
 
+  const files = createFileHandlers(deps, now);
+
   const handlers: StudioHandlers = {
     appInfo: async () => ({ ...deps.info, nativeDialogs: deps.dialogs !== undefined }),
     newErd: async () => blankDocument(),
@@ -78,51 +72,22 @@ export function createStudioService(deps: StudioDeps): StudioService {
       try {
         text = JSON.stringify(erd);
       } catch (e) {
-        throw new StudioFailure('erd.invalid', `The document cannot be read as JSON: ${(e as Error).message}.`);
+        throw new DjForgeError('erd.invalid', `The document cannot be read as JSON: ${(e as Error).message}.`);
       }
       const result = await deps.core.importErdText(text ?? 'null', 'document.json');
       return { diagnostics: result.diagnostics };
     },
-    startRun: async ({ erd, engine }) => {
-      const valid = await checkedErd(erd);
-      const { settings } = await deps.settings.load();
-      const chosen = engine ?? settings.engine;
-      const base: PipelineOptions = { engine: chosen, concurrency: settings.concurrency };
-      const python = settings.pythonPath ?? undefined;
-      if (chosen === 'template') {
-        return { runId: runs.start(pipelineRunPlan(deps.core, valid, 'template', base, python ? { python } : {})) };
-      }
-      const apiKey = await deps.secrets.get(settings.provider);
-      let prepared: Awaited<ReturnType<typeof deps.core.prepareLlmEngine>>;
-      try {
-        prepared = await deps.core.prepareLlmEngine({
-          provider: settings.provider,
-          ...(settings.baseUrl ? { baseURL: settings.baseUrl } : {}),
-          ...(apiKey ? { apiKey } : {}),
-          model: settings.model,
-          fallbackModels: settings.fallbackModels,
-          requestTimeoutMs: settings.timeoutSeconds * 1000,
-          ...(settings.pythonPath ? { python: settings.pythonPath } : {}),
-        });
-      } catch (e) {
-        throw new StudioFailure('settings.invalid', `Settings › ${settings.provider}: ${(e as Error).message}`);
-      }
-      const cacheDir = settings.cacheDir ?? deps.env?.['AGENT_CACHE_DIR'] ?? path.join(deps.info.dataDir, 'cache');
-      const options: PipelineOptions = { ...base, llm: prepared.engine, cache: cacheFor(cacheDir) };
-      try {
-        return {
-          runId: runs.start(
-            pipelineRunPlan(deps.core, valid, 'llm', options, { onEnd: prepared.close, ...(python ? { python } : {}) }),
-          ),
-        };
-      } catch (e) {
-        await prepared.close();
-        throw e;
-      }
-    },
-    cancelRun: async ({ runId }) => ({ cancelled: runs.cancel(runId) }),
-    getRun: async ({ runId }) => runs.snapshot(runId),
-    decideFiles: async ({ runId, paths, decision }) => ({ decisions: runs.decide(runId, paths, decision) }),
+    ...runHandlers({
+      core: deps.core,
+      runs,
+      settings: deps.settings,
+      secrets: deps.secrets,
+      emit: deps.emit,
+      env: deps.env ?? {},
+      dataDir: deps.info.dataDir,
+      checkedErd,
+      outputTarget: files.outputTarget,
+    }),
     getSettings: async () => (await deps.settings.load()).settings,
     setApiKey: async ({ provider, key }) => {
       await deps.secrets.set(provider, key);
@@ -134,7 +99,7 @@ export function createStudioService(deps: StudioDeps): StudioService {
       return {};
     },
     listHistory: async () => (await deps.history.listRuns()).reverse(),
-    ...createFileHandlers(deps, runs, now),
+    ...files.handlers,
   };
   return { handlers, runs };
 }

@@ -9,7 +9,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Settings, SettingsPatch } from '../../../src-shared/api';
 import { systemFolders } from './capabilities';
-import { StudioFailure } from './failure';
+import { DjForgeError } from '../errors';
 
 export type SettingsPathPolicy = 'refuse' | 'check';
 
@@ -22,7 +22,7 @@ const PROBE = "import sys; print('djforge-python', sys.version_info[0], sys.vers
  * `major.minor`; throws a sentence naming the path and the problem.
  */
 export async function checkPythonInterpreter(candidate: string, timeoutMs = 5000): Promise<string> {
-  const refuse = (reason: string) => new StudioFailure('settings.invalid', `pythonPath ${candidate}: ${reason}.`);
+  const refuse = (reason: string) => new DjForgeError('settings.invalid', `pythonPath ${candidate}: ${reason}.`);
   if (!path.isAbsolute(candidate)) throw refuse('give the full path of the interpreter');
   let real: string;
   try {
@@ -31,7 +31,7 @@ export async function checkPythonInterpreter(candidate: string, timeoutMs = 5000
     if (!stat.isFile()) throw refuse('it is not a regular file');
     if (process.platform !== 'win32' && (stat.mode & 0o111) === 0) throw refuse('it is not executable');
   } catch (e) {
-    if (e instanceof StudioFailure) throw e;
+    if (e instanceof DjForgeError) throw e;
     throw refuse('it does not exist');
   }
   if (!PYTHON_NAME.test(path.basename(candidate)) && !PYTHON_NAME.test(path.basename(real)))
@@ -47,7 +47,7 @@ export async function checkPythonInterpreter(candidate: string, timeoutMs = 5000
 }
 
 function checkCacheDir(dir: string): void {
-  const refuse = (reason: string) => new StudioFailure('settings.invalid', `cacheDir ${dir}: ${reason}.`);
+  const refuse = (reason: string) => new DjForgeError('settings.invalid', `cacheDir ${dir}: ${reason}.`);
   if (!path.isAbsolute(dir)) throw refuse('give the full path of the folder');
   const absolute = path.resolve(dir);
   const hit = systemFolders().find((d) => absolute === d || absolute.startsWith(d + path.sep));
@@ -69,7 +69,7 @@ export async function guardSettingsPaths(
     const next = patch[key];
     if (next === undefined || next === current[key]) continue;
     if (policy === 'refuse')
-      throw new StudioFailure('settings.host-only', `${key} cannot be changed from the page: ${hint}`);
+      throw new DjForgeError('settings.host-only', `${key} cannot be changed from the page: ${hint}`);
     if (next === null) continue;
     if (key === 'pythonPath') await checkPythonInterpreter(next);
     else checkCacheDir(next);

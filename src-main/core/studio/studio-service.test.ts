@@ -73,9 +73,11 @@ beforeEach(async () => {
   });
 });
 
+afterEach(async () => studio.runs.dispose());
+
 describe('template runs', () => {
   it('reports every unit, lists every file and records the run in the history', async () => {
-    const { runId } = await value<{ runId: string }>('startRun', { erd, engine: 'template' });
+    const { runId } = await value<{ runId: string }>('startRun', { erd, engine: 'template', runtime: true });
     await studio.runs.settled(runId);
     const progress = named('runProgress');
     expect(new Set(progress.filter((p) => p.unit.status === 'done').map((p) => p.unit.id))).toEqual(
@@ -95,15 +97,18 @@ describe('template runs', () => {
     const run = await value<RunSnapshot>('getRun', { runId });
     expect(run.files.map((f) => f.path).sort()).toEqual(expectedFiles);
     expect(new Set(run.files.map((f) => f.source))).toEqual(new Set(['template']));
-    expect(new Set(Object.values(run.decisions))).toEqual(new Set(['pending']));
+    // The run owns a review: every clean template file is judged with the whole project (static
+    // and runtime layers) and approved by the auto-approval rule, as the CLI does.
+    expect(run.review.complete).toBe(true);
+    expect(new Set(Object.values(run.decisions))).toEqual(new Set(['approved']));
+    expect(new Set(Object.values(run.review.files).map((f) => [f.category, f.decidedBy].join(' ')))).toEqual(
+      new Set(['auto-approved auto']),
+    );
+    expect(named('fileDecision').filter((d) => d.decision === 'approved').length).toBe(expectedFiles.length);
     expect(await value('listHistory')).toMatchObject([
       { runId, status: 'completed', project: 'shop', engine: 'template' },
     ]);
-    expect(
-      named('findings')
-        .map((f) => f.path)
-        .sort(),
-    ).toEqual(expectedFiles);
+    expect([...new Set(named('findings').map((f) => f.path))].sort()).toEqual(expectedFiles);
     expect(Object.keys(run.findings).sort()).toEqual(expectedFiles);
     expect(
       Object.values(run.findings)
@@ -113,9 +118,10 @@ describe('template runs', () => {
   });
 
   it('writes only the approved files, and refuses when none is approved', async () => {
-    const { runId } = await value<{ runId: string }>('startRun', { erd, engine: 'template' });
+    const { runId } = await value<{ runId: string }>('startRun', { erd, engine: 'template', runtime: false });
     await studio.runs.settled(runId);
     const out = path.join(dir, 'out');
+    await value('decideFiles', { runId, paths: expectedFiles, decision: 'skipped' });
     expect(await call('writeProject', { runId, outDir: out })).toMatchObject({
       ok: false,
       error: { code: 'review.nothing-approved' },
@@ -137,9 +143,10 @@ describe('template runs', () => {
   });
 
   it('writes a second time into the same folder by merging, keeping what the user added', async () => {
-    const { runId } = await value<{ runId: string }>('startRun', { erd, engine: 'template' });
+    const { runId } = await value<{ runId: string }>('startRun', { erd, engine: 'template', runtime: false });
     await studio.runs.settled(runId);
     const out = path.join(dir, 'merged');
+    await value('decideFiles', { runId, paths: expectedFiles, decision: 'skipped' });
     await value('decideFiles', { runId, paths: ['requirements.txt'], decision: 'approved' });
     await value('writeProject', { runId, outDir: out });
     const requirements = path.join(out, 'requirements.txt');
@@ -262,7 +269,7 @@ describe('LLM runs against a local OpenAI-compatible server', () => {
   it('streams text and delivers refined files from the model', async () => {
     server = await startOpenAiServer({ chunkSize: 40, responder: draftEcho });
     await useServer();
-    const { runId } = await value<{ runId: string }>('startRun', { erd, engine: 'llm' });
+    const { runId } = await value<{ runId: string }>('startRun', { erd, engine: 'llm', runtime: false });
     await studio.runs.settled(runId);
     const run = await value<RunSnapshot>('getRun', { runId });
     expect(run.status).toBe('completed');
@@ -278,7 +285,7 @@ describe('LLM runs against a local OpenAI-compatible server', () => {
   it('says when a unit fell back to the template draft', async () => {
     server = await startOpenAiServer({ responder: () => 'I would rather not write code today.' });
     await useServer({ fallbackModels: [] });
-    const { runId } = await value<{ runId: string }>('startRun', { erd, engine: 'llm' });
+    const { runId } = await value<{ runId: string }>('startRun', { erd, engine: 'llm', runtime: false });
     await studio.runs.settled(runId);
     const run = await value<RunSnapshot>('getRun', { runId });
     const models = run.units.find((u) => u.id === 'models:core:Product');
@@ -294,7 +301,7 @@ describe('LLM runs against a local OpenAI-compatible server', () => {
   it('cancels a run against a slow model at once, and refuses a second run meanwhile', async () => {
     server = await startOpenAiServer({ latencyMs: 30_000 });
     await useServer();
-    const { runId } = await value<{ runId: string }>('startRun', { erd, engine: 'llm' });
+    const { runId } = await value<{ runId: string }>('startRun', { erd, engine: 'llm', runtime: false });
     await expect.poll(() => server.stats().inFlight).toBe(2);
     expect(await call('startRun', { erd, engine: 'template' })).toEqual({
       ok: false,

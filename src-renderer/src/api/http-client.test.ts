@@ -46,7 +46,7 @@ describe('the browser client', () => {
     });
     expect(await refused.appInfo({})).toEqual({
       ok: false,
-      error: { code: 'http.401', message: 'Refused: missing or wrong token.', retryable: false },
+      error: { code: 'host.refused', message: 'Refused: missing or wrong token.', retryable: false },
     });
     const down = createHttpClient({ token: TOKEN, fetch: async () => Promise.reject(new TypeError('fetch failed')) });
     expect(await down.appInfo({})).toEqual({

@@ -131,7 +131,8 @@ export function createHttpClient(options: HttpClientOptions = {}): StudioClient 
         return JSON.parse(text) as Result<unknown>;
       } catch {
         const message = text.trim() || `HTTP ${response.status}`;
-        return { ok: false, error: { code: `http.${response.status}`, message, retryable: false } };
+        const code = response.status === 401 || response.status === 403 ? 'host.refused' : 'host.bad-response';
+        return { ok: false, error: { code, message, retryable: false } };
       }
     };
   }

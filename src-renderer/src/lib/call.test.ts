@@ -4,17 +4,18 @@ import { connectFakeStudio, refusal } from '../../test-support/fake-studio';
 import { call, errorSentence } from './call';
 import { connectClient } from './client';
 import type { StudioClient } from '@shared/api';
+import type { ErrorCode } from '@shared/error-codes';
 
 const toasts = () => useStudio.getState().toasts.map(({ kind, text }) => ({ kind, text }));
 
 describe('errorSentence', () => {
   it('is the host’s message as a sentence, with advice where the code calls for it', () => {
-    const error = (code: string, message: string, retryable = false) => ({ code, message, retryable });
+    const error = (code: ErrorCode, message: string, retryable = false) => ({ code, message, retryable });
     expect(errorSentence('openErd', error('erd.unreadable', 'Cannot open /x.json: the file does not exist.'))).toBe(
       'Cannot open /x.json: the file does not exist.',
     );
     expect(errorSentence('saveErd', error('output.write-failed', 'The disk is full'))).toBe('The disk is full.');
-    expect(errorSentence('appInfo', error('http.401', 'Refused: missing or wrong token.'))).toBe(
+    expect(errorSentence('appInfo', error('host.refused', 'Refused: missing or wrong token.'))).toBe(
       'Refused: missing or wrong token. Open the page again from the address “djforge serve” printed.',
     );
     expect(errorSentence('startRun', error('run.busy', 'Another run is still going.'))).toBe(
@@ -23,7 +24,7 @@ describe('errorSentence', () => {
     expect(errorSentence('getRun', error('internal', 'disk on fire'))).toBe(
       'disk on fire. This is a fault in DjForge, not in your input.',
     );
-    expect(errorSentence('listHistory', error('store.busy', 'The history is locked.', true))).toBe(
+    expect(errorSentence('listHistory', error('settings.invalid', 'The history is locked.', true))).toBe(
       'The history is locked. Try again in a moment.',
     );
     expect(

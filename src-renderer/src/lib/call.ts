@@ -5,14 +5,14 @@
  * reads, with advice where the code calls for it. Nothing here throws to a component.
  */
 import type { MethodInput, MethodName, MethodOutput } from '@shared/api';
+import type { ErrorCode } from '@shared/error-codes';
 import type { Result, StudioError } from '@shared/result';
 import { showError } from '@renderer/store';
 import { studio } from './client';
 
 /** Advice appended for codes whose message alone does not say what to do next. */
-const ADVICE: Record<string, string> = {
-  'http.401': 'Open the page again from the address “djforge serve” printed.',
-  'http.403': 'Open the page again from the address “djforge serve” printed.',
+const ADVICE: Partial<Record<ErrorCode, string>> = {
+  'host.refused': 'Open the page again from the address “djforge serve” printed.',
   'run.busy': 'Wait for it to finish or cancel it.',
   internal: 'This is a fault in DjForge, not in your input.',
 };
@@ -41,7 +41,7 @@ export async function callResult<M extends MethodName>(
   } catch (e) {
     return {
       ok: false,
-      error: { code: 'client', message: e instanceof Error ? e.message : String(e), retryable: false },
+      error: { code: 'host.unreachable', message: e instanceof Error ? e.message : String(e), retryable: false },
     };
   }
 }

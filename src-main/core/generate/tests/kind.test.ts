@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Erd } from '../../../../src-shared/erd/model';
-import { planRun, type RunPlan } from '../../agents/registry';
+import { splitIntoUnits, type ProjectPlan } from '../../agents/split-units';
 import { cacheKey, sha256 } from '../../cache/cache-key';
 import { importErdText } from '../../erd/import-erd';
 import { shopErd } from '../../../../test-support/fixtures/app-erds';
@@ -18,7 +18,7 @@ function massiveErd(): Erd {
 }
 
 /** The cache key of every tests unit, as the LLM engine computes it for one model and no dependencies. */
-function testsKeys(plan: RunPlan): Map<string, string> {
+function testsKeys(plan: ProjectPlan): Map<string, string> {
   const keys = new Map<string, string>();
   for (const unit of plan.units.filter((u) => u.agent === 'tests')) {
     const key = cacheKey({
@@ -54,7 +54,7 @@ const changedUnits = (before: Map<string, string>, after: Map<string, string>): 
 
 describe('tests.py units in the run plan (seed-legacy-massive)', () => {
   const erd = massiveErd();
-  const plan = planRun(erd, generateProject(erd));
+  const plan = splitIntoUnits(erd, generateProject(erd));
   const before = testsKeys(plan);
 
   it('plans a header and one unit per entity, and assembles the drafts into the template file', () => {
@@ -70,7 +70,7 @@ describe('tests.py units in the run plan (seed-legacy-massive)', () => {
 
   it('re-generates only the tests of a renamed entity and of the entities whose data builds it', () => {
     const address = renamed('Address', 'first_name');
-    expect(changedUnits(before, testsKeys(planRun(address, generateProject(address))))).toEqual([
+    expect(changedUnits(before, testsKeys(splitIntoUnits(address, generateProject(address))))).toEqual([
       'tests:core:Order',
       'tests:core:OrderItem',
       'tests:core:Address',
@@ -81,22 +81,22 @@ describe('tests.py units in the run plan (seed-legacy-massive)', () => {
       'tests:core:OrderStatusHistory',
     ]);
     const config = renamed('SystemConfig', 'description');
-    expect(changedUnits(before, testsKeys(planRun(config, generateProject(config))))).toEqual([
+    expect(changedUnits(before, testsKeys(splitIntoUnits(config, generateProject(config))))).toEqual([
       'tests:core:SystemConfig',
     ]);
   });
 
   it("changes a dependant's slice, not its draft, when a parent it builds is renamed", () => {
     const address = renamed('Address', 'first_name');
-    const after = planRun(address, generateProject(address));
-    const order = (p: RunPlan) => p.units.find((u) => u.id === 'tests:core:Order');
+    const after = splitIntoUnits(address, generateProject(address));
+    const order = (p: ProjectPlan) => p.units.find((u) => u.id === 'tests:core:Order');
     expect(order(after)?.draft).toBe(order(plan)?.draft);
     expect(order(after)?.slice).not.toEqual(order(plan)?.slice);
   });
 
   it('plans no tests units when the template project leaves tests.py out', () => {
     const files = generateProject(erd).filter((f) => !f.path.endsWith('/tests.py'));
-    const units = planRun(erd, files).units;
+    const units = splitIntoUnits(erd, files).units;
     expect(units.filter((u) => u.agent === 'tests')).toEqual([]);
     expect(units.length).toBe(plan.units.length - 38);
   });

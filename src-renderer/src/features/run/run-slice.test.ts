@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RunSnapshot } from '@shared/api';
+import { emptyRunReview, type RunSnapshot } from '@shared/api';
 import { applyFile, applyFindings, applyFinished, applyProgress, viewOfSnapshot } from './run-slice';
 
 const snapshot: RunSnapshot = {
@@ -22,6 +22,8 @@ const snapshot: RunSnapshot = {
   findings: {},
   summary: null,
   error: null,
+  review: emptyRunReview(0.8),
+  warnings: [],
 };
 
 describe('run view updates', () => {

@@ -1,5 +1,6 @@
 /**
- * The plan of a run: every unit of work and every file assembled from units. Per-app files built
+ * Splitting a template project into the agents' units (`ProjectPlan`; executed by
+ * `execute-plan.ts`): every unit of work and every file assembled from units. Per-app files built
  * from units (models, serializers, views, …: `APP_FILE_KINDS`, and tests.py) give one unit per
  * entity plus their header units; every other file of the template project is a single whole-file unit. A unit's
  * draft is its deterministic template output, so the template engine and the LLM engine share one
@@ -39,7 +40,7 @@ export interface FilePlan {
   unitIds: string[];
   /**
    * The file from its units' final outputs (by unit id). When every unit's output is its draft the
-   * file is the template's text as given to `planRun`, which assembling the drafts reproduces
+   * file is the template's text as given to `splitIntoUnits`, which assembling the drafts reproduces
    * byte for byte (see `assembleUnits`), so it is not assembled a second time.
    */
   assemble(outputs: ReadonlyMap<string, string>): string;
@@ -47,7 +48,8 @@ export interface FilePlan {
   assembleUnits(outputs: ReadonlyMap<string, string>): string;
 }
 
-export interface RunPlan {
+/** Every unit of a project and every file assembled from them; `planProject` (core/run) makes one. */
+export interface ProjectPlan {
   units: WorkUnit[];
   files: FilePlan[];
 }
@@ -64,9 +66,9 @@ function languageOf(path: string): string {
 /**
  * The plan for `erd`, given its template project (`generateProject(erd)`), in the files' order.
  * Throws when a unit-built file of the template (tests.py aside) is missing from `templateFiles` or an agent
- * dependency names a unit that does not exist (a generator and the registry disagree).
+ * dependency names a unit that does not exist (a generator and the agent definitions disagree).
  */
-export function planRun(erd: Erd, templateFiles: readonly GeneratedFile[]): RunPlan {
+export function splitIntoUnits(erd: Erd, templateFiles: readonly GeneratedFile[]): ProjectPlan {
   const unitFiles = new Map<string, { app: string; kind: (typeof UNIT_FILE_KINDS)[number]; units: CodeUnit[] }>();
   for (const app of appLabels(erd)) {
     for (const kind of UNIT_FILE_KINDS) {
@@ -145,7 +147,9 @@ export function planRun(erd: Erd, templateFiles: readonly GeneratedFile[]): RunP
     .filter(([, built]) => !('optional' in built.kind && built.kind.optional))
     .map(([p]) => p);
   if (missing.length > 0)
-    throw new Error(`planRun: the template project lacks ${missing.join(', ')}, which the agents build from units.`);
+    throw new Error(
+      `splitIntoUnits: the template project lacks ${missing.join(', ')}, which the agents build from units.`,
+    );
   for (const unit of units) {
     if (unit.entity === undefined) continue;
     for (const agent of AGENTS[unit.agent].dependsOn) {

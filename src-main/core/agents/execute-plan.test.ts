@@ -17,8 +17,8 @@ import { startCpythonChecker, type SyntaxChecker } from '../llm/python-syntax';
 import { RecoveryPolicy } from '../recovery/policy';
 import type { PoolEvent } from './events';
 import { PoolCancelledError } from './pool';
-import { planRun } from './registry';
-import { runPlan, type RunOptions } from './run-plan';
+import { splitIntoUnits } from './split-units';
+import { executePlan, type PipelineOptions } from './execute-plan';
 import { EXAMPLES_DIR, EXAMPLE_NAMES } from '../../../test-support/examples';
 
 const KEY = 'sk-live-DO-NOT-LEAK-0042';
@@ -48,7 +48,7 @@ afterEach(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
 
-function llmOptions(cache: AgentCache | null, extra: Partial<RunOptions> = {}): RunOptions {
+function llmOptions(cache: AgentCache | null, extra: Partial<PipelineOptions> = {}): PipelineOptions {
   return {
     engine: 'llm',
     concurrency: 4,
@@ -72,13 +72,13 @@ const askedUnits = () =>
     ),
   ].sort();
 
-describe('runPlan with the template engine', () => {
+describe('executePlan with the template engine', () => {
   it('assembles exactly the template project and reports every unit and file', async () => {
     const erd = shopErd();
     const template = templateProject(erd);
-    const plan = planRun(erd, template);
+    const plan = splitIntoUnits(erd, template);
     const events: PoolEvent[] = [];
-    const result = await runPlan(erd, plan, { engine: 'template' }, { onEvent: (e) => events.push(e) });
+    const result = await executePlan(erd, plan, { engine: 'template' }, { onEvent: (e) => events.push(e) });
     expect(result.files.map((f) => [f.path, f.content])).toEqual(template.map((f) => [f.path, f.content]));
     expect(result.files.every((f) => f.source === 'template' && f.attempts.length === 0)).toBe(true);
     const ready = new Map(events.flatMap((e) => (e.type === 'fileReady' ? [[e.file, e.content] as const] : [])));
@@ -103,7 +103,7 @@ describe('runPlan with the template engine', () => {
   });
 });
 
-describe('planRun', () => {
+describe('splitIntoUnits', () => {
   it('reassembles every unit-built file of several ERDs from its drafts byte for byte', async () => {
     const erds: Erd[] = [shopErd(), plainErd()];
     for (const name of EXAMPLE_NAMES) {
@@ -113,7 +113,7 @@ describe('planRun', () => {
     expect(erds.length).toBeGreaterThanOrEqual(6);
     for (const erd of erds) {
       const template = templateProject(erd);
-      const plan = planRun(erd, template);
+      const plan = splitIntoUnits(erd, template);
       const drafts = new Map(plan.units.map((u) => [u.id, u.draft]));
       const unitBuilt = plan.files.filter((f) => f.unitIds.length > 1);
       expect(unitBuilt.length).toBeGreaterThan(0);
@@ -128,7 +128,7 @@ describe('planRun', () => {
 
   it('assembles a file again from its units once one of them changed', () => {
     const erd = shopErd();
-    const plan = planRun(erd, templateProject(erd));
+    const plan = splitIntoUnits(erd, templateProject(erd));
     const models = plan.files.find((f) => f.path.endsWith('/models.py'));
     const unit = plan.units.find((u) => u.id === models?.unitIds.at(-1));
     if (!models || !unit) throw new Error('shop has no models.py units');
@@ -138,11 +138,11 @@ describe('planRun', () => {
   });
 });
 
-describe('runPlan with the LLM engine', () => {
+describe('executePlan with the LLM engine', () => {
   it('refines every refinable unit, in dependency order, into valid Python files', async () => {
     const erd = shopErd();
-    const plan = planRun(erd, templateProject(erd));
-    const result = await runPlan(erd, plan, llmOptions(null));
+    const plan = splitIntoUnits(erd, templateProject(erd));
+    const result = await executePlan(erd, plan, llmOptions(null));
     const refinable = plan.units.filter((u) => u.refine);
     expect(result.metrics.llmCalls).toBe(refinable.length);
     expect(askedUnits()).toEqual(refinable.map((u) => u.id).sort());
@@ -163,14 +163,14 @@ describe('runPlan with the LLM engine', () => {
 
   it("moves an import a model adds to a unit into the file's imports", async () => {
     const erd = shopErd();
-    const plan = planRun(erd, templateProject(erd));
+    const plan = splitIntoUnits(erd, templateProject(erd));
     const draft = plan.units.find((u) => u.id === 'views:shop:Product')?.draft ?? '';
     const text = ['```python', 'from django.db.models import Q', '', draft, '```'].join('\n');
     server.inject({
       fault: { kind: 'answer', text },
       match: (r) => r.messages[1]?.content.includes('unit views:shop:Product ') ?? false,
     });
-    const result = await runPlan(erd, plan, llmOptions(null));
+    const result = await executePlan(erd, plan, llmOptions(null));
     const views = result.files.find((f) => f.path === 'shop/views.py')?.content ?? '';
     const firstClass = views.search(/^class /m);
     expect(views.indexOf('from django.db.models import Q\n')).toBeGreaterThan(0);
@@ -181,11 +181,11 @@ describe('runPlan with the LLM engine', () => {
 
   it('makes no model call for an unchanged ERD, and few after renaming one field', async () => {
     const erd = shopErd();
-    const cold = await runPlan(erd, planRun(erd, templateProject(erd)), llmOptions(new AgentCache({ dir })));
+    const cold = await executePlan(erd, splitIntoUnits(erd, templateProject(erd)), llmOptions(new AgentCache({ dir })));
     expect(cold.metrics.cacheMisses).toBe(cold.metrics.llmCalls);
     server.resetLog();
 
-    const warm = await runPlan(erd, planRun(erd, templateProject(erd)), llmOptions(new AgentCache({ dir })));
+    const warm = await executePlan(erd, splitIntoUnits(erd, templateProject(erd)), llmOptions(new AgentCache({ dir })));
     expect(warm.metrics).toMatchObject({ llmCalls: 0, cacheMisses: 0, cacheHits: cold.metrics.llmCalls });
     expect(warm.files.map((f) => f.content)).toEqual(cold.files.map((f) => f.content));
     expect(warm.files.find((f) => f.path === 'shop/models.py')?.source).toBe('cache');
@@ -196,9 +196,9 @@ describe('runPlan with the LLM engine', () => {
     const address = renamed.entities.find((e) => e.name === 'Address');
     if (address?.fields[0]?.name !== 'street') throw new Error('fixture changed: Address.street is gone');
     address.fields[0] = { ...address.fields[0], name: 'street_line' };
-    const after = await runPlan(
+    const after = await executePlan(
       renamed,
-      planRun(renamed, templateProject(renamed)),
+      splitIntoUnits(renamed, templateProject(renamed)),
       llmOptions(new AgentCache({ dir })),
     );
     const asked = askedUnits();
@@ -212,9 +212,9 @@ describe('runPlan with the LLM engine', () => {
   it("puts the ERD's and the user's instructions in every prompt and in the cache key", async () => {
     const erd = { ...shopErd(), instructions: 'Prefer explicit field lists.' };
     const cache = new AgentCache({ dir });
-    const first = await runPlan(
+    const first = await executePlan(
       erd,
-      planRun(erd, templateProject(erd)),
+      splitIntoUnits(erd, templateProject(erd)),
       llmOptions(cache, { instructions: 'Use UUID keys.' }),
     );
     expect(
@@ -222,9 +222,9 @@ describe('runPlan with the LLM engine', () => {
         r.messages[1]?.content.includes('## User instructions\nPrefer explicit field lists.\n\nUse UUID keys.'),
       ),
     ).toBe(true);
-    const changed = await runPlan(
+    const changed = await executePlan(
       erd,
-      planRun(erd, templateProject(erd)),
+      splitIntoUnits(erd, templateProject(erd)),
       llmOptions(cache, { instructions: 'Use integer keys.' }),
     );
     expect(changed.metrics).toMatchObject({ cacheHits: 0, llmCalls: first.metrics.llmCalls });
@@ -238,9 +238,9 @@ describe('runPlan with the LLM engine', () => {
       times: 6,
       match: (r) => r.messages[1]?.content.includes('unit models:shop:Product ') ?? false,
     });
-    const first = await runPlan(
+    const first = await executePlan(
       erd,
-      planRun(erd, templateProject(erd)),
+      splitIntoUnits(erd, templateProject(erd)),
       llmOptions(new AgentCache({ dir }), { concurrency: 1 }),
     );
     expect(first.metrics.fallbacks).toBe(1);
@@ -260,7 +260,11 @@ describe('runPlan with the LLM engine', () => {
       'models:shop:Product fake-coder-2 invalidCode giveUp',
     ]);
     server.resetLog();
-    const second = await runPlan(erd, planRun(erd, templateProject(erd)), llmOptions(new AgentCache({ dir })));
+    const second = await executePlan(
+      erd,
+      splitIntoUnits(erd, templateProject(erd)),
+      llmOptions(new AgentCache({ dir })),
+    );
     expect(askedUnits()).toContain('models:shop:Product');
     expect(second.metrics.fallbacks).toBe(0);
     const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true });
@@ -276,9 +280,9 @@ describe('runPlan with the LLM engine', () => {
     setTimeout(() => controller.abort(), 100);
     const events: PoolEvent[] = [];
     const hooks = { signal: controller.signal, onEvent: (e: PoolEvent) => events.push(e) };
-    await expect(runPlan(erd, planRun(erd, templateProject(erd)), llmOptions(null), hooks)).rejects.toBeInstanceOf(
-      PoolCancelledError,
-    );
+    await expect(
+      executePlan(erd, splitIntoUnits(erd, templateProject(erd)), llmOptions(null), hooks),
+    ).rejects.toBeInstanceOf(PoolCancelledError);
     const failed = events.filter((e) => e.type === 'failed');
     expect(failed).toHaveLength(4);
     expect(failed.every((e) => /cancelled/.test(e.message))).toBe(true);

@@ -1,22 +1,21 @@
 /**
- * Where `djforge generate` puts the approved files: the `--out` folder through `syncProject`
- * (a new or empty folder atomically; a folder holding an earlier DjForge generation merged in
- * place; a foreign non-empty folder only with `--force`) and/or a `--zip` archive. Files the
- * review did not approve are never written, and their earlier version on disk is left alone.
+ * Where a run puts the approved files: the output folder through `syncProject` (a new or empty
+ * folder atomically; a folder holding an earlier DjForge generation merged in place; a foreign
+ * non-empty folder only with `force`) and/or a zip archive. Files the review did not approve are
+ * never written, and their earlier version on disk is left alone.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { OutputError, type FileToWrite } from '../core/output/project-writer';
-import type { SyncAction, SyncEntry } from '../core/output/sync-plan';
-import { CONFLICTS_DIR } from '../core/output/sync-plan';
-import { syncProject, type SyncReport } from '../core/output/sync-project';
-import { writeProjectZip } from '../core/output/zip-export';
+import { OutputError, type FileToWrite } from '../output/project-writer';
+import type { SyncAction, SyncEntry } from '../output/sync-plan';
+import { syncProject, type SyncReport } from '../output/sync-project';
+import { writeProjectZip } from '../output/zip-export';
 
 export interface WriteTargets {
-  /** Absolute `--out` folder, or null for a zip-only run. */
+  /** Absolute output folder, or null for a zip-only run. */
   out: string | null;
-  /** Absolute `--zip` file, or null. */
+  /** Absolute zip file, or null. */
   zip: string | null;
   force: boolean;
   /** Folder name inside the zip (the project's name). */
@@ -73,33 +72,9 @@ export async function writeApproved(
   };
 }
 
-/** One line per conflict, naming the kept file and where the merge with markers is. */
-export function conflictLines(out: string, conflicts: readonly string[], cwd: string): string {
-  const shown = path.relative(cwd, out) || '.';
-  return conflicts
-    .map(
-      (p) =>
-        `conflict: ${p}: your version and the new generation changed the same lines; your file was kept, ` +
-        `the merge with conflict markers is in ${path.join(shown, CONFLICTS_DIR, p)}\n`,
-    )
-    .join('');
-}
-
-/** "3 created, 2 updated, 1 merged…" for the summary line, in a fixed order. */
-export function describeActions(entries: readonly SyncEntry[]): string {
-  const order: [SyncAction, string][] = [
-    ['create', 'created'],
-    ['update', 'updated'],
-    ['merge', 'merged'],
-    ['conflict', 'conflicted'],
-    ['unchanged', 'unchanged'],
-    ['keep', 'kept (your edit already had it)'],
-    ['kept-deleted', 'left deleted'],
-    ['delete', 'removed (no longer generated)'],
-    ['orphan', 'kept (no longer generated, edited by you)'],
-  ];
-  const counts = order
-    .map(([action, label]) => [entries.filter((e) => e.action === action).length, label] as const)
-    .filter(([n]) => n > 0);
-  return counts.map(([n, label]) => `${n} ${label}`).join(', ');
+/** Refuses early, before any work, a zip target that is a folder, or an existing file without `force`. */
+export async function checkZipTarget(zip: string, force: boolean): Promise<void> {
+  const stat = await fs.lstat(zip).catch(() => null);
+  if (stat?.isDirectory()) throw new OutputError(`--zip ${zip} is a folder, not a file.`, 'output.not-directory');
+  if (stat && !force) throw new OutputError(`${zip} already exists; pass --force to replace it.`, 'output.not-empty');
 }

@@ -1,43 +1,47 @@
 /**
- * The `--json` report of `djforge generate`, assembled from the pipeline's files and metrics, the
- * review session's judgements (shared with other hosts through `reviewReport`) and what the writer
- * did, and written atomically next to (never inside) the output folder.
+ * The run report (`djforge generate --json`, and any host that records a run): assembled from the
+ * pipeline's files and metrics (with the regenerations folded in), the review's verdicts and what
+ * the writer did, and written atomically next to (never inside) the output folder.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import packageJson from '../../package.json';
-import type { Diagnostic } from '../../src-shared/diagnostics';
-import type { Erd } from '../../src-shared/erd/model';
-import type { PipelineResult } from '../core/pipeline';
-import type { GenerationReport } from '../core/report';
-import { reviewReport } from '../core/review/report-fields';
-import type { ReviewOutcome } from './generate-review';
-import { WRITTEN_ACTIONS, type WriteOutcome } from './generate-write';
+import packageJson from '../../../package.json';
+import type { Diagnostic } from '../../../src-shared/diagnostics';
+import type { ApprovalPolicy } from '../review/approval-policy';
+import { reviewVerdicts } from '../review/verdicts';
+import type { GenerationRun } from './generation-run';
+import type { GenerationReport } from './report-types';
+import { WRITTEN_ACTIONS, type WriteOutcome } from './write';
+
+export type * from './report-types';
 
 export interface ReportInput {
   ok: boolean;
-  engine: GenerationReport['engine'];
   erdFile: string;
   format: string | null;
-  erd: Erd;
   diagnostics: Diagnostic[];
   out: string | null;
-  result: PipelineResult;
-  review: ReviewOutcome;
+  run: GenerationRun;
+  /** The policy applied, or `interactive` when a person decided. */
+  decidedBy: ApprovalPolicy | 'interactive';
   written: WriteOutcome;
-  times: { pipelineMs: number; importMs: number; generateMs: number };
+  times: { pipelineMs: number; importMs: number };
   /** The LLM engine's settings and cache figures, when that engine ran. */
-  extra: Pick<GenerationReport, 'llm' | 'cache'>;
+  extra: Partial<Pick<GenerationReport, 'llm' | 'cache'>>;
 }
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
 /** The report of one run (see `GenerationReport`). */
 export function buildReport(input: ReportInput): GenerationReport {
-  const { result, review, written } = input;
-  const reviewed = reviewReport(review.session);
+  const { run, written } = input;
+  const result = run.reportedResult();
+  const session = run.review;
+  const validation = run.validationOutcome;
+  const reviewed = reviewVerdicts(session);
   const judged = new Map(reviewed.files.map((f) => [f.path, f]));
   const summary = reviewed.metrics;
+  const erd = run.erd;
   const { metrics } = result;
   const files = result.files.map((f) => {
     const r = judged.get(f.path);
@@ -61,18 +65,18 @@ export function buildReport(input: ReportInput): GenerationReport {
   return {
     ok: input.ok,
     tool: { name: 'djforge', version: packageJson.version },
-    engine: input.engine,
-    erd: { file: input.erdFile, format: input.format, project: input.erd.project.name },
+    engine: run.engine,
+    erd: { file: input.erdFile, format: input.format, project: erd.project.name },
     out: input.out,
     files,
     diagnostics: input.diagnostics,
     metrics: {
       pipelineMs: round(input.times.pipelineMs),
       importMs: round(input.times.importMs),
-      generateMs: round(input.times.generateMs),
+      generateMs: round(run.generateMs),
       writeMs: round(written.writeMs),
-      entities: input.erd.entities.length,
-      relations: input.erd.relations.length,
+      entities: erd.entities.length,
+      relations: erd.relations.length,
       files: files.length,
       bytes: files.reduce((n, f) => n + f.bytes, 0),
       units: metrics.units,
@@ -84,7 +88,7 @@ export function buildReport(input: ReportInput): GenerationReport {
       tokens: metrics.tokens,
       tokensSaved: metrics.tokensSaved,
       maxInFlight: metrics.maxInFlight,
-      validateMs: round(review.validateMs),
+      validateMs: round(run.validateMs),
       autoApprovalRate: summary.autoApprovalRate,
       avgQuality: summary.avgQuality,
       approved: summary.approved,
@@ -92,12 +96,12 @@ export function buildReport(input: ReportInput): GenerationReport {
       conflicts: written.conflicts.length,
     },
     review: {
-      threshold: review.threshold,
-      decidedBy: review.decidedBy,
-      layers: review.validation.layers,
-      python: review.validation.python,
-      runtime: review.validation.runtime,
-      projectFindings: review.session.projectFindings,
+      threshold: session.threshold,
+      decidedBy: input.decidedBy,
+      layers: validation.layers,
+      python: validation.python,
+      runtime: validation.runtime,
+      projectFindings: session.projectFindings,
     },
     output: { dir: input.out, mode: written.mode, conflicts: written.conflicts, zip: written.zip },
     ...input.extra,

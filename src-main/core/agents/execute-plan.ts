@@ -1,5 +1,5 @@
 /**
- * Runs a plan on the pool: each unit through the template engine (its draft) or the LLM engine
+ * Executes a `ProjectPlan` (from `split-units.ts`) on the pool: each unit through the template engine (its draft) or the LLM engine
  * (cache first, then the model with recovery, else the draft), files assembled and announced as
  * soon as their last unit is done, and the figures of the run counted on the way.
  */
@@ -14,9 +14,9 @@ import type { AttemptRecord } from '../recovery/attempt';
 import type { RecoveryPolicy } from '../recovery/policy';
 import type { AgentId } from '../generate/types';
 import { AGENTS } from './definitions';
-import type { PoolEvent, UnitSource } from './events';
+import type { FileSource, PoolEvent } from './events';
 import { runPool, type PoolTask } from './pool';
-import type { RunPlan, WorkUnit } from './registry';
+import type { ProjectPlan, WorkUnit } from './split-units';
 
 export interface LlmEngineOptions {
   client: LlmClient;
@@ -30,7 +30,7 @@ export interface LlmEngineOptions {
 }
 
 /** How to run a plan: the engine, its limits, the cache and the user's instructions. */
-export interface RunOptions {
+export interface PipelineOptions {
   engine: 'template' | 'llm';
   concurrency?: number;
   /** The user's instructions for the LLM engine (added to the ERD's own `instructions`). */
@@ -42,7 +42,7 @@ export interface RunOptions {
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
-export interface RunHooks {
+export interface PipelineHooks {
   signal?: AbortSignal;
   onEvent?: (event: PoolEvent) => void;
 }
@@ -52,17 +52,17 @@ export interface UnitAttempt extends AttemptRecord {
 }
 
 /** A finished file: where its text came from and every model attempt of its units. */
-export interface RunFile {
+export interface PipelineFile {
   path: string;
   content: string;
   agent: AgentId;
-  source: UnitSource;
+  source: FileSource;
   units: number;
   attempts: UnitAttempt[];
 }
 
 /** The figures of one run, for the report and the dashboard. `llmCalls` counts every attempt. */
-export interface RunMetrics {
+export interface GenerationMetrics {
   units: number;
   llmCalls: number;
   cacheHits: number;
@@ -75,15 +75,15 @@ export interface RunMetrics {
   durationMs: number;
 }
 
-export interface RunResult {
-  files: RunFile[];
-  metrics: RunMetrics;
+export interface PipelineResult {
+  files: PipelineFile[];
+  metrics: GenerationMetrics;
   cache: CacheStats | null;
 }
 
 interface UnitResult {
   code: string;
-  source: UnitSource;
+  source: FileSource;
   attempts: AttemptRecord[];
   hash: string;
 }
@@ -93,19 +93,24 @@ interface UnitResult {
  * fail for model trouble (they fall back to their draft); the run rejects only when cancelled
  * (PoolCancelledError) or when a generator throws.
  */
-export async function runPlan(erd: Erd, plan: RunPlan, options: RunOptions, hooks: RunHooks = {}): Promise<RunResult> {
+export async function executePlan(
+  erd: Erd,
+  plan: ProjectPlan,
+  options: PipelineOptions,
+  hooks: PipelineHooks = {},
+): Promise<PipelineResult> {
   const now = options.now ?? Date.now;
   const started = now();
   const llm = options.engine === 'llm' ? options.llm : undefined;
   if (options.engine === 'llm' && !llm)
-    throw new Error('runPlan: the llm engine needs options.llm (client and model).');
+    throw new Error('executePlan: the llm engine needs options.llm (client and model).');
   const chain = llm ? llmChain(llm, { now, ...(options.sleep ? { sleep: options.sleep } : {}) }) : undefined;
   const instructions = [erd.instructions ?? '', options.instructions ?? '']
     .map((s) => s.trim())
     .filter(Boolean)
     .join('\n\n');
   const rules = (erd.rules ?? []).map((r) => r.text);
-  const metrics: RunMetrics = {
+  const metrics: GenerationMetrics = {
     units: plan.units.length,
     llmCalls: 0,
     cacheHits: 0,
@@ -154,7 +159,7 @@ export async function runPlan(erd: Erd, plan: RunPlan, options: RunOptions, hook
     signal: AbortSignal,
   ): Promise<UnitResult> {
     const startedAt = now();
-    const template = (source: UnitSource, attempts: AttemptRecord[] = []): UnitResult => ({
+    const template = (source: FileSource, attempts: AttemptRecord[] = []): UnitResult => ({
       code: unit.draft,
       source,
       attempts,
@@ -241,7 +246,7 @@ export async function runPlan(erd: Erd, plan: RunPlan, options: RunOptions, hook
   const pool = await runPool(tasks, { concurrency: options.concurrency, signal: hooks.signal });
   metrics.maxInFlight = pool.maxInFlight;
   metrics.durationMs = now() - started;
-  const files: RunFile[] = plan.files.map((file) => {
+  const files: PipelineFile[] = plan.files.map((file) => {
     const results = file.unitIds.map((id) => done.get(id) as UnitResult);
     return {
       path: file.path,
@@ -256,7 +261,7 @@ export async function runPlan(erd: Erd, plan: RunPlan, options: RunOptions, hook
 }
 
 /** A file's source: fallback if any unit fell back, llm if any went to the model, cache if all refined ones hit. */
-export function fileSource(sources: readonly UnitSource[]): UnitSource {
+export function fileSource(sources: readonly FileSource[]): FileSource {
   if (sources.includes('fallback')) return 'fallback';
   if (sources.includes('llm')) return 'llm';
   if (sources.includes('cache')) return 'cache';

@@ -4,8 +4,8 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { Diagnostic } from '../../src-shared/diagnostics';
-import { ERD_CODES, importErdText, type ImportResult } from './erd';
+import type { Diagnostic } from '../../../src-shared/diagnostics';
+import { ERD_CODES, importErdText, type ImportResult } from '../erd';
 
 export async function loadErdFile(filePath: string): Promise<ImportResult> {
   const file = path.basename(filePath);

@@ -8,32 +8,30 @@
  * the feedback and the current version. Invalid answers are repaired, and a unit that exhausts
  * recovery falls back to its deterministic draft, as in a run.
  */
-import type { Erd } from '../../src-shared/erd/model';
-import type { PoolEvent, UnitSource } from './agents/events';
-import { AGENTS } from './agents/definitions';
-import { runPool } from './agents/pool';
-import type { WorkUnit } from './agents/registry';
-import { fileSource, type RunOptions, type UnitAttempt } from './agents/run-plan';
-import { sha256 } from './cache/cache-key';
-import { llmChain, llmUnitKey, refineContext } from './agents/llm-unit';
-import { planProject } from './pipeline';
-import { refineUnit } from './llm/refine-unit';
+import type { FileSource } from '../../../src-shared/api/model';
+import type { ErrorCode } from '../../../src-shared/error-codes';
+import type { Erd } from '../../../src-shared/erd/model';
+import type { PoolEvent } from '../agents/events';
+import { AGENTS } from '../agents/definitions';
+import { runPool } from '../agents/pool';
+import type { WorkUnit } from '../agents/split-units';
+import { fileSource, type PipelineOptions, type UnitAttempt } from '../agents/execute-plan';
+import { sha256 } from '../cache/cache-key';
+import { llmChain, llmUnitKey, refineContext } from '../agents/llm-unit';
+import { DjForgeError } from '../errors';
+import { refineUnit } from '../llm/refine-unit';
+import { planProject } from './plan';
 import { unitParts } from './regenerate-parts';
 
 /** The sentence a host shows when the run used the template engine. */
 export const NEEDS_LLM_MESSAGE = 'Regeneration with feedback needs the LLM engine (--engine llm).';
 
-export type RegenerationErrorCode =
-  'regenerate.needs-llm' | 'regenerate.unknown-file' | 'regenerate.not-refined' | 'regenerate.empty-feedback';
+export type RegenerationErrorCode = Extract<ErrorCode, `regenerate.${string}`>;
 
 /** A regeneration that cannot start; the message is a sentence for the person reviewing. */
-export class RegenerationError extends Error {
-  override readonly name = 'RegenerationError';
-  constructor(
-    message: string,
-    readonly code: RegenerationErrorCode,
-  ) {
-    super(message);
+export class RegenerationError extends DjForgeError<RegenerationErrorCode> {
+  constructor(message: string, code: RegenerationErrorCode) {
+    super(code, message);
   }
 }
 
@@ -47,7 +45,7 @@ export interface RegenerateFileInput {
   /** The file's text now: the version the feedback is about. */
   current: string;
   /** The run's options: engine, model chain, recovery, instructions, concurrency and cache. */
-  options: RunOptions;
+  options: PipelineOptions;
   /**
    * The text now of another file of the run, for the outputs a unit builds on (e.g. the model a
    * serializer reads); when absent or missing the block, that unit's draft stands in.
@@ -63,7 +61,7 @@ export interface RegeneratedFile {
   content: string;
   agent: string;
   /** `llm` when every refined unit got a valid answer, `fallback` when one fell back to its draft. */
-  source: UnitSource;
+  source: FileSource;
   units: number;
   attempts: UnitAttempt[];
   tokens: number;
@@ -126,7 +124,7 @@ export async function regenerateFile(input: RegenerateFileInput): Promise<Regene
 
   interface Refined {
     code: string;
-    source: UnitSource;
+    source: FileSource;
     attempts: UnitAttempt[];
     tokens: number;
   }

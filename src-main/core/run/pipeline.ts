@@ -5,42 +5,46 @@
  * `prepareLlmEngine` turns a host's settings (provider, URL, models, timeout) into the engine's
  * options, with the key taken from the environment by the host and never stored anywhere else.
  */
-import type { Erd } from '../../src-shared/erd/model';
-import { planRun, type RunPlan } from './agents/registry';
-import { runPlan, type LlmEngineOptions, type RunHooks, type RunOptions, type RunResult } from './agents/run-plan';
-import { generateProject } from './generate';
-import { withSharedUnits } from './generate/app';
-import { createLlmClient, DEFAULT_REQUEST_TIMEOUT_MS } from './llm/client';
-import { resolveProvider } from './llm/presets';
-import { startSyntaxChecker } from './llm/python-syntax';
-import { RecoveryPolicy } from './recovery/policy';
-import { findAnalyzerPython } from './validate/python-analyzer';
+import type { Erd } from '../../../src-shared/erd/model';
+import {
+  executePlan,
+  type LlmEngineOptions,
+  type PipelineHooks,
+  type PipelineOptions,
+  type PipelineResult,
+} from '../agents/execute-plan';
+import { DjForgeError } from '../errors';
+import { createLlmClient, DEFAULT_REQUEST_TIMEOUT_MS } from '../llm/client';
+import { resolveProvider } from '../llm/presets';
+import { startSyntaxChecker } from '../llm/python-syntax';
+import { RecoveryPolicy } from '../recovery/policy';
+import { findAnalyzerPython } from '../validate/python-analyzer';
+import { planProject } from './plan';
 
-export type { PoolEvent, PoolEventType, UnitSource } from './agents/events';
+export type { PoolEvent, PoolEventType } from '../agents/events';
 export type {
-  RunFile as PipelineFile,
-  RunMetrics as PipelineMetrics,
+  GenerationMetrics,
+  LlmEngineOptions,
+  PipelineFile,
+  PipelineHooks,
+  PipelineOptions,
+  PipelineResult,
   UnitAttempt,
-  RunOptions as PipelineOptions,
-  RunHooks as PipelineHooks,
-} from './agents/run-plan';
-export { PoolCancelledError } from './agents/pool';
-
-export type PipelineResult = RunResult;
+} from '../agents/execute-plan';
+export { PoolCancelledError } from '../agents/pool';
 
 /**
  * Generates the project for a normalized, validated `erd`. Rejects with PoolCancelledError on cancel.
  * Hosts validate what it generates, so the (memoised) probe for the analyzer's Python starts now,
  * on another core, instead of after generation.
  */
-export async function runPipeline(erd: Erd, options: RunOptions, hooks: RunHooks = {}): Promise<PipelineResult> {
+export async function runPipeline(
+  erd: Erd,
+  options: PipelineOptions,
+  hooks: PipelineHooks = {},
+): Promise<PipelineResult> {
   void findAnalyzerPython();
-  return runPlan(erd, planProject(erd), options, hooks);
-}
-
-/** Every unit of the project with its template draft; the units are built once, not twice. */
-export function planProject(erd: Erd): RunPlan {
-  return withSharedUnits(() => planRun(erd, generateProject(erd)));
+  return executePlan(erd, planProject(erd), options, hooks);
 }
 
 export interface LlmSetup {
@@ -65,14 +69,23 @@ export interface LlmSetup {
 export async function prepareLlmEngine(
   setup: LlmSetup,
 ): Promise<{ engine: LlmEngineOptions; close: () => Promise<void> }> {
-  const { preset, baseURL } = resolveProvider({
-    ...(setup.provider ? { provider: setup.provider } : {}),
-    ...(setup.baseURL ? { baseURL: setup.baseURL } : {}),
-  });
-  if (preset.requiresApiKey && !setup.apiKey) {
-    throw new Error(`${preset.label} needs an API key: set DJFORGE_API_KEY (or OPENAI_API_KEY) in the environment.`);
+  let resolved: ReturnType<typeof resolveProvider>;
+  try {
+    resolved = resolveProvider({
+      ...(setup.provider ? { provider: setup.provider } : {}),
+      ...(setup.baseURL ? { baseURL: setup.baseURL } : {}),
+    });
+  } catch (e) {
+    throw new DjForgeError('settings.invalid', (e as Error).message);
   }
-  if (setup.model.trim() === '') throw new Error('The LLM engine needs a model (--model).');
+  const { preset, baseURL } = resolved;
+  if (preset.requiresApiKey && !setup.apiKey) {
+    throw new DjForgeError(
+      'settings.invalid',
+      `${preset.label} needs an API key: set DJFORGE_API_KEY (or OPENAI_API_KEY) in the environment.`,
+    );
+  }
+  if (setup.model.trim() === '') throw new DjForgeError('settings.invalid', 'The LLM engine needs a model (--model).');
   const client = createLlmClient({
     baseURL,
     ...(setup.apiKey ? { apiKey: setup.apiKey } : {}),

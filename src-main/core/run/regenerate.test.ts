@@ -1,19 +1,19 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { draftFromPrompt, draftResponder, REFINED_MARKER } from '../../test-support/draft-responder';
-import { startOpenAiServer, type ChatRequest, type OpenAiServer } from '../../test-support/openai-server';
-import type { Erd } from '../../src-shared/erd/model';
-import { planRun } from './agents/registry';
-import { AgentCache } from './cache/agent-cache';
-import { importErdText } from './erd';
-import { generateProject } from './generate';
-import type { LlmEngineOptions } from './agents/run-plan';
+import { draftFromPrompt, draftResponder, REFINED_MARKER } from '../../../test-support/draft-responder';
+import { startOpenAiServer, type ChatRequest, type OpenAiServer } from '../../../test-support/openai-server';
+import type { Erd } from '../../../src-shared/erd/model';
+import { splitIntoUnits } from '../agents/split-units';
+import { AgentCache } from '../cache/agent-cache';
+import { importErdText } from '../erd';
+import { generateProject } from '../generate';
+import type { LlmEngineOptions } from '../agents/execute-plan';
 import { prepareLlmEngine, runPipeline, type PipelineOptions } from './pipeline';
 import { NEEDS_LLM_MESSAGE, regenerateFile, RegenerationError, type RegenerateFileInput } from './regenerate';
 import { topLevelBlocks, unitParts } from './regenerate-parts';
-import { ReviewSession } from './review/review-session';
-import { EXAMPLES_DIR } from '../../test-support/examples';
+import { ReviewSession } from '../review/review-session';
+import { EXAMPLES_DIR } from '../../../test-support/examples';
 
 const examples = EXAMPLES_DIR;
 const FEEDBACK_HEADING = "### Reviewer's feedback on the current version of";
@@ -78,7 +78,7 @@ async function generated(file: string, cache: AgentCache | null = null) {
 
 const userPrompt = (request: ChatRequest) => request.messages.find((m) => m.role === 'user')?.content ?? '';
 const refinedUnits = (file: string) =>
-  planRun(erd, generateProject(erd)).units.filter((u) => u.file === file && u.refine);
+  splitIntoUnits(erd, generateProject(erd)).units.filter((u) => u.file === file && u.refine);
 
 describe('regenerateFile', () => {
   it("puts the feedback and the current version in every unit's prompt, reads no cache, and reassembles the file", async () => {
@@ -150,7 +150,8 @@ describe('regenerateFile', () => {
     const user = userPrompt(
       server.requests.find((r) => userPrompt(r).includes('unit serializers:core:User')) as ChatRequest,
     );
-    const userDraft = planRun(erd, generateProject(erd)).units.find((u) => u.id === 'models:core:User')?.draft ?? '';
+    const userDraft =
+      splitIntoUnits(erd, generateProject(erd)).units.find((u) => u.id === 'models:core:User')?.draft ?? '';
     expect(user).toContain(`### models:core:User\n\`\`\`python\n${userDraft.trimEnd()}\n\`\`\``);
   });
 

@@ -5,19 +5,18 @@
  * settings and validation layers, and where the output went. Every part is an object that can
  * grow new keys without breaking readers.
  */
-import type { Diagnostic } from '../../src-shared/diagnostics';
-import type { RunMetrics as PlanMetrics } from './agents/run-plan';
-import type { CacheStats } from './cache/agent-cache';
-import type { AgentId } from './generate/types';
-import type { SyncAction, SyncReport } from './output';
-import type { AttemptRecord } from './recovery/attempt';
-import type { ApprovalPolicy } from './review/approval-policy';
-import type { FileReviewReport } from './review/report-fields';
-import type { RuntimeResult } from './validate/runtime-layer';
-import type { Finding } from './validate/types';
-import type { LayerStatus } from './validate/validate-project';
-
-export type FileSource = 'template' | 'llm' | 'cache' | 'fallback';
+import type { Diagnostic } from '../../../src-shared/diagnostics';
+import type { FileSource } from '../../../src-shared/api/model';
+import type { GenerationMetrics } from '../agents/execute-plan';
+import type { CacheStats } from '../cache/agent-cache';
+import type { AgentId } from '../generate/types';
+import type { SyncAction, SyncReport } from '../output';
+import type { AttemptRecord } from '../recovery/attempt';
+import type { ApprovalPolicy } from '../review/approval-policy';
+import type { FileVerdict } from '../review/verdicts';
+import type { RuntimeResult } from '../validate/runtime-layer';
+import type { Finding } from '../validate/types';
+import type { LayerStatus } from '../validate/validate-project';
 
 /** One model call for one unit of the file (the LLM engine only). */
 export interface AttemptReport extends AttemptRecord {
@@ -30,10 +29,7 @@ export interface AttemptReport extends AttemptRecord {
  * updated, merged, or already identical); false when it was not approved, conflicted (the user's
  * file was kept), or the run wrote only a zip.
  */
-export interface FileReport extends Pick<
-  FileReviewReport,
-  'score' | 'category' | 'findings' | 'approved' | 'decidedBy'
-> {
+export interface FileReport extends Pick<FileVerdict, 'score' | 'category' | 'findings' | 'approved' | 'decidedBy'> {
   path: string;
   agent: AgentId;
   source: FileSource;
@@ -47,7 +43,7 @@ export interface FileReport extends Pick<
 }
 
 /** The pool's figures (units, model calls, cache, recovery, tokens) plus the rest of the run. */
-export interface RunMetrics extends Omit<PlanMetrics, 'durationMs'> {
+export interface ReportMetrics extends Omit<GenerationMetrics, 'durationMs'> {
   pipelineMs: number;
   importMs: number;
   generateMs: number;
@@ -100,7 +96,7 @@ export interface GenerationReport {
   out: string | null;
   files: FileReport[];
   diagnostics: Diagnostic[];
-  metrics: RunMetrics;
+  metrics: ReportMetrics;
   review: ReviewRunReport;
   output: OutputReport;
   /** The LLM engine's settings (never the key; the endpoint without credentials). */

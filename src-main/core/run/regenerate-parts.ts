@@ -4,9 +4,9 @@
  * 150 entities would otherwise be sent 150 times). The split is by top-level statement, found by
  * a small scanner of brackets, strings and continuations, so no Python is needed.
  */
-import type { WorkUnit } from './agents/registry';
-import { topLevelNames } from './llm/prompt';
-import { LINE_START, scanLine } from './generate/python-lines';
+import type { WorkUnit } from '../agents/split-units';
+import { topLevelNames } from '../llm/prompt';
+import { LINE_START, scanLine } from '../generate/python-lines';
 
 /**
  * A module's text shared out among the units it was assembled from: a statement defining a name of

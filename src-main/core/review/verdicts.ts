@@ -1,13 +1,13 @@
 /**
- * What a review adds to the machine-readable run report (`djforge generate --json`): per file its
- * score, category, findings and whether it was approved (and so written), and the run's
- * auto-approval rate and average quality. Kept here so every host reports the same fields.
+ * The review's verdicts: per file its score, category, findings and decision, and the run's
+ * auto-approval rate and average quality. The run report (`GenerationReport`) and the app's run
+ * snapshot both take their per-file judgement from here, so every host shows the same verdicts.
  */
 import type { Category } from '../validate/score';
 import type { Finding } from '../validate/types';
 import type { ReviewSession } from './review-session';
 
-export interface FileReviewReport {
+export interface FileVerdict {
   path: string;
   score: number;
   category: Category;
@@ -18,15 +18,15 @@ export interface FileReviewReport {
   revisions: number;
 }
 
-export interface ReviewReport {
-  files: FileReviewReport[];
+export interface ReviewVerdicts {
+  files: FileVerdict[];
   /** Findings on files the project lacks (e.g. a missing tests module). */
   projectFindings: Finding[];
   metrics: { autoApprovalRate: number; avgQuality: number; approved: number; skipped: number; pending: number };
 }
 
-/** The review's part of the run report, files sorted by path. */
-export function reviewReport(session: ReviewSession): ReviewReport {
+/** The verdicts of `session`, files sorted by path. */
+export function reviewVerdicts(session: ReviewSession): ReviewVerdicts {
   const summary = session.summary();
   return {
     files: session.list().map((e) => ({

@@ -1,0 +1,64 @@
+/**
+ * What writing a run's approved files into a folder would do, decided before anything is written:
+ * per file new, updated, merged, conflicting (the user's file would be kept and the merge with
+ * markers put in `.djforge/conflicts/`), removed (no longer generated, untouched), unchanged, or
+ * kept (the user's edit stays as it is). The same decision `syncProject` applies when writing.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { WriteAction, WritePlan } from '../../../src-shared/api/review';
+import { checkOutputTarget, type FileToWrite } from '../output/project-writer';
+import { planSync, readManifest, type SyncAction } from '../output/sync-plan';
+
+const ACTIONS: Record<SyncAction, WriteAction> = {
+  create: 'new',
+  update: 'updated',
+  merge: 'merged',
+  conflict: 'conflicting',
+  delete: 'removed',
+  unchanged: 'unchanged',
+  keep: 'kept',
+  orphan: 'kept',
+  'kept-deleted': 'kept',
+};
+
+async function entriesOf(dir: string): Promise<string[] | null> {
+  try {
+    return await fs.readdir(dir);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+}
+
+/**
+ * The plan for writing `approved` into `outDir`; `notApproved` are the run's other files (left as
+ * they are on disk). Throws OutputError when the folder would be refused (a file, or a foreign
+ * non-empty folder without `force`). Reads the folder, never writes it.
+ */
+export async function planWrite(
+  outDir: string,
+  approved: readonly FileToWrite[],
+  notApproved: readonly string[],
+  force = false,
+): Promise<WritePlan> {
+  const target = path.resolve(outDir);
+  await checkOutputTarget(target, { force, merge: true });
+  const present = await entriesOf(target);
+  const manifest = present && present.length > 0 ? await readManifest(target) : null;
+  const sorted = [...approved].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  if (!manifest)
+    return {
+      outDir: target,
+      mode: present && present.length > 0 ? 'replaced' : 'created',
+      files: sorted.map((f) => ({ path: f.path, action: 'new', conflicts: 0 })),
+      notApproved: [...notApproved].sort(),
+    };
+  const plan = await planSync(target, manifest, approved, new Set(notApproved));
+  return {
+    outDir: target,
+    mode: 'merged',
+    files: plan.entries.map((e) => ({ path: e.path, action: ACTIONS[e.action], conflicts: e.conflicts ?? 0 })),
+    notApproved: [...notApproved].sort(),
+  };
+}
