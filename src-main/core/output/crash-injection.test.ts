@@ -129,12 +129,49 @@ describe('a write killed between any two steps', () => {
         expect(state, `after a kill before "${killed}" and recovery`).toEqual(after);
         outcomes.new++;
       }
+      if (k % 4 !== 0) continue; // a rerun on every fourth: the recovered folder takes a normal write
       await syncProject(out, s.files, s.options);
       expect(await snapshot(path.dirname(out)), `rerun after a kill before "${killed}"`).toEqual(after);
     }
     expect(outcomes.old).toBeGreaterThan(0);
     expect(outcomes.new).toBeGreaterThan(0);
   });
+
+  it.each([
+    ['while staging', 'stage core/views.py', 'before'],
+    ['while committing', 'replace README.md', 'after'],
+  ] as const)(
+    'a recovery killed at any step is finished by the next one (writer killed %s)',
+    async (_when, killedAt, expected) => {
+      const merge = SCENARIOS[1] as Scenario;
+      const states = await reference(merge);
+      const killWriter = (step: string) => {
+        if (step === killedAt) throw new Error('writer killed');
+      };
+      const recoverySteps = async (out: string) => {
+        await merge.setup(out);
+        await expect(syncProject(out, merge.files, { killPoint: killWriter })).rejects.toThrow('writer killed');
+      };
+      const probe = path.join(root, 'probe', 'proj');
+      await fs.mkdir(path.dirname(probe), { recursive: true });
+      await recoverySteps(probe);
+      const steps: string[] = [];
+      await recoverInterruptedWrite(probe, { killPoint: (step) => void steps.push(step) });
+      expect(steps.length).toBeGreaterThan(3);
+      for (const k of steps.keys()) {
+        const out = path.join(root, `recovery-${k}`, 'proj');
+        await fs.mkdir(path.dirname(out), { recursive: true });
+        await recoverySteps(out);
+        let calls = 0;
+        const killRecovery = () => {
+          if (calls++ === k) throw new Error('recovery killed');
+        };
+        await expect(recoverInterruptedWrite(out, { killPoint: killRecovery })).rejects.toThrow('recovery killed');
+        await recoverInterruptedWrite(out);
+        expect(await snapshot(path.dirname(out)), `recovery killed before "${steps[k]}"`).toEqual(states[expected]);
+      }
+    },
+  );
 
   it('a fresh writer recovers the folder by itself before writing', async () => {
     const out = path.join(root, 'proj');

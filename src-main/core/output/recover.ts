@@ -8,6 +8,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { killPoints, type KillPoint } from './output-error';
 import { withWriteLock } from './write-lock';
 import { closeJournal, exists, loadJournal, rollBack, rollForward, sweepTemporaries, TXN_DIR } from './write-journal';
 
@@ -51,17 +52,18 @@ async function recoverSiblings(target: string, report: RecoveryReport): Promise<
 }
 
 /** `recoverInterruptedWrite` for a caller that already holds the folder's write lock. */
-export async function recoverUnderLock(target: string): Promise<RecoveryReport> {
+export async function recoverUnderLock(target: string, killPoint?: KillPoint): Promise<RecoveryReport> {
+  const step = killPoints(killPoint);
   const report: RecoveryReport = { transaction: 'none', restoredPrevious: false, removedLeftovers: 0 };
   await recoverSiblings(target, report);
   const stat = await fs.lstat(target).catch(() => null);
   if (!stat?.isDirectory()) return report;
   const journal = await loadJournal(target);
   if (journal?.state === 'committing') {
-    await rollForward(target, journal);
+    await rollForward(target, journal, step);
     report.transaction = 'rolled-forward';
   } else if (journal) {
-    await rollBack(target, journal);
+    await rollBack(target, journal, step);
     report.transaction = 'rolled-back';
   } else if (await exists(path.join(target, TXN_DIR))) {
     await closeJournal(target);
@@ -77,7 +79,10 @@ export async function recoverUnderLock(target: string): Promise<RecoveryReport> 
  * have made of it. Cheap when nothing was interrupted. Throws `OutputError` when another write to
  * the folder is running or its journal is damaged.
  */
-export async function recoverInterruptedWrite(dir: string): Promise<RecoveryReport> {
+export async function recoverInterruptedWrite(
+  dir: string,
+  options: { /** Test seam: crash injection, see `KillPoint`. */ killPoint?: KillPoint } = {},
+): Promise<RecoveryReport> {
   const target = path.resolve(dir);
-  return withWriteLock(target, () => recoverUnderLock(target));
+  return withWriteLock(target, () => recoverUnderLock(target, options.killPoint), options.killPoint);
 }

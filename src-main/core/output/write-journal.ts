@@ -145,16 +145,28 @@ export async function closeJournal(root: string): Promise<void> {
   await fs.rm(path.join(root, TXN_DIR), { recursive: true, force: true });
 }
 
+/** A step of recovery, for the crash-injection seam (see `KillPoint`); a no-op in production. */
+export type Step = (name: string) => Promise<void>;
+const noStep: Step = async () => undefined;
+
 /** Finish a `committing` transaction: every staged file into place, every delete done. */
-export async function rollForward(root: string, journal: Journal): Promise<void> {
-  for (const w of journal.writes) await replace(root, journal, w.path);
-  for (const [i, rel] of journal.deletes.entries()) await remove(root, rel, i);
+export async function rollForward(root: string, journal: Journal, step: Step = noStep): Promise<void> {
+  for (const w of journal.writes) {
+    await step(`roll forward ${w.path}`);
+    await replace(root, journal, w.path);
+  }
+  for (const [i, rel] of journal.deletes.entries()) {
+    await step(`roll forward the deletion of ${rel}`);
+    await remove(root, rel, i);
+  }
+  await step('close the journal');
   await closeJournal(root);
 }
 
 /** Undo whatever part of the transaction happened, in reverse order, and forget it. */
-export async function rollBack(root: string, journal: Journal): Promise<void> {
+export async function rollBack(root: string, journal: Journal, step: Step = noStep): Promise<void> {
   for (const [i, rel] of [...journal.deletes.entries()].reverse()) {
+    await step(`roll back the deletion of ${rel}`);
     const backup = backupOf(root, 'd', i);
     if (await exists(backup)) await fs.rename(backup, path.join(root, rel));
   }
@@ -162,14 +174,17 @@ export async function rollBack(root: string, journal: Journal): Promise<void> {
     const temp = tempPath(root, w.path, journal.tag);
     const backup = backupOf(root, 'w', i);
     const dest = path.join(root, w.path);
+    await step(`roll back ${w.path}`);
     if (await exists(temp)) await fs.rm(temp, { force: true });
     else if (journal.state === 'committing' && w.existed) {
       if (await exists(backup)) await fs.rename(backup, dest);
     } else if (journal.state === 'committing') await fs.rm(dest, { force: true });
   }
+  await step('remove created folders');
   for (const dir of [...journal.createdDirs].reverse()) {
     await fs.rmdir(path.join(root, dir)).catch(() => undefined);
   }
+  await step('close the journal');
   await closeJournal(root);
 }
 
