@@ -173,6 +173,37 @@ describe('a write killed between any two steps', () => {
     },
   );
 
+  it('an undo after an error, killed at any step, is finished (not reversed) by the next recovery', async () => {
+    const merge = SCENARIOS[1] as Scenario;
+    const { before } = await reference(merge);
+    const failAtCommit = (_rel: string, i: number) => {
+      if (i === 4) throw new Error('disk full');
+    };
+    const undoSteps: string[] = [];
+    const probe = path.join(root, 'probe', 'proj');
+    await fs.mkdir(path.dirname(probe), { recursive: true });
+    await merge.setup(probe);
+    const record = (step: string) => void (step.startsWith('roll back') && undoSteps.push(step));
+    await expect(syncProject(probe, merge.files, { beforeCommit: failAtCommit, killPoint: record })).rejects.toThrow(
+      'disk full',
+    );
+    expect(await snapshot(path.dirname(probe))).toEqual(before);
+    expect(undoSteps.length).toBeGreaterThan(3);
+    for (const killed of undoSteps) {
+      const out = path.join(root, `undo-${undoSteps.indexOf(killed)}`, 'proj');
+      await fs.mkdir(path.dirname(out), { recursive: true });
+      await merge.setup(out);
+      const kill = (step: string) => {
+        if (step === killed) throw new Error('killed while undoing');
+      };
+      await expect(syncProject(out, merge.files, { beforeCommit: failAtCommit, killPoint: kill })).rejects.toThrow(
+        'killed while undoing',
+      );
+      await recoverInterruptedWrite(out);
+      expect(await snapshot(path.dirname(out)), `undo killed before "${killed}"`).toEqual(before);
+    }
+  });
+
   it('a fresh writer recovers the folder by itself before writing', async () => {
     const out = path.join(root, 'proj');
     await syncProject(out, V1);

@@ -117,7 +117,11 @@ export async function applyTransaction(
     await closeJournal(root);
   } catch (e) {
     if (e instanceof WriterKilled) throw e;
-    if (recorded) await rollBack(root, journal);
+    if (journal.state === 'committing') {
+      journal.state = 'rollingBack';
+      await saveJournal(root, journal);
+    }
+    if (recorded) await rollBack(root, journal, step);
     throw e;
   }
 }

@@ -4,8 +4,9 @@
  * else happens, first in state `staging` (new contents are being written to temporary files next
  * to their destinations) and then, once every temporary file is complete and on disk, in state
  * `committing`. Whoever finds a journal — the writer itself on an error, or the next writer after a
- * kill — rolls a `staging` transaction back and a `committing` one forward (or back, on an
- * in-process error), so the folder ends either as it was or as it would have become.
+ * kill — rolls a `staging` transaction back and a `committing` one forward; a writer undoing a
+ * committing transaction after an error first marks it `rollingBack`, so an undo cut short is
+ * finished, not reversed. The folder ends either as it was or as it would have become.
  *
  * Every step is idempotent and ordered so that a file being replaced is always present at its own
  * path: its old version is hard-linked into the journal and the new one renamed over it (rename
@@ -28,7 +29,8 @@ export interface Journal {
   version: 1;
   /** Names this transaction's temporary files: `<dest>.djforge-tmp-<tag>`. */
   tag: string;
-  state: 'staging' | 'committing';
+  /** `rollingBack`: a committing transaction being undone after an error; recovery continues the undo. */
+  state: 'staging' | 'committing' | 'rollingBack';
   /** Files written, with whether a file was at that path when the transaction began. */
   writes: { path: string; existed: boolean }[];
   deletes: string[];
@@ -94,7 +96,7 @@ export async function loadJournal(root: string): Promise<Journal | null> {
     j.version !== 1 ||
     typeof j.tag !== 'string' ||
     !/^[0-9a-f]{12}$/.test(j.tag) ||
-    (j.state !== 'staging' && j.state !== 'committing') ||
+    (j.state !== 'staging' && j.state !== 'committing' && j.state !== 'rollingBack') ||
     !Array.isArray(j.writes) ||
     !Array.isArray(j.deletes) ||
     !Array.isArray(j.createdDirs)
@@ -176,9 +178,9 @@ export async function rollBack(root: string, journal: Journal, step: Step = noSt
     const dest = path.join(root, w.path);
     await step(`roll back ${w.path}`);
     if (await exists(temp)) await fs.rm(temp, { force: true });
-    else if (journal.state === 'committing' && w.existed) {
+    else if (journal.state !== 'staging' && w.existed) {
       if (await exists(backup)) await fs.rename(backup, dest);
-    } else if (journal.state === 'committing') await fs.rm(dest, { force: true });
+    } else if (journal.state !== 'staging') await fs.rm(dest, { force: true });
   }
   await step('remove created folders');
   for (const dir of [...journal.createdDirs].reverse()) {
