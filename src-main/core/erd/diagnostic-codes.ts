@@ -13,7 +13,7 @@
  *                  invalid-identifier, reserved-name, related-name-clash, invalid-through,
  *                  invalid-on-delete, missing-choices, invalid-choice, invalid-decimal, invalid-range,
  *                  invalid-default, conflicting-options, option-not-applicable, invalid-reference,
- *                  invalid-index-name, rule-mismatch, unsafe-text
+ *                  invalid-index-name, rule-mismatch, unsafe-text, unsafe-pattern, too-large
  */
 export const ERD_CODES = {
   unreadable: 'erd.unreadable',
@@ -63,6 +63,8 @@ export const ERD_CODES = {
   invalidIndexName: 'erd.invalid-index-name',
   ruleMismatch: 'erd.rule-mismatch',
   unsafeText: 'erd.unsafe-text',
+  unsafePattern: 'erd.unsafe-pattern',
+  tooLarge: 'erd.too-large',
 } as const;
 
 export type ErdCode = (typeof ERD_CODES)[keyof typeof ERD_CODES];

@@ -139,8 +139,8 @@ describe('validateErd: business rules', () => {
     [
       { text: 'x', entity: 'Job', field: 'title', kind: 'pattern', pattern: '([a-z' },
       'error',
-      'erd.rule-mismatch',
-      'The pattern "([a-z" of the rule "x" is not a valid regular expression.',
+      'erd.unsafe-pattern',
+      'The pattern "([a-z" of the rule "x" cannot be used: a character class is not closed with "]" (at character 2).',
     ],
     [
       { text: 'x', entity: 'Job', field: 'title', kind: 'positive' },

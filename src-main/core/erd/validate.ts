@@ -8,8 +8,10 @@ import type { Diagnostic } from '../../../src-shared/diagnostics';
 import type { BusinessRule, Erd, FieldType } from '../../../src-shared/erd/model';
 import { CRUD_ACTIONS } from '../../../src-shared/erd/model';
 import { ERD_CODES } from './diagnostic-codes';
+import { checkErdLimits } from './limits';
 import { checkPackageName, checkSafeText } from './name-checks';
 import { error, q, warning } from './report';
+import { checkPattern, patternSample } from './safe-pattern';
 import { didYouMean } from './suggest';
 import { validateEntities } from './validate-entities';
 import { validateRelations } from './validate-relations';
@@ -98,14 +100,21 @@ function validateRule(erd: Erd, rule: BusinessRule, path: string): Diagnostic[] 
     if (rule.pattern === undefined)
       out.push(error(ERD_CODES.ruleMismatch, path, `The pattern rule ${q(rule.text)} needs a "pattern".`));
     else {
-      try {
-        new RegExp(rule.pattern);
-      } catch {
+      const checked = checkPattern(rule.pattern);
+      if (!checked.ok) {
         out.push(
           error(
-            ERD_CODES.ruleMismatch,
+            ERD_CODES.unsafePattern,
             path,
-            `The pattern ${q(rule.pattern)} of the rule ${q(rule.text)} is not a valid regular expression.`,
+            `The pattern ${q(rule.pattern.slice(0, 80))} of the rule ${q(rule.text.slice(0, 80))} cannot be used: ${checked.problem}.`,
+          ),
+        );
+      } else if (rule.field !== undefined && patternSample(rule.pattern) === null) {
+        out.push(
+          warning(
+            ERD_CODES.unsafePattern,
+            path,
+            `No value matching the pattern ${q(rule.pattern)} could be found, so the generated tests cannot fill ${rule.entity ?? '?'}.${rule.field}.`,
           ),
         );
       }
@@ -198,8 +207,13 @@ function validateApi(erd: Erd): Diagnostic[] {
   ];
 }
 
-/** Every problem of `erd`, in document order: project, entities, routes, relations, rules, auth, API. */
+/**
+ * Every problem of `erd`, in document order: project, entities, routes, relations, rules, auth, API.
+ * An ERD beyond the size bounds (limits.ts) gets only those errors.
+ */
 export function validateErd(erd: Erd): Diagnostic[] {
+  const limits = checkErdLimits(erd);
+  if (limits.length > 0) return limits;
   return [
     ...validateProject(erd),
     ...validateEntities(erd),

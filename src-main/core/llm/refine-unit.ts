@@ -4,11 +4,16 @@
  * and retry, switch to the next model of the chain (cooling down or stopping the failed one for
  * every unit of the run; a Retry-After holds the model back for every unit too), shrink the prompt, continue a truncated answer, repair invalid code,
  * nudge a prose-only answer. When nothing is left the unit falls back to its deterministic draft.
- * Every attempt is recorded. Only the caller's cancellation escapes as an error.
+ * Staying on the same model is a retry, never a switch. The run's circuit breaker (cooldowns.ts)
+ * takes a model whose server keeps failing out of every unit at once, and a unit has a budget —
+ * the policy's attempts and `unitBudgetMs` of total time, waits included — after which it falls
+ * back. Every attempt is recorded with the time waited after it. Only the caller's cancellation
+ * escapes as an error.
  */
 import type { PoolEvent } from '../agents/events';
 import type { AttemptRecord } from '../recovery/attempt';
 import type { ModelCooldowns } from '../recovery/cooldowns';
+import { nextUsableIndex, pickModel } from '../recovery/model-choice';
 import { classifyFailure, type Failure, type FailureClass } from '../recovery/failure';
 import type { RecoveryAction, RecoveryPolicy } from '../recovery/policy';
 import { extractCode } from './extract-code';
@@ -62,6 +67,12 @@ interface Conversation {
 export async function refineUnit(input: UnitPromptInput, ctx: RefineContext): Promise<RefineOutcome> {
   const attempts: AttemptRecord[] = [];
   const started = ctx.now();
+  const deadline = started + ctx.policy.unitBudgetMs;
+  const budgetLeft = () => deadline - ctx.now();
+  const budgetSpent = () =>
+    `the unit's budget of ${seconds(ctx.policy.unitBudgetMs)} s is spent after ${attempts.length} attempt${attempts.length === 1 ? '' : 's'}`;
+  /** Time waited for a cooling model before the first attempt (later waits go on the attempt before them). */
+  let waitedBeforeFirst = 0;
   const expectedNames = input.language === 'python' ? topLevelNames(input.draft) : [];
   let modelIndex = 0;
   let shrinkLevel = 0;
@@ -76,10 +87,17 @@ export async function refineUnit(input: UnitPromptInput, ctx: RefineContext): Pr
   };
 
   for (;;) {
+    if (budgetLeft() <= 0) return fallback(budgetSpent());
     const pick = pickModel(ctx, modelIndex);
-    if (pick === null) return fallback('every model of the chain is stopped');
+    if ('reason' in pick) return fallback(pick.reason);
+    if (pick.waitMs > budgetLeft()) return fallback(budgetSpent());
     modelIndex = pick.index;
-    if (pick.waitMs > 0) await sleepOrCancel(ctx, pick.waitMs);
+    if (pick.waitMs > 0) {
+      const previous = attempts.at(-1);
+      if (previous) previous.waitMs += pick.waitMs;
+      else waitedBeforeFirst += pick.waitMs;
+      await sleepOrCancel(ctx, pick.waitMs);
+    }
     const model = ctx.models[modelIndex] as string;
     ctx.onEvent({ type: 'started', unitId: input.unitId, agent: input.agent, file: input.file, model });
     const attemptStart = ctx.now();
@@ -87,11 +105,12 @@ export async function refineUnit(input: UnitPromptInput, ctx: RefineContext): Pr
     let answerText = '';
     let attemptTokens = 0;
     let code: string | null = null;
+    const budget = AbortSignal.timeout(Math.max(1, budgetLeft()));
     try {
       const result: CompletionResult = await ctx.client.complete({
         model,
         messages: [...conversation.base, ...conversation.followUp],
-        signal: ctx.signal,
+        signal: AbortSignal.any([ctx.signal, budget]),
         onDelta: (delta, text) =>
           ctx.onEvent({ type: 'streaming', unitId: input.unitId, model, delta, text: conversation.prefix + text }),
         ...(ctx.temperature === undefined ? {} : { temperature: ctx.temperature }),
@@ -110,19 +129,34 @@ export async function refineUnit(input: UnitPromptInput, ctx: RefineContext): Pr
         validationError,
       });
     } catch (error) {
-      failure = classifyFailure(error, { now: ctx.now });
+      failure =
+        budget.aborted && !ctx.signal.aborted
+          ? { class: 'timeout', message: `The answer did not arrive within the unit's budget.` }
+          : classifyFailure(error, { now: ctx.now });
     }
     tokens += attemptTokens;
     const durationMs = ctx.now() - attemptStart;
+    const firstWait = attempts.length === 0 && waitedBeforeFirst > 0 ? { waitedBeforeMs: waitedBeforeFirst } : {};
     if (failure === null && code !== null) {
-      attempts.push({ model, outcome: 'ok', action: 'accept', waitMs: 0, durationMs, tokens: attemptTokens });
+      ctx.cooldowns.recordSuccess(model);
+      attempts.push({
+        model,
+        outcome: 'ok',
+        action: 'accept',
+        waitMs: 0,
+        durationMs,
+        tokens: attemptTokens,
+        ...firstWait,
+      });
       return { status: 'ok', code, model, tokens, durationMs: ctx.now() - started, attempts };
     }
     const failed = failure ?? { class: 'proseOnly' as const, message: 'No code in the answer.' };
     if (failed.class === 'aborted' || ctx.signal.aborted) throw new UnitCancelledError(`${input.unitId}: cancelled`);
 
     perModel.classCounts.set(failed.class, (perModel.classCounts.get(failed.class) ?? 0) + 1);
-    const action = ctx.policy.decide(failed, {
+    const { breakerThreshold, breakerOpenMs } = ctx.policy;
+    const opened = ctx.cooldowns.recordFailure(model, failed.class, failed.message, breakerThreshold, breakerOpenMs);
+    let action = ctx.policy.decide(failed, {
       sameClassFailures: perModel.classCounts.get(failed.class) ?? 1,
       totalAttempts: attempts.length + 1,
       continuations: perModel.continuations,
@@ -132,6 +166,14 @@ export async function refineUnit(input: UnitPromptInput, ctx: RefineContext): Pr
       canSplit: false,
       hasNextModel: nextUsableIndex(ctx, modelIndex) !== null,
     });
+    if (opened && action.kind === 'retry') {
+      action =
+        nextUsableIndex(ctx, modelIndex) === null
+          ? { kind: 'giveUp', reason: `the circuit of ${model} is open (${breakerThreshold} server failures in a row)` }
+          : { kind: 'switchModel', cooldownMs: 0, stop: false };
+    }
+    if (action.kind === 'retry' && action.waitMs >= budgetLeft()) action = { kind: 'giveUp', reason: budgetSpent() };
+    if (budgetLeft() <= 0 && action.kind !== 'giveUp') action = { kind: 'giveUp', reason: budgetSpent() };
     const waitMs = action.kind === 'retry' ? action.waitMs : 0;
     if (action.kind === 'retry' && failed.retryAfterMs !== undefined)
       ctx.cooldowns.coolDown(model, waitMs, failed.message);
@@ -143,9 +185,14 @@ export async function refineUnit(input: UnitPromptInput, ctx: RefineContext): Pr
       durationMs,
       tokens: attemptTokens,
       message: failed.message,
+      ...firstWait,
     };
     attempts.push(record);
-    if (action.kind === 'giveUp') return fallback(`${action.reason}: ${failed.message}`);
+    if (action.kind === 'giveUp') {
+      if (action.stop) ctx.cooldowns.stop(model, failed.message);
+      else if (action.cooldownMs) ctx.cooldowns.coolDown(model, action.cooldownMs, failed.message);
+      return fallback(`${action.reason}: ${failed.message}`);
+    }
 
     const previous = conversation;
     conversation = nextConversation(action, previous, answerText, failed, input);
@@ -168,6 +215,9 @@ export async function refineUnit(input: UnitPromptInput, ctx: RefineContext): Pr
     if (waitMs > 0) await sleepOrCancel(ctx, waitMs);
   }
 }
+
+/** Seconds for a sentence: one decimal below ten. */
+const seconds = (ms: number) => (ms < 10_000 ? (ms / 1000).toFixed(1) : String(Math.round(ms / 1000)));
 
 function freshCounters() {
   return { classCounts: new Map<FailureClass, number>(), continuations: 0, repairs: 0 };
@@ -227,30 +277,6 @@ async function validate(
   const present = new Set(topLevelNames(code));
   const lost = expectedNames.find((n) => !present.has(n));
   return lost === undefined ? null : `it no longer defines \`${lost}\`, which the draft defines and other files use`;
-}
-
-/** The next model after `index` in the chain that is not stopped for the run, or null. */
-function nextUsableIndex(ctx: RefineContext, index: number): number | null {
-  for (let i = index + 1; i < ctx.models.length; i++) if (!ctx.cooldowns.isStopped(ctx.models[i] as string)) return i;
-  return null;
-}
-
-/**
- * The model to use now: the current one unless stopped; a cooling model is swapped for an
- * available one later in the chain (or from the start), else waited for, at most the policy's
- * longest backoff.
- */
-function pickModel(ctx: RefineContext, index: number): { index: number; waitMs: number } | null {
-  const order = [...ctx.models.keys()].slice(index).concat([...ctx.models.keys()].slice(0, index));
-  const usable = order.filter((i) => !ctx.cooldowns.isStopped(ctx.models[i] as string));
-  if (usable.length === 0) return null;
-  const available = usable.find((i) => ctx.cooldowns.isAvailable(ctx.models[i] as string));
-  if (available !== undefined) return { index: available, waitMs: 0 };
-  const soonest = usable.reduce((a, b) =>
-    ctx.cooldowns.availableAt(ctx.models[a] as string) <= ctx.cooldowns.availableAt(ctx.models[b] as string) ? a : b,
-  );
-  const wait = ctx.cooldowns.availableAt(ctx.models[soonest] as string) - ctx.now();
-  return { index: soonest, waitMs: Math.min(Math.max(0, wait), ctx.policy.maxDelayMs) };
 }
 
 async function sleepOrCancel(ctx: RefineContext, ms: number): Promise<void> {

@@ -2,12 +2,19 @@
  * Writes a generated project so that a failure at any point leaves the target exactly as it was:
  * everything goes into a temporary sibling folder first, which is renamed into place only when
  * complete. Replacing an existing folder (`force`) swaps it out by rename and removes the old copy
- * only after the new one is in place.
+ * only after the new one is in place. A kill at any point leaves leftovers that the next writer's
+ * recovery (recover.ts) resolves: the staging folder is removed, and an old folder moved aside
+ * without its replacement arriving is put back.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { killPoints, OutputError, WriterKilled, type KillPoint } from './output-error';
 import { confinedPath, unsafePathReason } from './paths';
+import { PREVIOUS_SUFFIX, recoverUnderLock, stagingPrefix } from './recover';
 import { readManifest } from './sync-plan';
+import { withWriteLock } from './write-lock';
+
+export { OutputError } from './output-error';
 
 export interface FileToWrite {
   path: string;
@@ -27,16 +34,8 @@ export interface WriteOptions {
    * as a crash would. Never set in production code.
    */
   beforeEachFile?: (relPath: string, index: number) => void | Promise<void>;
-}
-
-export class OutputError extends Error {
-  constructor(
-    message: string,
-    readonly code: 'output.not-empty' | 'output.not-directory' | 'output.unsafe-path' | 'output.write-failed',
-  ) {
-    super(message);
-    this.name = 'OutputError';
-  }
+  /** Test seam: crash injection, see `KillPoint`. */
+  killPoint?: KillPoint;
 }
 
 async function statOrNull(p: string) {
@@ -73,28 +72,45 @@ export async function writeProject(
   files: readonly FileToWrite[],
   options: WriteOptions = {},
 ): Promise<string[]> {
-  options = { ...options, merge: false };
   for (const f of files) {
     const reason = unsafePathReason(f.path);
     if (reason) throw new OutputError(`Refusing to write "${f.path}": ${reason}.`, 'output.unsafe-path');
   }
-  await checkOutputTarget(outDir, options);
   const target = path.resolve(outDir);
-  const parent = path.dirname(target);
-  await fs.mkdir(parent, { recursive: true });
-  const staging = await fs.mkdtemp(path.join(parent, `.${path.basename(target)}.djforge-tmp-`));
+  await fs.mkdir(path.dirname(target), { recursive: true });
+  return withWriteLock(
+    target,
+    async () => {
+      await recoverUnderLock(target);
+      return writeProjectUnderLock(target, files, options);
+    },
+    options.killPoint,
+  );
+}
+
+/** `writeProject` for a caller that holds the target's write lock and has recovered it. */
+export async function writeProjectUnderLock(
+  target: string,
+  files: readonly FileToWrite[],
+  options: WriteOptions,
+): Promise<string[]> {
+  await checkOutputTarget(target, { ...options, merge: false });
+  const step = killPoints(options.killPoint);
+  const staging = await fs.mkdtemp(path.join(path.dirname(target), stagingPrefix(target)));
   const written: string[] = [];
   try {
     let index = 0;
     for (const f of files) {
       await options.beforeEachFile?.(f.path, index++);
+      await step(`stage ${f.path}`);
       const dest = confinedPath(staging, f.path);
       await fs.mkdir(path.dirname(dest), { recursive: true });
       await fs.writeFile(dest, f.content, { flag: 'wx' });
       written.push(path.join(target, f.path));
     }
-    await swapIntoPlace(staging, target);
+    await swapIntoPlace(staging, target, step);
   } catch (e) {
+    if (e instanceof WriterKilled) throw e;
     await fs.rm(staging, { recursive: true, force: true });
     if (e instanceof OutputError) throw e;
     throw new OutputError(`Could not write the project to ${target}: ${(e as Error).message}`, 'output.write-failed');
@@ -102,19 +118,24 @@ export async function writeProject(
   return written;
 }
 
-async function swapIntoPlace(staging: string, target: string): Promise<void> {
+async function swapIntoPlace(staging: string, target: string, step: (name: string) => Promise<void>): Promise<void> {
   const existing = await statOrNull(target);
   if (!existing) {
+    await step('move into place');
     await fs.rename(staging, target);
     return;
   }
-  const backup = `${staging}-previous`;
+  const backup = `${staging}${PREVIOUS_SUFFIX}`;
+  await step('move the old folder aside');
   await fs.rename(target, backup);
   try {
+    await step('move into place');
     await fs.rename(staging, target);
   } catch (e) {
+    if (e instanceof WriterKilled) throw e;
     await fs.rename(backup, target);
     throw e;
   }
+  await step('remove the old folder');
   await fs.rm(backup, { recursive: true, force: true });
 }

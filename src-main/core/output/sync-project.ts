@@ -6,14 +6,18 @@
  * changed the same lines the user's file is kept exactly as it is, the merge with conflict
  * markers goes to `.djforge/conflicts/<path>`, and the conflict is reported — nothing the user
  * wrote is overwritten silently. Files the user added are never touched. All of it is one
- * transaction: a failure leaves the folder as it was.
+ * transaction: a failure leaves the folder as it was, and a kill leaves a journal that the next
+ * writer (or `recoverInterruptedWrite`) completes or undoes before doing anything else.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { assertInsideRoot, unsafePathReason } from './paths';
-import { OutputError, writeProject, type FileToWrite } from './project-writer';
+import { WriterKilled } from './output-error';
+import { OutputError, writeProjectUnderLock, type FileToWrite } from './project-writer';
+import { recoverUnderLock } from './recover';
 import { baseSnapshot, META_DIR, planSync, readManifest, type SyncEntry } from './sync-plan';
 import { applyTransaction, type TransactionHooks } from './transaction';
+import { withWriteLock } from './write-lock';
 
 export interface SyncOptions extends TransactionHooks {
   /** Replace a non-empty folder that holds no DjForge project. */
@@ -65,6 +69,18 @@ export async function syncProject(
 ): Promise<SyncReport> {
   checkPaths(files);
   const target = path.resolve(outDir);
+  await fs.mkdir(path.dirname(target), { recursive: true });
+  return withWriteLock(
+    target,
+    async () => {
+      await recoverUnderLock(target);
+      return syncUnderLock(target, files, options);
+    },
+    options.killPoint,
+  );
+}
+
+async function syncUnderLock(target: string, files: readonly FileToWrite[], options: SyncOptions): Promise<SyncReport> {
   const entries = await listing(target);
   const manifest = entries && entries.length > 0 ? await readManifest(target) : null;
   if (!manifest) {
@@ -74,9 +90,10 @@ export async function syncProject(
         'output.not-empty',
       );
     }
-    await writeProject(target, [...files, ...baseSnapshot(files)], {
+    await writeProjectUnderLock(target, [...files, ...baseSnapshot(files)], {
       force: options.force ?? false,
       ...(options.beforeStage ? { beforeEachFile: options.beforeStage } : {}),
+      ...(options.killPoint ? { killPoint: options.killPoint } : {}),
     });
     return {
       mode: entries && entries.length > 0 ? 'replaced' : 'created',
@@ -95,6 +112,7 @@ export async function syncProject(
   try {
     await applyTransaction(target, plan.writes, plan.deletes, options);
   } catch (e) {
+    if (e instanceof WriterKilled) throw e;
     throw new OutputError(
       `Could not update the project in ${target}; nothing was changed: ${(e as Error).message}`,
       'output.write-failed',

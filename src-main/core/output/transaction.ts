@@ -1,90 +1,127 @@
 /**
  * Applying a set of writes and deletes inside an existing folder so that it either all happens or
- * none of it does: every new content is first staged next to its destination (temp file, same
- * folder, so the rename is atomic); only when all are staged are they renamed into place, each
- * replaced or deleted file being moved to a journal first. Any failure rolls back what was done,
- * in reverse, and removes the staged files and the folders it created.
+ * none of it does, even across a kill: the journal (write-journal.ts) is recorded first, every new
+ * content is staged next to its destination (temp file, same folder, so the rename is atomic), the
+ * journal is marked `committing`, and only then are files put in place. An error in this process
+ * rolls back what was done; a kill leaves the journal for the next writer's
+ * `recoverInterruptedWrite`, which rolls a staging transaction back and a committing one forward.
  */
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { killPoints, WriterKilled, type KillPoint } from './output-error';
 import { assertInsideRoot } from './paths';
 import type { FileToWrite } from './project-writer';
-import { META_DIR } from './sync-plan';
+import {
+  backUp,
+  closeJournal,
+  exists,
+  remove,
+  replace,
+  rollBack,
+  saveJournal,
+  tempPath,
+  type Journal,
+} from './write-journal';
 
 export interface TransactionHooks {
-  /** Test seam: called before staging each write; throwing simulates a crash while staging. */
+  /** Test seam: called before staging each write; throwing simulates an error while staging (rolled back in process). */
   beforeStage?: (relPath: string, index: number) => void | Promise<void>;
-  /** Test seam: called before each rename into place (writes, then deletes); throwing simulates a crash while committing. */
+  /** Test seam: called before each file is put in place (writes, then deletes); throwing simulates an error while committing. */
   beforeCommit?: (relPath: string, index: number) => void | Promise<void>;
+  /** Test seam: crash injection, see `KillPoint`. */
+  killPoint?: KillPoint;
 }
 
-async function exists(p: string): Promise<boolean> {
+/** The folders (relative to `root`, parents first) that must be created to hold `files`. */
+async function missingDirs(root: string, files: readonly string[]): Promise<string[]> {
+  const missing = new Set<string>();
+  for (const rel of files) {
+    let dir = path.posix.dirname(rel.split(path.sep).join('/'));
+    while (dir !== '.' && !missing.has(dir) && !(await exists(path.join(root, dir)))) {
+      missing.add(dir);
+      dir = path.posix.dirname(dir);
+    }
+  }
+  return [...missing].sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b));
+}
+
+async function stageFile(file: string, content: string): Promise<void> {
+  const handle = await fs.open(file, 'wx');
   try {
-    await fs.lstat(p);
-    return true;
-  } catch {
-    return false;
+    await handle.writeFile(content);
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }
 
-/** Create the missing folders of `dir` one by one, recording each so a rollback can remove them. */
-async function mkdirs(dir: string, created: string[]): Promise<void> {
-  if (await exists(dir)) return;
-  await mkdirs(path.dirname(dir), created);
-  await fs.mkdir(dir);
-  created.push(dir);
-}
-
-/** Write `writes` and remove `deletes` (project-relative paths) in `root`, all or nothing. */
+/**
+ * Write `writes` and remove `deletes` (project-relative paths) in `root`, all or nothing. The
+ * caller holds the folder's write lock and has recovered any earlier interrupted write.
+ */
 export async function applyTransaction(
   root: string,
   writes: readonly FileToWrite[],
   deletes: readonly string[],
   hooks: TransactionHooks = {},
 ): Promise<void> {
-  const tag = randomBytes(6).toString('hex');
-  const journal = path.join(root, META_DIR, `txn-${tag}`);
-  const created: string[] = [];
-  const staged: { temp: string; dest: string; rel: string }[] = [];
-  const done: { dest: string; saved: string | null }[] = [];
+  const step = killPoints(hooks.killPoint);
   for (const rel of [...writes.map((w) => w.path), ...deletes]) await assertInsideRoot(root, rel);
+  const journal: Journal = {
+    format: 'djforge-write-journal',
+    version: 1,
+    tag: randomBytes(6).toString('hex'),
+    state: 'staging',
+    writes: [],
+    deletes: [...deletes],
+    createdDirs: await missingDirs(
+      root,
+      writes.map((w) => w.path),
+    ),
+  };
+  for (const w of writes) journal.writes.push({ path: w.path, existed: await exists(path.join(root, w.path)) });
+  let recorded = false;
   try {
+    await step('record journal');
+    await saveJournal(root, journal);
+    recorded = true;
+    for (const dir of journal.createdDirs) {
+      await step(`create folder ${dir}`);
+      await fs.mkdir(path.join(root, dir));
+    }
     for (const [i, w] of writes.entries()) {
       await hooks.beforeStage?.(w.path, i);
-      const dest = path.join(root, w.path);
-      await mkdirs(path.dirname(dest), created);
-      const temp = `${dest}.djforge-tmp-${tag}`;
-      staged.push({ temp, dest, rel: w.path });
-      await fs.writeFile(temp, w.content, { flag: 'wx' });
+      await step(`stage ${w.path}`);
+      await stageFile(tempPath(root, w.path, journal.tag), w.content);
     }
-    await mkdirs(journal, created);
+    await step('mark committing');
+    journal.state = 'committing';
+    await saveJournal(root, journal);
     let n = 0;
-    for (const s of staged) {
-      await hooks.beforeCommit?.(s.rel, n);
-      const saved = (await exists(s.dest)) ? path.join(journal, String(n)) : null;
-      if (saved) await fs.rename(s.dest, saved);
-      done.push({ dest: s.dest, saved });
-      await fs.rename(s.temp, s.dest);
-      n++;
+    for (const [i, w] of journal.writes.entries()) {
+      await hooks.beforeCommit?.(w.path, n++);
+      if (w.existed) {
+        await step(`back up ${w.path}`);
+        await backUp(root, w.path, i);
+      }
+      await step(`replace ${w.path}`);
+      await replace(root, journal, w.path);
     }
-    for (const rel of deletes) {
-      await hooks.beforeCommit?.(rel, n);
-      const dest = path.join(root, rel);
-      if (!(await exists(dest))) continue;
-      const saved = path.join(journal, String(n++));
-      await fs.rename(dest, saved);
-      done.push({ dest, saved });
+    for (const [i, rel] of deletes.entries()) {
+      await hooks.beforeCommit?.(rel, n++);
+      await step(`delete ${rel}`);
+      await remove(root, rel, i);
     }
+    await step('close journal');
+    await closeJournal(root);
   } catch (e) {
-    for (const d of done.reverse()) {
-      if (d.saved) await fs.rename(d.saved, d.dest);
-      else await fs.rm(d.dest, { force: true });
+    if (e instanceof WriterKilled) throw e;
+    if (journal.state === 'committing') {
+      journal.state = 'rollingBack';
+      await saveJournal(root, journal);
     }
-    for (const s of staged) await fs.rm(s.temp, { force: true });
-    await fs.rm(journal, { recursive: true, force: true });
-    for (const dir of created.reverse()) await fs.rmdir(dir).catch(() => undefined);
+    if (recorded) await rollBack(root, journal, step);
     throw e;
   }
-  await fs.rm(journal, { recursive: true, force: true });
 }

@@ -13,6 +13,8 @@ export interface AttemptRecord {
   action: RecoveryAction['kind'] | 'accept';
   /** Time waited before the next attempt (backoff, Retry-After, cooldown). */
   waitMs: number;
+  /** Time the unit waited for a cooling model before this, its first, attempt. */
+  waitedBeforeMs?: number;
   durationMs: number;
   tokens: number;
   message?: string;

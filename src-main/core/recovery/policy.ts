@@ -20,8 +20,12 @@ export type RecoveryAction =
   | { kind: 'repair' }
   /** Remind the model to answer with a fenced code block (prose-only answer). */
   | { kind: 'nudge' }
-  /** Stop: the unit falls back (or is cancelled, for `aborted`). */
-  | { kind: 'giveUp'; reason: string };
+  /**
+   * Stop: the unit falls back (or is cancelled, for `aborted`). Staying on the same model is never
+   * a "switch": with no other model left the unit gives up, still cooling down (`cooldownMs`) or
+   * stopping (`stop`) the model for the other units.
+   */
+  | { kind: 'giveUp'; reason: string; cooldownMs?: number; stop?: boolean };
 
 /** What has been tried for the unit; counters are per current model unless noted. */
 export interface RecoveryState {
@@ -53,6 +57,12 @@ export interface RecoveryPolicyOptions {
   maxContinuations?: number;
   maxRepairs?: number;
   maxShrinks?: number;
+  /** Consecutive server failures of a model, over every unit of a run, that open its circuit. Default 5. */
+  breakerThreshold?: number;
+  /** How long an open circuit holds a model back (ms). Default 60 000. */
+  breakerOpenMs?: number;
+  /** Total time one unit may take, waits and attempts included (ms); then it falls back. Default 600 000. */
+  unitBudgetMs?: number;
   /** Uniform [0, 1); injectable for deterministic jitter. */
   random?: () => number;
 }
@@ -88,6 +98,9 @@ export class RecoveryPolicy {
   readonly maxContinuations: number;
   readonly maxRepairs: number;
   readonly maxShrinks: number;
+  readonly breakerThreshold: number;
+  readonly breakerOpenMs: number;
+  readonly unitBudgetMs: number;
   private readonly retries: Partial<Record<FailureClass, number>>;
   private readonly random: () => number;
 
@@ -100,6 +113,9 @@ export class RecoveryPolicy {
     this.maxContinuations = options.maxContinuations ?? 2;
     this.maxRepairs = options.maxRepairs ?? 2;
     this.maxShrinks = options.maxShrinks ?? 3;
+    this.breakerThreshold = Math.max(1, options.breakerThreshold ?? 5);
+    this.breakerOpenMs = options.breakerOpenMs ?? 60_000;
+    this.unitBudgetMs = options.unitBudgetMs ?? 600_000;
     this.retries = { ...DEFAULT_RETRIES, ...options.retriesPerModel };
     this.random = options.random ?? Math.random;
   }
@@ -154,9 +170,12 @@ export class RecoveryPolicy {
   }
 
   private switchOrGiveUp(state: RecoveryState, kind: FailureClass, cooldownMs: number, stop: boolean): RecoveryAction {
-    if (state.hasNextModel || stop || cooldownMs > 0) {
-      return { kind: 'switchModel', cooldownMs, stop };
-    }
-    return { kind: 'giveUp', reason: `no model left (last failure: ${kind})` };
+    if (state.hasNextModel) return { kind: 'switchModel', cooldownMs, stop };
+    return {
+      kind: 'giveUp',
+      reason: `no model left (last failure: ${kind})`,
+      ...(cooldownMs > 0 ? { cooldownMs } : {}),
+      ...(stop ? { stop } : {}),
+    };
   }
 }

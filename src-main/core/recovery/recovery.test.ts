@@ -125,8 +125,8 @@ describe('RecoveryPolicy', () => {
   it('stops the model at once for what retrying cannot fix', () => {
     for (const cls of ['auth', 'payment', 'modelNotFound'] as const) {
       expect(policy.decide(f(cls), state({ hasNextModel: false }))).toEqual({
-        kind: 'switchModel',
-        cooldownMs: 0,
+        kind: 'giveUp',
+        reason: `no model left (last failure: ${cls})`,
         stop: true,
       });
     }
@@ -177,5 +177,47 @@ describe('ModelCooldowns', () => {
     expect(cooldowns.isStopped('b')).toBe(true);
     expect(cooldowns.isAvailable('c')).toBe(true);
     expect(cooldowns.snapshot().map((s) => s.model)).toEqual(['b']);
+  });
+});
+
+describe('the circuit breaker', () => {
+  it('opens after N consecutive server failures over every unit, not for answer problems, and closes on success', () => {
+    let now = 0;
+    const cooldowns = new ModelCooldowns(() => now);
+    expect(cooldowns.recordFailure('m', 'invalidCode', 'bad code', 3, 1_000)).toBe(false);
+    expect(cooldowns.recordFailure('m', 'server', '500', 3, 1_000)).toBe(false);
+    expect(cooldowns.recordFailure('m', 'timeout', 'slow', 3, 1_000)).toBe(false);
+    cooldowns.recordSuccess('m');
+    expect(cooldowns.recordFailure('m', 'connection', 'reset', 3, 1_000)).toBe(false);
+    expect(cooldowns.recordFailure('m', 'server', '500', 3, 1_000)).toBe(false);
+    expect(cooldowns.recordFailure('m', 'streamError', 'broken', 3, 1_000)).toBe(true);
+    expect(cooldowns.isCircuitOpen('m')).toBe(true);
+    expect(cooldowns.isAvailable('m')).toBe(false);
+    expect(cooldowns.snapshot()[0]?.reason).toBe('circuit open after 3 consecutive server failures (last: broken)');
+    now = 1_000;
+    expect(cooldowns.isCircuitOpen('m')).toBe(false);
+    // Half-open: the one probe that fails opens the circuit again at once.
+    expect(cooldowns.recordFailure('m', 'server', '500', 3, 1_000)).toBe(true);
+    cooldowns.recordSuccess('m');
+    now = 2_000;
+    expect(cooldowns.recordFailure('m', 'server', '500', 3, 1_000)).toBe(false);
+  });
+
+  it('gives up instead of "switching" to the same model, still cooling it down for the others', () => {
+    const policy = new RecoveryPolicy({ cooldownMs: 60_000, random: () => 0 });
+    const decided = policy.decide(
+      { class: 'server', message: '500' },
+      {
+        sameClassFailures: 3,
+        totalAttempts: 3,
+        continuations: 0,
+        repairs: 0,
+        shrinks: 0,
+        canShrink: false,
+        canSplit: false,
+        hasNextModel: false,
+      },
+    );
+    expect(decided).toEqual({ kind: 'giveUp', reason: 'no model left (last failure: server)', cooldownMs: 60_000 });
   });
 });

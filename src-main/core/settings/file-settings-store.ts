@@ -1,19 +1,16 @@
 /**
- * Settings in a JSON file (`settings.json` in the data folder): the web host's store. Writes are
- * atomic (temporary file + rename) so a crash never leaves half a file.
+ * Settings in a JSON file (`settings.json` in the data folder): the web host's store. An update
+ * reads, patches and writes under the file's lock (file-lock.ts), so concurrent updates — in one
+ * process or from several — are applied one after the other and none is lost; writes are atomic
+ * (unique temporary file + rename) so a crash never leaves half a file.
  */
 import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import type { Settings, SettingsPatch } from '../../../src-shared/api';
+import { withFileLock, writeJsonAtomic } from './file-lock';
 import { applySettingsPatch, readSettingsDocument, settingsDocument } from './settings-document';
 import type { SettingsStore } from './settings-store';
 
-export async function writeJsonAtomic(file: string, value: unknown): Promise<void> {
-  await fs.mkdir(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  await fs.writeFile(tmp, JSON.stringify(value, null, 2) + '\n');
-  await fs.rename(tmp, file);
-}
+export { writeJsonAtomic } from './file-lock';
 
 /** Reads a JSON file: `undefined` when absent; throws an Error naming the file otherwise. */
 export async function readJsonFile(file: string): Promise<unknown> {
@@ -47,11 +44,12 @@ export function fileSettingsStore(file: string): SettingsStore {
   };
   return {
     load,
-    async update(patch: SettingsPatch) {
-      const { settings } = await load();
-      const next = applySettingsPatch(settings, patch);
-      await writeJsonAtomic(file, settingsDocument(next));
-      return next;
-    },
+    update: (patch: SettingsPatch) =>
+      withFileLock(file, async () => {
+        const { settings } = await load();
+        const next = applySettingsPatch(settings, patch);
+        await writeJsonAtomic(file, settingsDocument(next));
+        return next;
+      }),
   };
 }

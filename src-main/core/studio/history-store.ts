@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { type z } from 'zod';
 import { RecentFileSchema, RunRecordSchema, type RecentFile, type RunRecord } from '../../../src-shared/api';
+import { withFileLock } from '../settings/file-lock';
 import { readJsonFile, writeJsonAtomic } from '../settings/file-settings-store';
 
 export const MAX_HISTORY = 500;
@@ -38,29 +39,23 @@ async function readList<T>(file: string, schema: z.ZodType<T>): Promise<T[]> {
 export function fileHistoryStore(dataDir: string): HistoryStore {
   const historyFile = path.join(dataDir, 'history.json');
   const recentFile = path.join(dataDir, 'recent-files.json');
-  let queue: Promise<unknown> = Promise.resolve();
-  const serial = <T>(task: () => Promise<T>): Promise<T> => {
-    const next = queue.then(task, task);
-    queue = next.catch(() => undefined);
-    return next;
-  };
   return {
     listRuns: () => readList(historyFile, RunRecordSchema),
     addRun: (record) =>
-      serial(async () => {
+      withFileLock(historyFile, async () => {
         const runs = await readList(historyFile, RunRecordSchema);
         await writeJsonAtomic(historyFile, [...runs, record].slice(-MAX_HISTORY));
       }),
     listRecent: () => readList(recentFile, RecentFileSchema),
     touchRecent: (entry) =>
-      serial(async () => {
+      withFileLock(recentFile, async () => {
         const recent = await readList(recentFile, RecentFileSchema);
         const next = [entry, ...recent.filter((r) => r.path !== entry.path)].slice(0, MAX_RECENT_FILES);
         await writeJsonAtomic(recentFile, next);
         return next;
       }),
     clearRecent: () =>
-      serial(async () => {
+      withFileLock(recentFile, async () => {
         await writeJsonAtomic(recentFile, []);
         return [];
       }),

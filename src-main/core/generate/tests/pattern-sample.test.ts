@@ -21,9 +21,35 @@ describe('patternSample', () => {
 
   it('returns null for what it does not understand or cannot satisfy', () => {
     expect(patternSample('^(?=L)L\\d+$')).toBeNull();
-    expect(patternSample('^[^a-z]+$')).toBeNull();
-    expect(patternSample('^\\bword$')).toBeNull();
     expect(patternSample('^(unclosed$')).toBeNull();
     expect(patternSample('^a$b$')).toBeNull();
+  });
+
+  it('samples negated classes and word boundaries', () => {
+    expect(patternSample('^[^a-z]+$')).toEqual([{ text: 'A' }]);
+    expect(patternSample('^\\bword\\b$')).toEqual([{ text: 'word' }]);
+  });
+
+  it('never expands a huge repetition: refused patterns give null at once', () => {
+    const started = Date.now();
+    for (const hostile of [
+      'a{999999999}',
+      '(?:a{1000}){1000}',
+      '((a{30}){30}){30}',
+      '(a+)+$',
+      '(a|aa)*b',
+      '(x*)*y',
+      'a'.repeat(5000),
+      '('.repeat(50) + 'a' + ')'.repeat(50),
+      '(a)\\1',
+    ]) {
+      expect(patternSample(hostile), hostile.slice(0, 40)).toBeNull();
+    }
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('takes the shortest alternative, so a long branch never inflates the sample', () => {
+    expect(patternSample('^(?:x{1000}|ok)$')).toEqual([{ text: 'ok' }]);
+    expect(patternSample('^(?:ab-){3}$')).toEqual([{ text: 'ab-ab-ab-' }]);
   });
 });
