@@ -1,0 +1,422 @@
+/**
+ * The security half of the Python analyzer: an allowlist walk over CPython's syntax tree. It
+ * resolves every name to what bound it (an allowed import, a definition of the file, a builtin),
+ * so `import os as o`, `from os import system`, `getattr(o, 'sys' + 'tem')` and
+ * `builtins.__dict__['ex' + 'ec']` are judged by what they reach, not by how they are spelled.
+ * It also says which statements run when the module is imported (anything beyond definitions) and
+ * which names `settings` is written through outside settings.py. Judgements are `[rule, line, col,
+ * message]`; the policy (`SecurityPolicy`) comes in the request so the TypeScript side owns it.
+ */
+export const SECURITY_SCRIPT = String.raw`
+FOLD_FAIL = object()
+
+
+def fold_str(node):
+    """The constant string an expression always evaluates to, or FOLD_FAIL."""
+    if isinstance(node, ast.Constant):
+        return node.value if isinstance(node.value, str) else FOLD_FAIL
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        a, b = fold_str(node.left), fold_str(node.right)
+        return a + b if FOLD_FAIL not in (a, b) else FOLD_FAIL
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult):
+        a = fold_str(node.left)
+        n = node.right.value if isinstance(node.right, ast.Constant) and isinstance(node.right.value, int) else None
+        return a * n if a is not FOLD_FAIL and n is not None and 0 <= n < 100 else FOLD_FAIL
+    if isinstance(node, ast.JoinedStr):
+        parts = []
+        for v in node.values:
+            p = fold_str(v.value) if isinstance(v, ast.FormattedValue) else fold_str(v)
+            if p is FOLD_FAIL:
+                return FOLD_FAIL
+            parts.append(p)
+        return ''.join(parts)
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and not node.keywords:
+        recv = fold_str(node.func.value)
+        if recv is FOLD_FAIL:
+            return FOLD_FAIL
+        method = node.func.attr
+        if method == 'join' and len(node.args) == 1 and isinstance(node.args[0], (ast.List, ast.Tuple)):
+            items = [fold_str(e) for e in node.args[0].elts]
+            return recv.join(items) if FOLD_FAIL not in items else FOLD_FAIL
+        args = [fold_str(a) for a in node.args]
+        if FOLD_FAIL in args:
+            return FOLD_FAIL
+        if method in ('strip', 'lstrip', 'rstrip', 'lower', 'upper', 'replace', 'format', 'title', 'capitalize'):
+            try:
+                return getattr(recv, method)(*args)
+            except Exception:
+                return FOLD_FAIL
+    return FOLD_FAIL
+
+
+def chain(node):
+    """'a.b.c' for a Name/Attribute chain, following getattr(x, 'const') as x.const."""
+    parts = []
+    while True:
+        if isinstance(node, ast.Attribute):
+            parts.append(node.attr)
+            node = node.value
+        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == 'getattr'
+              and len(node.args) >= 2 and isinstance(fold_str(node.args[1]), str)):
+            parts.append(fold_str(node.args[1]))
+            node = node.args[0]
+        elif isinstance(node, ast.Name):
+            parts.append(node.id)
+            return '.'.join(reversed(parts))
+        else:
+            return None
+
+
+def root_name(node):
+    """The first name a call/attribute/subscript chain starts from, or '' for a constant, None otherwise."""
+    while True:
+        if isinstance(node, ast.Attribute):
+            node = node.value
+        elif isinstance(node, ast.Call):
+            node = node.func
+        elif isinstance(node, ast.Subscript):
+            node = node.value
+        elif isinstance(node, ast.BinOp):
+            node = node.left
+        elif isinstance(node, ast.Name):
+            return node.id
+        elif isinstance(node, (ast.Constant, ast.JoinedStr, ast.List, ast.Tuple, ast.Dict, ast.Set)):
+            return ''
+        else:
+            return None
+
+
+def is_docstring(stmt):
+    return isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant) and isinstance(stmt.value.value, str)
+
+
+def is_main_guard(stmt):
+    t = stmt.test if isinstance(stmt, ast.If) else None
+    return (isinstance(t, ast.Compare) and isinstance(t.left, ast.Name) and t.left.id == '__name__'
+            and len(t.comparators) == 1 and isinstance(t.comparators[0], ast.Constant) and t.comparators[0].value == '__main__')
+
+
+class SecurityScan(ast.NodeVisitor):
+    def __init__(self, path, kind, policy, roots, tree):
+        self.path, self.kind, self.policy, self.roots = path, kind, policy, roots
+        self.out = []
+        self.setting_writes = []
+        self.origin = {}        # local name -> dotted origin of every import
+        self.modules = set()    # local names bound by "import x" (certainly modules)
+        self.functions = set()  # module-level def names
+        self.classes = set()    # module-level class names
+        self.variables = set()  # module-level assigned names
+        self.safe_loop_names = [set()]
+        self.forbidden_attrs = set(policy['forbiddenAttributes'])
+        self.file_methods = set(policy['fileMethods'])
+        self.pure = set(policy['pureBuiltins'])
+        self.const_attrs = self.constant_attributes(tree)
+
+    def add(self, rule, node, message):
+        self.out.append([rule, getattr(node, 'lineno', 1), getattr(node, 'col_offset', 0) + 1, message])
+
+    # -- imports -------------------------------------------------------------------------------
+    def import_rule(self, module):
+        p = self.policy
+        for denied in p['deniedModules']:
+            if module == denied or module.startswith(denied + '.'):
+                return p['importRules'].get(denied, 'security.import-not-allowed')
+        for denied, kind in p['deniedExcept'].items():
+            if (module == denied or module.startswith(denied + '.')) and self.kind != kind:
+                return p['importRules'].get(denied, 'security.import-not-allowed')
+        root = module.split('.')[0]
+        if root in p['packages'] or root in self.roots:
+            return None
+        for allowed in list(p['stdlib']) + list(p['byKind'].get(self.kind, [])):
+            if module == allowed or module.startswith(allowed + '.'):
+                return None
+        return p['importRules'].get(module) or p['importRules'].get(root) or 'security.import-not-allowed'
+
+    def check_import(self, node, module, names):
+        rule = self.import_rule(module)
+        if rule:
+            self.add(rule, node, 'import of "%s", which a generated Django backend does not need (not on the allowlist for %s).' % (module, self.path))
+            return
+        for name in names:
+            full = module + '.' + name
+            sub = self.import_rule(full)
+            if sub:
+                self.add(sub, node, 'import of "%s", which is not on the allowlist for %s.' % (full, self.path))
+            else:
+                self.check_chain(node, full, bare=False)
+
+    def visit_Import(self, node):
+        for a in node.names:
+            self.check_import(node, a.name, [])
+            local = a.asname or a.name.split('.')[0]
+            self.origin[local] = a.name if a.asname else local
+            self.modules.add(local)
+
+    def visit_ImportFrom(self, node):
+        if node.level == 0 and node.module:
+            self.check_import(node, node.module, [a.name for a in node.names if a.name != '*'])
+        for a in node.names:
+            base = ('.' * node.level) + (node.module or '')
+            self.origin[a.asname or a.name] = base + '.' + a.name if base else a.name
+
+    # -- names and attributes ------------------------------------------------------------------
+    def check_chain(self, node, full, bare):
+        """Attribute paths into modules that reach the file system or processes must be on their list."""
+        attrs = self.policy['moduleAttributes']
+        for module in sorted(attrs, key=len, reverse=True):
+            if full == module:
+                if bare:
+                    self.add('security.dynamic-attribute', node, 'the module %s is used as a value, so what it reaches cannot be judged.' % module)
+                return
+            if full.startswith(module + '.'):
+                rest = full[len(module) + 1:]
+                if rest not in attrs[module]:
+                    rule = self.policy['importRules'].get(module, 'security.import-not-allowed')
+                    if module in ('os', 'sys') and rest.split('.')[0] in ('system', 'popen', 'spawnl', 'execv', 'execl', 'fork', 'kill'):
+                        rule = 'security.process'
+                    if module == 'sys' and rest.split('.')[0] in ('modules', '_getframe', 'settrace', 'setprofile'):
+                        rule = 'security.introspection'
+                    self.add(rule, node, '%s is not on the allowlist of %s attributes a generated backend may use.' % (full, module))
+                return
+
+    def resolve(self, dotted):
+        head, _, rest = dotted.partition('.')
+        origin = self.origin.get(head)
+        if origin is None:
+            return None
+        return origin + ('.' + rest if rest else '')
+
+    def visit_Name(self, node):
+        rule = self.policy['forbiddenNames'].get(node.id) if isinstance(node.ctx, ast.Load) else None
+        if rule and node.id not in self.origin:
+            self.add(rule, node, '%s reaches code loading, every name or the file system; a generated backend never needs it.' % node.id)
+        elif node.id in ('getattr', 'setattr', 'delattr') and isinstance(node.ctx, ast.Load):
+            self.add('security.dynamic-attribute', node, '%s is used as a value, so the attribute it reaches cannot be judged.' % node.id)
+        elif isinstance(node.ctx, ast.Load) and node.id in self.origin:
+            full = self.resolve(node.id)
+            self.check_chain(node, full, bare=True)
+
+    def visit_Attribute(self, node):
+        if node.attr in self.forbidden_attrs:
+            self.add('security.introspection', node, '.%s walks from an object to the interpreter\'s internals (the sandbox-escape chain).' % node.attr)
+        dotted = chain(node)
+        if dotted is not None:
+            full = self.resolve(dotted)
+            if full is not None:
+                self.check_chain(node, full, bare=False)
+            root = dotted.split('.')[0]
+            if self.origin.get(root) == 'django.conf.settings' and isinstance(node.ctx, (ast.Store, ast.Del)) and self.kind != 'settings.py':
+                self.setting_writes.append([node.lineno, node.col_offset + 1, dotted])
+            # Do not re-check the inner links of a resolved chain; still look for forbidden attributes.
+            inner = node.value
+            while isinstance(inner, ast.Attribute):
+                if inner.attr in self.forbidden_attrs:
+                    self.add('security.introspection', inner, '.%s walks from an object to the interpreter\'s internals.' % inner.attr)
+                inner = inner.value
+            if isinstance(inner, ast.Name):
+                rule = self.policy['forbiddenNames'].get(inner.id)
+                if rule and inner.id not in self.origin:
+                    self.add(rule, inner, '%s reaches code loading, every name or the file system.' % inner.id)
+            else:
+                self.visit(inner)
+            return
+        self.generic_visit(node)
+
+    def visit_Call(self, node):
+        f = node.func
+        if isinstance(f, ast.Name) and f.id in ('getattr', 'setattr', 'delattr') and f.id not in self.origin:
+            self.check_dynamic(node, f.id)
+            for a in node.args:
+                self.visit(a)
+            for k in node.keywords:
+                self.visit(k.value)
+            return
+        if isinstance(f, ast.Attribute) and f.attr in self.file_methods and self.resolve(chain(f) or '\0') is None:
+            rule = 'security.process' if f.attr in ('system', 'popen', 'getoutput', 'getstatusoutput', 'spawn') else 'security.file-access'
+            self.add(rule, node, '.%s() reads, writes or runs something outside the application.' % f.attr)
+        self.generic_visit(node)
+
+    def check_dynamic(self, node, fn):
+        target = node.args[0] if node.args else None
+        name = fold_str(node.args[1]) if len(node.args) >= 2 else FOLD_FAIL
+        if name is FOLD_FAIL:
+            arg = node.args[1] if len(node.args) >= 2 else None
+            if not (isinstance(arg, ast.Name) and arg.id in self.safe_loop_names[-1]):
+                self.add('security.dynamic-attribute', node, '%s() with a computed attribute name: what it reaches cannot be judged.' % fn)
+            return
+        if name in self.forbidden_attrs or (name.startswith('__') and name.endswith('__') and name not in ('__str__', '__name__', '__doc__')):
+            self.add('security.introspection', node, '%s(..., %r) reaches the interpreter\'s internals.' % (fn, name))
+            return
+        head = root_name(target) if target is not None else None
+        dotted = chain(target) if target is not None else None
+        full = self.resolve(dotted) if dotted else None
+        if full is not None:
+            self.check_chain(node, full + '.' + name, bare=False)
+        if isinstance(target, ast.Name) and target.id in self.modules:
+            self.add('security.dynamic-attribute', node, '%s() on the module %s: use the attribute directly.' % (fn, target.id))
+        elif fn in ('setattr', 'delattr') and head and self.origin.get(head) == 'django.conf.settings' and self.kind != 'settings.py':
+            self.setting_writes.append([node.lineno, node.col_offset + 1, 'settings.' + name])
+
+    # -- loops whose variable only takes constant identifiers ----------------------------------
+    def constant_attributes(self, tree):
+        """Class attributes always bound to a list/tuple of constant identifiers (never stored through an object)."""
+        good, bad = set(), set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ClassDef):
+                for stmt in node.body:
+                    if isinstance(stmt, ast.Assign):
+                        for t in stmt.targets:
+                            if isinstance(t, ast.Name):
+                                v = stmt.value
+                                ok = isinstance(v, (ast.List, ast.Tuple)) and all(
+                                    isinstance(e, ast.Constant) and isinstance(e.value, str) and e.value.isidentifier()
+                                    and not e.value.startswith('__') for e in v.elts)
+                                (good if ok else bad).add(t.id)
+            elif isinstance(node, ast.Attribute) and isinstance(node.ctx, (ast.Store, ast.Del)):
+                bad.add(node.attr)
+        return good - bad
+
+    def safe_iter(self, it):
+        if isinstance(it, ast.Subscript) and isinstance(it.slice, ast.Slice):
+            it = it.value
+        if isinstance(it, ast.Attribute) and isinstance(it.value, ast.Name) and it.value.id in ('self', 'cls'):
+            return it.attr in self.const_attrs
+        return isinstance(it, (ast.List, ast.Tuple)) and all(
+            isinstance(e, ast.Constant) and isinstance(e.value, str) and e.value.isidentifier() and not e.value.startswith('__') for e in it.elts)
+
+    def visit_FunctionDef(self, node):
+        stores, safe = {}, set()
+        for sub in ast.walk(node):
+            if isinstance(sub, (ast.For, ast.comprehension)) and isinstance(sub.target, ast.Name) and self.safe_iter(sub.iter):
+                safe.add(sub.target.id)
+                stores[id(sub.target)] = True
+        unsafe = {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store) and id(n) not in stores}
+        unsafe |= {a.arg for a in ast.walk(node.args) if isinstance(a, ast.arg)}
+        self.safe_loop_names.append(safe - unsafe)
+        self.generic_visit(node)
+        self.safe_loop_names.pop()
+
+    visit_AsyncFunctionDef = visit_FunctionDef
+
+    # -- what runs at import time --------------------------------------------------------------
+    def callee_ok(self, call, local_calls):
+        head = root_name(call.func)
+        if head == '' or head in self.origin or head in self.classes or head in self.variables:
+            return True
+        if head in self.functions:
+            return local_calls
+        return head in self.pure
+
+    def expr_ok(self, node, local_calls):
+        stack = [node]
+        while stack:
+            n = stack.pop()
+            if isinstance(n, ast.Lambda):
+                continue
+            if isinstance(n, ast.Call) and not self.callee_ok(n, local_calls):
+                return n
+            stack.extend(ast.iter_child_nodes(n))
+        return None
+
+    def decorators_ok(self, node):
+        for d in node.decorator_list:
+            head = root_name(d)
+            if not (head in self.origin or head in ('property', 'staticmethod', 'classmethod')):
+                self.add('security.module-code', d, 'the decorator %s is not an allowed import: it runs when the module is imported.' % src(d, 60))
+            bad = self.expr_ok(d, False)
+            if bad is not None:
+                self.add('security.module-code', bad, '%s runs when the module is imported.' % src(bad, 60))
+
+    def check_body(self, body, where, local_calls):
+        rule = 'security.module-code' if where == 'module' else 'security.class-body-code'
+        for stmt in body:
+            if is_docstring(stmt) or isinstance(stmt, (ast.Import, ast.ImportFrom, ast.Pass)):
+                continue
+            if isinstance(stmt, ast.ClassDef):
+                self.decorators_ok(stmt)
+                for b in stmt.bases + [k.value for k in stmt.keywords]:
+                    bad = self.expr_ok(b, False)
+                    if bad is not None:
+                        self.add(rule, bad, '%s runs when the class is created.' % src(bad, 60))
+                self.check_body(stmt.body, 'class', False)
+                continue
+            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                self.decorators_ok(stmt)
+                for d in stmt.args.defaults + [d for d in stmt.args.kw_defaults if d is not None]:
+                    bad = self.expr_ok(d, False)
+                    if bad is not None:
+                        self.add(rule, bad, 'the default %s runs when the function is defined.' % src(bad, 60))
+                continue
+            value = getattr(stmt, 'value', None) if isinstance(stmt, (ast.Assign, ast.AnnAssign, ast.AugAssign)) else None
+            if value is not None or isinstance(stmt, ast.AnnAssign):
+                bad = self.expr_ok(value, local_calls) if value is not None else None
+                if bad is not None:
+                    self.add(rule, bad, '%s is called while the %s is %s; only definitions and constants belong there.' % (
+                        src(bad, 60), 'module' if where == 'module' else 'class', 'imported' if where == 'module' else 'created'))
+                continue
+            if where == 'module' and isinstance(stmt, ast.If):
+                if is_main_guard(stmt):
+                    continue
+                bad = self.expr_ok(stmt.test, local_calls)
+                if bad is not None:
+                    self.add(rule, bad, '%s runs when the module is imported.' % src(bad, 60))
+                self.check_body(stmt.body + stmt.orelse, where, local_calls)
+                continue
+            if where == 'module' and isinstance(stmt, ast.Try) and self.import_fallback(stmt):
+                continue
+            if where == 'module' and isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call):
+                bad = self.expr_ok(stmt.value, local_calls)
+                if bad is None and root_name(stmt.value.func) not in self.functions:
+                    continue
+            if where == 'module' and isinstance(stmt, ast.Raise) and self.kind == 'settings.py':
+                continue
+            self.add(rule, stmt, 'a %s statement at %s level runs when the %s; only definitions belong there.' % (
+                type(stmt).__name__, where, 'module is imported' if where == 'module' else 'class is created'))
+
+    def import_fallback(self, stmt):
+        if not all(isinstance(s, (ast.Import, ast.ImportFrom)) for s in stmt.body) or stmt.orelse or stmt.finalbody:
+            return False
+        for h in stmt.handlers:
+            names = [h.type] if not isinstance(h.type, ast.Tuple) else h.type.elts
+            if not all(isinstance(n, ast.Name) and n.id in ('ImportError', 'ModuleNotFoundError') for n in names):
+                return False
+            if not all(isinstance(s, ast.Pass) or (isinstance(s, ast.Assign) and isinstance(s.value, ast.Constant)) for s in h.body):
+                return False
+        return True
+
+    def run(self, tree):
+        for stmt in tree.body:
+            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                self.functions.add(stmt.name)
+            elif isinstance(stmt, ast.ClassDef):
+                self.classes.add(stmt.name)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                self.variables.add(node.id)
+        self.variables -= self.functions
+        # Imports first, so names resolve wherever they are used.
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                for a in node.names:
+                    local = a.asname or a.name.split('.')[0]
+                    self.origin[local] = a.name if a.asname else local
+                    self.modules.add(local)
+            elif isinstance(node, ast.ImportFrom):
+                for a in node.names:
+                    base = ('.' * node.level) + (node.module or '')
+                    self.origin[a.asname or a.name] = base + '.' + a.name if base else a.name
+        self.check_body(tree.body, 'module', self.kind == 'settings.py')
+        self.visit(tree)
+        return self.out, self.setting_writes
+
+
+def security_scan(path, kind, policy, roots, tree):
+    out, writes = SecurityScan(path, kind, policy, roots, tree).run(tree)
+    seen, unique = set(), []
+    for f in out:
+        key = (f[0], f[1], f[2])
+        if key not in seen:
+            seen.add(key)
+            unique.append(f)
+    return unique, writes
+`;
