@@ -10,6 +10,8 @@ import { securityFindings } from './security-layer';
 import { coverageFindings } from './semantic-coverage';
 import { metaFieldFindings, relationTargetFindings } from './semantic-fields';
 import { importFindings } from './semantic-imports';
+import { lookupFindings } from './semantic-lookups';
+import { driftFindings, nameFindings } from './semantic-names';
 import { routeFindings, urlTable } from './semantic-routes';
 import { syntaxFindings } from './syntax-layer';
 import type { Finding, PyModule } from './types';
@@ -25,9 +27,11 @@ export function staticFindings(modules: readonly PyModule[], erd?: Erd): Finding
       ...metaFieldFindings(index, m),
       ...relationTargetFindings(index, m),
       ...routeFindings(index, m, table),
+      ...nameFindings(m),
+      ...lookupFindings(index, m),
     );
   }
-  if (erd) out.push(...coverageFindings(index, erd, table));
+  if (erd) out.push(...coverageFindings(index, erd, table), ...driftFindings(index, erd));
   for (const m of index.modules.values()) out.push(...bestPracticeFindings(index, m), ...securityFindings(m));
   return out;
 }
