@@ -29,3 +29,16 @@ describe.each([
     if (!errors) expect(category).not.toBe('error');
   });
 });
+
+describe.skipIf(!hasPython)('a hostile file under the default approval policy', () => {
+  it('is in the error category and skipped, never approved', async () => {
+    const { ReviewSession, applyApprovalPolicy, staticValidator } = await import('../review');
+    const session = new ReviewSession({ validate: staticValidator(cleanErd()) });
+    const hostile = SECURITY_CASES.find((c) => c.name === 'import os as o; o.system');
+    await session.add({ path: 'shop/hooks.py', content: hostile?.content ?? '', agent: 'views' });
+    const entry = session.list().find((e) => e.path === 'shop/hooks.py');
+    expect(entry?.current.category).toBe('error');
+    expect(entry?.current.findings.map((f) => f.rule)).toContain('security.process');
+    expect(applyApprovalPolicy(session, 'high')).toEqual({ approved: [], skipped: ['shop/hooks.py'] });
+  });
+});
