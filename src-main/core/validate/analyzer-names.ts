@@ -46,15 +46,15 @@ def names_scan(content, path, tree):
     unbound = {n for names in undefined_at.values() for n in names} - module_bound - BUILTIN_NAMES
     undefined = []
     if unbound:
-        seen = set()
+        seen = {}
         walk = [(n, 0) for n in tree.body]
         while walk:
             node, scope = walk.pop()
             inner = node.lineno if isinstance(node, SCOPE_NODES) else scope
             if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id in unbound and node.id in undefined_at.get(scope, ()):
-                if (node.id, scope) not in seen:
-                    seen.add((node.id, scope))
-                    undefined.append([node.id, node.lineno, node.col_offset + 1])
+                at = (node.lineno, node.col_offset + 1)
+                if at < seen.get((node.id, scope), (1 << 30, 0)):
+                    seen[(node.id, scope)] = at
             if isinstance(node, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
                 # The first iterable is evaluated in the enclosing scope.
                 walk.append((node.generators[0].iter, scope))
@@ -69,7 +69,7 @@ def names_scan(content, path, tree):
                     walk.append((child, scope))
                 else:
                     walk.append((child, inner))
-        undefined.sort(key=lambda u: (u[1], u[2]))
+        undefined = sorted(([name, line, col] for (name, _), (line, col) in seen.items()), key=lambda u: (u[1], u[2]))
     unused = []
     if not path.endswith('__init__.py'):
         exported = set()

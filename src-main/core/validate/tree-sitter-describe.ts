@@ -9,6 +9,7 @@ import { fileKind, projectRoots } from './security-policy';
 import { pythonParser } from './syntax-layer';
 import { RETURNS_OF, branchAssigns, lookups, methodReturns } from './tree-sitter-extras';
 import type { ScanContext } from './tree-sitter-security';
+import { treeSitterNames } from './tree-sitter-names';
 import { treeSitterSecurity } from './tree-sitter-security-walk';
 import { lastAttr, named, pos, value } from './tree-sitter-value';
 import type { PyAttr, PyCall, PyClass, PyFunction, PyImport, PyModule, SourceFile } from './types';
@@ -167,7 +168,7 @@ export function describeTree(path: string, root: Node, ctx?: ScanContext): PyMod
   }
   walk(root, null, m.classes, m.calls, m.functions);
   const judged = ctx ? treeSitterSecurity(root, ctx) : {};
-  return { ...m, ...judged, branchAssigns: branchAssigns(named(root)), lookups: lookups(root) };
+  return { ...m, ...judged, ...treeSitterNames(root, path), branchAssigns: branchAssigns(named(root)), lookups: lookups(root) };
 }
 
 function walk(root: Node, _top: string | null, classes: PyClass[], calls: PyCall[], functions: PyFunction[]): void {
