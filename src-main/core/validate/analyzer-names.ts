@@ -1,9 +1,7 @@
 /**
  * The name half of the Python analyzer: CPython's own `symtable` says, per scope, which names a
  * file reads without ever binding them (a `NameError` on the first request that reaches that
- * line, which `manage.py check` never does) and which module-level imports nothing reads. Also the
- * lookups a queryset makes by name (`select_related('category')`), with the class they are in, so
- * the semantic layer can check them against the models.
+ * line, which `manage.py check` never does) and which module-level imports nothing reads.
  */
 export const NAMES_SCRIPT = String.raw`
 import builtins as _builtins
@@ -88,17 +86,4 @@ def names_scan(content, path, tree):
                     if local not in referenced and local not in exported and local != '*':
                         unused.append([local, imp.lineno, imp.col_offset + 1])
     return undefined, unused
-
-
-def lookups_scan(tree):
-    """Calls of select_related/prefetch_related/order_by/only/defer: [line, col, method, root, class, [names]]."""
-    out = []
-    for cls in [n for n in tree.body if isinstance(n, ast.ClassDef)] + [None]:
-        nodes = ast.walk(cls) if cls is not None else [n for s in tree.body if not isinstance(s, ast.ClassDef) for n in ast.walk(s)]
-        for node in nodes:
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in LOOKUP_METHODS:
-                names = [a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
-                if names:
-                    out.append([node.lineno, node.col_offset + 1, node.func.attr, root_name(node.func.value) or '', cls.name if cls else None, names])
-    return out
 `;

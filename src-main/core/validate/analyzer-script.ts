@@ -192,7 +192,7 @@ def describe_class(node):
 
 
 def describe(tree):
-    out = {'imports': [], 'defs': [], 'assigns': [], 'classes': [], 'calls': [], 'functions': [], 'branchAssigns': []}
+    out = {'imports': [], 'defs': [], 'assigns': [], 'classes': [], 'calls': [], 'functions': [], 'branchAssigns': [], 'lookups': []}
     branch_assigns(tree.body, [], out['branchAssigns'])
     for stmt in tree.body:
         if isinstance(stmt, ast.Import):
@@ -238,6 +238,10 @@ def describe(tree):
             attr = last_attr(node.func)
             if top in called and isinstance(node.func, ast.Attribute):
                 called[top].add(node.func.attr)
+            if attr in LOOKUP_METHODS and isinstance(node.func, ast.Attribute):
+                names = [a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+                if names:
+                    out['lookups'].append([node.lineno, node.col_offset + 1, attr, root_name(node.func.value) or '', top, names])
             if attr in INTEREST:
                 out['calls'].append(dict(pos(node), func=dotted(node.func), attr=attr,
                                          args=[value(a) for a in node.args],
@@ -280,7 +284,6 @@ def analyze(path, content, kind='other', policy=None, roots=()):
         if policy is not None:
             result['security'], result['settingWrites'] = security_scan(path, kind, policy, set(roots), tree)
         result['undefined'], result['unused'] = names_scan(content, path, tree)
-        result['lookups'] = lookups_scan(tree)
     except RecursionError:
         result['warnings'].append({'type': 'AnalyzerWarning', 'msg': 'nested too deeply to analyze; only the syntax was checked', 'line': 1})
     return result

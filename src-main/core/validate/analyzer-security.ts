@@ -9,6 +9,10 @@
  */
 export const SECURITY_SCRIPT = String.raw`
 FOLD_FAIL = object()
+# Nodes that hold no name, attribute or call.
+SKIP = frozenset([ast.Constant, ast.alias] + [
+    cls for base in (ast.expr_context, ast.operator, ast.boolop, ast.cmpop, ast.unaryop) for cls in base.__subclasses__()
+])
 
 
 def fold_str(node):
@@ -96,7 +100,7 @@ def is_main_guard(stmt):
             and len(t.comparators) == 1 and isinstance(t.comparators[0], ast.Constant) and t.comparators[0].value == '__main__')
 
 
-class SecurityScan(ast.NodeVisitor):
+class SecurityScan:
     def __init__(self, path, kind, policy, roots, tree):
         self.path, self.kind, self.policy, self.roots = path, kind, policy, roots
         self.out = []
@@ -106,11 +110,11 @@ class SecurityScan(ast.NodeVisitor):
         self.functions = set()  # module-level def names
         self.classes = set()    # module-level class names
         self.variables = set()  # module-level assigned names
-        self.safe_loop_names = [set()]
+        self.loop_cache = {}
         self.forbidden_attrs = set(policy['forbiddenAttributes'])
         self.file_methods = set(policy['fileMethods'])
         self.pure = set(policy['pureBuiltins'])
-        self.const_attrs = self.constant_attributes(tree)
+        self.const_attrs = set()
 
     def add(self, rule, node, message):
         self.out.append([rule, getattr(node, 'lineno', 1), getattr(node, 'col_offset', 0) + 1, message])
@@ -148,16 +152,10 @@ class SecurityScan(ast.NodeVisitor):
     def visit_Import(self, node):
         for a in node.names:
             self.check_import(node, a.name, [])
-            local = a.asname or a.name.split('.')[0]
-            self.origin[local] = a.name if a.asname else local
-            self.modules.add(local)
 
     def visit_ImportFrom(self, node):
         if node.level == 0 and node.module:
             self.check_import(node, node.module, [a.name for a in node.names if a.name != '*'])
-        for a in node.names:
-            base = ('.' * node.level) + (node.module or '')
-            self.origin[a.asname or a.name] = base + '.' + a.name if base else a.name
 
     # -- names and attributes ------------------------------------------------------------------
     def check_chain(self, node, full, bare):
@@ -217,31 +215,26 @@ class SecurityScan(ast.NodeVisitor):
                 rule = self.policy['forbiddenNames'].get(inner.id)
                 if rule and inner.id not in self.origin:
                     self.add(rule, inner, '%s reaches code loading, every name or the file system.' % inner.id)
-            else:
-                self.visit(inner)
-            return
-        self.generic_visit(node)
+                return ()
+            return (inner,)
+        return (node.value,)
 
-    def visit_Call(self, node):
+    def visit_Call(self, node, fn):
         f = node.func
         if isinstance(f, ast.Name) and f.id in ('getattr', 'setattr', 'delattr') and f.id not in self.origin:
-            self.check_dynamic(node, f.id)
-            for a in node.args:
-                self.visit(a)
-            for k in node.keywords:
-                self.visit(k.value)
-            return
+            self.check_dynamic(node, f.id, fn)
+            return list(node.args) + [k.value for k in node.keywords]
         if isinstance(f, ast.Attribute) and f.attr in self.file_methods and self.resolve(chain(f) or '\0') is None:
             rule = 'security.process' if f.attr in ('system', 'popen', 'getoutput', 'getstatusoutput', 'spawn') else 'security.file-access'
             self.add(rule, node, '.%s() reads, writes or runs something outside the application.' % f.attr)
-        self.generic_visit(node)
+        return None
 
-    def check_dynamic(self, node, fn):
+    def check_dynamic(self, node, fn, scope):
         target = node.args[0] if node.args else None
         name = fold_str(node.args[1]) if len(node.args) >= 2 else FOLD_FAIL
         if name is FOLD_FAIL:
             arg = node.args[1] if len(node.args) >= 2 else None
-            if not (isinstance(arg, ast.Name) and arg.id in self.safe_loop_names[-1]):
+            if not (isinstance(arg, ast.Name) and scope is not None and arg.id in self.loop_names(scope)):
                 self.add('security.dynamic-attribute', node, '%s() with a computed attribute name: what it reaches cannot be judged.' % fn)
             return
         if name in self.forbidden_attrs or (name.startswith('__') and name.endswith('__') and name not in ('__str__', '__name__', '__doc__')):
@@ -258,11 +251,23 @@ class SecurityScan(ast.NodeVisitor):
             self.setting_writes.append([node.lineno, node.col_offset + 1, 'settings.' + name])
 
     # -- loops whose variable only takes constant identifiers ----------------------------------
-    def constant_attributes(self, tree):
-        """Class attributes always bound to a list/tuple of constant identifiers (never stored through an object)."""
+    def prepare(self, tree):
+        """One pass: import bindings, assigned names, and class attributes always bound to constant identifiers."""
         good, bad = set(), set()
         for node in ast.walk(tree):
-            if isinstance(node, ast.ClassDef):
+            if isinstance(node, ast.Name):
+                if isinstance(node.ctx, ast.Store):
+                    self.variables.add(node.id)
+            elif isinstance(node, ast.Import):
+                for a in node.names:
+                    local = a.asname or a.name.split('.')[0]
+                    self.origin[local] = a.name if a.asname else local
+                    self.modules.add(local)
+            elif isinstance(node, ast.ImportFrom):
+                for a in node.names:
+                    base = ('.' * node.level) + (node.module or '')
+                    self.origin[a.asname or a.name] = base + '.' + a.name if base else a.name
+            elif isinstance(node, ast.ClassDef):
                 for stmt in node.body:
                     if isinstance(stmt, ast.Assign):
                         for t in stmt.targets:
@@ -274,7 +279,7 @@ class SecurityScan(ast.NodeVisitor):
                                 (good if ok else bad).add(t.id)
             elif isinstance(node, ast.Attribute) and isinstance(node.ctx, (ast.Store, ast.Del)):
                 bad.add(node.attr)
-        return good - bad
+        self.const_attrs = good - bad
 
     def safe_iter(self, it):
         if isinstance(it, ast.Subscript) and isinstance(it.slice, ast.Slice):
@@ -284,7 +289,11 @@ class SecurityScan(ast.NodeVisitor):
         return isinstance(it, (ast.List, ast.Tuple)) and all(
             isinstance(e, ast.Constant) and isinstance(e.value, str) and e.value.isidentifier() and not e.value.startswith('__') for e in it.elts)
 
-    def visit_FunctionDef(self, node):
+    def loop_names(self, node):
+        """Names in function node bound only by loops over constant identifiers (computed when first needed)."""
+        cached = self.loop_cache.get(id(node))
+        if cached is not None:
+            return cached
         stores, safe = {}, set()
         for sub in ast.walk(node):
             if isinstance(sub, (ast.For, ast.comprehension)) and isinstance(sub.target, ast.Name) and self.safe_iter(sub.iter):
@@ -292,11 +301,8 @@ class SecurityScan(ast.NodeVisitor):
                 stores[id(sub.target)] = True
         unsafe = {n.id for n in ast.walk(node) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store) and id(n) not in stores}
         unsafe |= {a.arg for a in ast.walk(node.args) if isinstance(a, ast.arg)}
-        self.safe_loop_names.append(safe - unsafe)
-        self.generic_visit(node)
-        self.safe_loop_names.pop()
-
-    visit_AsyncFunctionDef = visit_FunctionDef
+        self.loop_cache[id(node)] = safe - unsafe
+        return safe - unsafe
 
     # -- what runs at import time --------------------------------------------------------------
     def callee_ok(self, call, local_calls):
@@ -390,24 +396,43 @@ class SecurityScan(ast.NodeVisitor):
                 self.functions.add(stmt.name)
             elif isinstance(stmt, ast.ClassDef):
                 self.classes.add(stmt.name)
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
-                self.variables.add(node.id)
-        self.variables -= self.functions
         # Imports first, so names resolve wherever they are used.
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Import):
-                for a in node.names:
-                    local = a.asname or a.name.split('.')[0]
-                    self.origin[local] = a.name if a.asname else local
-                    self.modules.add(local)
-            elif isinstance(node, ast.ImportFrom):
-                for a in node.names:
-                    base = ('.' * node.level) + (node.module or '')
-                    self.origin[a.asname or a.name] = base + '.' + a.name if base else a.name
+        self.prepare(tree)
+        self.variables -= self.functions
         self.check_body(tree.body, 'module', self.kind == 'settings.py')
-        self.visit(tree)
+        self.walk(tree)
         return self.out, self.setting_writes
+
+    def walk(self, tree):
+        stack = [(node, None) for node in reversed(tree.body)]
+        while stack:
+            node, fn = stack.pop()
+            t = type(node)
+            if t is ast.Name:
+                self.visit_Name(node)
+                continue
+            if t is ast.Attribute:
+                stack.extend((c, fn) for c in self.visit_Attribute(node))
+                continue
+            if t is ast.Import:
+                self.visit_Import(node)
+                continue
+            if t is ast.ImportFrom:
+                self.visit_ImportFrom(node)
+                continue
+            if t is ast.Call:
+                only = self.visit_Call(node, fn)
+                if only is not None:
+                    stack.extend((c, fn) for c in only)
+                    continue
+            elif t is ast.FunctionDef or t is ast.AsyncFunctionDef:
+                fn = node
+            for field in node._fields:
+                child = getattr(node, field, None)
+                if type(child) is list:
+                    stack.extend((item, fn) for item in child if isinstance(item, ast.AST) and type(item) not in SKIP)
+                elif isinstance(child, ast.AST) and type(child) not in SKIP:
+                    stack.append((child, fn))
 
 
 def security_scan(path, kind, policy, roots, tree):
