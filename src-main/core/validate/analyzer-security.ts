@@ -1,3 +1,6 @@
+import { NAME_RESOLUTION_SCRIPT } from './analyzer-fold';
+import { IMPORT_TIME_SCRIPT } from './analyzer-import-time';
+
 /**
  * The security half of the Python analyzer: an allowlist walk over CPython's syntax tree. It
  * resolves every name to what bound it (an allowed import, a definition of the file, a builtin),
@@ -7,100 +10,11 @@
  * which names `settings` is written through outside settings.py. Judgements are `[rule, line, col,
  * message]`; the policy (`SecurityPolicy`) comes in the request so the TypeScript side owns it.
  */
-export const SECURITY_SCRIPT = String.raw`
-FOLD_FAIL = object()
-# Nodes that hold no name, attribute or call.
-SKIP = frozenset([ast.Constant, ast.alias] + [
-    cls for base in (ast.expr_context, ast.operator, ast.boolop, ast.cmpop, ast.unaryop) for cls in base.__subclasses__()
-])
-
-
-def fold_str(node):
-    """The constant string an expression always evaluates to, or FOLD_FAIL."""
-    if isinstance(node, ast.Constant):
-        return node.value if isinstance(node.value, str) else FOLD_FAIL
-    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
-        a, b = fold_str(node.left), fold_str(node.right)
-        return a + b if FOLD_FAIL not in (a, b) else FOLD_FAIL
-    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult):
-        a = fold_str(node.left)
-        n = node.right.value if isinstance(node.right, ast.Constant) and isinstance(node.right.value, int) else None
-        return a * n if a is not FOLD_FAIL and n is not None and 0 <= n < 100 else FOLD_FAIL
-    if isinstance(node, ast.JoinedStr):
-        parts = []
-        for v in node.values:
-            p = fold_str(v.value) if isinstance(v, ast.FormattedValue) else fold_str(v)
-            if p is FOLD_FAIL:
-                return FOLD_FAIL
-            parts.append(p)
-        return ''.join(parts)
-    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and not node.keywords:
-        recv = fold_str(node.func.value)
-        if recv is FOLD_FAIL:
-            return FOLD_FAIL
-        method = node.func.attr
-        if method == 'join' and len(node.args) == 1 and isinstance(node.args[0], (ast.List, ast.Tuple)):
-            items = [fold_str(e) for e in node.args[0].elts]
-            return recv.join(items) if FOLD_FAIL not in items else FOLD_FAIL
-        args = [fold_str(a) for a in node.args]
-        if FOLD_FAIL in args:
-            return FOLD_FAIL
-        if method in ('strip', 'lstrip', 'rstrip', 'lower', 'upper', 'replace', 'format', 'title', 'capitalize'):
-            try:
-                return getattr(recv, method)(*args)
-            except Exception:
-                return FOLD_FAIL
-    return FOLD_FAIL
-
-
-def chain(node):
-    """'a.b.c' for a Name/Attribute chain, following getattr(x, 'const') as x.const."""
-    parts = []
-    while True:
-        if isinstance(node, ast.Attribute):
-            parts.append(node.attr)
-            node = node.value
-        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == 'getattr'
-              and len(node.args) >= 2 and isinstance(fold_str(node.args[1]), str)):
-            parts.append(fold_str(node.args[1]))
-            node = node.args[0]
-        elif isinstance(node, ast.Name):
-            parts.append(node.id)
-            return '.'.join(reversed(parts))
-        else:
-            return None
-
-
-def root_name(node):
-    """The first name a call/attribute/subscript chain starts from, or '' for a constant, None otherwise."""
-    while True:
-        if isinstance(node, ast.Attribute):
-            node = node.value
-        elif isinstance(node, ast.Call):
-            node = node.func
-        elif isinstance(node, ast.Subscript):
-            node = node.value
-        elif isinstance(node, ast.BinOp):
-            node = node.left
-        elif isinstance(node, ast.Name):
-            return node.id
-        elif isinstance(node, (ast.Constant, ast.JoinedStr, ast.List, ast.Tuple, ast.Dict, ast.Set)):
-            return ''
-        else:
-            return None
-
-
-def is_docstring(stmt):
-    return isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant) and isinstance(stmt.value.value, str)
-
-
-def is_main_guard(stmt):
-    t = stmt.test if isinstance(stmt, ast.If) else None
-    return (isinstance(t, ast.Compare) and isinstance(t.left, ast.Name) and t.left.id == '__name__'
-            and len(t.comparators) == 1 and isinstance(t.comparators[0], ast.Constant) and t.comparators[0].value == '__main__')
-
-
-class SecurityScan:
+export const SECURITY_SCRIPT =
+  NAME_RESOLUTION_SCRIPT +
+  IMPORT_TIME_SCRIPT +
+  String.raw`
+class SecurityScan(ImportTimeChecks):
     def __init__(self, path, kind, policy, roots, tree):
         self.path, self.kind, self.policy, self.roots = path, kind, policy, roots
         self.out = []
@@ -303,92 +217,6 @@ class SecurityScan:
         unsafe |= {a.arg for a in ast.walk(node.args) if isinstance(a, ast.arg)}
         self.loop_cache[id(node)] = safe - unsafe
         return safe - unsafe
-
-    # -- what runs at import time --------------------------------------------------------------
-    def callee_ok(self, call, local_calls):
-        head = root_name(call.func)
-        if head == '' or head in self.origin or head in self.classes or head in self.variables:
-            return True
-        if head in self.functions:
-            return local_calls
-        return head in self.pure
-
-    def expr_ok(self, node, local_calls):
-        stack = [node]
-        while stack:
-            n = stack.pop()
-            if isinstance(n, ast.Lambda):
-                continue
-            if isinstance(n, ast.Call) and not self.callee_ok(n, local_calls):
-                return n
-            stack.extend(ast.iter_child_nodes(n))
-        return None
-
-    def decorators_ok(self, node):
-        for d in node.decorator_list:
-            head = root_name(d)
-            if not (head in self.origin or head in ('property', 'staticmethod', 'classmethod')):
-                self.add('security.module-code', d, 'the decorator %s is not an allowed import: it runs when the module is imported.' % src(d, 60))
-            bad = self.expr_ok(d, False)
-            if bad is not None:
-                self.add('security.module-code', bad, '%s runs when the module is imported.' % src(bad, 60))
-
-    def check_body(self, body, where, local_calls):
-        rule = 'security.module-code' if where == 'module' else 'security.class-body-code'
-        for stmt in body:
-            if is_docstring(stmt) or isinstance(stmt, (ast.Import, ast.ImportFrom, ast.Pass)):
-                continue
-            if isinstance(stmt, ast.ClassDef):
-                self.decorators_ok(stmt)
-                for b in stmt.bases + [k.value for k in stmt.keywords]:
-                    bad = self.expr_ok(b, False)
-                    if bad is not None:
-                        self.add(rule, bad, '%s runs when the class is created.' % src(bad, 60))
-                self.check_body(stmt.body, 'class', False)
-                continue
-            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                self.decorators_ok(stmt)
-                for d in stmt.args.defaults + [d for d in stmt.args.kw_defaults if d is not None]:
-                    bad = self.expr_ok(d, False)
-                    if bad is not None:
-                        self.add(rule, bad, 'the default %s runs when the function is defined.' % src(bad, 60))
-                continue
-            value = getattr(stmt, 'value', None) if isinstance(stmt, (ast.Assign, ast.AnnAssign, ast.AugAssign)) else None
-            if value is not None or isinstance(stmt, ast.AnnAssign):
-                bad = self.expr_ok(value, local_calls) if value is not None else None
-                if bad is not None:
-                    self.add(rule, bad, '%s is called while the %s is %s; only definitions and constants belong there.' % (
-                        src(bad, 60), 'module' if where == 'module' else 'class', 'imported' if where == 'module' else 'created'))
-                continue
-            if where == 'module' and isinstance(stmt, ast.If):
-                if is_main_guard(stmt):
-                    continue
-                bad = self.expr_ok(stmt.test, local_calls)
-                if bad is not None:
-                    self.add(rule, bad, '%s runs when the module is imported.' % src(bad, 60))
-                self.check_body(stmt.body + stmt.orelse, where, local_calls)
-                continue
-            if where == 'module' and isinstance(stmt, ast.Try) and self.import_fallback(stmt):
-                continue
-            if where == 'module' and isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call):
-                bad = self.expr_ok(stmt.value, local_calls)
-                if bad is None and root_name(stmt.value.func) not in self.functions:
-                    continue
-            if where == 'module' and isinstance(stmt, ast.Raise) and self.kind == 'settings.py':
-                continue
-            self.add(rule, stmt, 'a %s statement at %s level runs when the %s; only definitions belong there.' % (
-                type(stmt).__name__, where, 'module is imported' if where == 'module' else 'class is created'))
-
-    def import_fallback(self, stmt):
-        if not all(isinstance(s, (ast.Import, ast.ImportFrom)) for s in stmt.body) or stmt.orelse or stmt.finalbody:
-            return False
-        for h in stmt.handlers:
-            names = [h.type] if not isinstance(h.type, ast.Tuple) else h.type.elts
-            if not all(isinstance(n, ast.Name) and n.id in ('ImportError', 'ModuleNotFoundError') for n in names):
-                return False
-            if not all(isinstance(s, ast.Pass) or (isinstance(s, ast.Assign) and isinstance(s.value, ast.Constant)) for s in h.body):
-                return False
-        return True
 
     def run(self, tree):
         for stmt in tree.body:

@@ -114,7 +114,17 @@ export function buildIndex(analyzed: readonly PyModule[]): ProjectIndex {
       else classes.set(cls.name, [{ path, cls }]);
     }
   }
-  return { modules, all, moduleFiles, packages, roots, models, classes, modelsByName, aliases: aliasesOf(modules, classes) };
+  return {
+    modules,
+    all,
+    moduleFiles,
+    packages,
+    roots,
+    models,
+    classes,
+    modelsByName,
+    aliases: aliasesOf(modules, classes),
+  };
 }
 
 function aliasesOf(
@@ -131,7 +141,8 @@ function aliasesOf(
     else out.set(alias, [entry]);
   };
   for (const [path, m] of modules) {
-    for (const a of m.assigns) if (a.value.k === 'name' && a.value.name) add(a.name, a.value.name.split('.').pop() ?? '', path);
+    for (const a of m.assigns)
+      if (a.value.k === 'name' && a.value.name) add(a.name, a.value.name.split('.').pop() ?? '', path);
     for (const imp of m.imports) for (const [name, alias] of imp.names) if (alias) add(alias, name, path);
   }
   return out;

@@ -14,7 +14,8 @@ export type Folded = string | number | boolean | null | Folded[] | typeof UNKNOW
 export type NameTable = ReadonlyMap<string, PyValue>;
 
 /** Calls that read the environment and fall back to their default when the variable is unset. */
-const ENV_GETTERS = /^(os\.environ\.get|os\.getenv|getenv|environ\.get|env|env\.(str|bool|int|float|list|tuple|json|url))$/;
+const ENV_GETTERS =
+  /^(os\.environ\.get|os\.getenv|getenv|environ\.get|env|env\.(str|bool|int|float|list|tuple|json|url))$/;
 
 /** Python's truthiness of a folded value, or UNKNOWN. */
 export function truthy(v: Folded): boolean | typeof UNKNOWN {
@@ -63,7 +64,8 @@ function call(v: PyValue, names: NameTable, depth: number): Folded {
     const [x] = args as [Folded];
     if (x === UNKNOWN) return UNKNOWN;
     if (func === 'bool') return truthy(x);
-    if (func === 'str') return typeof x === 'string' ? x : typeof x === 'number' || typeof x === 'boolean' ? String(x) : UNKNOWN;
+    if (func === 'str')
+      return typeof x === 'string' ? x : typeof x === 'number' || typeof x === 'boolean' ? String(x) : UNKNOWN;
     if (func === 'list' || func === 'tuple') return Array.isArray(x) ? x : typeof x === 'string' ? [...x] : UNKNOWN;
     const n = Number(x);
     return typeof x === 'boolean' ? Number(x) : Number.isFinite(n) ? n : UNKNOWN;

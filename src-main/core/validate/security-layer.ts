@@ -30,7 +30,11 @@ function csrfFindings(module: ParsedModule): Finding[] {
       );
     }
     const fieldsAll = cls.meta?.attrs.fields;
-    if (fieldsAll?.value.k === 'str' && fieldsAll.value.v === '__all__' && cls.bases.some((b) => /Serializer$/.test(b))) {
+    if (
+      fieldsAll?.value.k === 'str' &&
+      fieldsAll.value.v === '__all__' &&
+      cls.bases.some((b) => /Serializer$/.test(b))
+    ) {
       out.push(
         finding(
           'security',

@@ -52,13 +52,21 @@ export function permissionFindings(module: ParsedModule): Finding[] {
     if (perms && writable) {
       const items = isSequence(perms.value) ? (perms.value.items ?? []) : [perms.value];
       if (isSequence(perms.value) && items.length === 0)
-        at('security.allow-any-write', perms, `${cls.name}.permission_classes is empty, so anyone may create, change or delete data.`);
+        at(
+          'security.allow-any-write',
+          perms,
+          `${cls.name}.permission_classes is empty, so anyone may create, change or delete data.`,
+        );
       else if (items.some((i) => opensToAnyone(i, aliases)))
         at('security.allow-any-write', perms, `${cls.name} allows anyone (AllowAny) to create, change or delete data.`);
     }
     const auth = cls.attrs.find((a) => a.name === 'authentication_classes');
     if (auth && writable && isSequence(auth.value) && (auth.value.items ?? []).length === 0)
-      at('security.no-authentication', auth, `${cls.name}.authentication_classes is empty: every request is anonymous.`);
+      at(
+        'security.no-authentication',
+        auth,
+        `${cls.name}.authentication_classes is empty: every request is anonymous.`,
+      );
     for (const method of cls.methods) {
       for (const r of method.returns ?? []) {
         const v = r.value;
@@ -73,7 +81,11 @@ export function permissionFindings(module: ParsedModule): Finding[] {
             );
         }
         if (method.name === 'get_authenticators' && writable && isSequence(v) && (v.items ?? []).length === 0)
-          at('security.no-authentication', r, `${cls.name}.get_authenticators() returns no authenticator: every request is anonymous.`);
+          at(
+            'security.no-authentication',
+            r,
+            `${cls.name}.get_authenticators() returns no authenticator: every request is anonymous.`,
+          );
       }
       const returns = method.returns ?? [];
       const only = returns.length === 1 ? returns[0] : undefined;
@@ -84,7 +96,11 @@ export function permissionFindings(module: ParsedModule): Finding[] {
         only.value.k === 'bool' &&
         only.value.v === true
       )
-        at('security.allow-any-write', only, `${cls.name}.${method.name}() always returns True: it lets anyone through.`);
+        at(
+          'security.allow-any-write',
+          only,
+          `${cls.name}.${method.name}() always returns True: it lets anyone through.`,
+        );
     }
   }
   return out;

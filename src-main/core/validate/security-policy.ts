@@ -40,7 +40,14 @@ const DYNAMIC = ['importlib', 'imp', 'runpy', 'zipimport', 'pkgutil', 'code', 'c
 const INTROSPECTION = ['inspect', 'gc', 'types', 'sys', 'traceback', 'ast', 'dis', 'marshal'];
 
 export const SECURITY_POLICY: SecurityPolicy = {
-  packages: ['django', 'rest_framework', 'django_filters', 'drf_spectacular', 'rest_framework_simplejwt', 'corsheaders'],
+  packages: [
+    'django',
+    'rest_framework',
+    'django_filters',
+    'drf_spectacular',
+    'rest_framework_simplejwt',
+    'corsheaders',
+  ],
   stdlib: [
     '__future__',
     'decimal',
@@ -233,5 +240,7 @@ export function fileKind(path: string): FileKind {
 
 /** Top-level names of the project's own modules (`shop/models.py` → `shop`, `manage.py` → `manage`): imports of these are the project's, not third-party. */
 export function projectRoots(files: readonly { path: string }[]): Set<string> {
-  return new Set(files.filter((f) => f.path.endsWith('.py')).map((f) => (f.path.split('/')[0] ?? '').replace(/\.py$/, '')));
+  return new Set(
+    files.filter((f) => f.path.endsWith('.py')).map((f) => (f.path.split('/')[0] ?? '').replace(/\.py$/, '')),
+  );
 }

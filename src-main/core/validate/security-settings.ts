@@ -69,11 +69,11 @@ function judge(module: ParsedModule, a: PyAttr, guarded: boolean, names: NameTab
         : null;
     case 'CORS_ALLOWED_ORIGINS':
     case 'CORS_ORIGIN_WHITELIST':
-      return strings(value).includes('*')
-        ? at('warning', 'security.cors-allow-all', `${a.name} contains '*'.`)
-        : null;
+      return strings(value).includes('*') ? at('warning', 'security.cors-allow-all', `${a.name} contains '*'.`) : null;
     case 'PASSWORD_HASHERS': {
-      const weak = (a.value.items ?? []).map((i) => fold(i, names)).find((h) => typeof h === 'string' && WEAK_HASHER.test(h));
+      const weak = (a.value.items ?? [])
+        .map((i) => fold(i, names))
+        .find((h) => typeof h === 'string' && WEAK_HASHER.test(h));
       return typeof weak === 'string'
         ? at(
             'error',

@@ -44,7 +44,9 @@ function reverse(index: ProjectIndex, model: ModelInfo, name: string): ModelInfo
       if (!points) continue;
       const kw = f.call.kw ?? {};
       const lower = other.name.toLowerCase();
-      const names = [kw.related_query_name, kw.related_name].map((v) => (v?.k === 'str' ? String(v.v) : '')).filter(Boolean);
+      const names = [kw.related_query_name, kw.related_name]
+        .map((v) => (v?.k === 'str' ? String(v.v) : ''))
+        .filter(Boolean);
       if ([...names, lower, `${lower}_set`].includes(name)) return other;
     }
   }
@@ -70,7 +72,9 @@ export function pathProblem(index: ProjectIndex, model: ModelInfo, path: string,
     if (current.fields.has(seg)) {
       if (relationsOnly) return `"${seg}" on ${current.name} is not a relation`;
       const rest = parts.slice(i + 1);
-      return rest.every((r) => LOOKUPS.has(r)) ? null : `"${rest.join('__')}" is not a lookup of ${current.name}.${seg}`;
+      return rest.every((r) => LOOKUPS.has(r))
+        ? null
+        : `"${rest.join('__')}" is not a lookup of ${current.name}.${seg}`;
     }
     const back = reverse(index, current, seg);
     if (back) {
@@ -86,7 +90,10 @@ export function pathProblem(index: ProjectIndex, model: ModelInfo, path: string,
 function viewModel(index: ProjectIndex, module: ParsedModule, cls: PyClass): ModelInfo | undefined {
   const qs = cls.attrs.find((a) => a.name === 'queryset')?.value.src.match(/^(\w+)\.objects/)?.[1];
   if (qs) return findModel(index, qs, module.path);
-  const ser = cls.attrs.find((a) => a.name === 'serializer_class')?.value.name?.split('.').pop();
+  const ser = cls.attrs
+    .find((a) => a.name === 'serializer_class')
+    ?.value.name?.split('.')
+    .pop();
   const serCls = ser ? index.classes.get(ser)?.[0]?.cls : undefined;
   const ref = serCls?.meta?.attrs.model?.value.name?.split('.').pop();
   return ref ? findModel(index, ref, module.path) : undefined;
@@ -110,7 +117,14 @@ export function lookupFindings(index: ProjectIndex, module: ParsedModule): Findi
   const out: Finding[] = [];
   const report = (at: PyPos, where: string, name: string, problem: string) =>
     out.push(
-      finding('semantic', 'error', 'semantic.unknown-lookup', module.path, at, `${where} names "${name}": ${problem} (FieldError when a request uses it).`),
+      finding(
+        'semantic',
+        'error',
+        'semantic.unknown-lookup',
+        module.path,
+        at,
+        `${where} names "${name}": ${problem} (FieldError when a request uses it).`,
+      ),
     );
   const admins = adminModels(module);
   const models = new Map<string, ModelInfo | undefined>();
@@ -120,7 +134,11 @@ export function lookupFindings(index: ProjectIndex, module: ParsedModule): Findi
     models.set(cls.name, model);
     if (!model) continue;
     const own = new Set([...cls.methods.map((m) => m.name), ...cls.attrs.map((a) => a.name)]);
-    const modelOwn = new Set([...model.cls.methods.map((m) => m.name), ...model.cls.attrs.map((a) => a.name), '__str__']);
+    const modelOwn = new Set([
+      ...model.cls.methods.map((m) => m.name),
+      ...model.cls.attrs.map((a) => a.name),
+      '__str__',
+    ]);
     for (const attr of adminOf ? ADMIN_ATTRS : VIEW_ATTRS) {
       const entry = cls.attrs.find((a) => a.name === attr);
       if (!entry || (entry.value.k === 'str' && entry.value.v === '__all__')) continue;
@@ -135,7 +153,11 @@ export function lookupFindings(index: ProjectIndex, module: ParsedModule): Findi
     }
   }
   for (const [line, col, method, root, owner, names] of module.lookups ?? []) {
-    const model = index.modelsByName.has(root) ? findModel(index, root, module.path) : owner ? models.get(owner) : undefined;
+    const model = index.modelsByName.has(root)
+      ? findModel(index, root, module.path)
+      : owner
+        ? models.get(owner)
+        : undefined;
     if (!model) continue;
     for (const raw of names) {
       const name = raw.replace(/^[-?]/, '');

@@ -29,12 +29,22 @@ interface Case {
 const CASES: Case[] = [
   {
     name: 'misspelled field in search_fields',
-    files: () => withEdit(V, "    filterset_class = ProductFilterSet\n", "    filterset_class = ProductFilterSet\n    search_fields = ['title', 'categroy__name']\n"),
+    files: () =>
+      withEdit(
+        V,
+        '    filterset_class = ProductFilterSet\n',
+        "    filterset_class = ProductFilterSet\n    search_fields = ['title', 'categroy__name']\n",
+      ),
     expected: [[V, 'search_fields', 'semantic.unknown-lookup']],
   },
   {
     name: 'ordering across a relation to a missing field, and a good one',
-    files: () => withEdit(V, "    filterset_class = ProductFilterSet\n", "    filterset_class = ProductFilterSet\n    ordering_fields = ['price', 'category__name']\n    ordering = ['-category__title']\n"),
+    files: () =>
+      withEdit(
+        V,
+        '    filterset_class = ProductFilterSet\n',
+        "    filterset_class = ProductFilterSet\n    ordering_fields = ['price', 'category__name']\n    ordering = ['-category__title']\n",
+      ),
     expected: [[V, 'ordering = ', 'semantic.unknown-lookup']],
   },
   {
@@ -44,24 +54,42 @@ const CASES: Case[] = [
   },
   {
     name: 'misspelled list_filter in the admin',
-    files: () => withEdit('shop/admin.py', "list_display = ['id', 'title']", "list_display = ['id', 'title']\n    list_filter = ['categroy']"),
+    files: () =>
+      withEdit(
+        'shop/admin.py',
+        "list_display = ['id', 'title']",
+        "list_display = ['id', 'title']\n    list_filter = ['categroy']",
+      ),
     expected: [['shop/admin.py', 'list_filter', 'semantic.unknown-lookup']],
   },
   {
     name: 'a missing import used only inside a method body',
     files: () =>
-      withEdit(V, 'class ProductViewSet(viewsets.ModelViewSet):', "class ProductViewSet(viewsets.ModelViewSet):\n    def get_queryset(self):\n        return Product.objects.filter(Q(price__gt=0))\n"),
+      withEdit(
+        V,
+        'class ProductViewSet(viewsets.ModelViewSet):',
+        'class ProductViewSet(viewsets.ModelViewSet):\n    def get_queryset(self):\n        return Product.objects.filter(Q(price__gt=0))\n',
+      ),
     expected: [[V, 'Q(price__gt=0)', 'semantic.undefined-name']],
   },
   {
     name: 'a NameError in perform_create',
     files: () =>
-      withEdit(V, 'class ProductViewSet(viewsets.ModelViewSet):', 'class ProductViewSet(viewsets.ModelViewSet):\n    def perform_create(self, serializer):\n        serializer.save(owner=request.user)\n'),
+      withEdit(
+        V,
+        'class ProductViewSet(viewsets.ModelViewSet):',
+        'class ProductViewSet(viewsets.ModelViewSet):\n    def perform_create(self, serializer):\n        serializer.save(owner=request.user)\n',
+      ),
     expected: [[V, 'owner=request.user', 'semantic.undefined-name']],
   },
   {
     name: 'an unused import',
-    files: () => withEdit(V, 'from .filters import ProductFilterSet', 'from django.db.models import Q\n\nfrom .filters import ProductFilterSet'),
+    files: () =>
+      withEdit(
+        V,
+        'from .filters import ProductFilterSet',
+        'from django.db.models import Q\n\nfrom .filters import ProductFilterSet',
+      ),
     expected: [[V, 'import Q', 'semantic.unused-import']],
   },
   {
@@ -76,14 +104,28 @@ const CASES: Case[] = [
   },
   {
     name: 'a setting changed from models.py',
-    files: () => withEdit('shop/models.py', 'from django.db import models', 'from django.conf import settings\nfrom django.db import models\n\nsettings.DEBUG = True'),
+    files: () =>
+      withEdit(
+        'shop/models.py',
+        'from django.db import models',
+        'from django.conf import settings\nfrom django.db import models\n\nsettings.DEBUG = True',
+      ),
     expected: [['shop/models.py', 'settings.DEBUG = True', 'semantic.setting-outside-settings']],
   },
   {
     name: 'a field and a model the ERD does not have',
     files: () =>
-      withEdit('shop/models.py', '    title = models.CharField(max_length=255)', '    title = models.CharField(max_length=255)\n    stock = models.IntegerField()').map((f) =>
-        f.path === 'shop/models.py' ? { ...f, content: `${f.content}\n\nclass Tag(models.Model):\n    label = models.CharField(max_length=20)\n\n    class Meta:\n        ordering = ['-id']\n\n    def __str__(self):\n        return self.label\n` } : f,
+      withEdit(
+        'shop/models.py',
+        '    title = models.CharField(max_length=255)',
+        '    title = models.CharField(max_length=255)\n    stock = models.IntegerField()',
+      ).map((f) =>
+        f.path === 'shop/models.py'
+          ? {
+              ...f,
+              content: `${f.content}\n\nclass Tag(models.Model):\n    label = models.CharField(max_length=20)\n\n    class Meta:\n        ordering = ['-id']\n\n    def __str__(self):\n        return self.label\n`,
+            }
+          : f,
       ),
     expected: [
       ['shop/models.py', 'stock = models', 'semantic.field-not-in-erd'],
@@ -94,7 +136,9 @@ const CASES: Case[] = [
     name: 'an alias that provides the expected class name is accepted',
     files: () =>
       withEdit('shop/serializers.py', 'class CategorySerializer(', 'class BaseCategorySerializer(').map((f) =>
-        f.path === 'shop/serializers.py' ? { ...f, content: `${f.content}\n\nCategorySerializer = BaseCategorySerializer\n` } : f,
+        f.path === 'shop/serializers.py'
+          ? { ...f, content: `${f.content}\n\nCategorySerializer = BaseCategorySerializer\n` }
+          : f,
       ),
     expected: [],
   },
@@ -122,7 +166,11 @@ describe.each([
     // Every expected finding but an unused import (a harmless warning) keeps the file from auto-approval.
     for (const [file, , rule] of c.expected.filter(([, , r]) => r !== 'semantic.unused-import')) {
       const f = files.find((x) => x.path === file);
-      const category = scoreFile({ path: file, content: f?.content ?? '', findings: findings.filter((x) => x.file === file) }).category;
+      const category = scoreFile({
+        path: file,
+        content: f?.content ?? '',
+        findings: findings.filter((x) => x.file === file),
+      }).category;
       expect(category, `${file} (${rule})`).not.toBe('auto-approved');
     }
   });

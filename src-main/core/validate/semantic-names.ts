@@ -26,7 +26,14 @@ export function nameFindings(module: ParsedModule): Finding[] {
   }
   for (const [name, line, col] of module.unused ?? []) {
     out.push(
-      finding('semantic', 'warning', 'semantic.unused-import', module.path, { line, col }, `"${name}" is imported but never used.`),
+      finding(
+        'semantic',
+        'warning',
+        'semantic.unused-import',
+        module.path,
+        { line, col },
+        `"${name}" is imported but never used.`,
+      ),
     );
   }
   for (const [line, col, target] of module.settingWrites ?? []) {
@@ -60,7 +67,10 @@ export function nameFindings(module: ParsedModule): Finding[] {
     for (const m of cls.methods) {
       const before = methods.get(m.name);
       const accessor = module.functions.some(
-        (f) => f.cls === cls.name && f.line === m.line && f.decorators.some((d) => /\.(setter|deleter|getter)$|overload$/.test(d.src)),
+        (f) =>
+          f.cls === cls.name &&
+          f.line === m.line &&
+          f.decorators.some((d) => /\.(setter|deleter|getter)$|overload$/.test(d.src)),
       );
       if (before !== undefined && !accessor) {
         out.push(

@@ -168,7 +168,13 @@ export function describeTree(path: string, root: Node, ctx?: ScanContext): PyMod
   }
   walk(root, null, m.classes, m.calls, m.functions);
   const judged = ctx ? treeSitterSecurity(root, ctx) : {};
-  return { ...m, ...judged, ...treeSitterNames(root, path), branchAssigns: branchAssigns(named(root)), lookups: lookups(root) };
+  return {
+    ...m,
+    ...judged,
+    ...treeSitterNames(root, path),
+    branchAssigns: branchAssigns(named(root)),
+    lookups: lookups(root),
+  };
 }
 
 function walk(root: Node, _top: string | null, classes: PyClass[], calls: PyCall[], functions: PyFunction[]): void {

@@ -54,7 +54,11 @@ function assignmentOf(stmt: Node): [string, Node] | null {
 }
 
 /** Assignments inside module-level `if`s, with their conditions and the `if not (…DEBUG…): raise` guard. */
-export function branchAssigns(stmts: Node[], conds: [PyValue, boolean][] = [], out: PyBranchAssign[] = []): PyBranchAssign[] {
+export function branchAssigns(
+  stmts: Node[],
+  conds: [PyValue, boolean][] = [],
+  out: PyBranchAssign[] = [],
+): PyBranchAssign[] {
   let guarded = false;
   for (const s of stmts) {
     if (s.type === 'if_statement') {
@@ -68,7 +72,8 @@ export function branchAssigns(stmts: Node[], conds: [PyValue, boolean][] = [], o
       if (rest.length > 0) {
         // `elif` is an `if` nested in the else branch, as CPython's tree has it.
         const [first, ...more] = rest as [Node, ...Node[]];
-        if (first.type === 'else_clause') branchAssigns(named(first.childForFieldName('body')), [...conds, [test, false]], out);
+        if (first.type === 'else_clause')
+          branchAssigns(named(first.childForFieldName('body')), [...conds, [test, false]], out);
         else {
           const inner = first.childForFieldName('condition');
           const innerTest = inner ? value(inner) : { src: '', k: 'expr' as const };
@@ -104,7 +109,8 @@ export function lookups(root: Node): PyLookup[] {
     let cls: string | null = null;
     while (top) {
       const holder: Node | null = top.parent?.type === 'decorated_definition' ? top.parent : top;
-      if (top.type === 'class_definition' && holder?.parent?.type === 'module') cls = top.childForFieldName('name')?.text ?? null;
+      if (top.type === 'class_definition' && holder?.parent?.type === 'module')
+        cls = top.childForFieldName('name')?.text ?? null;
       top = top.parent;
     }
     const p = pos(call);

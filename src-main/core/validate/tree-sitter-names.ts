@@ -26,7 +26,12 @@ const BUILTINS = new Set(
  __file__ __name__ __doc__ __package__ __path__ __annotations__ __builtins__ __spec__ __loader__ __qualname__
  __module__ __build_class__ __import__ __debug__`.split(/\s+/),
 );
-const COMPREHENSIONS = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
+const COMPREHENSIONS = new Set([
+  'list_comprehension',
+  'set_comprehension',
+  'dictionary_comprehension',
+  'generator_expression',
+]);
 
 interface Scope {
   node: Node;
@@ -66,7 +71,9 @@ class NameScan {
       const seen = first.get(key);
       if (!seen || p.line < seen[1] || (p.line === seen[1] && p.col < seen[2])) first.set(key, [n.text, p.line, p.col]);
     }
-    const unused = this.imports.filter((i) => !this.moduleReads.has(i.name)).map((i): PyNameAt => [i.name, pos(i.at).line, pos(i.at).col]);
+    const unused = this.imports
+      .filter((i) => !this.moduleReads.has(i.name))
+      .map((i): PyNameAt => [i.name, pos(i.at).line, pos(i.at).col]);
     return { undefined: [...first.values()].sort((a, b) => a[1] - b[1] || a[2] - b[2]), unused };
   }
 
@@ -101,8 +108,11 @@ class NameScan {
       const name = (c.type === 'aliased_import' ? c.childForFieldName('name')?.text : c.text) ?? '';
       const local = alias ?? (stmt.type === 'import_statement' ? (name.split('.')[0] ?? name) : name);
       scope.bound.add(local);
-      const top = stmt.parent?.type === 'module' || (stmt.parent?.parent?.type === 'try_statement' && stmt.parent.parent.parent?.type === 'module');
-      if (scope.kind === 'module' && top && stmt.type !== 'future_import_statement') this.imports.push({ name: local, at: stmt });
+      const top =
+        stmt.parent?.type === 'module' ||
+        (stmt.parent?.parent?.type === 'try_statement' && stmt.parent.parent.parent?.type === 'module');
+      if (scope.kind === 'module' && top && stmt.type !== 'future_import_statement')
+        this.imports.push({ name: local, at: stmt });
     }
   }
 
@@ -213,10 +223,13 @@ class NameScan {
 
 /** `[undefined, unused]` names of one file, as the analyzer's `symtable` pass reports them. */
 export function treeSitterNames(root: Node, path: string): { undefined: PyNameAt[]; unused: PyNameAt[] } {
-  const hasStar = named(root).some((s) => s.type === 'import_from_statement' && named(s).some((c) => c.type === 'wildcard_import'));
+  const hasStar = named(root).some(
+    (s) => s.type === 'import_from_statement' && named(s).some((c) => c.type === 'wildcard_import'),
+  );
   if (hasStar) return { undefined: [], unused: [] };
-  const { undefined, unused } = new NameScan().run(root);
-  return { undefined, unused: path.endsWith('__init__.py') ? [] : unused.filter((u) => !exported(root).has(u[0])) };
+  const names = new NameScan().run(root);
+  const unused = path.endsWith('__init__.py') ? [] : names.unused.filter((u) => !exported(root).has(u[0]));
+  return { undefined: names.undefined, unused };
 }
 
 function exported(root: Node): Set<string> {

@@ -5,14 +5,14 @@
  */
 import type { Node } from 'web-tree-sitter';
 import { SECURITY_POLICY as P } from './security-policy';
-import { TreeSitterScan, chainOf, foldStr, rootName, type ScanContext } from './tree-sitter-security';
+import { ImportTimeScan } from './tree-sitter-import-time';
+import { chainOf, foldStr, rootName, type ScanContext } from './tree-sitter-security';
 import { named } from './tree-sitter-value';
 import type { PyJudgement } from './types';
 
 const DYNAMIC = new Set(['getattr', 'setattr', 'delattr']);
 const FORBIDDEN_ATTRS = new Set(P.forbiddenAttributes);
 const FILE_METHODS = new Set(P.fileMethods);
-const PURE = new Set(P.pureBuiltins);
 const NOT_A_READ = new Set([
   'function_definition',
   'class_definition',
@@ -64,12 +64,9 @@ const constantIdentifiers = (n: Node | null) =>
     return typeof s === 'string' && /^[A-Za-z_]\w*$/.test(s) && !s.startsWith('__');
   });
 
-class Walk extends TreeSitterScan {
+class Walk extends ImportTimeScan {
   private constAttrs = new Set<string>();
   private safe: Set<string>[] = [new Set()];
-  private functions = new Set<string>();
-  private classes = new Set<string>();
-  private variables = new Set<string>();
 
   run(root: Node): void {
     this.bindImports(root);
@@ -97,7 +94,8 @@ class Walk extends TreeSitterScan {
       for (const stmt of named(cls?.childForFieldName('body') ?? null)) {
         const a = named(stmt)[0];
         const left = a?.type === 'assignment' ? a.childForFieldName('left') : null;
-        if (left?.type === 'identifier') (constantIdentifiers(a?.childForFieldName('right') ?? null) ? good : bad).add(left.text);
+        if (left?.type === 'identifier')
+          (constantIdentifiers(a?.childForFieldName('right') ?? null) ? good : bad).add(left.text);
       }
     }
     this.constAttrs = new Set([...good].filter((g) => !bad.has(g)));
@@ -108,7 +106,11 @@ class Walk extends TreeSitterScan {
     if (n?.type === 'subscript' && n.childForFieldName('subscript')?.type === 'slice') n = n.childForFieldName('value');
     if (n?.type === 'attribute') {
       const obj = n.childForFieldName('object');
-      return obj?.type === 'identifier' && (obj.text === 'self' || obj.text === 'cls') && this.constAttrs.has(n.childForFieldName('attribute')?.text ?? '');
+      return (
+        obj?.type === 'identifier' &&
+        (obj.text === 'self' || obj.text === 'cls') &&
+        this.constAttrs.has(n.childForFieldName('attribute')?.text ?? '')
+      );
     }
     return constantIdentifiers(n);
   }
@@ -124,7 +126,11 @@ class Walk extends TreeSitterScan {
       }
     }
     for (const n of fn.descendantsOfType('identifier')) {
-      if (n && !safeTargets.has(n.id) && (isStore(n) || n.parent?.type === 'parameters' || n.parent?.type === 'default_parameter'))
+      if (
+        n &&
+        !safeTargets.has(n.id) &&
+        (isStore(n) || n.parent?.type === 'parameters' || n.parent?.type === 'default_parameter')
+      )
         safe.delete(n.text);
     }
     return safe;
@@ -159,13 +165,21 @@ class Walk extends TreeSitterScan {
     const rule = P.forbiddenNames[n.text];
     if (!inChain && !identifierRead(n)) return;
     if (rule && !this.origin.has(n.text)) {
-      this.add(rule, n, `${n.text} reaches code loading, every name or the file system; a generated backend never needs it.`);
+      this.add(
+        rule,
+        n,
+        `${n.text} reaches code loading, every name or the file system; a generated backend never needs it.`,
+      );
       return;
     }
     if (inChain) return;
     if (DYNAMIC.has(n.text) && !this.origin.has(n.text)) {
       if (!(p?.type === 'call' && isField(p, 'function', n)))
-        this.add('security.dynamic-attribute', n, `${n.text} is used as a value, so the attribute it reaches cannot be judged.`);
+        this.add(
+          'security.dynamic-attribute',
+          n,
+          `${n.text} is used as a value, so the attribute it reaches cannot be judged.`,
+        );
       return;
     }
     const full = this.origin.has(n.text) ? this.resolve(n.text) : null;
@@ -175,7 +189,11 @@ class Walk extends TreeSitterScan {
   private attribute(n: Node): void {
     const attr = n.childForFieldName('attribute')?.text ?? '';
     if (FORBIDDEN_ATTRS.has(attr))
-      this.add('security.introspection', n, `.${attr} walks from an object to the interpreter's internals (the sandbox-escape chain).`);
+      this.add(
+        'security.introspection',
+        n,
+        `.${attr} walks from an object to the interpreter's internals (the sandbox-escape chain).`,
+      );
     const p = n.parent;
     if (p?.type === 'attribute' && isField(p, 'object', n) && chainOf(p) !== null) return;
     const chain = chainOf(n);
@@ -195,7 +213,9 @@ class Walk extends TreeSitterScan {
       const attr = f.childForFieldName('attribute')?.text ?? '';
       const chain = chainOf(f);
       if (FILE_METHODS.has(attr) && (chain === null || this.resolve(chain) === null)) {
-        const rule = /^(system|popen|getoutput|getstatusoutput|spawn)$/.test(attr) ? 'security.process' : 'security.file-access';
+        const rule = /^(system|popen|getoutput|getstatusoutput|spawn)$/.test(attr)
+          ? 'security.process'
+          : 'security.file-access';
         this.add(rule, n, `.${attr}() reads, writes or runs something outside the application.`);
       }
     }
@@ -207,7 +227,11 @@ class Walk extends TreeSitterScan {
     if (typeof name !== 'string') {
       const arg = args[1];
       if (!(arg?.type === 'identifier' && this.safe[this.safe.length - 1]?.has(arg.text)))
-        this.add('security.dynamic-attribute', n, `${fn}() with a computed attribute name: what it reaches cannot be judged.`);
+        this.add(
+          'security.dynamic-attribute',
+          n,
+          `${fn}() with a computed attribute name: what it reaches cannot be judged.`,
+        );
       return;
     }
     if (FORBIDDEN_ATTRS.has(name) || (/^__.*__$/.test(name) && !['__str__', '__name__', '__doc__'].includes(name))) {
@@ -220,119 +244,20 @@ class Walk extends TreeSitterScan {
     if (full !== null) this.checkChain(n, `${full}.${name}`, false);
     if (target?.type === 'identifier' && this.modules.has(target.text))
       this.add('security.dynamic-attribute', n, `${fn}() on the module ${target.text}: use the attribute directly.`);
-    else if (fn !== 'getattr' && this.origin.get(rootName(target) ?? '') === 'django.conf.settings' && this.ctx.kind !== 'settings.py')
+    else if (
+      fn !== 'getattr' &&
+      this.origin.get(rootName(target) ?? '') === 'django.conf.settings' &&
+      this.ctx.kind !== 'settings.py'
+    )
       this.settingWrites.push([n.startPosition.row + 1, n.startPosition.column + 1, `settings.${name}`]);
-  }
-
-  // -- what runs at import time ------------------------------------------------------------------
-  private calleeOk(call: Node, localCalls: boolean): boolean {
-    const head = rootName(call.childForFieldName('function'));
-    if (head === '' || (head !== null && (this.origin.has(head) || this.classes.has(head) || this.variables.has(head)))) return true;
-    if (head !== null && this.functions.has(head)) return localCalls;
-    return head !== null && PURE.has(head);
-  }
-
-  private exprBad(node: Node | null, localCalls: boolean): Node | null {
-    const stack = node ? [node] : [];
-    while (stack.length > 0) {
-      const n = stack.pop() as Node;
-      if (n.type === 'lambda') continue;
-      if (n.type === 'call' && !this.calleeOk(n, localCalls)) return n;
-      stack.push(...named(n));
-    }
-    return null;
-  }
-
-  private decoratorsOk(decorators: Node[]): void {
-    for (const d of decorators) {
-      const expr = named(d)[0] ?? d;
-      const head = rootName(expr);
-      if (!(head !== null && (this.origin.has(head) || ['property', 'staticmethod', 'classmethod'].includes(head))))
-        this.add('security.module-code', expr, `the decorator ${expr.text.slice(0, 60)} is not an allowed import: it runs when the module is imported.`);
-      const bad = this.exprBad(expr, false);
-      if (bad) this.add('security.module-code', bad, `${bad.text.slice(0, 60)} runs when the module is imported.`);
-    }
-  }
-
-  private checkBody(stmts: Node[], where: 'module' | 'class', localCalls: boolean): void {
-    const rule = where === 'module' ? 'security.module-code' : 'security.class-body-code';
-    const report = (bad: Node, what: string) => this.add(rule, bad, what);
-    for (const stmt of stmts) {
-      const decorators = stmt.type === 'decorated_definition' ? named(stmt).filter((c) => c.type === 'decorator') : [];
-      const def = stmt.type === 'decorated_definition' ? (stmt.childForFieldName('definition') ?? stmt) : stmt;
-      const first = named(def)[0];
-      if (/^(import_statement|import_from_statement|future_import_statement|pass_statement)$/.test(def.type)) continue;
-      if (def.type === 'expression_statement' && named(def).length === 1 && first?.type === 'string') continue;
-      if (def.type === 'class_definition') {
-        this.decoratorsOk(decorators);
-        for (const b of named(def.childForFieldName('superclasses'))) {
-          const bad = this.exprBad(b, false);
-          if (bad) report(bad, `${bad.text.slice(0, 60)} runs when the class is created.`);
-        }
-        this.checkBody(named(def.childForFieldName('body')), 'class', false);
-        continue;
-      }
-      if (def.type === 'function_definition') {
-        this.decoratorsOk(decorators);
-        for (const p of named(def.childForFieldName('parameters'))) {
-          const bad = this.exprBad(p.childForFieldName('value'), false);
-          if (bad) report(bad, `the default ${bad.text.slice(0, 60)} runs when the function is defined.`);
-        }
-        continue;
-      }
-      if (def.type === 'expression_statement' && (first?.type === 'assignment' || first?.type === 'augmented_assignment')) {
-        const bad = this.exprBad(first.childForFieldName('right'), localCalls);
-        if (bad)
-          report(bad, `${bad.text.slice(0, 60)} is called while the ${where} is ${where === 'module' ? 'imported' : 'created'}; only definitions and constants belong there.`);
-        continue;
-      }
-      if (where === 'module' && def.type === 'if_statement') {
-        const cond = def.childForFieldName('condition');
-        if (cond && /^__name__\s*==\s*['"]__main__['"]$/.test(cond.text)) continue;
-        const blocks: Node[] = [];
-        const conds: (Node | null)[] = [cond];
-        for (const c of named(def)) {
-          if (c.type === 'block') blocks.push(c);
-          if (c.type === 'elif_clause') conds.push(c.childForFieldName('condition'));
-          if (c.type === 'elif_clause' || c.type === 'else_clause') blocks.push(...named(c).filter((b) => b.type === 'block'));
-        }
-        for (const test of conds) {
-          const bad = this.exprBad(test, localCalls);
-          if (bad) report(bad, `${bad.text.slice(0, 60)} runs when the module is imported.`);
-        }
-        this.checkBody(blocks.flatMap((b) => named(b)), where, localCalls);
-        continue;
-      }
-      if (where === 'module' && def.type === 'try_statement' && this.importFallback(def)) continue;
-      if (where === 'module' && def.type === 'expression_statement' && first?.type === 'call' && named(def).length === 1) {
-        if (!this.exprBad(first, localCalls) && !this.functions.has(rootName(first.childForFieldName('function')) ?? '')) continue;
-      }
-      if (where === 'module' && def.type === 'raise_statement' && this.ctx.kind === 'settings.py') continue;
-      report(def, `a ${def.type.replace(/_/g, ' ')} at ${where} level runs when the ${where === 'module' ? 'module is imported' : 'class is created'}; only definitions belong there.`);
-    }
-  }
-
-  private importFallback(stmt: Node): boolean {
-    const body = named(stmt.childForFieldName('body'));
-    if (!body.every((s) => s.type === 'import_statement' || s.type === 'import_from_statement')) return false;
-    for (const c of named(stmt)) {
-      if (c.type === 'else_clause' || c.type === 'finally_clause') return false;
-      if (c.type !== 'except_clause') continue;
-      const types = named(c).filter((x) => x.type !== 'block');
-      const names = types.flatMap((t) => (t.type === 'tuple' ? named(t) : [t]));
-      if (names.length === 0 || !names.every((x) => x.type === 'identifier' && /^(ImportError|ModuleNotFoundError)$/.test(x.text))) return false;
-      for (const s of named(named(c).find((x) => x.type === 'block') ?? null)) {
-        const a = named(s)[0];
-        const right = a?.type === 'assignment' ? a.childForFieldName('right') : null;
-        if (s.type !== 'pass_statement' && !(right && /^(none|true|false|integer|string)$/.test(right.type))) return false;
-      }
-    }
-    return true;
   }
 }
 
 /** The allowlist judgements and settings writes of one file, from its tree-sitter tree. */
-export function treeSitterSecurity(root: Node, ctx: ScanContext): { security: PyJudgement[]; settingWrites: [number, number, string][] } {
+export function treeSitterSecurity(
+  root: Node,
+  ctx: ScanContext,
+): { security: PyJudgement[]; settingWrites: [number, number, string][] } {
   const walk = new Walk(ctx);
   walk.run(root);
   const seen = new Set<string>();

@@ -5,7 +5,7 @@
  */
 import type { Node } from 'web-tree-sitter';
 import { type FileKind, SECURITY_POLICY as P } from './security-policy';
-import { dotted, named, pos } from './tree-sitter-value';
+import { named, pos } from './tree-sitter-value';
 import type { PyJudgement } from './types';
 
 const FAIL = Symbol('fail');
@@ -54,7 +54,8 @@ export function foldStr(n: Node | null): string | typeof FAIL {
       return items.includes(FAIL) ? FAIL : (items as string[]).join(recv);
     }
     if (STR_METHODS.has(method) && args.length === 0) {
-      if (method.endsWith('strip')) return method === 'strip' ? recv.trim() : method === 'lstrip' ? recv.trimStart() : recv.trimEnd();
+      if (method.endsWith('strip'))
+        return method === 'strip' ? recv.trim() : method === 'lstrip' ? recv.trimStart() : recv.trimEnd();
       if (method === 'lower') return recv.toLowerCase();
       if (method === 'upper') return recv.toUpperCase();
       return FAIL;
@@ -162,7 +163,11 @@ export class TreeSitterScan {
     const judge = (module: string, members: string[]) => {
       const rule = this.importRule(module);
       if (rule) {
-        this.add(rule, n, `import of "${module}", which a generated Django backend does not need (not on the allowlist for ${this.ctx.path}).`);
+        this.add(
+          rule,
+          n,
+          `import of "${module}", which a generated Django backend does not need (not on the allowlist for ${this.ctx.path}).`,
+        );
         return;
       }
       for (const m of members) {
@@ -180,7 +185,12 @@ export class TreeSitterScan {
     const attrs = P.moduleAttributes;
     for (const module of Object.keys(attrs).sort((a, b) => b.length - a.length)) {
       if (full === module) {
-        if (bare) this.add('security.dynamic-attribute', n, `the module ${module} is used as a value, so what it reaches cannot be judged.`);
+        if (bare)
+          this.add(
+            'security.dynamic-attribute',
+            n,
+            `the module ${module} is used as a value, so what it reaches cannot be judged.`,
+          );
         return;
       }
       if (!full.startsWith(`${module}.`)) continue;

@@ -7,7 +7,14 @@ import type { PyPos, PyValue } from './types';
 
 const COMP = new Set(['list_comprehension', 'dictionary_comprehension', 'set_comprehension', 'generator_expression']);
 const OPS: Record<string, string> = { '+': 'Add', '%': 'Mod', '-': 'Sub', '*': 'Mult', '/': 'Div', '|': 'BitOr' };
-const COMPARE: Record<string, string> = { '==': 'Eq', '!=': 'NotEq', in: 'In', 'not in': 'NotIn', is: 'Is', 'is not': 'IsNot' };
+const COMPARE: Record<string, string> = {
+  '==': 'Eq',
+  '!=': 'NotEq',
+  in: 'In',
+  'not in': 'NotIn',
+  is: 'Is',
+  'is not': 'IsNot',
+};
 
 export const pos = (n: Node): PyPos => ({ line: n.startPosition.row + 1, col: n.startPosition.column + 1 });
 export const named = (n: Node | null): Node[] =>
@@ -110,7 +117,9 @@ export function value(n: Node, depth = 0): PyValue {
       const op = COMPARE[ops.join(' ')];
       if (operands.length !== 2 || !op) return { src, k: 'expr' };
       const [l, r] = operands as [Node, Node];
-      return depth < 3 ? { src, k: 'compare', op, left: value(l, depth + 1), right: value(r, depth + 1) } : { src, k: 'compare', op };
+      return depth < 3
+        ? { src, k: 'compare', op, left: value(l, depth + 1), right: value(r, depth + 1) }
+        : { src, k: 'compare', op };
     }
     case 'not_operator': {
       const arg = n.childForFieldName('argument');
@@ -118,7 +127,12 @@ export function value(n: Node, depth = 0): PyValue {
     }
     case 'unary_operator': {
       const arg = n.childForFieldName('argument');
-      const op = n.childForFieldName('operator')?.text === '-' ? 'USub' : n.childForFieldName('operator')?.text === '+' ? 'UAdd' : 'Invert';
+      const op =
+        n.childForFieldName('operator')?.text === '-'
+          ? 'USub'
+          : n.childForFieldName('operator')?.text === '+'
+            ? 'UAdd'
+            : 'Invert';
       return { src, k: 'unary', op, ...(arg && depth < 3 ? { left: value(arg, depth + 1) } : {}) };
     }
     case 'boolean_operator': {
@@ -127,7 +141,11 @@ export function value(n: Node, depth = 0): PyValue {
     }
     case 'conditional_expression': {
       const [body, test, orelse] = named(n);
-      return { src, k: 'ifexp', items: depth < 3 && body && test && orelse ? [test, body, orelse].map((c) => value(c, depth + 1)) : [] };
+      return {
+        src,
+        k: 'ifexp',
+        items: depth < 3 && body && test && orelse ? [test, body, orelse].map((c) => value(c, depth + 1)) : [],
+      };
     }
     default:
       return COMP.has(n.type) ? { src, k: 'comp' } : { src, k: 'expr' };
