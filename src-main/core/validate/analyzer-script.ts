@@ -1,3 +1,6 @@
+import { NAMES_SCRIPT } from './analyzer-names';
+import { SECURITY_SCRIPT } from './analyzer-security';
+
 /**
  * The Python half of the static layers: one program, run once per validation in one interpreter
  * for every file, that parses each file with CPython's own `ast` + `compile` (the authoritative
@@ -7,7 +10,8 @@
  * semantic, best-practice and security rules read. Reads `{"files": [{path, content}]}` on stdin,
  * writes `{"python": version, "files": [...]}` on stdout. Needs Python ≥ 3.9 (`ast.unparse`).
  */
-export const ANALYZER_SCRIPT = String.raw`
+export const ANALYZER_SCRIPT =
+  String.raw`
 import ast, gc, json, math, sys, time, warnings
 
 # A short-lived process building millions of AST objects: the cyclic GC only slows it down.
@@ -82,6 +86,8 @@ def value(node, depth=0):
         out.update(k='name', name=dotted(node))
     elif isinstance(node, ast.Call):
         out.update(k='call', func=dotted(node.func), attr=last_attr(node.func))
+        if isinstance(node.func, ast.Attribute) and out['func'] is None and depth < 3:
+            out['recv'] = value(node.func.value, depth + 1)
         if depth < 3:
             out['args'] = [value(a, depth + 1) for a in node.args]
             out['kw'] = {kw.arg: value(kw.value, depth + 1) for kw in node.keywords if kw.arg}
@@ -91,6 +97,20 @@ def value(node, depth=0):
         out['k'] = 'fstring'
     elif isinstance(node, ast.BinOp):
         out.update(k='binop', op=type(node.op).__name__)
+        if depth < 3:
+            out.update(left=value(node.left, depth + 1), right=value(node.right, depth + 1))
+    elif isinstance(node, ast.Compare) and len(node.ops) == 1:
+        out.update(k='compare', op=type(node.ops[0]).__name__)
+        if depth < 3:
+            out.update(left=value(node.left, depth + 1), right=value(node.comparators[0], depth + 1))
+    elif isinstance(node, ast.UnaryOp):
+        out.update(k='unary', op=type(node.op).__name__)
+        if depth < 3:
+            out['left'] = value(node.operand, depth + 1)
+    elif isinstance(node, ast.BoolOp):
+        out.update(k='boolop', op=type(node.op).__name__, items=[value(v, depth + 1) for v in node.values] if depth < 3 else [])
+    elif isinstance(node, ast.IfExp):
+        out.update(k='ifexp', items=[value(v, depth + 1) for v in (node.test, node.body, node.orelse)] if depth < 3 else [])
     elif isinstance(node, (ast.ListComp, ast.DictComp, ast.SetComp)):
         out['k'] = 'comp'
     else:
@@ -110,6 +130,45 @@ def targets_of(stmt):
     return [], None
 
 
+RETURNS_OF = frozenset(['get_permissions', 'get_authenticators', 'has_permission', 'has_object_permission'])
+
+
+def method_returns(fn):
+    """Every return of a method: its value and the tests of the ifs it is under (\"guard\")."""
+    out = []
+    stack = [(s, ()) for s in reversed(fn.body)]
+    while stack:
+        node, guards = stack.pop()
+        if isinstance(node, ast.Return):
+            out.append(dict(pos(node), value=value(node.value) if node.value is not None else {'src': 'None', 'k': 'none'}, guard=' and '.join(guards)))
+        elif isinstance(node, ast.If):
+            test = src(node.test, 120)
+            stack.extend((s, guards + (test,)) for s in reversed(node.body))
+            stack.extend((s, guards + ('not (' + test + ')',)) for s in reversed(node.orelse))
+        elif isinstance(node, (ast.For, ast.While, ast.With, ast.Try)):
+            for field in ('body', 'orelse', 'finalbody', 'handlers'):
+                stack.extend((s, guards + ('loop',) if field == 'body' and not isinstance(node, (ast.With, ast.Try)) else guards) for s in reversed(getattr(node, field, [])))
+        elif isinstance(node, ast.ExceptHandler):
+            stack.extend((s, guards + ('except',)) for s in reversed(node.body))
+    return out
+
+
+def branch_assigns(body, conds, out):
+    """Assignments inside module-level ifs: their conditions, and whether \"if not (...DEBUG...): raise\" precedes them."""
+    guarded = False
+    for stmt in body:
+        if isinstance(stmt, ast.If):
+            if (any(isinstance(s, ast.Raise) for s in stmt.body) and isinstance(stmt.test, ast.UnaryOp)
+                    and isinstance(stmt.test.op, ast.Not) and 'DEBUG' in src(stmt.test.operand)):
+                guarded = True
+            branch_assigns(stmt.body, conds + [[value(stmt.test), True]], out)
+            branch_assigns(stmt.orelse, conds + [[value(stmt.test), False]], out)
+        elif conds:
+            names, val = targets_of(stmt)
+            for name in names:
+                out.append(dict(pos(stmt), name=name, value=value(val), conds=conds, guarded=guarded))
+
+
 def describe_class(node):
     info = dict(pos(node), name=node.name, bases=[src(b) for b in node.bases],
                 decorators=[value(d) for d in node.decorator_list], attrs=[], methods=[], meta=None, called=[])
@@ -118,7 +177,10 @@ def describe_class(node):
         for name in names:
             info['attrs'].append(dict(pos(stmt), name=name, value=value(val)))
         if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            info['methods'].append(dict(pos(stmt), name=stmt.name))
+            method = dict(pos(stmt), name=stmt.name)
+            if stmt.name in RETURNS_OF:
+                method['returns'] = method_returns(stmt)
+            info['methods'].append(method)
         if isinstance(stmt, ast.ClassDef) and stmt.name == 'Meta':
             meta = dict(pos(stmt), attrs={})
             for inner in stmt.body:
@@ -130,7 +192,8 @@ def describe_class(node):
 
 
 def describe(tree):
-    out = {'imports': [], 'defs': [], 'assigns': [], 'classes': [], 'calls': [], 'functions': []}
+    out = {'imports': [], 'defs': [], 'assigns': [], 'classes': [], 'calls': [], 'functions': [], 'branchAssigns': [], 'lookups': []}
+    branch_assigns(tree.body, [], out['branchAssigns'])
     for stmt in tree.body:
         if isinstance(stmt, ast.Import):
             for a in stmt.names:
@@ -175,6 +238,10 @@ def describe(tree):
             attr = last_attr(node.func)
             if top in called and isinstance(node.func, ast.Attribute):
                 called[top].add(node.func.attr)
+            if attr in LOOKUP_METHODS and isinstance(node.func, ast.Attribute):
+                names = [a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+                if names:
+                    out['lookups'].append([node.lineno, node.col_offset + 1, attr, root_name(node.func.value) or '', top, names])
             if attr in INTEREST:
                 out['calls'].append(dict(pos(node), func=dotted(node.func), attr=attr,
                                          args=[value(a) for a in node.args],
@@ -196,7 +263,7 @@ def describe(tree):
     return out
 
 
-def analyze(path, content):
+def analyze(path, content, kind='other', policy=None, roots=()):
     result = {'path': path, 'syntax': None, 'warnings': []}
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter('always')
@@ -214,6 +281,9 @@ def analyze(path, content):
             result['warnings'].append({'type': w.category.__name__, 'msg': str(w.message), 'line': w.lineno or 1})
     try:
         result.update(describe(tree))
+        if policy is not None:
+            result['security'], result['settingWrites'] = security_scan(path, kind, policy, set(roots), tree)
+        result['undefined'], result['unused'] = names_scan(content, path, tree)
     except RecursionError:
         result['warnings'].append({'type': 'AnalyzerWarning', 'msg': 'nested too deeply to analyze; only the syntax was checked', 'line': 1})
     return result
@@ -221,10 +291,14 @@ def analyze(path, content):
 
 def main():
     request = json.loads(sys.stdin.buffer.read().decode('utf-8'))
-    files = [analyze(f['path'], f['content']) for f in request['files']]
+    policy, roots = request.get('policy'), request.get('roots', [])
+    files = [analyze(f['path'], f['content'], f.get('kind', 'other'), policy, roots) for f in request['files']]
     cpu_ms = round(time.process_time() * 1000)
     sys.stdout.write(json.dumps({'python': sys.version.split()[0], 'cpuMs': cpu_ms, 'files': files}, separators=(',', ':'), check_circular=False))
 
-
+` +
+  SECURITY_SCRIPT +
+  NAMES_SCRIPT +
+  `
 main()
 `;

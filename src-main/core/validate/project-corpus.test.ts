@@ -43,7 +43,10 @@ const CASES: Case[] = [
   {
     name: 'unresolved name',
     files: () => withEdit('shop/views.py', 'import Category, Product', 'import Category, Product, Order'),
-    expected: [['shop/views.py', 4, 'semantic.unresolved-name']],
+    expected: [
+      ['shop/views.py', 4, 'semantic.unresolved-name'],
+      ['shop/views.py', 4, 'semantic.unused-import'],
+    ],
   },
   {
     name: 'serializer naming a missing field',
@@ -59,7 +62,11 @@ const CASES: Case[] = [
   {
     name: 'unknown Meta.model',
     files: () => withEdit('shop/serializers.py', 'model = Product', 'model = Prodcut'),
-    expected: [['shop/serializers.py', 15, 'semantic.unknown-model']],
+    expected: [
+      ['shop/serializers.py', 15, 'semantic.unknown-model'],
+      ['shop/serializers.py', 15, 'semantic.undefined-name'],
+      ['shop/serializers.py', 3, 'semantic.unused-import'],
+    ],
   },
   {
     name: 'relation to a missing model',
@@ -75,6 +82,7 @@ const CASES: Case[] = [
     files: () => withEdit('shop/models.py', 'class Category(', 'class Kategory('),
     expected: [
       ['shop/models.py', 1, 'semantic.missing-model'],
+      ['shop/models.py', 4, 'semantic.model-not-in-erd'],
       ['shop/models.py', 17, 'semantic.unknown-relation-target'],
       ['shop/serializers.py', 3, 'semantic.unresolved-name'],
       ['shop/views.py', 4, 'semantic.unresolved-name'],
@@ -196,7 +204,10 @@ const CASES: Case[] = [
         'title = models.CharField(max_length=255)',
         'title = models.CharField(max_length=255)\n    tags = models.JSONField(default={})',
       ),
-    expected: [['shop/models.py', 16, 'best-practice.mutable-default']],
+    expected: [
+      ['shop/models.py', 16, 'best-practice.mutable-default'],
+      ['shop/models.py', 16, 'semantic.field-not-in-erd'],
+    ],
   },
   {
     name: 'hard-coded SECRET_KEY',
@@ -284,6 +295,7 @@ const CASES: Case[] = [
     expected: [
       ['shop/report.py', 6, 'security.raw-sql'],
       ['shop/report.py', 8, 'security.raw-sql'],
+      ['shop/report.py', 8, 'semantic.undefined-name'],
     ],
   },
   {
@@ -294,12 +306,16 @@ const CASES: Case[] = [
         "import os\nimport pickle\nimport subprocess\nimport yaml\n\n\ndef f(s):\n    eval(s)\n    exec(s)\n    pickle.loads(s)\n    yaml.load(s)\n    yaml.load(s, Loader=yaml.SafeLoader)\n    subprocess.run(s, shell=True)\n    subprocess.run(['ls'])\n    os.system(s)\n",
       ),
     expected: [
+      ['shop/danger.py', 1, 'security.process'],
+      ['shop/danger.py', 2, 'security.pickle'],
+      ['shop/danger.py', 3, 'security.process'],
+      ['shop/danger.py', 4, 'security.import-not-allowed'],
       ['shop/danger.py', 8, 'security.eval'],
       ['shop/danger.py', 9, 'security.eval'],
       ['shop/danger.py', 10, 'security.pickle'],
       ['shop/danger.py', 11, 'security.yaml-load'],
       ['shop/danger.py', 13, 'security.shell'],
-      ['shop/danger.py', 15, 'security.shell'],
+      ['shop/danger.py', 15, 'security.process'],
     ],
     category: ['shop/danger.py', 'error'],
   },

@@ -40,6 +40,8 @@ export interface ProjectIndex {
   modelsByName: Map<string, ModelInfo[]>;
   /** Class name → where classes of that name are defined, in module order. */
   classes: Map<string, { path: string; cls: PyClass }[]>;
+  /** Names bound to a project class by `Alias = Class` or `import Class as Alias`, and the class they mean. */
+  aliases: Map<string, { path: string; cls: PyClass }[]>;
 }
 
 /** `shop/models.py` → `shop.models`; `shop/__init__.py` → `shop`. */
@@ -112,7 +114,38 @@ export function buildIndex(analyzed: readonly PyModule[]): ProjectIndex {
       else classes.set(cls.name, [{ path, cls }]);
     }
   }
-  return { modules, all, moduleFiles, packages, roots, models, classes, modelsByName };
+  return {
+    modules,
+    all,
+    moduleFiles,
+    packages,
+    roots,
+    models,
+    classes,
+    modelsByName,
+    aliases: aliasesOf(modules, classes),
+  };
+}
+
+function aliasesOf(
+  modules: ReadonlyMap<string, ParsedModule>,
+  classes: ReadonlyMap<string, { path: string; cls: PyClass }[]>,
+): Map<string, { path: string; cls: PyClass }[]> {
+  const out = new Map<string, { path: string; cls: PyClass }[]>();
+  const add = (alias: string, original: string, path: string) => {
+    const first = classes.get(original)?.[0];
+    if (!first || alias === original) return;
+    const entry = { path, cls: first.cls };
+    const list = out.get(alias);
+    if (list) list.push(entry);
+    else out.set(alias, [entry]);
+  };
+  for (const [path, m] of modules) {
+    for (const a of m.assigns)
+      if (a.value.k === 'name' && a.value.name) add(a.name, a.value.name.split('.').pop() ?? '', path);
+    for (const imp of m.imports) for (const [name, alias] of imp.names) if (alias) add(alias, name, path);
+  }
+  return out;
 }
 
 function byName(models: readonly ModelInfo[]): Map<string, ModelInfo[]> {
@@ -146,9 +179,9 @@ export function findModel(index: ProjectIndex, ref: string, fromPath: string): M
   return named?.find((m) => m.app === app) ?? named?.[0];
 }
 
-/** Where a class of this name is defined in the project (first match, optionally within one app). */
+/** Where a class of this name is defined in the project, or the class an alias of that name means (first match, optionally within one app). */
 export function findClass(index: ProjectIndex, name: string, app?: string): { path: string; cls: PyClass } | undefined {
-  const found = index.classes.get(name) ?? [];
+  const found = index.classes.get(name) ?? index.aliases.get(name) ?? [];
   return (app === undefined ? undefined : found.find((c) => appOfPath(c.path) === app)) ?? found[0];
 }
 

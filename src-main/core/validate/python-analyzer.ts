@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import os from 'node:os';
 import { ANALYZER_SCRIPT } from './analyzer-script';
+import { SECURITY_POLICY, fileKind, projectRoots } from './security-policy';
 import type { PyModule, SourceFile } from './types';
 
 export interface AnalyzerResult {
@@ -115,9 +116,14 @@ const PARALLEL_FROM_BYTES = 256 * 1024;
 async function analyzeGroup(
   python: string,
   files: readonly SourceFile[],
+  roots: ReadonlySet<string>,
   timeoutMs: number,
 ): Promise<{ version: string; modules: PyModule[]; cpuMs: number }> {
-  const input = JSON.stringify({ files: files.map((f) => ({ path: f.path, content: f.content })) });
+  const input = JSON.stringify({
+    policy: SECURITY_POLICY,
+    roots: [...roots],
+    files: files.map((f) => ({ path: f.path, content: f.content, kind: fileKind(f.path) })),
+  });
   const r = await run(python, ['-I', '-c', ANALYZER_SCRIPT], input, timeoutMs);
   if (r.code !== 0) {
     const tail = r.stderr.trim().split('\n').slice(-3).join(' ');
@@ -149,7 +155,10 @@ export async function runAnalyzer(
   const pyFiles = files.filter((f) => f.path.endsWith('.py'));
   const bytes = pyFiles.reduce((n, f) => n + f.content.length, 0);
   const workers = Math.min(os.availableParallelism(), 4, Math.ceil(bytes / PARALLEL_FROM_BYTES));
-  const results = await Promise.all(balance(pyFiles, workers).map((group) => analyzeGroup(python, group, timeoutMs)));
+  const roots = projectRoots(pyFiles);
+  const results = await Promise.all(
+    balance(pyFiles, workers).map((group) => analyzeGroup(python, group, roots, timeoutMs)),
+  );
   const byPath = new Map(results.flatMap((r) => r.modules.map((m) => [m.path, m] as const)));
   const modules = pyFiles.map((f) => byPath.get(f.path)).filter((m): m is PyModule => m !== undefined);
   const cpu = results.map((r) => r.cpuMs);

@@ -22,6 +22,21 @@ describe('scoreFile', () => {
     });
   });
 
+  it('weights drift from the ERD 0.25, so one model or field the ERD lacks keeps a file from auto-approval', () => {
+    expect(['semantic.field-not-in-erd', 'semantic.model-not-in-erd'].map((r) => findingWeight(warn(r)))).toEqual([
+      0.25, 0.25,
+    ]);
+    const s = scoreFile({ path: 'a.py', content: 'x = 1\n', findings: [warn('semantic.field-not-in-erd')] });
+    expect([s.score, s.category]).toEqual([0.75, 'high']);
+  });
+
+  it('puts a file with any error in the error category whatever its score, so no default batch approves it', () => {
+    const security = finding('security', 'error', 'security.dynamic-import', 'a.py', { line: 2 }, 'e');
+    expect(scoreFile({ path: 'a.py', content: 'x = 1\n', findings: [security], threshold: 0.5 }).category).toBe(
+      'error',
+    );
+  });
+
   it('never goes below 0', () => {
     expect(scoreFile({ path: 'a.py', content: 'x', findings: [err(), err(), err()] }).score).toBe(0);
   });

@@ -8,6 +8,7 @@
  * | severity error                  | 0.40   |
  * | severity warning                | 0.10   |
  * | severity warning, security.*    | 0.15   |
+ * | warning, drift from the ERD     | 0.25   |
  * | severity info                   | 0.02   |
  *
  * A file that failed to generate, is an error placeholder, or has a syntax error scores 0.
@@ -23,7 +24,9 @@
  * | low           | no errors and score < 0.4                                             |
  *
  * So one warning leaves a file auto-approved (0.9), three make it high (0.7), five medium (0.5),
- * seven low (0.3); any error — a security smell, an unresolved import — needs a human.
+ * seven low (0.3); any error — a security smell, an unresolved import — needs a human. A model or
+ * field the ERD does not have (`semantic.*-not-in-erd`) weighs more, so one is enough to keep the
+ * file out of auto-approval: it is accepted only when a person approves it.
  */
 import type { Finding } from './types';
 
@@ -41,10 +44,15 @@ export interface FileScore {
   reasons: string[];
 }
 
+const DRIFT = /^semantic\.(model|field)-not-in-erd$/;
+
 /** The weight a finding takes off the score (see the table above). */
 export function findingWeight(f: Pick<Finding, 'severity' | 'rule'>): number {
   if (f.severity === 'error') return 0.4;
-  if (f.severity === 'warning') return f.rule.startsWith('security.') ? 0.15 : 0.1;
+  if (f.severity === 'warning') {
+    if (DRIFT.test(f.rule)) return 0.25;
+    return f.rule.startsWith('security.') ? 0.15 : 0.1;
+  }
   return 0.02;
 }
 

@@ -10,9 +10,11 @@ import { securityFindings } from './security-layer';
 import { coverageFindings } from './semantic-coverage';
 import { metaFieldFindings, relationTargetFindings } from './semantic-fields';
 import { importFindings } from './semantic-imports';
+import { lookupFindings } from './semantic-lookups';
+import { driftFindings, nameFindings } from './semantic-names';
 import { routeFindings, urlTable } from './semantic-routes';
 import { syntaxFindings } from './syntax-layer';
-import type { Finding, PyModule } from './types';
+import { finding, type Finding, type PyModule } from './types';
 
 /** Findings of the syntax, semantic (with ERD coverage when `erd` is given), best-practice and security layers. */
 export function staticFindings(modules: readonly PyModule[], erd?: Erd): Finding[] {
@@ -25,9 +27,25 @@ export function staticFindings(modules: readonly PyModule[], erd?: Erd): Finding
       ...metaFieldFindings(index, m),
       ...relationTargetFindings(index, m),
       ...routeFindings(index, m, table),
+      ...nameFindings(m),
+      ...lookupFindings(index, m),
     );
   }
-  if (erd) out.push(...coverageFindings(index, erd, table));
+  if (erd) out.push(...coverageFindings(index, erd, table), ...driftFindings(index, erd));
+  // A file that parsed but could not be described (nested too deeply) was judged by no rule.
+  for (const m of modules) {
+    if (m.syntax || index.modules.has(m.path)) continue;
+    out.push(
+      finding(
+        'security',
+        'error',
+        'security.unjudged',
+        m.path,
+        { line: 1 },
+        'The file parses but is nested too deeply for the rules to judge it, so it cannot be approved without a review.',
+      ),
+    );
+  }
   for (const m of index.modules.values()) out.push(...bestPracticeFindings(index, m), ...securityFindings(m));
   return out;
 }

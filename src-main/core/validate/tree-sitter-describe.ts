@@ -5,7 +5,12 @@
  * TabError or compile-stage errors), which the layer status says.
  */
 import type { Node, Parser } from 'web-tree-sitter';
+import { fileKind, projectRoots } from './security-policy';
 import { pythonParser } from './syntax-layer';
+import { RETURNS_OF, branchAssigns, lookups, methodReturns } from './tree-sitter-extras';
+import type { ScanContext } from './tree-sitter-security';
+import { treeSitterNames } from './tree-sitter-names';
+import { treeSitterSecurity } from './tree-sitter-security-walk';
 import { lastAttr, named, pos, value } from './tree-sitter-value';
 import type { PyAttr, PyCall, PyClass, PyFunction, PyImport, PyModule, SourceFile } from './types';
 
@@ -85,8 +90,10 @@ function describeClass(def: Node, decorators: Node[]): PyClass {
     const [names, right] = assignment(stmt);
     if (right) for (const name of names) info.attrs.push({ ...pos(stmt), name, value: value(right) });
     const { def: inner } = unwrap(stmt);
-    if (inner.type === 'function_definition')
-      info.methods.push({ ...pos(inner), name: inner.childForFieldName('name')?.text ?? '' });
+    if (inner.type === 'function_definition') {
+      const name = inner.childForFieldName('name')?.text ?? '';
+      info.methods.push({ ...pos(inner), name, ...(RETURNS_OF.has(name) ? { returns: methodReturns(inner) } : {}) });
+    }
     if (inner.type === 'class_definition' && inner.childForFieldName('name')?.text === 'Meta') {
       const meta: NonNullable<PyClass['meta']> = { ...pos(inner), attrs: {} };
       for (const s of named(inner.childForFieldName('body'))) {
@@ -126,7 +133,7 @@ function describeImport(stmt: Node, imports: PyImport[], defs: string[]): void {
 }
 
 /** The `PyModule` of one parsed file (structure only when the tree has no error). */
-export function describeTree(path: string, root: Node): PyModule {
+export function describeTree(path: string, root: Node, ctx?: ScanContext): PyModule {
   const m = {
     path,
     syntax: null,
@@ -160,7 +167,14 @@ export function describeTree(path: string, root: Node): PyModule {
     }
   }
   walk(root, null, m.classes, m.calls, m.functions);
-  return m;
+  const judged = ctx ? treeSitterSecurity(root, ctx) : {};
+  return {
+    ...m,
+    ...judged,
+    ...treeSitterNames(root, path),
+    branchAssigns: branchAssigns(named(root)),
+    lookups: lookups(root),
+  };
 }
 
 function walk(root: Node, _top: string | null, classes: PyClass[], calls: PyCall[], functions: PyFunction[]): void {
@@ -218,6 +232,7 @@ function walk(root: Node, _top: string | null, classes: PyClass[], calls: PyCall
 export async function describeWithTreeSitter(files: readonly SourceFile[]): Promise<PyModule[]> {
   const parser: Parser = await pythonParser();
   const out: PyModule[] = [];
+  const roots = projectRoots(files);
   for (const f of files) {
     if (!f.path.endsWith('.py')) continue;
     const tree = parser.parse(f.content);
@@ -234,7 +249,7 @@ export async function describeWithTreeSitter(files: readonly SourceFile[]): Prom
           syntax: { type: 'SyntaxError', msg: `${text} (tree-sitter)`, ...at, text: '' },
           warnings: [],
         });
-      } else out.push(describeTree(f.path, tree.rootNode));
+      } else out.push(describeTree(f.path, tree.rootNode, { path: f.path, kind: fileKind(f.path), roots }));
     } finally {
       tree.delete();
     }

@@ -6,7 +6,15 @@ import type { Node } from 'web-tree-sitter';
 import type { PyPos, PyValue } from './types';
 
 const COMP = new Set(['list_comprehension', 'dictionary_comprehension', 'set_comprehension', 'generator_expression']);
-const OPS: Record<string, string> = { '+': 'Add', '%': 'Mod', '-': 'Sub', '*': 'Mult', '/': 'Div' };
+const OPS: Record<string, string> = { '+': 'Add', '%': 'Mod', '-': 'Sub', '*': 'Mult', '/': 'Div', '|': 'BitOr' };
+const COMPARE: Record<string, string> = {
+  '==': 'Eq',
+  '!=': 'NotEq',
+  in: 'In',
+  'not in': 'NotIn',
+  is: 'Is',
+  'is not': 'IsNot',
+};
 
 export const pos = (n: Node): PyPos => ({ line: n.startPosition.row + 1, col: n.startPosition.column + 1 });
 export const named = (n: Node | null): Node[] =>
@@ -90,10 +98,55 @@ export function value(n: Node, depth = 0): PyValue {
           if (name && v) kw[name] = value(v, depth + 1);
         } else if (a.type !== 'list_splat' && a.type !== 'dictionary_splat') args.push(value(a, depth + 1));
       }
-      return { src, k: 'call', func: dotted(fn), attr: lastAttr(fn), args, kw };
+      const func = dotted(fn);
+      const obj = fn?.type === 'attribute' ? fn.childForFieldName('object') : null;
+      const recv = func === null && obj && depth < 3 ? { recv: value(obj, depth + 1) } : {};
+      return { src, k: 'call', func, attr: lastAttr(fn), ...recv, args, kw };
     }
-    case 'binary_operator':
-      return { src, k: 'binop', op: OPS[n.childForFieldName('operator')?.text ?? ''] ?? 'Other' };
+    case 'binary_operator': {
+      const op = OPS[n.childForFieldName('operator')?.text ?? ''] ?? 'Other';
+      const l = n.childForFieldName('left');
+      const r = n.childForFieldName('right');
+      return depth < 3 && l && r
+        ? { src, k: 'binop', op, left: value(l, depth + 1), right: value(r, depth + 1) }
+        : { src, k: 'binop', op };
+    }
+    case 'comparison_operator': {
+      const operands = named(n);
+      const ops = n.children.filter((c) => c && !c.isNamed).map((c) => c?.text ?? '');
+      const op = COMPARE[ops.join(' ')];
+      if (operands.length !== 2 || !op) return { src, k: 'expr' };
+      const [l, r] = operands as [Node, Node];
+      return depth < 3
+        ? { src, k: 'compare', op, left: value(l, depth + 1), right: value(r, depth + 1) }
+        : { src, k: 'compare', op };
+    }
+    case 'not_operator': {
+      const arg = n.childForFieldName('argument');
+      return { src, k: 'unary', op: 'Not', ...(arg && depth < 3 ? { left: value(arg, depth + 1) } : {}) };
+    }
+    case 'unary_operator': {
+      const arg = n.childForFieldName('argument');
+      const op =
+        n.childForFieldName('operator')?.text === '-'
+          ? 'USub'
+          : n.childForFieldName('operator')?.text === '+'
+            ? 'UAdd'
+            : 'Invert';
+      return { src, k: 'unary', op, ...(arg && depth < 3 ? { left: value(arg, depth + 1) } : {}) };
+    }
+    case 'boolean_operator': {
+      const op = n.childForFieldName('operator')?.text === 'and' ? 'And' : 'Or';
+      return { src, k: 'boolop', op, items: depth < 3 ? named(n).map((c) => value(c, depth + 1)) : [] };
+    }
+    case 'conditional_expression': {
+      const [body, test, orelse] = named(n);
+      return {
+        src,
+        k: 'ifexp',
+        items: depth < 3 && body && test && orelse ? [test, body, orelse].map((c) => value(c, depth + 1)) : [],
+      };
+    }
     default:
       return COMP.has(n.type) ? { src, k: 'comp' } : { src, k: 'expr' };
   }

@@ -46,6 +46,10 @@ export interface PyValue {
     | 'fstring'
     | 'binop'
     | 'comp'
+    | 'compare'
+    | 'unary'
+    | 'boolop'
+    | 'ifexp'
     | 'expr';
   v?: string | number | boolean;
   items?: PyValue[];
@@ -57,6 +61,11 @@ export interface PyValue {
   args?: PyValue[];
   kw?: Record<string, PyValue>;
   op?: string;
+  /** Operands of a binary operator or comparison (`left` alone for a unary operator). */
+  left?: PyValue;
+  right?: PyValue;
+  /** The receiver of a method call on something that is not a dotted name (`'*'.strip()`). */
+  recv?: PyValue;
 }
 
 export interface PyPos {
@@ -80,11 +89,33 @@ export interface PyClass extends PyPos {
   bases: string[];
   decorators: PyValue[];
   attrs: PyAttr[];
-  methods: (PyPos & { name: string })[];
+  methods: (PyPos & { name: string; returns?: PyReturn[] })[];
   meta: (PyPos & { attrs: Record<string, PyPos & { value: PyValue }> }) | null;
   /** Every method name called on an attribute anywhere in the class (`select_related`, …). */
   called: string[];
 }
+
+/** A `return` in a permission method, with the source of the `if` tests it is under (empty when unconditional). */
+export interface PyReturn extends PyPos {
+  value: PyValue;
+  guard: string;
+}
+
+/** An assignment inside module-level `if`s: each condition with the branch taken (true: the body). */
+export interface PyBranchAssign extends PyAttr {
+  conds: [PyValue, boolean][];
+  /** `if not (…DEBUG…): raise` precedes it in its block (a development-only fallback that production refuses). */
+  guarded: boolean;
+}
+
+/** `[rule, line, col, message]`: a judgement of the security scan. */
+export type PyJudgement = [string, number, number, string];
+
+/** `[name, line, col]`. */
+export type PyNameAt = [string, number, number];
+
+/** A queryset lookup by name: `[line, col, method, root name, enclosing top-level class, names]`. */
+export type PyLookup = [number, number, string, string, string | null, string[]];
 
 export interface PyCall extends PyPos {
   func: string | null;
@@ -119,10 +150,23 @@ export interface PyModule {
   classes?: PyClass[];
   calls?: PyCall[];
   functions?: PyFunction[];
+  branchAssigns?: PyBranchAssign[];
+  /** Judgements of the allowlist scan; absent when the scan could not run on this file. */
+  security?: PyJudgement[];
+  /** Writes through `django.conf.settings` (`[line, col, target]`) outside settings.py. */
+  settingWrites?: [number, number, string][];
+  /** Names read but bound nowhere (first read per scope); absent when not computed. */
+  undefined?: PyNameAt[];
+  /** Module-level imports nothing reads. */
+  unused?: PyNameAt[];
+  lookups?: PyLookup[];
 }
 
-/** A module that parsed: every structure key present. */
-export type ParsedModule = Required<PyModule>;
+/** Keys only the CPython analyzer (or a fallback that can judge them) fills. */
+type Judged = 'security' | 'settingWrites' | 'undefined' | 'unused' | 'lookups' | 'branchAssigns';
+
+/** A module that parsed: every structure key present; the judged keys when the engine could compute them. */
+export type ParsedModule = Required<Omit<PyModule, Judged>> & Pick<PyModule, Judged>;
 
 export const isParsed = (m: PyModule): m is ParsedModule => m.syntax === null && m.classes !== undefined;
 
