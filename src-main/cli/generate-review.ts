@@ -27,7 +27,15 @@ export interface ValidationOutcome {
   layers: LayerStatus[];
   python: string | null;
   staticMs: number;
-  runtime: { ran: boolean; skipped?: string; steps: RuntimeResult['steps']; durationMs: number };
+  runtime: {
+    ran: boolean;
+    skipped?: string;
+    /** The sandbox the project ran in (`none`: unconfined), and why it was not sandboxed. */
+    sandbox?: RuntimeResult['sandbox'];
+    notice?: string;
+    steps: RuntimeResult['steps'];
+    durationMs: number;
+  };
 }
 
 export interface ReviewOutcome {
@@ -97,6 +105,8 @@ export class GenerateReview {
   readonly regenerations: RegeneratedFile[] = [];
   private readonly joining: Promise<unknown>[] = [];
   private readonly joined = new Set<string>();
+  /** Path → text the template engine produced; any other text is untrusted for the runtime layer. */
+  private readonly templateOutput = new Map<string, string>();
   private runtimeRun: { key: string; result: Promise<ValidationOutcome['runtime'] & { findings: Finding[] }> } | null =
     null;
   private validation: ValidationOutcome = {
@@ -173,8 +183,13 @@ export class GenerateReview {
     for (const f of files) if (!this.joined.has(f.path)) this.add(f);
   }
 
-  /** Start the runtime layer on the generated project, so it runs while files are still judged. */
-  prefetchRuntime(files: readonly SourceFile[]): void {
+  /**
+   * Start the runtime layer on the generated project, so it runs while files are still judged.
+   * Files whose source is `template` are remembered as DjForge's own output (by content, so an
+   * edit or a regeneration makes them untrusted again).
+   */
+  prefetchRuntime(files: readonly (SourceFile & { source?: string })[]): void {
+    for (const f of files) if (f.source === 'template') this.templateOutput.set(f.path, f.content);
     if (this.choice.runtime) void this.runtimeFor(files).catch(() => undefined);
   }
 
@@ -182,9 +197,16 @@ export class GenerateReview {
     const key = projectKey(files);
     if (this.runtimeRun?.key !== key) {
       const started = performance.now();
-      const result = validateRuntime(files, { env: this.env }).then((r) => ({
+      const untrusted = files.filter((f) => this.templateOutput.get(f.path) !== f.content).map((f) => f.path);
+      const result = validateRuntime(files, {
+        env: this.env,
+        untrusted,
+        ...(this.choice.unsandboxedRuntime ? { allowUnsandboxed: true } : {}),
+      }).then((r) => ({
         ran: r.ran,
         ...(r.skipped === undefined ? {} : { skipped: r.skipped }),
+        ...(r.notice === undefined ? {} : { notice: r.notice }),
+        ...(r.sandbox === undefined ? {} : { sandbox: r.sandbox }),
         steps: r.steps,
         findings: r.findings,
         durationMs: Math.round(performance.now() - started),
