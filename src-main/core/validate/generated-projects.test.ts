@@ -120,14 +120,16 @@ for (const django of targets)
       for (const f of findings) {
         expect(f).toMatchObject({ file: 'shop/tests.py', rule: 'runtime.test-error', layer: 'runtime' });
         expect(f.message).toMatch(
-          /^shop\.tests\.CategoryApiTests\.test_\w+ raised: .*ImproperlyConfigured: Field name `slgu` is not valid for model `Category`\.$/,
+          /^shop\.tests\.CategoryApiTests\.test_\w+ raised: .*ImproperlyConfigured: Field name `slgu` is not valid for model `Category`( in `shop\.serializers\.CategorySerializer`)?\.$/,
         );
       }
-    });
+    }, 300_000);
 
-    it('passes every example project (check, makemigrations, tests) in the sandbox', async () => {
+    // The generated tests of every example run in runtime.test.ts on each Django; here the examples
+    // go through the runtime layer itself (check and makemigrations, sandboxed where possible).
+    it('passes every example project through the runtime layer (check, makemigrations)', async () => {
       for (const [name, erd] of await erds()) {
-        const result = await validateRuntime(generateProject(erd), options);
+        const result = await validateRuntime(generateProject(erd), { ...options, tests: false });
         expect({ name, ran: result.ran, skipped: result.skipped, findings: result.findings }).toEqual({
           name,
           ran: true,
