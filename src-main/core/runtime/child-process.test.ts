@@ -3,6 +3,7 @@
  * group killed on timeout and cancel, and no other `spawn` anywhere in the main process's code.
  */
 import { promises as fs } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../../test-support/examples';
@@ -65,22 +66,25 @@ async function alive(pid: number): Promise<boolean> {
 describe.skipIf(process.platform !== 'linux')('process groups', () => {
   it('cancel kills the child and what it started, and forgets the group', async () => {
     const controller = new AbortController();
-    // The child starts a grandchild in its group and prints its pid; both must die.
+    const pidFile = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'djforge-group-')), 'grandchild');
+    // The child starts a grandchild in its group and writes its pid down; both must die.
     const script = `const c = require('child_process').spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
-      console.log(c.pid); setTimeout(() => {}, 60000);`;
+      require('fs').writeFileSync(${JSON.stringify(pidFile)}, String(c.pid)); setTimeout(() => {}, 60000);`;
     const running = runProcess(node, ['-e', script], { signal: controller.signal });
+    const deadline = Date.now() + 20_000;
     let grandchild = 0;
-    const deadline = Date.now() + 10_000;
-    while (tracked().groups.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-    await new Promise((r) => setTimeout(r, 500));
-    controller.abort();
-    const r = await running;
-    grandchild = Number(r.stdout.trim());
-    expect(r).toMatchObject({ code: null, cancelled: true });
+    while (!grandchild && Date.now() < deadline) {
+      grandchild = Number(await fs.readFile(pidFile, 'utf8').catch(() => '0'));
+      await new Promise((r) => setTimeout(r, 20));
+    }
     expect(grandchild).toBeGreaterThan(0);
+    expect(await alive(grandchild)).toBe(true);
+    controller.abort();
+    expect(await running).toMatchObject({ code: null, cancelled: true });
     await new Promise((r) => setTimeout(r, 200));
     expect(await alive(grandchild)).toBe(false);
     expect(tracked().groups).toEqual([]);
+    await fs.rm(path.dirname(pidFile), { recursive: true, force: true });
   });
 });
 

@@ -23,9 +23,20 @@ export interface ManageOptions {
 export type ManageResult = ProcessResult;
 
 const GiB = 1024 ** 3;
+const SETPRIV = '/usr/bin/setpriv';
+let pdeathsig: Promise<boolean> | null = null;
+
+/** Whether `setpriv --pdeathsig` works here (util-linux ≥ 2.33 on Linux); probed once. */
+function dieWithParent(): Promise<boolean> {
+  pdeathsig ??=
+    process.platform === 'linux'
+      ? runProcess(SETPRIV, ['--pdeathsig', 'KILL', '--', 'true'], { timeoutMs: 5_000 }).then((r) => r.code === 0)
+      : Promise.resolve(false);
+  return pdeathsig;
+}
 
 /** `python manage.py <args…>` in `projectDir`; resolves (never rejects) with code, output and time. */
-export function runManage(
+export async function runManage(
   python: string,
   projectDir: string,
   args: readonly string[],
@@ -33,8 +44,12 @@ export function runManage(
 ): Promise<ManageResult> {
   const timeoutMs = options.timeoutMs ?? 120_000;
   const common = { timeoutMs, ...(options.signal ? { signal: options.signal } : {}) };
-  if (!options.sandbox)
-    return runProcess(python, ['manage.py', ...args], { cwd: projectDir, env: options.env, ...common });
+  if (!options.sandbox) {
+    // Unconfined: on Linux `setpriv --pdeathsig` still ties manage.py's life to the parent's, so a
+    // parent killed with SIGKILL (when no handler of ours runs) does not leave it running.
+    const [command, prefix] = (await dieWithParent()) ? [SETPRIV, ['--pdeathsig', 'KILL', '--', python]] : [python, []];
+    return runProcess(command, [...prefix, 'manage.py', ...args], { cwd: projectDir, env: options.env, ...common });
+  }
   // Inside the box: a private /tmp, HOME there too, and nothing of the parent but what is listed.
   const env = {
     PATH: process.env.PATH ?? '/usr/local/bin:/usr/bin:/bin',

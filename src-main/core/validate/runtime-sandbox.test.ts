@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanProject } from '../../../test-support/fixtures/clean-project';
 import { REPO_ROOT } from '../../../test-support/examples';
 import { copiesOf, liveInCopies, waitFor } from '../../../test-support/runtime-copies';
-import { findDjangoPython, findSandbox, tracked } from '../runtime';
+import { findDjangoPython, findSandbox, tracked, trackedTempDir } from '../runtime';
 import { validateRuntime, type RuntimeOptions, type RuntimeResult } from './runtime-layer';
 import type { SourceFile } from './types';
 
@@ -87,6 +87,21 @@ function hostileProject(extra = ''): SourceFile[] {
   return cleanProject().map((f) =>
     f.path === 'shop/models.py'
       ? { ...f, content: f.content.replace(/^class Product\(models\.Model\):\n/m, (m) => m + hostileBody(extra)) }
+      : f,
+  );
+}
+
+/** The clean project whose `Product` class body sleeps a minute (a run to interrupt). */
+function sleepyProject(): SourceFile[] {
+  return cleanProject().map((f) =>
+    f.path === 'shop/models.py'
+      ? {
+          ...f,
+          content: f.content.replace(
+            /^class Product\(models\.Model\):\n/m,
+            (m) => `${m}    __import__('time').sleep(60)\n`,
+          ),
+        }
       : f,
   );
 }
@@ -173,6 +188,30 @@ describe.skipIf(!django || !linux || !bwrap.sandbox)('runtime layer in bubblewra
     expect(await copiesOf(pid)).toEqual([]);
     await waitFor('manage.py to die', async () => (await liveInCopies(pid)).length === 0, 5_000);
   });
+});
+
+describe.skipIf(!django || !linux)('a runtime-layer parent killed with SIGKILL', () => {
+  const cases: [string, RuntimeOptions, boolean][] = [
+    ['in bubblewrap (--die-with-parent)', { python: django?.python }, bwrap.sandbox !== null],
+    [
+      'unconfined, opted in (setpriv --pdeathsig)',
+      { python: django?.python, bwrap: '/nonexistent/bwrap', allowUnsandboxed: true },
+      true,
+    ],
+  ];
+  for (const [name, options, possible] of cases)
+    it.skipIf(!possible)(`${name}: manage.py dies with it, and the next run removes its copy`, async () => {
+      const run = runnerProcess(sleepyProject(), options);
+      const pid = run.child.pid ?? 0;
+      await waitFor('manage.py to start', async () => (await liveInCopies(pid)).length > 0, 30_000);
+      await new Promise((r) => setTimeout(r, 300));
+      run.child.kill('SIGKILL');
+      expect(await run.exited).toEqual({ code: null, signal: 'SIGKILL' });
+      await waitFor('manage.py to die', async () => (await liveInCopies(pid)).length === 0, 5_000);
+      expect((await copiesOf(pid)).length).toBe(1);
+      (await trackedTempDir()).release();
+      expect(await copiesOf(pid)).toEqual([]);
+    });
 });
 
 describe.skipIf(!django)('runtime layer where no sandbox works', () => {
