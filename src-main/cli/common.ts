@@ -26,6 +26,7 @@ export interface CliOptions {
   approve?: string;
   threshold?: string;
   'no-runtime'?: boolean;
+  'unsandboxed-runtime'?: boolean;
   zip?: string;
 }
 
@@ -114,6 +115,8 @@ export interface ReviewChoice {
   policy: ApprovalPolicy | null;
   threshold: number;
   runtime: boolean;
+  /** `--unsandboxed-runtime`: run model-written files in the runtime layer where no sandbox works. */
+  unsandboxedRuntime?: boolean;
 }
 
 /** The review settings from the flags, or a usage message naming the flag and the problem. */
@@ -135,7 +138,15 @@ export function parseReviewChoice(
         message: `--threshold must be a number greater than 0 and at most 1, got "${options.threshold}".`,
       };
   }
-  return { ok: true, value: { policy, threshold, runtime: !options['no-runtime'] } };
+  return {
+    ok: true,
+    value: {
+      policy,
+      threshold,
+      runtime: !options['no-runtime'],
+      ...(options['unsandboxed-runtime'] ? { unsandboxedRuntime: true } : {}),
+    },
+  };
 }
 
 /** Print diagnostics to stderr, errors first, one per line; `quiet` keeps only errors. */

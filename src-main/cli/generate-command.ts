@@ -104,7 +104,13 @@ export async function generateCommand(erdFile: string, options: CliOptions, io: 
     pipeline: prepared.options,
     // `--approve none` means nothing is written, not even what would be auto-approved; nothing is
     // shown before the whole project is validated, so each file is judged once.
-    review: { threshold, runtime, autoApprove: policy !== 'none', judgeOnJoin: false },
+    review: {
+      threshold,
+      runtime,
+      autoApprove: policy !== 'none',
+      judgeOnJoin: false,
+      ...(reviewChoice.value.unsandboxedRuntime ? { unsandboxedRuntime: true } : {}),
+    },
     env: io.env,
     onEvent: (event) => printEvent(io, event, quiet),
     onInterrupt: onSigint,

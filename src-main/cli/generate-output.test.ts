@@ -128,7 +128,7 @@ describe('the runtime layer', () => {
     const report = await readReport(path.join(dir, 'both.json'));
     if (django) {
       expect(result.stdout).toMatch(
-        /; runtime layer \(check, makemigrations, test\) \d+\.\d s, --no-runtime skips it\.$/m,
+        /; runtime layer \(check, makemigrations, test\) \d+\.\d s( in bubblewrap| \(ran DjForge's template output without a sandbox .*\)), --no-runtime skips it\.$/m,
       );
       expect(report.review.runtime.ran).toBe(true);
       expect(report.review.runtime.steps.map((s) => [s.step, s.code])).toEqual([

@@ -30,7 +30,7 @@ export function reviewLines(run: GenerationRun, decidedBy: ApprovalPolicy | 'int
   const summary = session.summary();
   const { runtime } = validation;
   const runtimeText = runtime.ran
-    ? `runtime layer (${runtime.steps.map((s) => s.step.split(' ')[0]).join(', ')}) ${(runtime.durationMs / 1000).toFixed(1)} s, --no-runtime skips it`
+    ? `runtime layer (${runtime.steps.map((s) => s.step.split(' ')[0]).join(', ')}) ${(runtime.durationMs / 1000).toFixed(1)} s${runtime.sandbox && runtime.sandbox !== 'none' ? ` in ${runtime.sandbox}` : ''}${runtime.notice ? ` (${runtime.notice})` : ''}, --no-runtime skips it`
     : `runtime layer skipped: ${runtime.skipped ?? 'not run'}`;
   const python = validation.python ? `CPython ${validation.python}` : 'tree-sitter (no Python found)';
   const lines = [

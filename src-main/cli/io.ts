@@ -1,3 +1,4 @@
+import { detachSecrets } from '../core/runtime/child-env';
 import { terminalIo, type ReviewPromptIo } from './review-prompt';
 
 /** What the CLI needs from its process, injected so tests run it in-process. */
@@ -13,13 +14,18 @@ export interface CliIo {
   terminal?: () => ReviewPromptIo & { close(): void };
 }
 
+/**
+ * The real process. The API keys are read from this snapshot and deleted from `process.env`
+ * (`detachSecrets`), so no child process can inherit them.
+ */
 export function processIo(): CliIo {
   const interactive = process.stdin.isTTY && process.stdout.isTTY;
+  const env = detachSecrets();
   return {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     cwd: process.cwd(),
-    env: process.env,
-    ...(interactive ? { terminal: () => terminalIo(process.stdin, process.stdout, process.env) } : {}),
+    env,
+    ...(interactive ? { terminal: () => terminalIo(process.stdin, process.stdout, env) } : {}),
   };
 }

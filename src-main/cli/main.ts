@@ -50,7 +50,12 @@ Review (generate):
                          (default 0.8)
       --no-runtime       Skip the runtime layer (manage.py check, makemigrations --check and the
                          generated tests in a temporary copy). It runs only when a Python with
-                         Django and DRF is found (DJFORGE_PYTHON, /usr/bin/python3, python3, python).
+                         Django and DRF is found (DJFORGE_PYTHON, /usr/bin/python3, python3, python;
+                         DJFORGE_PYTHONPATH for another Django), inside a sandbox (bubblewrap on
+                         Linux, sandbox-exec on macOS); without one, model-written files are not run.
+      --unsandboxed-runtime
+                         Run model-written files in the runtime layer even where no sandbox works
+                         (also DJFORGE_UNSANDBOXED_RUNTIME=1). They run as you, with the network.
       --concurrency <n>  Units generated at once (default 4)
 
 LLM engine (generate --engine llm; key from DJFORGE_API_KEY or OPENAI_API_KEY, never a flag):
@@ -87,6 +92,7 @@ const GENERATE_FLAGS = [
   'approve',
   'threshold',
   'no-runtime',
+  'unsandboxed-runtime',
   'zip',
   ...LLM_FLAGS,
 ] as const;
@@ -109,6 +115,7 @@ const OPTIONS = {
   approve: { type: 'string' },
   threshold: { type: 'string' },
   'no-runtime': { type: 'boolean' },
+  'unsandboxed-runtime': { type: 'boolean' },
   zip: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },

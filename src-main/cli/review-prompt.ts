@@ -5,7 +5,6 @@
  * When the run has no terminal the CLI uses `applyApprovalPolicy` (`--approve`) instead; the
  * session itself belongs to the run (`core/run`'s `GenerationRun`).
  */
-import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +13,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { ReviewSession, ReviewSummary } from '../core/review/review-session';
 import type { ReviewEntry } from '../core/review/types';
 import { versionDiff } from '../core/review/version-diff';
+import { INTERACTIVE_ENV_ALLOWLIST, spawnChild } from '../core/runtime';
 
 export interface ReviewPromptIo {
   /** Ask one question; resolves with the answer, or null when input has ended. */
@@ -220,7 +220,11 @@ export async function editInEditor(
   try {
     await fs.writeFile(file, content);
     const code = await new Promise<number | null>((resolve) => {
-      const child = spawn(program, [...args, file], { stdio: 'inherit', shell: false });
+      const child = spawnChild(program, [...args, file], {
+        stdio: 'inherit',
+        group: false,
+        allowEnv: INTERACTIVE_ENV_ALLOWLIST,
+      });
       child.on('error', () => resolve(null));
       child.on('close', resolve);
     });

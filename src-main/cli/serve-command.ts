@@ -2,13 +2,13 @@
  * `djforge serve`: the app in a browser. Starts the loopback web host over the built renderer,
  * prints the URL with its per-launch token, optionally opens it, and runs until interrupted.
  */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import packageJson from '../../package.json';
 import os from 'node:os';
+import { INTERACTIVE_ENV_ALLOWLIST, spawnChild } from '../core/runtime';
 import { defaultDataDir, fileSettingsStore } from '../core/settings';
 import { unusableRootReason } from '../core/studio/capabilities';
 import { checkPythonInterpreter, guardSettingsPaths } from '../core/studio/settings-paths';
@@ -53,7 +53,11 @@ function openInBrowser(url: string, io: CliIo): void {
     process.platform === 'win32'
       ? ['cmd', ['/c', 'start', '""', url]]
       : [process.platform === 'darwin' ? 'open' : 'xdg-open', [url]];
-  const child = spawn(command as string, args as string[], { detached: true, stdio: 'ignore' });
+  const child = spawnChild(command as string, args as string[], {
+    group: 'outlive',
+    stdio: 'ignore',
+    allowEnv: INTERACTIVE_ENV_ALLOWLIST,
+  });
   child.on('error', () =>
     io.stderr(`djforge serve: could not open a browser (${command as string}); open the URL above yourself.\n`),
   );

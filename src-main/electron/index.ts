@@ -19,6 +19,7 @@ import { appSenderCheck, registerStudioIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { installSecurityGuards } from './security';
 import { encryptedSecretStore, keyValueSettingsStore, type KeyValueStore } from './settings-stores';
+import { detachSecrets } from '../core/runtime/child-env';
 import { mainWindowOptions } from './window-options';
 import { restoreWindowState, windowTitle, type WindowState } from './window-state';
 
@@ -54,7 +55,8 @@ function start(): void {
     secrets: encryptedSecretStore(store, safeStorage),
     history,
     emit,
-    env: process.env,
+    // Keys out of process.env, so no child process (analyzer, syntax checker) can inherit one.
+    env: detachSecrets(),
     dialogs: electronDialogs(() => mainWindow),
     access: electronAccessPolicy(capabilities),
     onDocumentState: (state) => {

@@ -5,8 +5,9 @@
  * costs a pipe round trip, not a process start. Without a usable Python, tree-sitter-python is the
  * fallback.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { spawnChild } from '../runtime/process';
 import { pythonParser } from '../validate/syntax-layer';
 
 export interface SyntaxIssue {
@@ -53,7 +54,8 @@ interface CheckReply {
 
 /** A checker backed by one `python` process; rejects when the interpreter cannot start. */
 export async function startCpythonChecker(python = 'python3'): Promise<SyntaxChecker> {
-  const child: ChildProcessWithoutNullStreams = spawn(python, ['-I', '-c', CHECK_SCRIPT], { stdio: 'pipe' });
+  // Own process group and an allowlisted environment (no API key), killed with the run.
+  const child = spawnChild(python, ['-I', '-c', CHECK_SCRIPT], { stdio: 'pipe' }) as ChildProcessWithoutNullStreams;
   const pending = new Map<number, (reply: CheckReply) => void>();
   let nextId = 1;
   let dead: Error | null = null;

@@ -7,8 +7,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Erd } from '../../../src-shared/erd/model';
 import { draftResponder } from '../../../test-support/draft-responder';
 import { startOpenAiServer, type OpenAiServer } from '../../../test-support/openai-server';
-import { planRun } from '../agents/registry';
-import { runPlan } from '../agents/run-plan';
+import { splitIntoUnits } from '../agents/split-units';
+import { executePlan } from '../agents/execute-plan';
 import { appFiles } from '../generate/app';
 import { appLabels } from '../generate/names';
 import { projectFiles } from '../generate/project';
@@ -44,9 +44,9 @@ afterEach(() => {
 });
 
 async function run(models: string[], policy: RecoveryPolicy, timeoutMs = 10_000) {
-  const plan = planRun(erd, template);
+  const plan = splitIntoUnits(erd, template);
   const started = Date.now();
-  const result = await runPlan(erd, plan, {
+  const result = await executePlan(erd, plan, {
     engine: 'llm',
     concurrency: 4,
     cache: null,

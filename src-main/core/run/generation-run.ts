@@ -33,6 +33,8 @@ export interface RunReviewSettings {
    * once (the app); false judges every file once, with the whole project (the CLI).
    */
   judgeOnJoin: boolean;
+  /** Run model-written files in the runtime layer even where no sandbox works (an explicit opt-in). */
+  unsandboxedRuntime?: boolean;
 }
 
 export interface GenerationRunOptions {
@@ -105,6 +107,7 @@ export class GenerationRun {
       env,
       runtime: review.runtime,
       ...(options.python ? { python: options.python } : {}),
+      ...(review.unsandboxedRuntime ? { allowUnsandboxed: true } : {}),
     });
     this.review = new ReviewSession({
       validate: staticValidator(erd, { noPython: true, env }),

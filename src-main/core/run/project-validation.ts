@@ -18,7 +18,15 @@ export interface ValidationOutcome {
   layers: LayerStatus[];
   python: string | null;
   staticMs: number;
-  runtime: { ran: boolean; skipped?: string; steps: RuntimeResult['steps']; durationMs: number };
+  runtime: {
+    ran: boolean;
+    skipped?: string;
+    /** The sandbox the project ran in (`none`: unconfined), and why it was not sandboxed. */
+    sandbox?: RuntimeResult['sandbox'];
+    notice?: string;
+    steps: RuntimeResult['steps'];
+    durationMs: number;
+  };
 }
 
 type RuntimeRun = ValidationOutcome['runtime'] & { findings: Finding[] };
@@ -37,6 +45,8 @@ export interface ProjectValidationOptions {
   runtime: boolean;
   /** Interpreter of the static layers (default: DJFORGE_PYTHON, then the usual names). */
   python?: string;
+  /** Run model-written files in the runtime layer even where no sandbox works (an explicit opt-in). */
+  allowUnsandboxed?: boolean;
 }
 
 export class ProjectValidation {
@@ -47,14 +57,21 @@ export class ProjectValidation {
     runtime: { ran: false, skipped: 'not run', steps: [], durationMs: 0 },
   };
   private runtimeRun: { key: string; result: Promise<RuntimeRun> } | null = null;
+  /** Path → text the template engine produced; any other text is untrusted for the runtime layer. */
+  private readonly templateOutput = new Map<string, string>();
 
   constructor(
     private readonly erd: Erd,
     private readonly options: ProjectValidationOptions,
   ) {}
 
-  /** Start the runtime layer on the generated project, so it runs while files are still judged. */
-  prefetchRuntime(files: readonly SourceFile[]): void {
+  /**
+   * Start the runtime layer on the generated project, so it runs while files are still judged.
+   * Files whose source is `template` are remembered as DjForge's own output (by content, so an
+   * edit or a regeneration makes them untrusted again).
+   */
+  prefetchRuntime(files: readonly (SourceFile & { source?: string })[]): void {
+    for (const f of files) if (f.source === 'template') this.templateOutput.set(f.path, f.content);
     if (this.options.runtime) void this.runtimeFor(files).catch(() => undefined);
   }
 
@@ -62,9 +79,16 @@ export class ProjectValidation {
     const key = projectKey(files);
     if (this.runtimeRun?.key !== key) {
       const started = performance.now();
-      const result = validateRuntime(files, { env: this.options.env }).then((r) => ({
+      const untrusted = files.filter((f) => this.templateOutput.get(f.path) !== f.content).map((f) => f.path);
+      const result = validateRuntime(files, {
+        env: this.options.env,
+        untrusted,
+        ...(this.options.allowUnsandboxed ? { allowUnsandboxed: true } : {}),
+      }).then((r) => ({
         ran: r.ran,
         ...(r.skipped === undefined ? {} : { skipped: r.skipped }),
+        ...(r.notice === undefined ? {} : { notice: r.notice }),
+        ...(r.sandbox === undefined ? {} : { sandbox: r.sandbox }),
         steps: r.steps,
         findings: r.findings,
         durationMs: Math.round(performance.now() - started),

@@ -11,6 +11,8 @@ export interface DjangoPython {
   python: string;
   /** `django.get_version()` of that interpreter, e.g. `3.2.25`. */
   djangoVersion: string;
+  /** The `PYTHONPATH` the version was found with (e.g. an extracted Django 5.2), when one was given. */
+  pythonPath?: string;
 }
 
 export interface FindPythonOptions {
@@ -20,6 +22,11 @@ export interface FindPythonOptions {
   fallbacks?: readonly string[];
   /** Per-candidate probe timeout. Default 15 000 ms. */
   timeoutMs?: number;
+  /**
+   * `PYTHONPATH` for the probe and every later run (a Django other than the interpreter's own);
+   * default `$DJFORGE_PYTHONPATH` of `env`.
+   */
+  pythonPath?: string;
 }
 
 /** The interpreters tried when neither an explicit path nor `DJFORGE_PYTHON` is given. */
@@ -44,17 +51,22 @@ export function pythonCandidates(preferred?: string, options: FindPythonOptions 
 
 /**
  * Probe, in order, an explicit path, `$DJFORGE_PYTHON`, `/usr/bin/python3`, `python3` and
- * `python`; resolve with the first that imports Django and DRF, or `null` when none does (the
+ * `python` (each with the `PYTHONPATH` given, if any); resolve with the first that imports Django and DRF, or `null` when none does (the
  * caller then skips the runtime layer and says why).
  */
 export async function findDjangoPython(
   preferred?: string,
   options: FindPythonOptions = {},
 ): Promise<DjangoPython | null> {
+  const pythonPath = (options.pythonPath ?? (options.env ?? process.env).DJFORGE_PYTHONPATH)?.trim() || undefined;
   for (const python of pythonCandidates(preferred, options)) {
-    const result = await runProcess(python, ['-c', PROBE], { timeoutMs: options.timeoutMs ?? 15_000 });
+    const result = await runProcess(python, ['-c', PROBE], {
+      timeoutMs: options.timeoutMs ?? 15_000,
+      ...(pythonPath ? { env: { PYTHONPATH: pythonPath } } : {}),
+    });
     const version = result.stdout.trim().split('\n').pop()?.trim() ?? '';
-    if (result.code === 0 && /^\d+\.\d+/.test(version)) return { python, djangoVersion: version };
+    if (result.code === 0 && /^\d+\.\d+/.test(version))
+      return { python, djangoVersion: version, ...(pythonPath ? { pythonPath } : {}) };
   }
   return null;
 }

@@ -3,8 +3,8 @@
  * per file would cost more than parsing them), fed on stdin, answering JSON on stdout. The
  * interpreter only needs the standard library, so any Python ≥ 3.9 will do, Django or not.
  */
-import { spawn } from 'node:child_process';
 import os from 'node:os';
+import { runProcess } from '../runtime/process';
 import { ANALYZER_SCRIPT } from './analyzer-script';
 import { SECURITY_POLICY, fileKind, projectRoots } from './security-policy';
 import type { PyModule, SourceFile } from './types';
@@ -29,37 +29,9 @@ interface Completed {
   stderr: string;
 }
 
+/** One analyzer process (own process group, allowlisted environment), fed `input` on stdin. */
 function run(command: string, args: readonly string[], input: string, timeoutMs: number): Promise<Completed> {
-  return new Promise((resolve) => {
-    let stdout = '';
-    let stderr = '';
-    let done = false;
-    const finish = (code: number | null) => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    };
-    const child = spawn(command, [...args], {
-      shell: false,
-      stdio: ['pipe', 'pipe', 'pipe'],
-      windowsHide: true,
-      env: { PATH: process.env.PATH ?? '', PYTHONIOENCODING: 'utf-8', PYTHONDONTWRITEBYTECODE: '1' },
-    });
-    const timer = setTimeout(() => {
-      stderr += `\nKilled after ${timeoutMs} ms (timeout).`;
-      child.kill('SIGKILL');
-    }, timeoutMs);
-    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
-    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-    child.on('error', (e) => {
-      stderr += e.message;
-      finish(null);
-    });
-    child.on('close', (code) => finish(code));
-    child.stdin.on('error', () => undefined);
-    child.stdin.end(input);
-  });
+  return runProcess(command, args, { input, timeoutMs });
 }
 
 const found = new Map<string, Promise<{ python: string; version: string } | null>>();

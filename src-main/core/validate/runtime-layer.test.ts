@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDjangoPython } from '../runtime';
+import { djangoTargets } from '../../../test-support/django-versions';
 import { cleanProject, withEdit, withFile } from '../../../test-support/fixtures/clean-project';
 import { validateRuntime, envExample } from './runtime-layer';
 import { checkMessages, exceptionLine, modelLine, projectFrames, testFailures } from './runtime-output';
@@ -83,61 +83,69 @@ describe('reading manage.py output', () => {
   });
 });
 
-const django = await findDjangoPython();
+const { targets, missing } = await djangoTargets();
 
-describe.skipIf(!django)('runtime layer on Django', () => {
-  it('passes the clean project: check, makemigrations and tests', async () => {
-    const r = await validateRuntime(cleanProject(), { python: django?.python });
-    expect(r).toMatchObject({ ran: true, findings: [] });
-    expect(r.steps.map((s) => [s.step, s.code])).toEqual([
-      ['check', 0],
-      ['makemigrations', 0],
-      ['test --noinput', 0],
-    ]);
+for (const { series, reason } of missing)
+  describe.skip(`runtime layer on Django ${series} — skipped: ${reason}`, () => {
+    it('passes the clean project', () => undefined);
   });
 
-  it('reports a system-check error on the model field', async () => {
-    const files = withEdit('shop/models.py', 'max_digits=12, decimal_places=2', 'max_digits=12');
-    const r = await validateRuntime(files, { python: django?.python });
-    expect(r.findings.map((f) => [f.file, f.line, f.rule])).toEqual([
-      ['shop/models.py', 16, 'runtime.check.fields.E130'],
-    ]);
-  });
+for (const django of targets)
+  describe(`runtime layer on Django ${django.djangoVersion}`, () => {
+    const target = { python: django.python, ...(django.pythonPath ? { pythonPath: django.pythonPath } : {}) };
 
-  it('attributes an import crash to the file and line that raised it', async () => {
-    const files = withEdit(
-      'shop/views.py',
-      'from .filters import ProductFilterSet',
-      'from .filters import ProductFilterSet\nfrom .missing import nothing',
-    );
-    const r = await validateRuntime(files, { python: django?.python, tests: false });
-    expect(r.findings).toEqual([
-      expect.objectContaining({
-        file: 'shop/views.py',
-        line: 4,
-        rule: 'runtime.check-failed',
-        message: expect.stringMatching(/ModuleNotFoundError: No module named 'shop.missing'/),
-      }),
-    ]);
-  });
+    it('passes the clean project: check, makemigrations and tests', async () => {
+      const r = await validateRuntime(cleanProject(), target);
+      expect(r).toMatchObject({ ran: true, findings: [], djangoVersion: django.djangoVersion });
+      expect(r.steps.map((s) => [s.step, s.code])).toEqual([
+        ['check', 0],
+        ['makemigrations', 0],
+        ['test --noinput', 0],
+      ]);
+    });
 
-  it('reports a failing generated test on the test line', async () => {
-    const files = withEdit('shop/tests.py', "'/api/products/'", "'/api/product/'");
-    const r = await validateRuntime(files, { python: django?.python });
-    expect(r.findings.map((f) => [f.file, f.line, f.rule])).toEqual([['shop/tests.py', 12, 'runtime.test-failed']]);
-    expect(r.findings[0]?.message).toMatch(
-      /^shop\.tests\.ProductApiTests\.test_list failed: AssertionError: '\/api\/products\/' != '\/api\/product\/'/,
-    );
-  });
+    it('reports a system-check error on the model field', async () => {
+      const files = withEdit('shop/models.py', 'max_digits=12, decimal_places=2', 'max_digits=12');
+      const r = await validateRuntime(files, target);
+      expect(r.findings.map((f) => [f.file, f.line, f.rule])).toEqual([
+        ['shop/models.py', 16, 'runtime.check.fields.E130'],
+      ]);
+    });
 
-  it('skips, with the reason, a project without manage.py', async () => {
-    const files = withFile('x.py', '').filter((f) => f.path !== 'manage.py');
-    expect(await validateRuntime(files, { python: django?.python })).toMatchObject({
-      ran: false,
-      skipped: 'the project has no manage.py',
+    it('attributes an import crash to the file and line that raised it', async () => {
+      const files = withEdit(
+        'shop/views.py',
+        'from .filters import ProductFilterSet',
+        'from .filters import ProductFilterSet\nfrom .missing import nothing',
+      );
+      const r = await validateRuntime(files, { ...target, tests: false });
+      expect(r.findings).toEqual([
+        expect.objectContaining({
+          file: 'shop/views.py',
+          line: 4,
+          rule: 'runtime.check-failed',
+          message: expect.stringMatching(/ModuleNotFoundError: No module named 'shop.missing'/),
+        }),
+      ]);
+    });
+
+    it('reports a failing generated test on the test line', async () => {
+      const files = withEdit('shop/tests.py', "'/api/products/'", "'/api/product/'");
+      const r = await validateRuntime(files, target);
+      expect(r.findings.map((f) => [f.file, f.line, f.rule])).toEqual([['shop/tests.py', 12, 'runtime.test-failed']]);
+      expect(r.findings[0]?.message).toMatch(
+        /^shop\.tests\.ProductApiTests\.test_list failed: AssertionError: '\/api\/products\/' != '\/api\/product\/'/,
+      );
+    });
+
+    it('skips, with the reason, a project without manage.py', async () => {
+      const files = withFile('x.py', '').filter((f) => f.path !== 'manage.py');
+      expect(await validateRuntime(files, target)).toMatchObject({
+        ran: false,
+        skipped: 'the project has no manage.py',
+      });
     });
   });
-});
 
 describe('runtime layer without Django', () => {
   it('is skipped with the reason, never counted as passed', async () => {

@@ -3,11 +3,15 @@
  * user would — `manage.py check`, migrations, and the generated tests — with a Django-capable
  * Python. Failures become findings on the file they came from. Without such a Python the layer
  * is skipped with the reason; it never counts as passed.
+ *
+ * Running the project runs its code (Django executes class bodies at `check`), so it runs inside
+ * a sandbox (bubblewrap on Linux, sandbox-exec on macOS) wherever one works. Where none does,
+ * only DjForge's own template output is run; files a model wrote or a person edited make the
+ * layer skip with a notice, unless the person opted in to running them unconfined.
  */
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { findDjangoPython, runManage, type ManageResult } from '../runtime';
+import { findDjangoPython, findSandbox, runManage, trackedTempDir, type ManageResult, type Sandbox } from '../runtime';
 import { checkMessages, testFailures, tracebackFinding } from './runtime-output';
 import { finding, type Finding, type SourceFile } from './types';
 
@@ -16,16 +20,39 @@ export interface RuntimeOptions {
   python?: string;
   /** Interpreters tried after `$DJFORGE_PYTHON` when `python` is not given (default: findDjangoPython's). */
   fallbacks?: readonly string[];
+  /** `PYTHONPATH` for that interpreter (another Django); default `$DJFORGE_PYTHONPATH`. */
+  pythonPath?: string;
   /** Run the generated tests too (the slowest step). Default true. */
   tests?: boolean;
   timeoutMs?: number;
+  /** Where `DJFORGE_PYTHON`, `DJFORGE_PYTHONPATH` and `DJFORGE_UNSANDBOXED_RUNTIME` are read; default `process.env`. */
   env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * Files whose text DjForge's template engine did not write (a model's, a cache's, a person's
+   * edit): `true` (the default) means all of them, `false` none, or the list of paths.
+   */
+  untrusted?: boolean | readonly string[];
+  /**
+   * Run untrusted files even where no sandbox works (the CLI's `--unsandboxed-runtime`, the
+   * `DJFORGE_UNSANDBOXED_RUNTIME=1` setting). Default false.
+   */
+  allowUnsandboxed?: boolean;
+  /** The bubblewrap program; default `bwrap`. */
+  bwrap?: string;
+  /** Aborting kills the running `manage.py` and removes the copy; the result is a skip. */
+  signal?: AbortSignal;
 }
 
 export interface RuntimeResult {
   findings: Finding[];
   ran: boolean;
   skipped?: string;
+  /** The sandbox the project ran in, or `none` (template output where no sandbox works, or opted in). */
+  sandbox?: Sandbox['kind'] | 'none';
+  /** Why the project ran unconfined, or why a sandbox was not available; for the person to read. */
+  notice?: string;
+  /** `django.get_version()` of the interpreter used. */
+  djangoVersion?: string;
   steps: { step: string; code: number | null; durationMs: number }[];
 }
 
@@ -38,91 +65,154 @@ export function envExample(files: readonly SourceFile[]): Record<string, string>
   return env;
 }
 
-/** Run check, migrations and tests of `files` in a temporary copy; the copy is always removed. */
+/** The files of `files` that `untrusted` names (all, none, or the listed paths). */
+function untrustedFiles(files: readonly SourceFile[], untrusted: RuntimeOptions['untrusted']): string[] {
+  if (untrusted === false) return [];
+  if (untrusted === undefined || untrusted === true) return files.map((f) => f.path);
+  const named = new Set(untrusted);
+  return files.filter((f) => named.has(f.path)).map((f) => f.path);
+}
+
+const listed = (paths: readonly string[]): string =>
+  paths.length <= 3 ? paths.join(', ') : `${paths.slice(0, 3).join(', ')} and ${paths.length - 3} more`;
+
+const skip = (skipped: string, extra: Partial<RuntimeResult> = {}): RuntimeResult => ({
+  findings: [],
+  ran: false,
+  skipped,
+  steps: [],
+  ...extra,
+});
+
+/**
+ * Run check, migrations and tests of `files` in a temporary copy, in a sandbox where one works;
+ * the copy is always removed (also on cancel, Ctrl-C, SIGTERM and the parent's exit).
+ */
 export async function validateRuntime(
   files: readonly SourceFile[],
   options: RuntimeOptions = {},
 ): Promise<RuntimeResult> {
+  const env = options.env ?? process.env;
+  const pythonPath = options.pythonPath ?? env.DJFORGE_PYTHONPATH;
   const found = await findDjangoPython(
     options.python,
     options.python
-      ? { env: {}, fallbacks: [] }
-      : { env: options.env, ...(options.fallbacks ? { fallbacks: options.fallbacks } : {}) },
+      ? { env: {}, fallbacks: [], ...(pythonPath ? { pythonPath } : {}) }
+      : { env, ...(options.fallbacks ? { fallbacks: options.fallbacks } : {}), ...(pythonPath ? { pythonPath } : {}) },
   );
   if (!found)
-    return {
-      findings: [],
-      ran: false,
-      skipped: options.python
-        ? `${options.python} cannot import Django and DRF`
+    return skip(
+      options.python
+        ? `${options.python} cannot import Django and DRF${pythonPath ? ` (PYTHONPATH=${pythonPath})` : ''}`
         : 'no Python that imports Django and DRF was found (set DJFORGE_PYTHON)',
-      steps: [],
-    };
-  if (!files.some((f) => f.path === 'manage.py'))
-    return { findings: [], ran: false, skipped: 'the project has no manage.py', steps: [] };
-  const root = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'djforge-runtime-')));
+    );
+  if (!files.some((f) => f.path === 'manage.py')) return skip('the project has no manage.py');
+  const probe = await findSandbox(options.bwrap ? { bwrap: options.bwrap } : {});
+  const untrusted = untrustedFiles(files, options.untrusted);
+  const optedIn = options.allowUnsandboxed === true || env.DJFORGE_UNSANDBOXED_RUNTIME === '1';
+  if (!probe.sandbox && untrusted.length > 0 && !optedIn)
+    return skip(
+      `model-written or edited files (${listed(untrusted)}) are never run outside a sandbox, and ${probe.reason}; ` +
+        'pass --unsandboxed-runtime (or set DJFORGE_UNSANDBOXED_RUNTIME=1) to run them anyway',
+      { sandbox: 'none', notice: probe.reason, djangoVersion: found.djangoVersion },
+    );
+  const notice = probe.sandbox
+    ? undefined
+    : untrusted.length > 0
+      ? `ran model-written files unconfined as asked (${probe.reason})`
+      : `ran DjForge's template output without a sandbox (${probe.reason})`;
+  const status = {
+    sandbox: probe.sandbox?.kind ?? ('none' as const),
+    djangoVersion: found.djangoVersion,
+    ...(notice ? { notice } : {}),
+  };
+  if (options.signal?.aborted) return skip('cancelled', status);
+  const temp = await trackedTempDir();
+  try {
+    const result = await runSteps(files, temp.dir, {
+      python: found.python,
+      sandbox: probe.sandbox,
+      timeoutMs: options.timeoutMs ?? 180_000,
+      env: { DEBUG: 'False', ...envExample(files), ...(found.pythonPath ? { PYTHONPATH: found.pythonPath } : {}) },
+      tests: options.tests !== false,
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    return options.signal?.aborted ? skip('cancelled', { ...status, steps: result.steps }) : { ...result, ...status };
+  } finally {
+    temp.release();
+  }
+}
+
+interface StepSetup {
+  python: string;
+  sandbox: Sandbox | null;
+  timeoutMs: number;
+  env: Record<string, string>;
+  tests: boolean;
+  signal?: AbortSignal;
+}
+
+/** check, then makemigrations, then the tests, in `root`; stops at the first step that fails. */
+async function runSteps(files: readonly SourceFile[], root: string, setup: StepSetup): Promise<RuntimeResult> {
   const steps: RuntimeResult['steps'] = [];
-  const timeoutMs = options.timeoutMs ?? 180_000;
-  const env = { DEBUG: 'False', ...envExample(files) };
   const manage = async (args: string[]): Promise<ManageResult> => {
-    const r = await runManage(found.python, root, args, { timeoutMs, env });
+    const r = await runManage(setup.python, root, args, {
+      timeoutMs: setup.timeoutMs,
+      env: setup.env,
+      sandbox: setup.sandbox,
+      ...(setup.signal ? { signal: setup.signal } : {}),
+    });
     steps.push({ step: args.join(' '), code: r.code, durationMs: r.durationMs });
     return r;
   };
-  try {
-    for (const f of files) {
-      const dest = path.join(root, f.path);
-      await fs.mkdir(path.dirname(dest), { recursive: true });
-      await fs.writeFile(dest, f.content);
-    }
-    const check = await manage(['check']);
-    const output = `${check.stdout}\n${check.stderr}`;
-    const settingsFile = files.find((f) => /(^|\/)settings(\/base)?\.py$/.test(f.path))?.path ?? 'manage.py';
-    const messages = checkMessages(output, settingsFile, (file) => files.find((f) => f.path === file)?.content ?? '');
-    if (check.code !== 0) {
-      const findings = messages.some((m) => m.severity === 'error')
-        ? messages
-        : [...messages, tracebackFinding('runtime.check-failed', output, root, 'manage.py check failed', 'manage.py')];
-      return { findings, ran: true, steps };
-    }
-    const findings = [...messages];
-    const hasMigrations = files.some((f) => /(^|\/)migrations\/\d{4}_\w+\.py$/.test(f.path));
-    const migrate = await manage(hasMigrations ? ['makemigrations', '--check', '--dry-run'] : ['makemigrations']);
-    if (migrate.code !== 0) {
-      const out = `${migrate.stdout}\n${migrate.stderr}`;
-      if (hasMigrations && !/Traceback/.test(out)) {
-        for (const app of new Set([...out.matchAll(/Migrations for '(\w+)'/g)].map((m) => m[1] ?? ''))) {
-          findings.push(
-            finding(
-              'runtime',
-              'error',
-              'runtime.missing-migrations',
-              `${app}/models.py`,
-              { line: 1 },
-              `The models of "${app}" changed but the generated migrations do not include the change (makemigrations --check).`,
-            ),
-          );
-        }
-      } else
+  for (const f of files) {
+    const dest = path.join(root, f.path);
+    await fs.mkdir(path.dirname(dest), { recursive: true });
+    await fs.writeFile(dest, f.content);
+  }
+  const check = await manage(['check']);
+  const output = `${check.stdout}\n${check.stderr}`;
+  const settingsFile = files.find((f) => /(^|\/)settings(\/base)?\.py$/.test(f.path))?.path ?? 'manage.py';
+  const messages = checkMessages(output, settingsFile, (file) => files.find((f) => f.path === file)?.content ?? '');
+  if (check.code !== 0) {
+    const findings = messages.some((m) => m.severity === 'error')
+      ? messages
+      : [...messages, tracebackFinding('runtime.check-failed', output, root, 'manage.py check failed', 'manage.py')];
+    return { findings, ran: true, steps };
+  }
+  const findings = [...messages];
+  const hasMigrations = files.some((f) => /(^|\/)migrations\/\d{4}_\w+\.py$/.test(f.path));
+  const migrate = await manage(hasMigrations ? ['makemigrations', '--check', '--dry-run'] : ['makemigrations']);
+  if (migrate.code !== 0) {
+    const out = `${migrate.stdout}\n${migrate.stderr}`;
+    if (hasMigrations && !/Traceback/.test(out)) {
+      for (const app of new Set([...out.matchAll(/Migrations for '(\w+)'/g)].map((m) => m[1] ?? ''))) {
         findings.push(
-          tracebackFinding('runtime.makemigrations-failed', out, root, 'makemigrations failed', 'manage.py'),
-        );
-      return { findings, ran: true, steps };
-    }
-    if (options.tests !== false) {
-      const test = await manage(['test', '--noinput']);
-      if (test.code !== 0) {
-        const out = `${test.stdout}\n${test.stderr}`;
-        const failures = testFailures(out, root);
-        findings.push(
-          ...(failures.length > 0
-            ? failures
-            : [tracebackFinding('runtime.tests-crashed', out, root, 'manage.py test failed', 'manage.py')]),
+          finding(
+            'runtime',
+            'error',
+            'runtime.missing-migrations',
+            `${app}/models.py`,
+            { line: 1 },
+            `The models of "${app}" changed but the generated migrations do not include the change (makemigrations --check).`,
+          ),
         );
       }
-    }
+    } else
+      findings.push(tracebackFinding('runtime.makemigrations-failed', out, root, 'makemigrations failed', 'manage.py'));
     return { findings, ran: true, steps };
-  } finally {
-    await fs.rm(root, { recursive: true, force: true });
   }
+  if (setup.tests) {
+    const test = await manage(['test', '--noinput']);
+    if (test.code !== 0) {
+      const out = `${test.stdout}\n${test.stderr}`;
+      const failures = testFailures(out, root);
+      findings.push(
+        ...(failures.length > 0
+          ? failures
+          : [tracebackFinding('runtime.tests-crashed', out, root, 'manage.py test failed', 'manage.py')]),
+      );
+    }
+  }
+  return { findings, ran: true, steps };
 }
