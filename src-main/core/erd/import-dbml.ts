@@ -1,0 +1,66 @@
+/**
+ * DBML (and the SQL dialects `@dbml/core` parses: MySQL, SQLite through its MySQL grammar, SQL
+ * Server) → schema model, through `@dbml/core` — the parser dbdiagram.io uses — never by hand.
+ * DBML is read with the current `dbmlv2` compiler first and the legacy parser second, since each
+ * accepts real files the other refuses; a text neither reads is refused with the current
+ * parser's messages at their line:column.
+ */
+import { Parser, type Database } from '@dbml/core';
+import type { Diagnostic } from '../../../src-shared/diagnostics';
+import { databaseToSchema } from './dbml-database';
+import { ERD_CODES } from './diagnostic-codes';
+import { error } from './report';
+import type { SchemaDocument } from './schema-model';
+
+type DbmlCoreFormat = 'dbmlv2' | 'dbml' | 'mysql' | 'mssql' | 'postgres';
+
+/** The schema, or the parser's errors as diagnostics. */
+export type SchemaParse = { ok: true; schema: SchemaDocument } | { ok: false; diagnostics: Diagnostic[] };
+
+const MAX_REPORTED = 10;
+
+/** `@dbml/core` errors (a CompilerError with `diags`, a PEG SyntaxError, or a plain Error) as diagnostics. */
+export function parserDiagnostics(e: unknown, what: string): Diagnostic[] {
+  const diags = (e as { diags?: unknown[] }).diags;
+  const list = Array.isArray(diags) && diags.length > 0 ? diags : [e];
+  return list.slice(0, MAX_REPORTED).map((raw) => {
+    const d = raw as { message?: unknown; location?: { start?: { line?: number; column?: number } } };
+    const message = String(d.message ?? raw).replace(/\s+/g, ' ').trim();
+    const sentence = /[.!?]$/.test(message) ? message : `${message}.`;
+    const out = error(ERD_CODES.schemaSyntax, undefined, `The ${what} does not parse: ${sentence}`);
+    const start = d.location?.start;
+    if (start?.line !== undefined && start.line > 0) out.line = start.line;
+    if (start?.column !== undefined && start.column > 0) out.column = start.column;
+    return out;
+  });
+}
+
+function parseFirst(text: string, formats: readonly DbmlCoreFormat[], what: string): SchemaParse {
+  let first: unknown;
+  for (const format of formats) {
+    let db: Database;
+    try {
+      db = Parser.parse(text, format);
+    } catch (e) {
+      first ??= e;
+      continue;
+    }
+    return { ok: true, schema: databaseToSchema(db) };
+  }
+  return { ok: false, diagnostics: parserDiagnostics(first, what) };
+}
+
+/** A DBML text: `dbmlv2`, then the legacy parser. */
+export function parseDbml(text: string): SchemaParse {
+  return parseFirst(text, ['dbmlv2', 'dbml'], 'DBML');
+}
+
+/** MySQL or SQLite DDL through `@dbml/core`'s MySQL parser (it has no SQLite grammar of its own). */
+export function parseMysql(text: string, dialect: 'mysql' | 'sqlite'): SchemaParse {
+  return parseFirst(text, ['mysql'], dialect === 'sqlite' ? 'SQLite DDL' : 'MySQL DDL');
+}
+
+/** SQL Server DDL through `@dbml/core`'s T-SQL parser. */
+export function parseMssql(text: string): SchemaParse {
+  return parseFirst(text, ['mssql'], 'SQL Server DDL');
+}
