@@ -31,13 +31,19 @@ const schemaOf = (name: string | null | undefined): string | undefined =>
   name === null || name === undefined || name === 'public' ? undefined : name;
 
 /** `varchar(254)` / `decimal(10,2)` / `text[]` → name, numeric arguments, array flag. */
-export function columnType(raw: { type_name?: string; args?: string | null; schemaName?: string | null }): ColumnType {
+export function columnType(raw: { type_name?: string; args?: unknown; schemaName?: string | null }): ColumnType {
   const written = String(raw.type_name ?? '').trim();
   const array = /\[\s*\]$/.test(written);
   const bare = written.replace(/(\[\s*\])+$/, '');
   const open = bare.indexOf('(');
   const name = (open >= 0 ? bare.slice(0, open) : bare).trim().replace(/^"|"$/g, '');
-  const argText = raw.args ?? (open >= 0 ? bare.slice(open + 1, bare.lastIndexOf(')')) : '');
+  const rawArgs = Array.isArray(raw.args) ? raw.args.join(',') : raw.args;
+  const argText =
+    rawArgs === null || rawArgs === undefined
+      ? open >= 0
+        ? bare.slice(open + 1, bare.lastIndexOf(')'))
+        : ''
+      : String(rawArgs);
   const args = argText
     .split(',')
     .map((a) => Number(a.trim()))
@@ -53,35 +59,47 @@ export function columnType(raw: { type_name?: string; args?: string | null; sche
   return type;
 }
 
-function columnDefault(raw: unknown): ColumnDefault | undefined {
+/** Decodes the text of a string literal the parser returned as written (its MySQL importer does). */
+export type LiteralDecoder = (text: string) => string;
+
+const asWritten: LiteralDecoder = (text) => text;
+
+/** MySQL string-literal escapes: `''`, `\'`, `\\`, `\n`, `\t`, `\r`, `\0`. */
+export const decodeMysqlLiteral: LiteralDecoder = (text) =>
+  text.replace(/''|\\(.)/gs, (match: string, escaped: string | undefined) => {
+    if (escaped === undefined) return "'";
+    return { n: '\n', t: '\t', r: '\r', '0': '\0' }[escaped] ?? escaped;
+  });
+
+function columnDefault(raw: unknown, decode: LiteralDecoder): ColumnDefault | undefined {
   if (raw === null || raw === undefined || typeof raw !== 'object') return undefined;
   const { type, value } = raw as { type?: string; value?: unknown };
   if (value === null || value === undefined || String(value).toLowerCase() === 'null') return { kind: 'null' };
   if (type === 'number') return { kind: 'number', value: Number(value) };
   if (type === 'boolean') return { kind: 'boolean', value: String(value).toLowerCase() === 'true' };
   if (type === 'expression') return { kind: 'expression', text: String(value) };
-  return { kind: 'string', value: String(value) };
+  return { kind: 'string', value: decode(String(value)) };
 }
 
-function column(field: Field): SchemaColumn {
+function column(field: Field, decode: LiteralDecoder): SchemaColumn {
   const out: SchemaColumn = {
     name: field.name,
-    type: columnType(field.type as { type_name?: string; args?: string | null; schemaName?: string | null }),
+    type: columnType(field.type as { type_name?: string; args?: unknown; schemaName?: string | null }),
     pk: field.pk === true,
     increment: field.increment === true,
     unique: field.unique === true,
   };
   if (field.not_null !== undefined && field.not_null !== null) out.notNull = field.not_null;
-  const dflt = columnDefault(field.dbdefault);
+  const dflt = columnDefault(field.dbdefault, decode);
   if (dflt !== undefined) out.default = dflt;
-  if (typeof field.note === 'string' && field.note !== '') out.note = field.note;
+  if (typeof field.note === 'string' && field.note !== '') out.note = decode(field.note);
   const at = position(field);
   if (at !== undefined) out.at = at;
   return out;
 }
 
-function table(t: Table, notes: Diagnostic[]): SchemaTable {
-  const columns = t.fields.map(column);
+function table(t: Table, notes: Diagnostic[], decode: LiteralDecoder): SchemaTable {
+  const columns = t.fields.map((f) => column(f, decode));
   const primaryKey = columns.filter((c) => c.pk).map((c) => c.name);
   const out: SchemaTable = { name: t.name, columns, primaryKey, indexes: [] };
   const schema = schemaOf(t.schema?.name);
@@ -100,7 +118,7 @@ function table(t: Table, notes: Diagnostic[]): SchemaTable {
     if (at !== undefined) entry.at = at;
     out.indexes.push(entry);
   }
-  if (typeof t.note === 'string' && t.note !== '') out.note = t.note;
+  if (typeof t.note === 'string' && t.note !== '') out.note = decode(t.note);
   const color: unknown = t.headerColor;
   if (typeof color === 'string' && color !== '') out.color = color;
   const at = position(t);
@@ -157,13 +175,13 @@ function reference(r: Ref, tables: SchemaTable[]): SchemaRef | undefined {
 }
 
 /** The schema model of a parsed `@dbml/core` Database. */
-export function databaseToSchema(db: Database): SchemaDocument {
+export function databaseToSchema(db: Database, decode: LiteralDecoder = asWritten): SchemaDocument {
   const notes: Diagnostic[] = [];
   const doc: SchemaDocument = { tables: [], refs: [], enums: [], groups: [], diagnostics: notes };
   if (typeof db.name === 'string' && db.name !== '') doc.projectName = db.name;
   if (typeof db.note === 'string' && db.note !== '') doc.projectNote = db.note;
   for (const schema of db.schemas) {
-    for (const t of schema.tables) doc.tables.push(table(t, notes));
+    for (const t of schema.tables) doc.tables.push(table(t, notes, decode));
   }
   for (const schema of db.schemas) {
     for (const r of schema.refs) {

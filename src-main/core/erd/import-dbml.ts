@@ -7,7 +7,7 @@
  */
 import { Parser, type Database } from '@dbml/core';
 import type { Diagnostic } from '../../../src-shared/diagnostics';
-import { databaseToSchema } from './dbml-database';
+import { databaseToSchema, decodeMysqlLiteral, type LiteralDecoder } from './dbml-database';
 import { ERD_CODES } from './diagnostic-codes';
 import { error } from './report';
 import type { SchemaDocument } from './schema-model';
@@ -35,7 +35,7 @@ export function parserDiagnostics(e: unknown, what: string): Diagnostic[] {
   });
 }
 
-function parseFirst(text: string, formats: readonly DbmlCoreFormat[], what: string): SchemaParse {
+function parseFirst(text: string, formats: readonly DbmlCoreFormat[], what: string, decode?: LiteralDecoder): SchemaParse {
   let first: unknown;
   for (const format of formats) {
     let db: Database;
@@ -45,7 +45,9 @@ function parseFirst(text: string, formats: readonly DbmlCoreFormat[], what: stri
       first ??= e;
       continue;
     }
-    return { ok: true, schema: databaseToSchema(db) };
+    const schema = databaseToSchema(db, decode);
+    if (format !== 'dbmlv2' && format !== 'dbml') schema.defaultOnDelete = 'no action';
+    return { ok: true, schema };
   }
   return { ok: false, diagnostics: parserDiagnostics(first, what) };
 }
@@ -57,7 +59,10 @@ export function parseDbml(text: string): SchemaParse {
 
 /** MySQL or SQLite DDL through `@dbml/core`'s MySQL parser (it has no SQLite grammar of its own). */
 export function parseMysql(text: string, dialect: 'mysql' | 'sqlite'): SchemaParse {
-  return parseFirst(text, ['mysql'], dialect === 'sqlite' ? 'SQLite DDL' : 'MySQL DDL');
+  // @dbml/core returns string literals as written; SQLite knows only the '' escape.
+  const decode: LiteralDecoder =
+    dialect === 'mysql' ? decodeMysqlLiteral : (value) => value.replace(/''/g, "'");
+  return parseFirst(text, ['mysql'], dialect === 'sqlite' ? 'SQLite DDL' : 'MySQL DDL', decode);
 }
 
 /** SQL Server DDL through `@dbml/core`'s T-SQL parser. */

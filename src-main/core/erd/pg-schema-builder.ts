@@ -19,7 +19,14 @@ const DELETE_ACTIONS: Readonly<Record<string, string>> = {
 const schemaName = (s: string | undefined): string | undefined => (s === undefined || s === 'public' ? undefined : s);
 
 export class PgSchemaBuilder {
-  private readonly doc: SchemaDocument = { tables: [], refs: [], enums: [], groups: [], diagnostics: [] };
+  private readonly doc: SchemaDocument = {
+    tables: [],
+    refs: [],
+    enums: [],
+    groups: [],
+    defaultOnDelete: 'no action',
+    diagnostics: [],
+  };
   private readonly domains = new Map<string, ColumnType>();
 
   constructor(private readonly lines: ByteLines) {}

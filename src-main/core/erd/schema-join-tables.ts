@@ -10,6 +10,7 @@ import { ERD_CODES } from './diagnostic-codes';
 import { pluralize, snakeCase } from './naming';
 import { info, q } from './report';
 import { at } from './schema-fields';
+import { attributeName } from './schema-names';
 import type { MappedTable } from './schema-to-erd';
 
 const sameSet = (a: readonly string[], b: readonly string[]): boolean =>
@@ -32,7 +33,7 @@ export function convertJoinTables(
     }
     const [[c1, r1], [c2, r2]] = [first, second];
     const owner = mapped.find((o) => o.entity.name === r1.to);
-    if (r1.to === r2.to || owner === undefined) {
+    if (owner === undefined || (r1.to === r2.to && m.entity.fields.length > 0)) {
       kept.push(m);
       continue;
     }
@@ -44,7 +45,9 @@ export function convertJoinTables(
       kept.push(m);
       continue;
     }
-    const name = owner.scope.claim(pluralize(snakeCase(r2.to)));
+    const prefix = `${owner.table.name}_`.toLowerCase();
+    const named = m.table.name.toLowerCase().startsWith(prefix) ? attributeName(m.table.name.slice(prefix.length)) : '';
+    const name = owner.scope.claim(named !== '' && named !== 'field' ? named : pluralize(snakeCase(r2.to)));
     const relation: Relation = { name, kind: 'manyToMany', from: r1.to, to: r2.to };
     const where = `${r1.to}.${name}`;
     if (pure) {

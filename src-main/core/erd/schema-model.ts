@@ -100,6 +100,11 @@ export interface SchemaDocument {
   refs: SchemaRef[];
   enums: SchemaEnum[];
   groups: SchemaGroup[];
+  /**
+   * The delete action of a reference that states none: SQL's `no action` for DDL (the database
+   * refuses the delete, Django's PROTECT); undefined for DBML, where nothing is implied.
+   */
+  defaultOnDelete?: string;
   diagnostics: Diagnostic[];
 }
 

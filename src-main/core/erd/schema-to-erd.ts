@@ -17,6 +17,7 @@ import { at, columnToField } from './schema-fields';
 import { convertJoinTables } from './schema-join-tables';
 import { qualifiedName, type SchemaDocument, type SchemaRef, type SchemaTable } from './schema-model';
 import { attributeName, modelClassName, NameScope, relationName } from './schema-names';
+import { mapColumnType } from './schema-types';
 import { SchemaIndexLookup } from './schema-lookup';
 
 /** How a schema becomes a project. */
@@ -57,10 +58,11 @@ export function schemaToErd(doc: SchemaDocument, options: SchemaImportOptions): 
   const classes = new NameScope('');
   const mapped = doc.tables.map((table) => mapTableName(table, classes, lookup));
   const fkColumns = foreignKeyColumns(doc.refs, lookup, notes);
-  mapped.forEach((m) => mapMembers(m, fkColumns.get(m.table) ?? new Set(), lookup, notes));
+  const indexNames = new Set<string>();
+  mapped.forEach((m) => mapMembers(m, fkColumns.get(m.table) ?? new Set(), lookup, notes, indexNames));
   const relations: Relation[] = [];
   for (const ref of doc.refs) {
-    const relation = mapReference(ref, mapped, lookup, notes);
+    const relation = mapReference(ref, mapped, lookup, notes, doc.defaultOnDelete);
     if (relation !== undefined) relations.push(relation);
   }
   const kept = convertJoinTables(mapped, relations, notes);
@@ -127,7 +129,13 @@ function foreignKeyColumns(refs: readonly SchemaRef[], lookup: SchemaIndexLookup
   return out;
 }
 
-function mapMembers(m: MappedTable, fks: Set<string>, lookup: SchemaIndexLookup, notes: Diagnostic[]): void {
+function mapMembers(
+  m: MappedTable,
+  fks: Set<string>,
+  lookup: SchemaIndexLookup,
+  notes: Diagnostic[],
+  indexNames: Set<string>,
+): void {
   const { table, entity } = m;
   const pk = table.primaryKey;
   for (const column of table.columns) {
@@ -135,19 +143,26 @@ function mapMembers(m: MappedTable, fks: Set<string>, lookup: SchemaIndexLookup,
     const isFk = fks.has(column.name);
     const isDjangoId = !isFk && pk.length === 1 && pk[0] === column.name && /^id$/i.test(column.name) && isIntegerColumn(column.type.name);
     if (isDjangoId) continue;
-    const wanted = isFk ? relationName(column.name) : attributeName(column.name);
+    const soleKey = !isFk && pk.length === 1 && pk[0] === column.name;
+    const uuidKey = soleKey && mapColumnType(column.type, undefined).field.type === 'uuid';
+    const wanted = uuidKey ? 'id' : isFk ? relationName(column.name) : attributeName(column.name);
     const name = m.scope.claim(wanted);
     m.members.set(column.name, name);
     const plain = isFk ? snakeCase(column.name).replace(/_(id|fk|key)$/, '') : snakeCase(column.name);
     if (name !== wanted) {
       notes.push(at(info(ERD_CODES.nameChanged, undefined, `${where} becomes ${q(name)}: ${q(wanted)} is taken by another column.`), column.at));
-    } else if (plain !== '' && name !== plain) {
+    } else if (plain !== '' && name !== plain && !uuidKey) {
       notes.push(at(info(ERD_CODES.nameChanged, undefined, `${where} becomes ${q(name)}: ${q(plain)} is not usable as a Python or Django name.`), column.at));
     }
     if (isFk) continue;
     const enumValues = lookup.enumValues(column.type.text, column.type.name, table.schema);
     const field = columnToField(column, name, where, enumValues, notes);
-    if (pk.length === 1 && pk[0] === column.name) {
+    if (uuidKey) {
+      delete field.nullable;
+      delete field.required;
+      if (!/^id$/i.test(column.name))
+        notes.push(at(info(ERD_CODES.keyMapped, undefined, `${where} is the uuid primary key; it becomes the model's "id" key.`), column.at));
+    } else if (soleKey) {
       field.unique = true;
       delete field.nullable;
       delete field.required;
@@ -178,8 +193,17 @@ function mapMembers(m: MappedTable, fks: Set<string>, lookup: SchemaIndexLookup,
       continue;
     }
     const entry: { fields: string[]; name?: string } = { fields };
-    if (index.name !== undefined && INDEX_NAME.test(index.name)) entry.name = index.name;
-    if (fields.length === 1 && index.name === undefined) {
+    const conventional = `${table.name}_${index.columns.join('_')}_idx`;
+    if (
+      index.name !== undefined &&
+      index.name !== conventional &&
+      INDEX_NAME.test(index.name) &&
+      !indexNames.has(index.name.toLowerCase())
+    ) {
+      entry.name = index.name;
+      indexNames.add(index.name.toLowerCase());
+    }
+    if (fields.length === 1 && entry.name === undefined) {
       const field = entity.fields.find((f) => f.name === fields[0]);
       if (field !== undefined) {
         field.index = true;
@@ -201,7 +225,13 @@ function isIntegerColumn(type: string): boolean {
   return /^(int|integer|int2|int4|int8|smallint|bigint|mediumint|tinyint|serial|serial2|serial4|serial8|smallserial|bigserial|number|numeric)$/i.test(type);
 }
 
-function mapReference(ref: SchemaRef, mapped: readonly MappedTable[], lookup: SchemaIndexLookup, notes: Diagnostic[]): Relation | undefined {
+function mapReference(
+  ref: SchemaRef,
+  mapped: readonly MappedTable[],
+  lookup: SchemaIndexLookup,
+  notes: Diagnostic[],
+  defaultOnDelete: string | undefined,
+): Relation | undefined {
   const fromTable = lookup.table(ref.from.schema, ref.from.table);
   const toTable = lookup.table(ref.to.schema, ref.to.table);
   const from = mapped.find((m) => m.table === fromTable);
@@ -218,7 +248,8 @@ function mapReference(ref: SchemaRef, mapped: readonly MappedTable[], lookup: Sc
   const unique = schemaColumn !== undefined && (schemaColumn.unique || isSoleUnique(from.table, column));
   const relation: Relation = { name, kind: ref.cardinality === 'oneToOne' || unique ? 'oneToOne' : 'manyToOne', from: from.entity.name, to: to.entity.name };
   if (schemaColumn?.notNull !== true && !(from.table.primaryKey.length === 1 && from.table.primaryKey[0] === column)) relation.nullable = true;
-  const onDelete = ref.onDelete === undefined ? undefined : ON_DELETE[ref.onDelete.toLowerCase()];
+  const action = ref.onDelete ?? defaultOnDelete;
+  const onDelete = action === undefined ? undefined : ON_DELETE[action.toLowerCase()];
   if (onDelete !== undefined) relation.onDelete = onDelete;
   if (schemaColumn?.note !== undefined && schemaColumn.note.trim() !== '') relation.helpText = schemaColumn.note.trim();
   const target = ref.to.columns[0];
