@@ -42,7 +42,7 @@ function syntaxError(e: unknown, lines: ByteLines, text: string): Diagnostic {
   const d = error(ERD_CODES.schemaSyntax, undefined, `The PostgreSQL DDL does not parse: ${message}.`);
   const cursor = details?.cursorPosition;
   if (cursor === undefined) return d;
-  const offset = Math.max(0, Math.min(cursor - 1, Buffer.byteLength(text)));
+  const offset = Math.max(0, Math.min(cursor, Buffer.byteLength(text)));
   return { ...d, ...lines.at(offset) };
 }
 

@@ -137,7 +137,7 @@ export class PgSchemaBuilder {
         return;
       }
       case 'CONSTR_CHECK':
-        this.doc.diagnostics.push({ ...info(ERD_CODES.constructUnmapped, undefined, `The check constraint on ${table.name}${columns.length > 0 ? `.${columns.join()}` : ''} is not modelled by the ERD; it is skipped.`), ...this.at(c) });
+        this.doc.diagnostics.push({ ...info(ERD_CODES.constructUnmapped, undefined, `The check constraint on ${table.name}${columns.length > 0 ? `.${columns.join()}` : ''} is not modelled by the ERD; it is skipped.`), ...(this.position(c) ?? {}) });
         return;
       default:
         return;
@@ -183,9 +183,10 @@ export class PgSchemaBuilder {
     const table = this.findTable(nodeOf(node, 'relation') ?? (node.relation as PgNode | undefined));
     if (table === undefined) return;
     const elements = listOf(node, 'indexParams').map((p) => nodeOf(p, 'IndexElem'));
-    const columns = elements.map((e) => textOf(e, 'name')).filter((n): n is string => n !== undefined);
+    const names = elements.map((e) => textOf(e, 'name'));
+    const columns = names.map((n) => n ?? 'expression');
     const index: SchemaTable['indexes'][number] = { columns, unique: node.unique === true };
-    if (columns.length !== elements.length) index.hasExpressions = true;
+    if (names.some((n) => n === undefined)) index.hasExpressions = true;
     const name = textOf(node, 'idxname');
     if (name !== undefined) index.name = name;
     const at = this.position(nodeOf(node, 'relation') ?? (node.relation as PgNode | undefined));

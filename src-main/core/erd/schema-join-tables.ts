@@ -46,7 +46,9 @@ export function convertJoinTables(
       continue;
     }
     const prefix = `${owner.table.name}_`.toLowerCase();
-    const named = m.table.name.toLowerCase().startsWith(prefix) ? attributeName(m.table.name.slice(prefix.length)) : '';
+    const rest = m.table.name.toLowerCase().startsWith(prefix) ? m.table.name.slice(prefix.length) : '';
+    const other = mapped.find((o) => o.entity.name === r2.to)?.table.name.toLowerCase();
+    const named = rest === '' || rest.toLowerCase() === other ? '' : attributeName(rest);
     const name = owner.scope.claim(named !== '' && named !== 'field' ? named : pluralize(snakeCase(r2.to)));
     const relation: Relation = { name, kind: 'manyToMany', from: r1.to, to: r2.to };
     const where = `${r1.to}.${name}`;
