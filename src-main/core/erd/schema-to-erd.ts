@@ -192,6 +192,10 @@ function mapMembers(
       addUniqueTogether(entity, fields);
       continue;
     }
+    const duplicate =
+      (entity.indexes ?? []).some((i) => i.fields.join() === fields.join()) ||
+      (fields.length === 1 && entity.fields.some((f) => f.name === fields[0] && f.index === true));
+    if (duplicate) continue;
     const entry: { fields: string[]; name?: string } = { fields };
     const conventional = `${table.name}_${index.columns.join('_')}_idx`;
     if (
