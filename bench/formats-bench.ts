@@ -39,7 +39,9 @@ async function largeSchema(tables: number): Promise<void> {
     const imported = await importErdFile(text, `bench.${dialect}.sql`);
     const t2 = performance.now();
     if (!parsed.ok || imported.erd === null) {
-      console.log(`  ${dialect}: did not import (${imported.diagnostics.find((d) => d.severity === 'error')?.message ?? ''})`);
+      console.log(
+        `  ${dialect}: did not import (${imported.diagnostics.find((d) => d.severity === 'error')?.message ?? ''})`,
+      );
       continue;
     }
     const files = generateProject(imported.erd);
@@ -54,9 +56,11 @@ async function largeSchema(tables: number): Promise<void> {
 }
 
 async function corpus(): Promise<void> {
-  const dir = [process.env.DJFORGE_CORPUS, path.resolve(root, '../shared/corpus'), path.resolve(root, '../../shared/corpus')].find(
-    (p) => p !== undefined && existsSync(path.join(p, 'manifest.json')),
-  );
+  const dir = [
+    process.env.DJFORGE_CORPUS,
+    path.resolve(root, '../shared/corpus'),
+    path.resolve(root, '../../shared/corpus'),
+  ].find((p) => p !== undefined && existsSync(path.join(p, 'manifest.json')));
   console.log('== Schema import: the real-schema corpus ==');
   if (dir === undefined) {
     console.log('  skipped: no ../shared/corpus (set DJFORGE_CORPUS)');

@@ -59,7 +59,9 @@ describe('djforge convert', () => {
     await write('broken.sql', 'CREATE TABLE a (\n  id int,,\n);\n');
     const result = await run('convert', 'broken.sql', '--to', 'dbml', '--out', 'x.dbml');
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('broken.sql:2:10: error [erd.schema-syntax] The PostgreSQL DDL does not parse: syntax error at or near ","');
+    expect(result.stderr).toContain(
+      'broken.sql:2:10: error [erd.schema-syntax] The PostgreSQL DDL does not parse: syntax error at or near ","',
+    );
     expect(await listing(sandbox.dir)).toEqual(['broken.sql']);
   });
 
@@ -67,7 +69,9 @@ describe('djforge convert', () => {
     await write('schema.txt', 'CREATE TABLE `a` (`id` int PRIMARY KEY, `n` int);');
     expect((await run('convert', 'schema.txt', '--to', 'json', '--from', 'mysql')).code).toBe(0);
     expect((await run('convert', 'schema.txt', '--to', 'yaml')).stderr).toContain('unknown --to format "yaml"');
-    expect((await run('convert', 'schema.txt', '--to', 'json', '--from', 'oracle')).stderr).toContain('unknown --from format "oracle"');
+    expect((await run('convert', 'schema.txt', '--to', 'json', '--from', 'oracle')).stderr).toContain(
+      'unknown --from format "oracle"',
+    );
     expect((await run('convert', 'schema.txt')).stderr).toContain('missing --to <format>');
     expect((await run('convert', 'nope.sql', '--to', 'json')).stderr).toContain('does not exist');
     expect((await run('convert', '--help')).stdout).toContain('Usage: djforge convert <erd-file> --to <format>');
@@ -85,7 +89,7 @@ describe('validate-erd and generate read DBML and SQL', () => {
     expect(generated.code, generated.stderr).toBe(0);
     const files = await listing(path.join(sandbox.dir, 'api'));
     expect(files).toContain('manage.py');
-    const models = (await fs.readFile(path.join(sandbox.dir, 'api', 'core', 'models.py'), 'utf8'));
+    const models = await fs.readFile(path.join(sandbox.dir, 'api', 'core', 'models.py'), 'utf8');
     expect(models).toContain('class Posts(models.Model):');
     expect(models).toMatch(/author = models\.ForeignKey\(\s*['"]?Users/);
   });

@@ -75,12 +75,16 @@ export async function convertCommand(argv: readonly string[], io: CliIo): Promis
     io.stderr(`djforge convert: ${message}\nRun "djforge convert --help" for usage.\n`);
     return EXIT.usage;
   };
-  if (positionals.length !== 1) return usage(positionals.length === 0 ? 'missing <erd-file>.' : `expected one <erd-file>, got ${positionals.length}.`);
+  if (positionals.length !== 1)
+    return usage(
+      positionals.length === 0 ? 'missing <erd-file>.' : `expected one <erd-file>, got ${positionals.length}.`,
+    );
   if (values.to === undefined) return usage(`missing --to <format> (${EXPORT_FORMATS.join(', ')}).`);
   const to = values.to;
   if (!isExportFormat(to)) return usage(`unknown --to format "${to}" (expected ${EXPORT_FORMATS.join(', ')}).`);
   const from = values.from;
-  if (from !== undefined && !isSourceFormat(from)) return usage(`unknown --from format "${from}" (expected ${SOURCE_FORMATS.join(', ')}).`);
+  if (from !== undefined && !isSourceFormat(from))
+    return usage(`unknown --from format "${from}" (expected ${SOURCE_FORMATS.join(', ')}).`);
   const input = path.resolve(io.cwd, positionals[0] ?? '');
   const text = await readText(input);
   if (text instanceof Error) {
@@ -105,7 +109,10 @@ export async function convertCommand(argv: readonly string[], io: CliIo): Promis
 }
 
 async function writeOutput(target: string, text: string, force: boolean, io: CliIo): Promise<number> {
-  const exists = await fs.stat(target).then(() => true, () => false);
+  const exists = await fs.stat(target).then(
+    () => true,
+    () => false,
+  );
   if (exists && !force) {
     io.stderr(`djforge convert: ${target} exists; use --force to replace it.\n`);
     return EXIT.usage;

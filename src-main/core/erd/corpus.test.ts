@@ -21,7 +21,8 @@ const CANDIDATES = [
   path.resolve(REPO_ROOT, '../../shared/corpus'),
 ].filter((p): p is string => p !== undefined);
 const CORPUS = CANDIDATES.find((p) => existsSync(path.join(p, 'manifest.json')));
-if (CORPUS === undefined) console.warn(`corpus.test: no corpus at ${CANDIDATES.join(' or ')}; the corpus tests are skipped`);
+if (CORPUS === undefined)
+  console.warn(`corpus.test: no corpus at ${CANDIDATES.join(' or ')}; the corpus tests are skipped`);
 
 /** Files no maintained parser reads, and why (see the corpus README's findings). */
 const REFUSED: Readonly<Record<string, string>> = {
@@ -32,7 +33,14 @@ const REFUSED: Readonly<Record<string, string>> = {
   'sql/northwind.sqlite.sql': 'SQLite PRAGMA',
 };
 
-const files = CORPUS === undefined ? [] : ['dbml', 'sql'].flatMap((dir) => readdirSync(path.join(CORPUS, dir)).sort().map((f) => `${dir}/${f}`));
+const files =
+  CORPUS === undefined
+    ? []
+    : ['dbml', 'sql'].flatMap((dir) =>
+        readdirSync(path.join(CORPUS, dir))
+          .sort()
+          .map((f) => `${dir}/${f}`),
+      );
 
 describe.skipIf(CORPUS === undefined)('the real-schema corpus', () => {
   it.each(files)('%s imports, or is refused at a line', { timeout: 300_000 }, async (file) => {
@@ -53,9 +61,16 @@ describe.skipIf(CORPUS === undefined)('the real-schema corpus', () => {
   });
 });
 
-const DJANGO_SAMPLES = ['sql/chinook.postgres.sql', 'sql/pagila-2024.postgres.sql', 'sql/petclinic.mysql.sql', 'dbml/holistics.playground_ecommerce.dbml', 'dbml/dokploy.schema.dbml'];
+const DJANGO_SAMPLES = [
+  'sql/chinook.postgres.sql',
+  'sql/pagila-2024.postgres.sql',
+  'sql/petclinic.mysql.sql',
+  'dbml/holistics.playground_ecommerce.dbml',
+  'dbml/dokploy.schema.dbml',
+];
 const python = CORPUS === undefined ? null : await findDjangoPython();
-if (CORPUS !== undefined && python === null) console.warn('corpus.test: no Python with Django; the Django check of corpus projects is skipped');
+if (CORPUS !== undefined && python === null)
+  console.warn('corpus.test: no Python with Django; the Django check of corpus projects is skipped');
 const scratch: string[] = [];
 afterAll(() => scratch.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 

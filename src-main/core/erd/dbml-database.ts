@@ -24,7 +24,9 @@ interface Located {
 
 function position(element: Located): SourcePosition | undefined {
   const start = element.token?.start;
-  return start?.line === undefined || start.column === undefined ? undefined : { line: start.line, column: start.column };
+  return start?.line === undefined || start.column === undefined
+    ? undefined
+    : { line: start.line, column: start.column };
 }
 
 const schemaOf = (name: string | null | undefined): string | undefined =>
@@ -210,10 +212,16 @@ export function databaseToSchema(db: Database, decode: LiteralDecoder = asWritte
   const records = db.records?.length ?? 0;
   if (records > 0)
     notes.push(
-      info(ERD_CODES.statementsSkipped, undefined, `${records} block${records === 1 ? '' : 's'} of sample records skipped: the ERD holds the schema only.`),
+      info(
+        ERD_CODES.statementsSkipped,
+        undefined,
+        `${records} block${records === 1 ? '' : 's'} of sample records skipped: the ERD holds the schema only.`,
+      ),
     );
   const sticky = db.notes?.length ?? 0;
   if (sticky > 0)
-    notes.push(info(ERD_CODES.statementsSkipped, undefined, `${sticky} sticky note${sticky === 1 ? '' : 's'} skipped.`));
+    notes.push(
+      info(ERD_CODES.statementsSkipped, undefined, `${sticky} sticky note${sticky === 1 ? '' : 's'} skipped.`),
+    );
   return doc;
 }

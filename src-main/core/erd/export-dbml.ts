@@ -64,12 +64,14 @@ export function exportDbml(erd: Erd): string {
         column.targetKey !== undefined
           ? columnTypeFor(column.targetKey, 'dbml')
           : field === undefined
-          ? 'bigint'
-          : field.type === 'enum' && (field.choices ?? []).length > 0
-            ? ident(enumName(table.name, field))
-            : columnTypeFor(field, 'dbml');
+            ? 'bigint'
+            : field.type === 'enum' && (field.choices ?? []).length > 0
+              ? ident(enumName(table.name, field))
+              : columnTypeFor(field, 'dbml');
       const s = table.primaryKey !== undefined ? ['not null'] : columnSettings(column);
-      out.push(`  ${ident(column.name)} ${/[\s(),]/.test(type) ? `"${type}"` : type}${s.length > 0 ? ` [${s.join(', ')}]` : ''}`);
+      out.push(
+        `  ${ident(column.name)} ${/[\s(),]/.test(type) ? `"${type}"` : type}${s.length > 0 ? ` [${s.join(', ')}]` : ''}`,
+      );
       if (column.references !== undefined) {
         const action = column.references.onDelete === undefined ? undefined : ACTIONS[column.references.onDelete];
         const arrow = column.unique ? '-' : '>';
@@ -81,7 +83,9 @@ export function exportDbml(erd: Erd): string {
     const indexes = [
       ...(table.primaryKey !== undefined ? [`(${table.primaryKey.map(ident).join(', ')}) [pk]`] : []),
       ...table.uniques.map((u) => `(${u.map(ident).join(', ')}) [unique]`),
-      ...table.indexes.map((i) => `(${i.columns.map(ident).join(', ')})${i.name !== undefined ? ` [name: '${i.name}']` : ''}`),
+      ...table.indexes.map(
+        (i) => `(${i.columns.map(ident).join(', ')})${i.name !== undefined ? ` [name: '${i.name}']` : ''}`,
+      ),
     ];
     if (indexes.length > 0) out.push('', '  indexes {', ...indexes.map((i) => `    ${i}`), '  }');
     if (table.entity?.description !== undefined) out.push('', `  Note: ${note(table.entity.description)}`);
@@ -89,7 +93,8 @@ export function exportDbml(erd: Erd): string {
   }
   out.push(...refs);
   for (const group of erd.layout?.groups ?? []) {
-    const color = group.color !== undefined && /^#[0-9A-Fa-f]{3,6}$/.test(group.color) ? ` [color: ${group.color}]` : '';
+    const color =
+      group.color !== undefined && /^#[0-9A-Fa-f]{3,6}$/.test(group.color) ? ` [color: ${group.color}]` : '';
     out.push('', `TableGroup ${ident(group.name)}${color} {`, ...group.entities.map((e) => `  ${ident(e)}`), '}');
   }
   return `${out.join('\n').trimEnd()}\n`;

@@ -28,7 +28,7 @@ const SMALL: Erd = {
 };
 
 describe('Mermaid export', () => {
-  it('writes entities with PK/FK/UK markers and crow\'s-foot relations', () => {
+  it("writes entities with PK/FK/UK markers and crow's-foot relations", () => {
     expect(exportErdAs(SMALL, 'mermaid')).toBe(
       [
         'erDiagram',

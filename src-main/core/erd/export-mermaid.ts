@@ -5,7 +5,8 @@
  */
 import type { Erd, Relation } from '../../../src-shared/erd/model';
 
-const entityName = (name: string): string => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `"${name.replace(/"/g, "'")}"`);
+const entityName = (name: string): string =>
+  /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `"${name.replace(/"/g, "'")}"`;
 const comment = (text: string): string => `"${text.replace(/"/g, "'").replace(/\s+/g, ' ')}"`;
 
 /** `B ||--o{ A` and friends: the target's side first, as Mermaid reads "one B has many A". */

@@ -29,7 +29,8 @@ const DEFAULT_LENGTH: Partial<Record<FieldType, number>> = { slug: 50, url: 200,
 
 function storedType(field: Field, target: Target): { type: FieldType; maxLength?: number } {
   const sqlish = target === 'mysql' || target === 'sqlite';
-  if (STRING_LIKE.includes(field.type)) return { type: 'string', maxLength: field.maxLength ?? DEFAULT_LENGTH[field.type] ?? 255 };
+  if (STRING_LIKE.includes(field.type))
+    return { type: 'string', maxLength: field.maxLength ?? DEFAULT_LENGTH[field.type] ?? 255 };
   if (sqlish && field.type === 'uuid') return { type: 'string', maxLength: 32 };
   if (sqlish && field.type === 'ipAddress') return { type: 'string', maxLength: 39 };
   if (sqlish && field.type === 'duration') return { type: 'bigInteger' };
@@ -70,8 +71,21 @@ function schemaView(erd: Erd, target: Target): unknown {
     relations: erd.relations
       .map((r) =>
         r.kind === 'manyToMany'
-          ? { kind: r.kind, ends: [r.from, r.to].sort(), through: r.through, name: r.through === undefined ? r.name : '' }
-          : { kind: r.kind, from: r.from, name: r.name, to: r.to, nullable: r.nullable === true, onDelete: r.onDelete === 'DO_NOTHING' ? (target === 'dbml' ? 'CASCADE' : 'PROTECT') : r.onDelete, helpText: target === 'sqlite' ? undefined : r.helpText },
+          ? {
+              kind: r.kind,
+              ends: [r.from, r.to].sort(),
+              through: r.through,
+              name: r.through === undefined ? r.name : '',
+            }
+          : {
+              kind: r.kind,
+              from: r.from,
+              name: r.name,
+              to: r.to,
+              nullable: r.nullable === true,
+              onDelete: r.onDelete === 'DO_NOTHING' ? (target === 'dbml' ? 'CASCADE' : 'PROTECT') : r.onDelete,
+              helpText: target === 'sqlite' ? undefined : r.helpText,
+            },
       )
       .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
     layout: target === 'dbml' ? { colors: erd.layout?.colors, groups: erd.layout?.groups } : undefined,

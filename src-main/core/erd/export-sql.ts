@@ -79,7 +79,10 @@ function tableStatement(dialect: SqlDialect, table: ExportTable): string {
       `  FOREIGN KEY (${q(column.name)}) REFERENCES ${q(column.references.table)} (${q('id')})${action !== undefined ? ` ON DELETE ${action}` : ''}`,
     );
   }
-  const comment = dialect === 'mysql' && table.entity?.description !== undefined ? ` COMMENT=${mysqlText(table.entity.description)}` : '';
+  const comment =
+    dialect === 'mysql' && table.entity?.description !== undefined
+      ? ` COMMENT=${mysqlText(table.entity.description)}`
+      : '';
   return `CREATE TABLE ${q(table.name)} (\n${lines.join(',\n')}\n)${comment};`;
 }
 
@@ -92,7 +95,10 @@ export function exportSql(erd: Erd, dialect: SqlDialect): string {
     for (const table of tables)
       for (const field of table.entity?.fields ?? [])
         if (field.type === 'enum' && (field.choices ?? []).length > 0)
-          out.push(`CREATE TYPE ${q(enumType(table.name, field))} AS ENUM (${(field.choices ?? []).map((c) => text(c.value)).join(', ')});`, '');
+          out.push(
+            `CREATE TYPE ${q(enumType(table.name, field))} AS ENUM (${(field.choices ?? []).map((c) => text(c.value)).join(', ')});`,
+            '',
+          );
   for (const table of tables) {
     out.push(tableStatement(dialect, table), '');
     table.indexes.forEach((index) => {
@@ -101,7 +107,8 @@ export function exportSql(erd: Erd, dialect: SqlDialect): string {
       out.push(`CREATE INDEX ${q(name)} ON ${q(table.name)} (${index.columns.map(q).join(', ')});`);
     });
     if (dialect !== 'postgres') continue;
-    if (table.entity?.description !== undefined) out.push(`COMMENT ON TABLE ${q(table.name)} IS ${text(table.entity.description)};`);
+    if (table.entity?.description !== undefined)
+      out.push(`COMMENT ON TABLE ${q(table.name)} IS ${text(table.entity.description)};`);
     for (const column of table.columns) {
       const help = column.field?.helpText ?? column.relation?.helpText;
       if (help !== undefined) out.push(`COMMENT ON COLUMN ${q(table.name)}.${q(column.name)} IS ${text(help)};`);

@@ -45,7 +45,12 @@ export function exportTables(erd: Erd): ExportTable[] {
     const ownKey = entity.fields.some((f) => f.name === 'id');
     const columns: ExportColumn[] = ownKey ? [] : [{ name: 'id', key: 'pk', notNull: true, unique: false }];
     for (const field of entity.fields) {
-      const column: ExportColumn = { name: field.name, field, notNull: field.nullable !== true, unique: field.unique === true };
+      const column: ExportColumn = {
+        name: field.name,
+        field,
+        notNull: field.nullable !== true,
+        unique: field.unique === true,
+      };
       if (field.name === 'id') Object.assign(column, { key: 'pk', notNull: true, unique: false });
       columns.push(column);
     }

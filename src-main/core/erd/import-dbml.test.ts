@@ -110,10 +110,25 @@ describe('DBML import', () => {
       description: 'People who buy',
       fields: [
         { name: 'email', type: 'string', maxLength: 254, unique: true },
-        { name: 'full_name', type: 'string', maxLength: 120, nullable: true, required: false, helpText: 'Shown on invoices' },
+        {
+          name: 'full_name',
+          type: 'string',
+          maxLength: 120,
+          nullable: true,
+          required: false,
+          helpText: 'Shown on invoices',
+        },
         { name: 'created_at', type: 'datetime', autoNowAdd: true },
         { name: 'is_active', type: 'boolean', default: true },
-        { name: 'score', type: 'decimal', maxDigits: 8, decimalPlaces: 3, nullable: true, required: false, default: 1.5 },
+        {
+          name: 'score',
+          type: 'decimal',
+          maxDigits: 8,
+          decimalPlaces: 3,
+          nullable: true,
+          required: false,
+          default: 1.5,
+        },
         { name: 'external', type: 'uuid', nullable: true, required: false },
         { name: 'profile', type: 'json', nullable: true, required: false },
         { name: 'from_field', type: 'string', maxLength: 10, nullable: true, required: false },
@@ -154,7 +169,12 @@ describe('DBML import', () => {
     expect(rel('OrderLines', 'order')).toMatchObject({ kind: 'manyToOne', to: 'Orders', onDelete: 'CASCADE' });
     expect(rel('OrderLines', 'product_sku')).toMatchObject({ kind: 'manyToOne', to: 'Products', onDelete: 'RESTRICT' });
     expect(rel('Passports', 'user')).toMatchObject({ kind: 'oneToOne', to: 'Users' });
-    expect(rel('Shipments', 'order')).toMatchObject({ kind: 'manyToOne', to: 'Orders', nullable: true, onDelete: 'SET_NULL' });
+    expect(rel('Shipments', 'order')).toMatchObject({
+      kind: 'manyToOne',
+      to: 'Orders',
+      nullable: true,
+      onDelete: 'SET_NULL',
+    });
     // Users already has a field "tags" (the text[] column), so the relation takes the next free name.
     expect(rel('Users', 'tags_2')).toMatchObject({ kind: 'manyToMany', to: 'Tags' });
     expect(rel('Orders', 'products')).toMatchObject({ kind: 'manyToMany', to: 'Products', through: 'OrderLines' });
@@ -197,7 +217,10 @@ describe('DBML import', () => {
   });
 
   it('falls back to the legacy parser for files only it reads (bare numeric enum values)', async () => {
-    const result = await importErdFile('enum level {\n  1\n  2\n}\nTable t {\n  id int [pk]\n  level level\n}\n', 'old.dbml');
+    const result = await importErdFile(
+      'enum level {\n  1\n  2\n}\nTable t {\n  id int [pk]\n  level level\n}\n',
+      'old.dbml',
+    );
     expect(result.erd?.entities[0]?.fields).toEqual([
       { name: 'level', type: 'enum', choices: [{ value: '1' }, { value: '2' }], nullable: true, required: false },
     ]);

@@ -25,7 +25,9 @@ export function parserDiagnostics(e: unknown, what: string): Diagnostic[] {
   const list = Array.isArray(diags) && diags.length > 0 ? diags : [e];
   return list.slice(0, MAX_REPORTED).map((raw) => {
     const d = raw as { message?: unknown; location?: { start?: { line?: number; column?: number } } };
-    const message = String(d.message ?? raw).replace(/\s+/g, ' ').trim();
+    const message = String(d.message ?? raw)
+      .replace(/\s+/g, ' ')
+      .trim();
     const sentence = /[.!?]$/.test(message) ? message : `${message}.`;
     const out = error(ERD_CODES.schemaSyntax, undefined, `The ${what} does not parse: ${sentence}`);
     const start = d.location?.start;
@@ -35,7 +37,12 @@ export function parserDiagnostics(e: unknown, what: string): Diagnostic[] {
   });
 }
 
-function parseFirst(text: string, formats: readonly DbmlCoreFormat[], what: string, decode?: LiteralDecoder): SchemaParse {
+function parseFirst(
+  text: string,
+  formats: readonly DbmlCoreFormat[],
+  what: string,
+  decode?: LiteralDecoder,
+): SchemaParse {
   let first: unknown;
   for (const format of formats) {
     let db: Database;
@@ -60,8 +67,7 @@ export function parseDbml(text: string): SchemaParse {
 /** MySQL or SQLite DDL through `@dbml/core`'s MySQL parser (it has no SQLite grammar of its own). */
 export function parseMysql(text: string, dialect: 'mysql' | 'sqlite'): SchemaParse {
   // @dbml/core returns string literals as written; SQLite knows only the '' escape.
-  const decode: LiteralDecoder =
-    dialect === 'mysql' ? decodeMysqlLiteral : (value) => value.replace(/''/g, "'");
+  const decode: LiteralDecoder = dialect === 'mysql' ? decodeMysqlLiteral : (value) => value.replace(/''/g, "'");
   return parseFirst(text, ['mysql'], dialect === 'sqlite' ? 'SQLite DDL' : 'MySQL DDL', decode);
 }
 

@@ -46,13 +46,20 @@ export async function parseSchema(text: string, format: Exclude<SourceFormat, 'j
 }
 
 /** Imports `text` (named `fileName`) from any supported format into a normalized, validated ERD. */
-export async function importErdFile(text: string, fileName: string, options: ImportFileOptions = {}): Promise<ImportResult> {
+export async function importErdFile(
+  text: string,
+  fileName: string,
+  options: ImportFileOptions = {},
+): Promise<ImportResult> {
   const format = detectSourceFormat(text, fileName, options.from);
   if (format === 'json') return importErdText(text, fileName);
   const withFile = (d: Diagnostic): Diagnostic => ({ ...d, file: fileName });
   const parsed = await parseSchema(text, format);
   if (!parsed.ok) return { erd: null, format, diagnostics: parsed.diagnostics.map(withFile) };
-  const projectName = parsed.schema.projectName !== undefined ? projectFromTitle(parsed.schema.projectName, fileName) : projectNameFromFile(fileName);
+  const projectName =
+    parsed.schema.projectName !== undefined
+      ? projectFromTitle(parsed.schema.projectName, fileName)
+      : projectNameFromFile(fileName);
   const imported = schemaToErd(parsed.schema, { projectName, groupsAsApps: options.groupsAsApps === true });
   const diagnostics = [...imported.diagnostics];
   let erd = imported.erd;

@@ -108,5 +108,3 @@ export function parsePostgres(text: string): SchemaParse {
   }
   return { ok: true, schema: doc };
 }
-
-

@@ -67,7 +67,12 @@ describe('PostgreSQL import (libpg-query)', () => {
       fields: [
         { name: 'name', type: 'string', maxLength: 80 },
         { name: 'born', type: 'integer', nullable: true, required: false },
-        { name: 'mood', type: 'enum', choices: [{ value: 'happy' }, { value: 'sad' }, { value: 'PG-13' }], default: 'happy' },
+        {
+          name: 'mood',
+          type: 'enum',
+          choices: [{ value: 'happy' }, { value: 'sad' }, { value: 'PG-13' }],
+          default: 'happy',
+        },
         { name: 'joined', type: 'datetime', autoNowAdd: true },
         { name: 'photo', type: 'text', nullable: true, required: false },
       ],
@@ -75,12 +80,27 @@ describe('PostgreSQL import (libpg-query)', () => {
     expect(entity(erd, 'Book')?.fields).toEqual([
       { name: 'isbn', type: 'string', maxLength: 13, unique: true },
       { name: 'title', type: 'text', unique: true, helpText: 'As printed' },
-      { name: 'price', type: 'decimal', maxDigits: 6, decimalPlaces: 2, nullable: true, required: false, default: 9.99 },
+      {
+        name: 'price',
+        type: 'decimal',
+        maxDigits: 6,
+        decimalPlaces: 2,
+        nullable: true,
+        required: false,
+        default: 9.99,
+      },
       { name: 'class_field', type: 'text', nullable: true, required: false },
       { name: 'pages', type: 'integer', nullable: true, required: false },
     ]);
     expect(erd.relations).toEqual([
-      expect.objectContaining({ name: 'author', kind: 'manyToOne', from: 'Book', to: 'Author', nullable: true, onDelete: 'SET_NULL' }),
+      expect.objectContaining({
+        name: 'author',
+        kind: 'manyToOne',
+        from: 'Book',
+        to: 'Author',
+        nullable: true,
+        onDelete: 'SET_NULL',
+      }),
       expect.objectContaining({ name: 'authors', kind: 'manyToMany', from: 'Book', to: 'Author' }),
     ]);
     expect(entity(erd, 'BookAuthor')).toBeUndefined();
@@ -90,7 +110,7 @@ describe('PostgreSQL import (libpg-query)', () => {
     const { messages } = await imported(PG_DUMP, 'shop.sql');
     expect(messages).toEqual(
       expect.arrayContaining([
-        '-: 6 statements that do not define the schema\'s tables were skipped (1 VariableSet, 1 CreateSeq, 1 CreateFunction, 1 Copy, 2 psql meta-commands).',
+        "-: 6 statements that do not define the schema's tables were skipped (1 VariableSet, 1 CreateSeq, 1 CreateFunction, 1 Copy, 2 psql meta-commands).",
         '16: The check constraint on author is not modelled by the ERD; it is skipped.',
         '15: author.photo: the binary type bytea becomes a text field.',
         '19: book.isbn: the fixed-length bpchar(13) becomes a variable-length string.',
@@ -102,7 +122,7 @@ describe('PostgreSQL import (libpg-query)', () => {
     expect(messages.filter((m) => m.includes('were skipped'))).toHaveLength(1);
   });
 
-  it('refuses a syntax error with PostgreSQL\'s message at its line:column', async () => {
+  it("refuses a syntax error with PostgreSQL's message at its line:column", async () => {
     const result = await importErdFile('CREATE TABLE a (\n  id int PRIMARY KEY,\n  name text,,\n);\n', 'bad.sql');
     expect(result.erd).toBeNull();
     expect(result.diagnostics).toEqual([
@@ -120,33 +140,52 @@ describe('PostgreSQL import (libpg-query)', () => {
 
 describe('MySQL, SQLite and SQL Server import (@dbml/core)', () => {
   it('reads MySQL: backticks, AUTO_INCREMENT, inline ENUM, COMMENT escapes, UNIQUE KEY → one-to-one', async () => {
-    const sql = "CREATE TABLE `store` (\n  `id` int NOT NULL AUTO_INCREMENT,\n  `name` varchar(50) NOT NULL COMMENT 'the shop\\'s name',\n  PRIMARY KEY (`id`)\n) ENGINE=InnoDB;\n" +
+    const sql =
+      "CREATE TABLE `store` (\n  `id` int NOT NULL AUTO_INCREMENT,\n  `name` varchar(50) NOT NULL COMMENT 'the shop\\'s name',\n  PRIMARY KEY (`id`)\n) ENGINE=InnoDB;\n" +
       "CREATE TABLE `manager` (\n  `id` int NOT NULL AUTO_INCREMENT PRIMARY KEY,\n  `store_id` int NOT NULL,\n  `level` ENUM('junior','senior') NOT NULL DEFAULT 'junior',\n  UNIQUE KEY `uq_store` (`store_id`),\n  CONSTRAINT `fk_store` FOREIGN KEY (`store_id`) REFERENCES `store` (`id`)\n);\n";
     const { erd } = await imported(sql, 'shop.sql');
-    expect(entity(erd, 'Store')?.fields).toEqual([{ name: 'name', type: 'string', maxLength: 50, helpText: "the shop's name" }]);
+    expect(entity(erd, 'Store')?.fields).toEqual([
+      { name: 'name', type: 'string', maxLength: 50, helpText: "the shop's name" },
+    ]);
     // "Manager" is Django's manager class, so the model is renamed.
     expect(entity(erd, 'ManagerModel')?.fields).toEqual([
       { name: 'level', type: 'enum', choices: [{ value: 'junior' }, { value: 'senior' }], default: 'junior' },
     ]);
     expect(erd.relations).toEqual([
-      expect.objectContaining({ name: 'store', kind: 'oneToOne', from: 'ManagerModel', to: 'Store', onDelete: 'PROTECT' }),
+      expect.objectContaining({
+        name: 'store',
+        kind: 'oneToOne',
+        from: 'ManagerModel',
+        to: 'Store',
+        onDelete: 'PROTECT',
+      }),
     ]);
   });
 
   it('reads SQLite DDL named as such, and SQL Server DDL', async () => {
-    const sqlite = await imported('CREATE TABLE [Artist] (\n  [ArtistId] INTEGER NOT NULL,\n  [Name] NVARCHAR(120),\n  CONSTRAINT [PK_Artist] PRIMARY KEY ([ArtistId])\n);\n', 'chinook.sqlite.sql');
+    const sqlite = await imported(
+      'CREATE TABLE [Artist] (\n  [ArtistId] INTEGER NOT NULL,\n  [Name] NVARCHAR(120),\n  CONSTRAINT [PK_Artist] PRIMARY KEY ([ArtistId])\n);\n',
+      'chinook.sqlite.sql',
+    );
     expect(entity(sqlite.erd, 'Artist')?.fields).toEqual([
       { name: 'artist_id', type: 'integer', unique: true },
       { name: 'name', type: 'string', maxLength: 120, nullable: true, required: false },
     ]);
-    const mssql = await imported('CREATE TABLE [dbo].[Genre] (\n  [GenreId] INT IDENTITY(1,1) NOT NULL PRIMARY KEY,\n  [Name] NVARCHAR(120) NULL\n);\nGO\n', 'genre.sql');
+    const mssql = await imported(
+      'CREATE TABLE [dbo].[Genre] (\n  [GenreId] INT IDENTITY(1,1) NOT NULL PRIMARY KEY,\n  [Name] NVARCHAR(120) NULL\n);\nGO\n',
+      'genre.sql',
+    );
     expect(mssql.erd.entities.map((e) => e.name)).toEqual(['Genre']);
   });
 
   it('refuses MySQL it cannot parse with the line', async () => {
     const result = await importErdFile('CREATE TABLE `a` (\n  `id` int,\n  KEY ((`id`\n);\n', 'a.mysql.sql');
     expect(result.erd).toBeNull();
-    expect(result.diagnostics[0]).toMatchObject({ code: ERD_CODES.schemaSyntax, file: 'a.mysql.sql', line: expect.any(Number) });
+    expect(result.diagnostics[0]).toMatchObject({
+      code: ERD_CODES.schemaSyntax,
+      file: 'a.mysql.sql',
+      line: expect.any(Number),
+    });
     expect(result.diagnostics[0]?.message).toMatch(/^The MySQL DDL does not parse: /);
   });
 });

@@ -63,7 +63,8 @@ export function defaultOf(expr: unknown): ColumnDefault {
   if (cast !== undefined) {
     const inner = defaultOf(cast.arg);
     const target = strings(listOf(nodeOf(cast.typeName, 'TypeName') ?? (cast.typeName as PgNode), 'names')).pop();
-    if (inner.kind === 'string' && target === 'bool') return { kind: 'boolean', value: /^(t|true|1|y|yes|on)$/i.test(inner.value) };
+    if (inner.kind === 'string' && target === 'bool')
+      return { kind: 'boolean', value: /^(t|true|1|y|yes|on)$/i.test(inner.value) };
     return inner.kind === 'expression' ? inner : inner;
   }
   const constant = nodeOf(expr, 'A_Const');
@@ -84,7 +85,13 @@ export function defaultOf(expr: unknown): ColumnDefault {
     return { kind: 'expression', text: `${name}(${listOf(call, 'args').length > 0 ? '…' : ''})` };
   }
   const svf = nodeOf(expr, 'SQLValueFunction');
-  if (svf !== undefined) return { kind: 'expression', text: String(svf.op ?? '').replace(/^SVFOP_/, '').toLowerCase() };
+  if (svf !== undefined)
+    return {
+      kind: 'expression',
+      text: String(svf.op ?? '')
+        .replace(/^SVFOP_/, '')
+        .toLowerCase(),
+    };
   const kind = expr !== null && typeof expr === 'object' ? Object.keys(expr)[0] : undefined;
   return { kind: 'expression', text: kind ?? 'expression' };
 }

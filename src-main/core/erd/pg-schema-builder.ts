@@ -5,7 +5,7 @@
  */
 import { ERD_CODES } from './diagnostic-codes';
 import { info } from './report';
-import { ByteLines, columnTypeOf, defaultOf, listOf, nodeOf, strings, textOf, type PgNode } from './pg-ast';
+import { type ByteLines, columnTypeOf, defaultOf, listOf, nodeOf, strings, textOf, type PgNode } from './pg-ast';
 import type { ColumnType, SchemaColumn, SchemaDocument, SchemaTable, SourcePosition } from './schema-model';
 
 const DELETE_ACTIONS: Readonly<Record<string, string>> = {
@@ -78,7 +78,13 @@ export class PgSchemaBuilder {
     let type = columnTypeOf(typeName);
     const domain = this.domains.get(type.name.toLowerCase());
     if (domain !== undefined && !type.array) type = domain;
-    const column: SchemaColumn = { name: textOf(def, 'colname') ?? 'column', type, pk: false, increment: /serial/i.test(type.name), unique: false };
+    const column: SchemaColumn = {
+      name: textOf(def, 'colname') ?? 'column',
+      type,
+      pk: false,
+      increment: /serial/i.test(type.name),
+      unique: false,
+    };
     const at = this.position(def);
     if (at !== undefined) column.at = at;
     table.columns.push(column);
@@ -137,7 +143,14 @@ export class PgSchemaBuilder {
         return;
       }
       case 'CONSTR_CHECK':
-        this.doc.diagnostics.push({ ...info(ERD_CODES.constructUnmapped, undefined, `The check constraint on ${table.name}${columns.length > 0 ? `.${columns.join()}` : ''} is not modelled by the ERD; it is skipped.`), ...(this.position(c) ?? {}) });
+        this.doc.diagnostics.push({
+          ...info(
+            ERD_CODES.constructUnmapped,
+            undefined,
+            `The check constraint on ${table.name}${columns.length > 0 ? `.${columns.join()}` : ''} is not modelled by the ERD; it is skipped.`,
+          ),
+          ...(this.position(c) ?? {}),
+        });
         return;
       default:
         return;
@@ -159,7 +172,8 @@ export class PgSchemaBuilder {
       const column = nodeOf(def, 'ColumnDef');
       const constraint = nodeOf(def, 'Constraint');
       if (table !== undefined && cmd?.subtype === 'AT_AddColumn' && column !== undefined) this.addColumn(table, column);
-      else if (table !== undefined && cmd?.subtype === 'AT_AddConstraint' && constraint !== undefined) this.addConstraint(table, constraint, []);
+      else if (table !== undefined && cmd?.subtype === 'AT_AddConstraint' && constraint !== undefined)
+        this.addConstraint(table, constraint, []);
       else skipped.push(`ALTER TABLE ${String(cmd?.subtype ?? '').replace(/^AT_/, '')}`);
     }
     return skipped;
@@ -167,7 +181,10 @@ export class PgSchemaBuilder {
 
   createEnum(node: PgNode, schema: string | undefined): void {
     const names = strings(listOf(node, 'typeName'));
-    const entry: SchemaDocument['enums'][number] = { name: names[names.length - 1] ?? 'enum', values: strings(listOf(node, 'vals')) };
+    const entry: SchemaDocument['enums'][number] = {
+      name: names[names.length - 1] ?? 'enum',
+      values: strings(listOf(node, 'vals')),
+    };
     const s = schemaName(names.length > 1 ? names[0] : schema);
     if (s !== undefined) entry.schema = s;
     this.doc.enums.push(entry);
@@ -176,7 +193,11 @@ export class PgSchemaBuilder {
   createDomain(node: PgNode): void {
     const names = strings(listOf(node, 'domainname'));
     const name = names[names.length - 1];
-    if (name !== undefined) this.domains.set(name.toLowerCase(), columnTypeOf(nodeOf(node, 'typeName') ?? (node.typeName as PgNode | undefined)));
+    if (name !== undefined)
+      this.domains.set(
+        name.toLowerCase(),
+        columnTypeOf(nodeOf(node, 'typeName') ?? (node.typeName as PgNode | undefined)),
+      );
   }
 
   createIndex(node: PgNode): void {
@@ -199,12 +220,18 @@ export class PgSchemaBuilder {
     const items = strings(listOf(nodeOf(node, 'object') ? nodeOf(nodeOf(node, 'object'), 'List') : undefined, 'items'));
     const text = textOf(node, 'comment');
     if (node.objtype === 'OBJECT_TABLE') {
-      const table = this.findTable({ relname: items[items.length - 1], schemaname: items.length > 1 ? items[0] : undefined });
+      const table = this.findTable({
+        relname: items[items.length - 1],
+        schemaname: items.length > 1 ? items[0] : undefined,
+      });
       if (table !== undefined && text !== undefined) table.note = text;
       return table !== undefined;
     }
     if (node.objtype === 'OBJECT_COLUMN') {
-      const table = this.findTable({ relname: items[items.length - 2], schemaname: items.length > 2 ? items[0] : undefined });
+      const table = this.findTable({
+        relname: items[items.length - 2],
+        schemaname: items.length > 2 ? items[0] : undefined,
+      });
       const column = table?.columns.find((c) => c.name === items[items.length - 1]);
       if (column !== undefined && text !== undefined) column.note = text;
       return column !== undefined;

@@ -16,7 +16,8 @@ export function at(d: Diagnostic, position: SourcePosition | undefined): Diagnos
   return position === undefined ? d : { ...d, line: position.line, column: position.column };
 }
 
-const NOW = /^(now\(\)|current_timestamp(\(\d*\))?|getdate\(\)|sysdatetime\(\)|localtimestamp|current_date|transaction_timestamp\(\)|statement_timestamp\(\)|clock_timestamp\(\)|getutcdate\(\))$/i;
+const NOW =
+  /^(now\(\)|current_timestamp(\(\d*\))?|getdate\(\)|sysdatetime\(\)|localtimestamp|current_date|transaction_timestamp\(\)|statement_timestamp\(\)|clock_timestamp\(\)|getutcdate\(\))$/i;
 const SEQUENCE = /^nextval\(/i;
 
 /** Builds the field for `column`; `where` names it in messages (`users.email`). */

@@ -26,7 +26,9 @@ export function convertJoinTables(
   for (const m of mapped) {
     const links = [...m.links.entries()].filter(([, r]) => r.kind === 'manyToOne');
     const [first, second] = links;
-    const referenced = relations.some((r) => r.to === m.entity.name || (r.from === m.entity.name && r.kind === 'manyToMany'));
+    const referenced = relations.some(
+      (r) => r.to === m.entity.name || (r.from === m.entity.name && r.kind === 'manyToMany'),
+    );
     if (links.length !== 2 || m.links.size !== 2 || first === undefined || second === undefined || referenced) {
       kept.push(m);
       continue;
@@ -55,11 +57,29 @@ export function convertJoinTables(
     if (pure) {
       relations.splice(relations.indexOf(r1), 1);
       relations.splice(relations.indexOf(r2), 1);
-      notes.push(at(info(ERD_CODES.keyMapped, undefined, `The join table ${q(m.table.name)} becomes the many-to-many relation ${where}.`), m.table.at));
+      notes.push(
+        at(
+          info(
+            ERD_CODES.keyMapped,
+            undefined,
+            `The join table ${q(m.table.name)} becomes the many-to-many relation ${where}.`,
+          ),
+          m.table.at,
+        ),
+      );
     } else {
       relation.through = m.entity.name;
       kept.push(m);
-      notes.push(at(info(ERD_CODES.keyMapped, undefined, `The join table ${q(m.table.name)} carries its own columns, so it stays the entity ${q(m.entity.name)} and is the through model of ${where}.`), m.table.at));
+      notes.push(
+        at(
+          info(
+            ERD_CODES.keyMapped,
+            undefined,
+            `The join table ${q(m.table.name)} carries its own columns, so it stays the entity ${q(m.entity.name)} and is the through model of ${where}.`,
+          ),
+          m.table.at,
+        ),
+      );
     }
     relations.push(relation);
   }

@@ -47,7 +47,10 @@ export class SchemaIndexLookup {
   }
 
   column(table: SchemaTable, name: string): SchemaColumn | undefined {
-    return table.columns.find((c) => c.name === name) ?? table.columns.find((c) => c.name.toLowerCase() === name.toLowerCase());
+    return (
+      table.columns.find((c) => c.name === name) ??
+      table.columns.find((c) => c.name.toLowerCase() === name.toLowerCase())
+    );
   }
 
   /** The values of the enum a column type names (`mood`, `public.mood`, `"Schema".mood`), if it is one. */
@@ -55,8 +58,6 @@ export class SchemaIndexLookup {
     const bare = typeName.toLowerCase();
     const dot = typeText.lastIndexOf('.');
     const typeSchema = dot > 0 ? typeText.slice(0, dot).replace(/"/g, '') : undefined;
-    return (
-      this.enums.get(`${schemaKey(typeSchema ?? schema)}.${bare}`.toLowerCase()) ?? this.enums.get(`.${bare}`)
-    );
+    return this.enums.get(`${schemaKey(typeSchema ?? schema)}.${bare}`.toLowerCase()) ?? this.enums.get(`.${bare}`);
   }
 }

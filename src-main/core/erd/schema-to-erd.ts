@@ -8,7 +8,14 @@
  * when asked).
  */
 import type { Diagnostic } from '../../../src-shared/diagnostics';
-import { ERD_FORMAT, ERD_VERSION, type Entity, type Erd, type Layout, type Relation } from '../../../src-shared/erd/model';
+import {
+  ERD_FORMAT,
+  ERD_VERSION,
+  type Entity,
+  type Erd,
+  type Layout,
+  type Relation,
+} from '../../../src-shared/erd/model';
 import { ERD_CODES } from './diagnostic-codes';
 import type { ImporterOutput } from './importer';
 import { pluralize, snakeCase } from './naming';
@@ -97,7 +104,11 @@ function mapTableName(table: SchemaTable, classes: NameScope, lookup: SchemaInde
 }
 
 /** Per table, the columns that hold a single-column reference (they become relations, not fields). */
-function foreignKeyColumns(refs: readonly SchemaRef[], lookup: SchemaIndexLookup, notes: Diagnostic[]): Map<SchemaTable, Set<string>> {
+function foreignKeyColumns(
+  refs: readonly SchemaRef[],
+  lookup: SchemaIndexLookup,
+  notes: Diagnostic[],
+): Map<SchemaTable, Set<string>> {
   const out = new Map<SchemaTable, Set<string>>();
   for (const ref of refs) {
     if (ref.cardinality === 'manyToMany') continue;
@@ -106,21 +117,57 @@ function foreignKeyColumns(refs: readonly SchemaRef[], lookup: SchemaIndexLookup
     const label = `${qualifiedName(ref.from.schema, ref.from.table)}(${ref.from.columns.join(', ')}) → ${qualifiedName(ref.to.schema, ref.to.table)}`;
     if (from === undefined || to === undefined) {
       const missing = from === undefined ? ref.from : ref.to;
-      notes.push(at(warning(ERD_CODES.constructUnmapped, undefined, `The reference ${label} names the table ${q(qualifiedName(missing.schema, missing.table))}, which the schema does not define; it is skipped.`), ref.at));
+      notes.push(
+        at(
+          warning(
+            ERD_CODES.constructUnmapped,
+            undefined,
+            `The reference ${label} names the table ${q(qualifiedName(missing.schema, missing.table))}, which the schema does not define; it is skipped.`,
+          ),
+          ref.at,
+        ),
+      );
       continue;
     }
     if (ref.from.columns.length !== 1 || ref.to.columns.length > 1) {
-      notes.push(at(warning(ERD_CODES.constructUnmapped, undefined, `The composite reference ${label} cannot be a Django relation; its columns stay plain fields.`), ref.at));
+      notes.push(
+        at(
+          warning(
+            ERD_CODES.constructUnmapped,
+            undefined,
+            `The composite reference ${label} cannot be a Django relation; its columns stay plain fields.`,
+          ),
+          ref.at,
+        ),
+      );
       continue;
     }
     const column = ref.from.columns[0] ?? '';
     if (lookup.column(from, column) === undefined) {
-      notes.push(at(warning(ERD_CODES.constructUnmapped, undefined, `The reference ${label} names the column ${q(column)}, which ${q(from.name)} does not have; it is skipped.`), ref.at));
+      notes.push(
+        at(
+          warning(
+            ERD_CODES.constructUnmapped,
+            undefined,
+            `The reference ${label} names the column ${q(column)}, which ${q(from.name)} does not have; it is skipped.`,
+          ),
+          ref.at,
+        ),
+      );
       continue;
     }
     const set = out.get(from) ?? new Set<string>();
     if (set.has(column)) {
-      notes.push(at(warning(ERD_CODES.constructUnmapped, undefined, `${label} is a second reference from the same column; only the first is kept.`), ref.at));
+      notes.push(
+        at(
+          warning(
+            ERD_CODES.constructUnmapped,
+            undefined,
+            `${label} is a second reference from the same column; only the first is kept.`,
+          ),
+          ref.at,
+        ),
+      );
       continue;
     }
     set.add(column);
@@ -141,7 +188,12 @@ function mapMembers(
   for (const column of table.columns) {
     const where = `${qualifiedName(table.schema, table.name)}.${column.name}`;
     const isFk = fks.has(column.name);
-    const isDjangoId = !isFk && pk.length === 1 && pk[0] === column.name && /^id$/i.test(column.name) && isIntegerColumn(column.type.name);
+    const isDjangoId =
+      !isFk &&
+      pk.length === 1 &&
+      pk[0] === column.name &&
+      /^id$/i.test(column.name) &&
+      isIntegerColumn(column.type.name);
     if (isDjangoId) continue;
     const soleKey = !isFk && pk.length === 1 && pk[0] === column.name;
     const uuidKey = soleKey && mapColumnType(column.type, undefined).field.type === 'uuid';
@@ -150,9 +202,27 @@ function mapMembers(
     m.members.set(column.name, name);
     const plain = isFk ? snakeCase(column.name).replace(/_(id|fk|key)$/, '') : snakeCase(column.name);
     if (name !== wanted) {
-      notes.push(at(info(ERD_CODES.nameChanged, undefined, `${where} becomes ${q(name)}: ${q(wanted)} is taken by another column.`), column.at));
+      notes.push(
+        at(
+          info(
+            ERD_CODES.nameChanged,
+            undefined,
+            `${where} becomes ${q(name)}: ${q(wanted)} is taken by another column.`,
+          ),
+          column.at,
+        ),
+      );
     } else if (plain !== '' && name !== plain && !uuidKey) {
-      notes.push(at(info(ERD_CODES.nameChanged, undefined, `${where} becomes ${q(name)}: ${q(plain)} is not usable as a Python or Django name.`), column.at));
+      notes.push(
+        at(
+          info(
+            ERD_CODES.nameChanged,
+            undefined,
+            `${where} becomes ${q(name)}: ${q(plain)} is not usable as a Python or Django name.`,
+          ),
+          column.at,
+        ),
+      );
     }
     if (isFk) continue;
     const enumValues = lookup.enumValues(column.type.text, column.type.name, table.schema);
@@ -161,25 +231,57 @@ function mapMembers(
       delete field.nullable;
       delete field.required;
       if (!/^id$/i.test(column.name))
-        notes.push(at(info(ERD_CODES.keyMapped, undefined, `${where} is the uuid primary key; it becomes the model's "id" key.`), column.at));
+        notes.push(
+          at(
+            info(ERD_CODES.keyMapped, undefined, `${where} is the uuid primary key; it becomes the model's "id" key.`),
+            column.at,
+          ),
+        );
     } else if (soleKey) {
       field.unique = true;
       delete field.nullable;
       delete field.required;
-      notes.push(at(info(ERD_CODES.keyMapped, undefined, `${where} is the primary key; it becomes a unique field and Django adds its own "id" key.`), column.at));
+      notes.push(
+        at(
+          info(
+            ERD_CODES.keyMapped,
+            undefined,
+            `${where} is the primary key; it becomes a unique field and Django adds its own "id" key.`,
+          ),
+          column.at,
+        ),
+      );
     }
     entity.fields.push(field);
   }
   if (pk.length > 1) {
     const names = pk.map((c) => m.members.get(c)).filter((n): n is string => n !== undefined);
     if (names.length === pk.length) addUniqueTogether(entity, names);
-    notes.push(at(warning(ERD_CODES.keyMapped, undefined, `${qualifiedName(table.schema, table.name)} has the composite primary key (${pk.join(', ')}); it becomes unique together and Django adds its own "id" key.`), table.at));
+    notes.push(
+      at(
+        warning(
+          ERD_CODES.keyMapped,
+          undefined,
+          `${qualifiedName(table.schema, table.name)} has the composite primary key (${pk.join(', ')}); it becomes unique together and Django adds its own "id" key.`,
+        ),
+        table.at,
+      ),
+    );
   }
   for (const index of table.indexes) {
     const where = `${qualifiedName(table.schema, table.name)}`;
     const names = index.columns.map((c) => m.members.get(c));
     if (index.hasExpressions === true || names.some((n) => n === undefined)) {
-      notes.push(at(info(ERD_CODES.constructUnmapped, undefined, `The index ${index.name !== undefined ? q(index.name) + ' ' : ''}on ${where}(${index.columns.join(', ')}) uses an expression or a column Django does not model; it is skipped.`), index.at));
+      notes.push(
+        at(
+          info(
+            ERD_CODES.constructUnmapped,
+            undefined,
+            `The index ${index.name !== undefined ? q(index.name) + ' ' : ''}on ${where}(${index.columns.join(', ')}) uses an expression or a column Django does not model; it is skipped.`,
+          ),
+          index.at,
+        ),
+      );
       continue;
     }
     const fields = names as string[];
@@ -226,7 +328,9 @@ function addUniqueTogether(entity: Entity, fields: string[]): void {
 }
 
 function isIntegerColumn(type: string): boolean {
-  return /^(int|integer|int2|int4|int8|smallint|bigint|mediumint|tinyint|serial|serial2|serial4|serial8|smallserial|bigserial|number|numeric)$/i.test(type);
+  return /^(int|integer|int2|int4|int8|smallint|bigint|mediumint|tinyint|serial|serial2|serial4|serial8|smallserial|bigserial|number|numeric)$/i.test(
+    type,
+  );
 }
 
 function mapReference(
@@ -240,7 +344,8 @@ function mapReference(
   const toTable = lookup.table(ref.to.schema, ref.to.table);
   const from = mapped.find((m) => m.table === fromTable);
   const to = mapped.find((m) => m.table === toTable);
-  if (from === undefined || to === undefined || ref.from.columns.length !== 1 || ref.to.columns.length > 1) return undefined;
+  if (from === undefined || to === undefined || ref.from.columns.length !== 1 || ref.to.columns.length > 1)
+    return undefined;
   if (ref.cardinality === 'manyToMany') {
     const name = from.scope.claim(pluralize(attributeName(snakeCase(to.entity.name))));
     return { name, kind: 'manyToMany', from: from.entity.name, to: to.entity.name };
@@ -250,8 +355,14 @@ function mapReference(
   if (name === undefined || from.links.has(column)) return undefined;
   const schemaColumn = lookup.column(from.table, column);
   const unique = schemaColumn !== undefined && (schemaColumn.unique || isSoleUnique(from.table, column));
-  const relation: Relation = { name, kind: ref.cardinality === 'oneToOne' || unique ? 'oneToOne' : 'manyToOne', from: from.entity.name, to: to.entity.name };
-  if (schemaColumn?.notNull !== true && !(from.table.primaryKey.length === 1 && from.table.primaryKey[0] === column)) relation.nullable = true;
+  const relation: Relation = {
+    name,
+    kind: ref.cardinality === 'oneToOne' || unique ? 'oneToOne' : 'manyToOne',
+    from: from.entity.name,
+    to: to.entity.name,
+  };
+  if (schemaColumn?.notNull !== true && !(from.table.primaryKey.length === 1 && from.table.primaryKey[0] === column))
+    relation.nullable = true;
   const action = ref.onDelete ?? defaultOnDelete;
   const onDelete = action === undefined ? undefined : ON_DELETE[action.toLowerCase()];
   if (onDelete !== undefined) relation.onDelete = onDelete;
@@ -259,7 +370,16 @@ function mapReference(
   const target = ref.to.columns[0];
   const targetKey = toTable?.primaryKey;
   if (target !== undefined && targetKey !== undefined && !(targetKey.length === 1 && targetKey[0] === target)) {
-    notes.push(at(info(ERD_CODES.keyMapped, undefined, `${qualifiedName(ref.from.schema, ref.from.table)}.${column} references ${qualifiedName(ref.to.schema, ref.to.table)}.${target}, which is not its single-column primary key; the relation points at the model's "id".`), ref.at));
+    notes.push(
+      at(
+        info(
+          ERD_CODES.keyMapped,
+          undefined,
+          `${qualifiedName(ref.from.schema, ref.from.table)}.${column} references ${qualifiedName(ref.to.schema, ref.to.table)}.${target}, which is not its single-column primary key; the relation points at the model's "id".`,
+        ),
+        ref.at,
+      ),
+    );
   }
   from.links.set(column, relation);
   return relation;
@@ -271,9 +391,16 @@ function isSoleUnique(table: SchemaTable, column: string): boolean {
   return table.indexes.some((i) => i.unique && i.columns.length === 1 && i.columns[0] === column);
 }
 
-function layoutOf(doc: SchemaDocument, kept: readonly MappedTable[], lookup: SchemaIndexLookup, options: SchemaImportOptions, erd: Erd): Layout | undefined {
+function layoutOf(
+  doc: SchemaDocument,
+  kept: readonly MappedTable[],
+  lookup: SchemaIndexLookup,
+  options: SchemaImportOptions,
+  erd: Erd,
+): Layout | undefined {
   const layout: Layout = {};
-  for (const m of kept) if (m.table.color !== undefined) layout.colors = { ...layout.colors, [m.entity.name]: m.table.color };
+  for (const m of kept)
+    if (m.table.color !== undefined) layout.colors = { ...layout.colors, [m.entity.name]: m.table.color };
   const groups = doc.groups
     .map((g) => {
       const entities = g.tables

@@ -13,21 +13,55 @@ export interface MappedType {
 }
 
 const EXACT: Readonly<Record<string, FieldType>> = {
-  text: 'text', tinytext: 'text', mediumtext: 'text', longtext: 'text', ntext: 'text', clob: 'text', citext: 'text',
-  int: 'integer', integer: 'integer', int4: 'integer', smallint: 'integer', int2: 'integer', mediumint: 'integer',
-  tinyint: 'integer', serial: 'integer', serial4: 'integer', smallserial: 'integer', serial2: 'integer',
-  bigint: 'bigInteger', int8: 'bigInteger', bigserial: 'bigInteger', serial8: 'bigInteger',
-  real: 'float', float: 'float', float4: 'float', float8: 'float', double: 'float', 'double precision': 'float',
+  text: 'text',
+  tinytext: 'text',
+  mediumtext: 'text',
+  longtext: 'text',
+  ntext: 'text',
+  clob: 'text',
+  citext: 'text',
+  int: 'integer',
+  integer: 'integer',
+  int4: 'integer',
+  smallint: 'integer',
+  int2: 'integer',
+  mediumint: 'integer',
+  tinyint: 'integer',
+  serial: 'integer',
+  serial4: 'integer',
+  smallserial: 'integer',
+  serial2: 'integer',
+  bigint: 'bigInteger',
+  int8: 'bigInteger',
+  bigserial: 'bigInteger',
+  serial8: 'bigInteger',
+  real: 'float',
+  float: 'float',
+  float4: 'float',
+  float8: 'float',
+  double: 'float',
+  'double precision': 'float',
   doubleprecision: 'float',
-  bool: 'boolean', boolean: 'boolean',
+  bool: 'boolean',
+  boolean: 'boolean',
   date: 'date',
-  timestamp: 'datetime', timestamptz: 'datetime', datetime: 'datetime', datetime2: 'datetime',
-  smalldatetime: 'datetime', datetimeoffset: 'datetime', 'timestamp with time zone': 'datetime',
+  timestamp: 'datetime',
+  timestamptz: 'datetime',
+  datetime: 'datetime',
+  datetime2: 'datetime',
+  smalldatetime: 'datetime',
+  datetimeoffset: 'datetime',
+  'timestamp with time zone': 'datetime',
   'timestamp without time zone': 'datetime',
-  time: 'time', timetz: 'time', 'time with time zone': 'time', 'time without time zone': 'time',
+  time: 'time',
+  timetz: 'time',
+  'time with time zone': 'time',
+  'time without time zone': 'time',
   interval: 'duration',
-  uuid: 'uuid', uniqueidentifier: 'uuid',
-  json: 'json', jsonb: 'json',
+  uuid: 'uuid',
+  uniqueidentifier: 'uuid',
+  json: 'json',
+  jsonb: 'json',
   inet: 'ipAddress',
 };
 
@@ -46,7 +80,8 @@ const DEFAULT_PLACES = 4;
  */
 export function mapColumnType(type: ColumnType, enumValues: readonly string[] | undefined): MappedType {
   const name = type.name.toLowerCase();
-  if (type.array === true) return { field: { type: 'json' }, approximation: `the array type ${type.text} is stored as JSON` };
+  if (type.array === true)
+    return { field: { type: 'json' }, approximation: `the array type ${type.text} is stored as JSON` };
   if (enumValues !== undefined) return { field: { type: 'enum' } };
   if (type.values !== undefined && name === 'enum') return { field: { type: 'enum' } };
   const [first, second] = type.args;
@@ -69,10 +104,14 @@ export function mapColumnType(type: ColumnType, enumValues: readonly string[] | 
     return { field: { type: 'decimal', maxDigits: first, decimalPlaces: second ?? 0 } };
   }
   if (name === 'money' || name === 'smallmoney')
-    return { field: { type: 'decimal', maxDigits: 19, decimalPlaces: 4 }, approximation: `${type.text} becomes decimal(19,4)` };
+    return {
+      field: { type: 'decimal', maxDigits: 19, decimalPlaces: 4 },
+      approximation: `${type.text} becomes decimal(19,4)`,
+    };
   if (name === 'bit' && (first === undefined || first === 1)) return { field: { type: 'boolean' } };
   if (name === 'year') return { field: { type: 'integer' }, approximation: `${type.text} becomes an integer` };
-  if (name === 'cidr') return { field: { type: 'ipAddress' }, approximation: `${type.text} becomes an IP address field` };
+  if (name === 'cidr')
+    return { field: { type: 'ipAddress' }, approximation: `${type.text} becomes an IP address field` };
   if (name === 'set' && type.values !== undefined)
     return { field: { type: 'string', maxLength: 255 }, approximation: `the set type ${type.text} becomes a string` };
   if (BINARY.has(name))
@@ -80,7 +119,10 @@ export function mapColumnType(type: ColumnType, enumValues: readonly string[] | 
   if (name === 'float' && first !== undefined) return { field: { type: 'float' } };
   const exact = EXACT[name];
   if (exact !== undefined) return { field: { type: exact } };
-  return { field: { type: 'text' }, approximation: `the type ${type.text} has no Django equivalent and becomes a text field` };
+  return {
+    field: { type: 'text' },
+    approximation: `the type ${type.text} has no Django equivalent and becomes a text field`,
+  };
 }
 
 /** The column type written back for a field (`dialect` picks the spelling), the inverse of mapColumnType. */

@@ -15,7 +15,8 @@ export function isSourceFormat(value: string): value is SourceFormat {
 const MYSQL_HINTS = [/`/, /\bENGINE\s*=/i, /\bAUTO_INCREMENT\b/i, /\bUNSIGNED\b/i];
 const SQLITE_HINTS = [/\bAUTOINCREMENT\b/i, /\bPRAGMA\b/i, /\bWITHOUT\s+ROWID\b/i];
 const MSSQL_HINTS = [/^\s*GO\s*$/im, /\[dbo\]/i, /\bIDENTITY\s*\(/i, /\bNVARCHAR\b/i];
-const SQL_START = /^\s*(--[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*(CREATE|ALTER|SET|DROP|BEGIN|PRAGMA|USE|INSERT|COMMENT|SELECT|START)\b/i;
+const SQL_START =
+  /^\s*(--[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*(CREATE|ALTER|SET|DROP|BEGIN|PRAGMA|USE|INSERT|COMMENT|SELECT|START)\b/i;
 
 /** The SQL dialect a file name suggests (`chinook.mysql.sql`), if any. */
 function dialectFromName(fileName: string): SourceFormat | undefined {
