@@ -2,7 +2,7 @@
  * The real engine behind the Studio service: the ERD importers and serializer, the run plan and
  * the pipeline (template or LLM engine on the agent pool).
  */
-import { importErdText, serializeErd } from '../erd';
+import { importErdFile, serializeErd } from '../erd';
 import { planProject, prepareLlmEngine, runPipeline } from '../pipeline';
 import { validateStatic, type Finding } from '../validate';
 import type { Diagnostic } from '../../../src-shared/diagnostics';
@@ -20,7 +20,7 @@ function toDiagnostic(f: Finding): Diagnostic {
 }
 
 export const defaultCoreFunctions: CoreFunctions = {
-  importErdText,
+  importErdText: (text, fileName) => importErdFile(text, fileName),
   serializeErd,
   planUnits: (erd) =>
     planProject(erd).units.map((u) => ({
