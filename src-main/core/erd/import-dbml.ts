@@ -5,7 +5,7 @@
  * accepts real files the other refuses; a text neither reads is refused with the current
  * parser's messages at their line:column.
  */
-import { Parser, type Database } from '@dbml/core';
+import type { Database } from '@dbml/core';
 import type { Diagnostic } from '../../../src-shared/diagnostics';
 import { databaseToSchema, decodeMysqlLiteral, type LiteralDecoder } from './dbml-database';
 import { ERD_CODES } from './diagnostic-codes';
@@ -37,12 +37,22 @@ export function parserDiagnostics(e: unknown, what: string): Diagnostic[] {
   });
 }
 
-function parseFirst(
+type DbmlCore = typeof import('@dbml/core');
+let dbmlCore: Promise<DbmlCore> | undefined;
+
+/** `@dbml/core` is large (its ANTLR grammars); it loads on the first schema import, not at start-up. */
+function loadDbmlCore(): Promise<DbmlCore> {
+  dbmlCore ??= import('@dbml/core');
+  return dbmlCore;
+}
+
+async function parseFirst(
   text: string,
   formats: readonly DbmlCoreFormat[],
   what: string,
   decode?: LiteralDecoder,
-): SchemaParse {
+): Promise<SchemaParse> {
+  const { Parser } = await loadDbmlCore();
   let first: unknown;
   for (const format of formats) {
     let db: Database;
@@ -60,18 +70,18 @@ function parseFirst(
 }
 
 /** A DBML text: `dbmlv2`, then the legacy parser. */
-export function parseDbml(text: string): SchemaParse {
+export function parseDbml(text: string): Promise<SchemaParse> {
   return parseFirst(text, ['dbmlv2', 'dbml'], 'DBML');
 }
 
 /** MySQL or SQLite DDL through `@dbml/core`'s MySQL parser (it has no SQLite grammar of its own). */
-export function parseMysql(text: string, dialect: 'mysql' | 'sqlite'): SchemaParse {
+export function parseMysql(text: string, dialect: 'mysql' | 'sqlite'): Promise<SchemaParse> {
   // @dbml/core returns string literals as written; SQLite knows only the '' escape.
   const decode: LiteralDecoder = dialect === 'mysql' ? decodeMysqlLiteral : (value) => value.replace(/''/g, "'");
   return parseFirst(text, ['mysql'], dialect === 'sqlite' ? 'SQLite DDL' : 'MySQL DDL', decode);
 }
 
 /** SQL Server DDL through `@dbml/core`'s T-SQL parser. */
-export function parseMssql(text: string): SchemaParse {
+export function parseMssql(text: string): Promise<SchemaParse> {
   return parseFirst(text, ['mssql'], 'SQL Server DDL');
 }

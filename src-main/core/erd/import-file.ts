@@ -36,7 +36,7 @@ export async function parseSchema(text: string, format: Exclude<SourceFormat, 'j
     case 'mssql':
       return parseMssql(text);
     case 'sqlite': {
-      const viaMysql = parseMysql(text, 'sqlite');
+      const viaMysql = await parseMysql(text, 'sqlite');
       if (viaMysql.ok) return viaMysql;
       await loadPostgresParser();
       const viaPostgres = parsePostgres(text);

@@ -5,7 +5,6 @@
  * `CREATE TYPE … AS ENUM`, domains, `CREATE [UNIQUE] INDEX` and `COMMENT ON` are read; every other
  * statement is counted and reported in one note. psql meta-commands (`\connect`) are blanked first.
  */
-import { loadModule, parseSync } from 'libpg-query';
 import type { Diagnostic } from '../../../src-shared/diagnostics';
 import { ERD_CODES } from './diagnostic-codes';
 import { error, info } from './report';
@@ -13,11 +12,17 @@ import type { SchemaParse } from './import-dbml';
 import { ByteLines, listOf, nodeOf, textOf } from './pg-ast';
 import { PgSchemaBuilder } from './pg-schema-builder';
 
-let ready: Promise<void> | undefined;
+type PgParser = typeof import('libpg-query');
+let ready: Promise<PgParser> | undefined;
+let parser: PgParser | undefined;
 
-/** Loads the WebAssembly parser once per process. */
-export function loadPostgresParser(): Promise<void> {
-  ready ??= loadModule();
+/** Loads the WebAssembly parser once per process, on the first PostgreSQL import (not at start-up). */
+export function loadPostgresParser(): Promise<PgParser> {
+  ready ??= import('libpg-query').then(async (module) => {
+    await module.loadModule();
+    parser = module;
+    return module;
+  });
   return ready;
 }
 
@@ -50,9 +55,10 @@ function syntaxError(e: unknown, lines: ByteLines, text: string): Diagnostic {
 export function parsePostgres(text: string): SchemaParse {
   const { sql, count: metaCommands } = blankMetaCommands(text);
   const lines = new ByteLines(sql);
+  if (parser === undefined) throw new Error('call loadPostgresParser() before parsePostgres()');
   let tree: { stmts?: { stmt?: unknown; stmt_location?: number }[] };
   try {
-    tree = parseSync(sql) as typeof tree;
+    tree = parser.parseSync(sql) as typeof tree;
   } catch (e) {
     return { ok: false, diagnostics: [syntaxError(e, lines, sql)] };
   }
