@@ -5,6 +5,7 @@
  * accepts real files the other refuses; a text neither reads is refused with the current
  * parser's messages at their line:column.
  */
+import type * as DbmlCoreModule from '@dbml/core';
 import type { Database } from '@dbml/core';
 import type { Diagnostic } from '../../../src-shared/diagnostics';
 import { databaseToSchema, decodeMysqlLiteral, type LiteralDecoder } from './dbml-database';
@@ -37,7 +38,7 @@ export function parserDiagnostics(e: unknown, what: string): Diagnostic[] {
   });
 }
 
-type DbmlCore = typeof import('@dbml/core');
+type DbmlCore = typeof DbmlCoreModule;
 let dbmlCore: Promise<DbmlCore> | undefined;
 
 /** `@dbml/core` is large (its ANTLR grammars); it loads on the first schema import, not at start-up. */

@@ -5,6 +5,7 @@
  * `CREATE TYPE … AS ENUM`, domains, `CREATE [UNIQUE] INDEX` and `COMMENT ON` are read; every other
  * statement is counted and reported in one note. psql meta-commands (`\connect`) are blanked first.
  */
+import type * as LibPgQuery from 'libpg-query';
 import type { Diagnostic } from '../../../src-shared/diagnostics';
 import { ERD_CODES } from './diagnostic-codes';
 import { error, info } from './report';
@@ -12,7 +13,7 @@ import type { SchemaParse } from './import-dbml';
 import { ByteLines, listOf, nodeOf, textOf } from './pg-ast';
 import { PgSchemaBuilder } from './pg-schema-builder';
 
-type PgParser = typeof import('libpg-query');
+type PgParser = typeof LibPgQuery;
 let ready: Promise<PgParser> | undefined;
 let parser: PgParser | undefined;
 
