@@ -1,4 +1,5 @@
 /** `npm run bench`: every benchmark of the project, printing figures (never pass/fail). */
+import { runFormatsBenchmarks } from './formats-bench';
 import { runGenerationBenchmarks } from './generation-bench';
 import { runPoolBenchmarks } from './pool-bench';
 import { runValidationBenchmarks } from './validation-bench';
@@ -8,3 +9,5 @@ console.log('');
 await runValidationBenchmarks();
 console.log('');
 await runPoolBenchmarks();
+console.log('');
+await runFormatsBenchmarks();

@@ -9,6 +9,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import packageJson from '../../package.json';
 import { EXIT, LLM_FLAGS } from './common';
+import { convertCommand } from './convert-command';
 import { generateCommand } from './generate-command';
 import { serveCommand } from './serve-command';
 import { validateCommand } from './validate-command';
@@ -19,6 +20,7 @@ const HELP = `djforge ${packageJson.version} — turn an ERD into a Django REST 
 Usage:
   djforge generate <erd-file> (--out <dir> | --zip <file> | both) [options]
   djforge validate-erd <erd-file>
+  djforge convert <erd-file> --to <format> [--out <file>]   (see djforge convert --help)
   djforge serve [--port <n>] [--open]     (the app in a browser; see djforge serve --help)
   djforge --help | --version
 
@@ -123,6 +125,7 @@ const OPTIONS = {
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   if (argv[0] === 'serve') return serveCommand(argv.slice(1), io);
+  if (argv[0] === 'convert') return convertCommand(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });

@@ -9,8 +9,11 @@ import { ERD_CODES } from './diagnostic-codes';
 import { error } from './report';
 import { isRecord } from './json-text';
 
-/** The formats `importErdText` reads; reported back so hosts can say what they imported. */
-export type ErdFormat = 'djforge-erd' | 'seed-legacy' | 'seed-v2';
+/**
+ * The formats the importers read; reported back so hosts can say what they imported. The JSON
+ * ones are told apart here; the schema languages by `source-format.ts`.
+ */
+export type ErdFormat = 'djforge-erd' | 'seed-legacy' | 'seed-v2' | 'dbml' | 'postgres' | 'mysql' | 'sqlite' | 'mssql';
 
 export type Detection =
   { ok: true; format: ErdFormat; root: Record<string, unknown> } | { ok: false; diagnostic: Diagnostic };

@@ -9,6 +9,8 @@
  * Conversion:      unknown-type, type-normalized, relation-notation, field-inferred,
  *                  has-many-redundant, has-many-inferred, has-many-ignored, requirement-mapped
  * Normalization:   self-reference-nullable, cycle-broken, related-name-derived, option-dropped
+ * Schema import:   schema-syntax, type-approximated, construct-unmapped, statements-skipped,
+ *                  name-changed, key-mapped (DBML and SQL DDL)
  * Validation:      unknown-entity, unknown-field, unknown-role, duplicate-name, keyword,
  *                  invalid-identifier, reserved-name, related-name-clash, invalid-through,
  *                  invalid-on-delete, missing-choices, invalid-choice, invalid-decimal, invalid-range,
@@ -65,6 +67,12 @@ export const ERD_CODES = {
   unsafeText: 'erd.unsafe-text',
   unsafePattern: 'erd.unsafe-pattern',
   tooLarge: 'erd.too-large',
+  schemaSyntax: 'erd.schema-syntax',
+  typeApproximated: 'erd.type-approximated',
+  constructUnmapped: 'erd.construct-unmapped',
+  statementsSkipped: 'erd.statements-skipped',
+  nameChanged: 'erd.name-changed',
+  keyMapped: 'erd.key-mapped',
 } as const;
 
 export type ErdCode = (typeof ERD_CODES)[keyof typeof ERD_CODES];

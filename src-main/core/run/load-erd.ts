@@ -5,7 +5,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../../../src-shared/diagnostics';
-import { ERD_CODES, importErdText, type ImportResult } from '../erd';
+import { ERD_CODES, importErdFile, type ImportResult } from '../erd';
 
 export async function loadErdFile(filePath: string): Promise<ImportResult> {
   const file = path.basename(filePath);
@@ -40,6 +40,6 @@ export async function loadErdFile(filePath: string): Promise<ImportResult> {
     };
     return { erd: null, format: null, diagnostics: [diagnostic] };
   }
-  const result = importErdText(text.replace(/^\uFEFF/, ''), file);
+  const result = await importErdFile(text.replace(/^\uFEFF/, ''), file);
   return { ...result, diagnostics: result.diagnostics.map((d) => ({ ...d, file: d.file ?? file })) };
 }

@@ -1,0 +1,126 @@
+/**
+ * The tables an ERD stands for, as the exporters write them: one table per entity named like the
+ * entity (so a re-import gives the same model names), Django's `id` key, a `<relation>_id` column
+ * per many-to-one/one-to-one relation, and a join table `<Entity>_<relation>` per many-to-many
+ * relation without a through entity (the importer reads the relation name back from it).
+ */
+import type { Entity, Erd, Field, OnDelete, Relation } from '../../../src-shared/erd/model';
+import { snakeCase } from './naming';
+
+export interface ExportColumn {
+  name: string;
+  /** The field, for plain columns; absent for keys. */
+  field?: Field;
+  /** The relation, for foreign-key columns. */
+  relation?: Relation;
+  key?: 'pk' | 'fk';
+  notNull: boolean;
+  unique: boolean;
+  references?: { table: string; onDelete?: OnDelete };
+  /** For a foreign key to a model whose key is a uuid field `id`: that field (the column's type). */
+  targetKey?: Field;
+}
+
+export interface ExportTable {
+  name: string;
+  entity?: Entity;
+  columns: ExportColumn[];
+  /** Composite primary key (join tables). */
+  primaryKey?: string[];
+  uniques: string[][];
+  indexes: { columns: string[]; name?: string }[];
+}
+
+/** Column names of an entity's members: fields keep their name, links get `_id`. */
+function memberColumn(entity: Entity, relations: readonly Relation[], member: string): string {
+  return relations.some((r) => r.from === entity.name && r.name === member && r.kind !== 'manyToMany')
+    ? `${member}_id`
+    : member;
+}
+
+/** The tables of `erd`, in entity order, join tables last. */
+export function exportTables(erd: Erd): ExportTable[] {
+  const tables: ExportTable[] = erd.entities.map((entity) => {
+    const links = erd.relations.filter((r) => r.from === entity.name && r.kind !== 'manyToMany');
+    const ownKey = entity.fields.some((f) => f.name === 'id');
+    const columns: ExportColumn[] = ownKey ? [] : [{ name: 'id', key: 'pk', notNull: true, unique: false }];
+    for (const field of entity.fields) {
+      const column: ExportColumn = {
+        name: field.name,
+        field,
+        notNull: field.nullable !== true,
+        unique: field.unique === true,
+      };
+      if (field.name === 'id') Object.assign(column, { key: 'pk', notNull: true, unique: false });
+      columns.push(column);
+    }
+    for (const relation of links) {
+      const references: ExportColumn['references'] = { table: relation.to };
+      if (relation.onDelete !== undefined) references.onDelete = relation.onDelete;
+      const targetKey = keyField(erd, relation.to);
+      columns.push({
+        name: `${relation.name}_id`,
+        relation,
+        ...(targetKey === undefined ? {} : { targetKey }),
+        key: 'fk',
+        notNull: relation.nullable !== true,
+        unique: relation.kind === 'oneToOne',
+        references,
+      });
+    }
+    const column = (member: string): string => memberColumn(entity, erd.relations, member);
+    const uniques = (entity.uniqueTogether ?? []).map((g) => g.map(column));
+    for (const through of erd.relations.filter((r) => r.through === entity.name)) {
+      const pair = [through.from, through.to].map((target, i) => {
+        const link = links.find((l) => l.to === target && (through.from !== through.to || links.indexOf(l) === i));
+        return link === undefined ? undefined : `${link.name}_id`;
+      });
+      const [a, b] = pair;
+      if (a !== undefined && b !== undefined && !uniques.some((u) => u.length === 2 && u.includes(a) && u.includes(b)))
+        uniques.push([a, b]);
+    }
+    const indexes = [
+      ...entity.fields.filter((f) => f.index === true && f.unique !== true).map((f) => ({ columns: [f.name] })),
+      ...(entity.indexes ?? []).map((i) => {
+        const out: { columns: string[]; name?: string } = { columns: i.fields.map((f) => column(f.replace(/^-/, ''))) };
+        if (i.name !== undefined) out.name = i.name;
+        return out;
+      }),
+    ];
+    return { name: entity.name, entity, columns, uniques, indexes };
+  });
+  for (const relation of erd.relations.filter((r) => r.kind === 'manyToMany' && r.through === undefined)) {
+    const self = relation.from === relation.to;
+    const fromColumn = `${self ? 'from_' : ''}${snakeCase(relation.from)}_id`;
+    const toColumn = `${self ? 'to_' : ''}${snakeCase(relation.to)}_id`;
+    const key = (name: string, table: string): ExportColumn => ({
+      name,
+      key: 'fk',
+      ...(keyField(erd, table) === undefined ? {} : { targetKey: keyField(erd, table) }),
+      notNull: true,
+      unique: false,
+      references: { table, onDelete: 'CASCADE' },
+    });
+    tables.push({
+      name: `${relation.from}_${relation.name}`,
+      columns: [key(fromColumn, relation.from), key(toColumn, relation.to)],
+      primaryKey: [fromColumn, toColumn],
+      uniques: [],
+      indexes: [],
+    });
+  }
+  return tables;
+}
+
+/** The entity's own key field (a uuid `id`), if it has one. */
+function keyField(erd: Erd, entity: string): Field | undefined {
+  return erd.entities.find((e) => e.name === entity)?.fields.find((f) => f.name === 'id');
+}
+
+/** A default value as an SQL/DBML literal, or undefined for none. */
+export function literal(value: string | number | boolean | null | undefined): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  return `'${value.replace(/'/g, "''")}'`;
+}

@@ -1,0 +1,233 @@
+/**
+ * DBML import through @dbml/core: every construct dbdiagram users write, mapped to the model with
+ * exact assertions, and malformed DBML refused at its line:column.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Erd } from '../../../src-shared/erd/model';
+import { ERD_CODES, importErdFile } from './index';
+
+const SHOP = `Project shop_db {
+  database_type: 'PostgreSQL'
+  Note: 'A shop'
+}
+
+enum order_status {
+  pending
+  shipped [note: 'sent out']
+  "out of stock"
+}
+
+Table public.users [headercolor: #3498DB, note: 'People who buy'] {
+  id int [pk, increment]
+  email varchar(254) [not null, unique]
+  full_name varchar(120) [null, note: 'Shown on invoices']
+  created_at timestamptz [not null, default: \`now()\`]
+  is_active bool [not null, default: true]
+  score decimal(8,3) [default: 1.5]
+  external uuid
+  profile jsonb
+  from varchar(10)
+  tags text[]
+}
+
+Table orders {
+  id bigint [pk, increment]
+  user_id int [not null, ref: > users.id]
+  status order_status [not null, default: 'pending']
+  total numeric(10,2) [not null, default: 0]
+  placed_on date
+  checksum varchar [default: \`md5(random()::text)\`]
+  Note: 'Orders'
+}
+
+Table products {
+  sku varchar(32) [pk]
+  title varchar(200) [not null]
+  indexes {
+    (title, sku) [unique]
+    title [name: 'product_title_idx']
+  }
+}
+
+Table order_lines {
+  order_id bigint [not null]
+  product_sku varchar(32) [not null]
+  quantity int [not null, default: 1]
+  indexes {
+    (order_id, product_sku) [pk]
+  }
+}
+
+Table tags {
+  id int [pk]
+  name varchar(40) [unique, not null]
+}
+
+Table product_tags {
+  product_sku varchar(32) [not null]
+  tag_id int [not null]
+  indexes { (product_sku, tag_id) [pk] }
+}
+
+Table passports {
+  id int [pk]
+  user_id int [not null]
+}
+
+Table shipments {
+  id int [pk]
+  order_id bigint
+}
+
+Ref: order_lines.order_id > orders.id [delete: cascade]
+Ref: products.sku < order_lines.product_sku [delete: restrict]
+Ref: passports.user_id - users.id
+Ref: product_tags.product_sku > products.sku
+Ref: product_tags.tag_id > tags.id
+Ref: users.id <> tags.id
+Ref: orders.id < shipments.order_id [delete: set null]
+
+TableGroup sales [color: #ff0000] {
+  orders
+  order_lines
+}
+`;
+
+async function shop(groupsAsApps = false): Promise<{ erd: Erd; messages: string[] }> {
+  const result = await importErdFile(SHOP, 'shop.dbml', { groupsAsApps });
+  if (result.erd === null) throw new Error(JSON.stringify(result.diagnostics));
+  return { erd: result.erd, messages: result.diagnostics.map((d) => `${d.line ?? '-'}: ${d.message}`) };
+}
+
+const entity = (erd: Erd, name: string) => erd.entities.find((e) => e.name === name);
+
+describe('DBML import', () => {
+  it('maps tables, types, pk/increment, unique, null, defaults, notes and the project', async () => {
+    const { erd } = await shop();
+    expect(erd.project).toEqual({ name: 'shop_db', title: 'shop_db', description: 'A shop' });
+    expect(entity(erd, 'Users')).toEqual({
+      name: 'Users',
+      description: 'People who buy',
+      fields: [
+        { name: 'email', type: 'string', maxLength: 254, unique: true },
+        {
+          name: 'full_name',
+          type: 'string',
+          maxLength: 120,
+          nullable: true,
+          required: false,
+          helpText: 'Shown on invoices',
+        },
+        { name: 'created_at', type: 'datetime', autoNowAdd: true },
+        { name: 'is_active', type: 'boolean', default: true },
+        {
+          name: 'score',
+          type: 'decimal',
+          maxDigits: 8,
+          decimalPlaces: 3,
+          nullable: true,
+          required: false,
+          default: 1.5,
+        },
+        { name: 'external', type: 'uuid', nullable: true, required: false },
+        { name: 'profile', type: 'json', nullable: true, required: false },
+        { name: 'from_field', type: 'string', maxLength: 10, nullable: true, required: false },
+        { name: 'tags', type: 'json', nullable: true, required: false },
+      ],
+    });
+    expect(entity(erd, 'Orders')?.fields.slice(0, 2)).toEqual([
+      {
+        name: 'status',
+        type: 'enum',
+        choices: [{ value: 'pending' }, { value: 'shipped' }, { value: 'out of stock' }],
+        default: 'pending',
+      },
+      { name: 'total', type: 'decimal', maxDigits: 10, decimalPlaces: 2, default: 0 },
+    ]);
+  });
+
+  it('reports every approximation and skipped construct with its line', async () => {
+    const { messages } = await shop();
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        '21: users.from becomes "from_field": "from" is not usable as a Python or Django name.',
+        '22: users.tags: the array type text[] is stored as JSON.',
+        '31: orders.checksum: varchar has no length, so it becomes a text field.',
+        '31: orders.checksum: the default expression "md5(random()::text)" has no Django equivalent and is left to the database; the field gets no default.',
+        '44: The join table "order_lines" carries its own columns, so it stays the entity "OrderLines" and is the through model of Orders.products.',
+        '58: The join table "product_tags" becomes the many-to-many relation Products.tags.',
+        '36: products.sku is the primary key; it becomes a unique field and Django adds its own "id" key.',
+        '44: order_lines has the composite primary key (order_id, product_sku); it becomes unique together and Django adds its own "id" key.',
+      ]),
+    );
+  });
+
+  it('maps every ref notation, on delete, one-to-one, many-to-many and join tables', async () => {
+    const { erd } = await shop();
+    const rel = (from: string, name: string) => erd.relations.find((r) => r.from === from && r.name === name);
+    expect(rel('Orders', 'user')).toMatchObject({ kind: 'manyToOne', to: 'Users', onDelete: 'CASCADE' });
+    expect(rel('OrderLines', 'order')).toMatchObject({ kind: 'manyToOne', to: 'Orders', onDelete: 'CASCADE' });
+    expect(rel('OrderLines', 'product_sku')).toMatchObject({ kind: 'manyToOne', to: 'Products', onDelete: 'RESTRICT' });
+    expect(rel('Passports', 'user')).toMatchObject({ kind: 'oneToOne', to: 'Users' });
+    expect(rel('Shipments', 'order')).toMatchObject({
+      kind: 'manyToOne',
+      to: 'Orders',
+      nullable: true,
+      onDelete: 'SET_NULL',
+    });
+    // Users already has a field "tags" (the text[] column), so the relation takes the next free name.
+    expect(rel('Users', 'tags_2')).toMatchObject({ kind: 'manyToMany', to: 'Tags' });
+    expect(rel('Orders', 'products')).toMatchObject({ kind: 'manyToMany', to: 'Products', through: 'OrderLines' });
+    expect(rel('Products', 'tags')).toMatchObject({ kind: 'manyToMany', to: 'Tags' });
+    expect(entity(erd, 'ProductTags')).toBeUndefined();
+    expect(entity(erd, 'OrderLines')?.uniqueTogether).toEqual([['order', 'product_sku']]);
+  });
+
+  it('keeps indexes, composite unique indexes, colours and table groups', async () => {
+    const { erd } = await shop();
+    expect(entity(erd, 'Products')).toMatchObject({
+      uniqueTogether: [['title', 'sku']],
+      indexes: [{ fields: ['title'], name: 'product_title_idx' }],
+    });
+    expect(erd.layout).toEqual({
+      colors: { Users: '#3498DB' },
+      groups: [{ name: 'sales', entities: ['Orders', 'OrderLines'], color: '#ff0000' }],
+    });
+    expect(erd.project.apps).toBeUndefined();
+  });
+
+  it('offers TableGroups as Django apps when asked', async () => {
+    const { erd } = await shop(true);
+    expect(erd.project.apps).toEqual(['core', 'sales']);
+    expect(entity(erd, 'Orders')?.app).toBe('sales');
+    expect(entity(erd, 'Users')?.app).toBeUndefined();
+  });
+
+  it('refuses malformed DBML with the parser message at line:column', async () => {
+    const result = await importErdFile('Table users {\n  id int [pk\n  name varchar\n}\n', 'broken.dbml');
+    expect(result.erd).toBeNull();
+    expect(result.diagnostics[0]).toMatchObject({
+      severity: 'error',
+      code: ERD_CODES.schemaSyntax,
+      file: 'broken.dbml',
+      line: 4,
+      column: 1,
+    });
+    expect(result.diagnostics[0]?.message).toMatch(/^The DBML does not parse: /);
+  });
+
+  it('falls back to the legacy parser for files only it reads (bare numeric enum values)', async () => {
+    const result = await importErdFile(
+      'enum level {\n  1\n  2\n}\nTable t {\n  id int [pk]\n  level level\n}\n',
+      'old.dbml',
+    );
+    expect(result.erd?.entities[0]?.fields).toEqual([
+      { name: 'level', type: 'enum', choices: [{ value: '1' }, { value: '2' }], nullable: true, required: false },
+    ]);
+  });
+
+  it('runs the ERD validator on the imported model', async () => {
+    const result = await importErdFile('Table a {\n  id int [pk]\n  b_id int [ref: > missing.id]\n}\n', 'a.dbml');
+    expect(result.diagnostics.some((d) => d.severity === 'error')).toBe(true);
+  });
+});
