@@ -13,6 +13,7 @@ import { pyDocstring, pyIdentifier, pyList, pyName } from './py-format';
 import { relationFieldCode, relationsFrom } from './relations';
 import { globalRuleTodos, needsPositiveHelper, ruleTodos, VALIDATE_POSITIVE } from './rules';
 import { orderUnits, pythonModule, type CodeUnit } from './unit';
+import { isInheritedUserField, isUserEntity, userModelExtras } from './users';
 
 const CATALOG: ImportCatalog = pickImports(
   'datetime',
@@ -27,6 +28,8 @@ const CATALOG: ImportCatalog = pickImports(
   'RegexValidator',
   'models',
   'now',
+  'AbstractUser',
+  'settings',
 );
 
 /** Fields `__str__` falls back to, in order of preference, when the entity names no displayField. */
@@ -100,14 +103,17 @@ export function modelClassCode(erd: Erd, app: string, entity: Entity): string {
   const todos = ruleTodos(erd, entity);
   if (todos.length > 0) sections.push(todos.join('\n'));
   sections.push(...fields.filter(hasChoices).map(choicesClassCode));
+  const user = isUserEntity(entity);
   const columns = [
-    ...fields.map((f) => fieldCode(erd, entity, f, 1)),
+    ...fields.filter((f) => !user || !isInheritedUserField(f)).map((f) => fieldCode(erd, entity, f, 1)),
     ...relations.map((r) => relationFieldCode(erd, entity, r, 1)),
   ];
   if (columns.length > 0) sections.push(columns.join('\n'));
+  if (user) sections.push(userModelExtras(entity));
   sections.push(metaCode(app, entity), strCode(erd, entity));
   const body = sections.map((s) => s.replace(/^(?=.)/gm, '    ')).join('\n\n');
-  const code = `class ${pyIdentifier(modelClass(entity))}(models.Model):\n${body}`;
+  const base = user ? 'AbstractUser' : 'models.Model';
+  const code = `class ${pyIdentifier(modelClass(entity))}(${base}):\n${body}`;
   const shadowed = usedSymbols(code, { ...CATALOG, [VALIDATE_POSITIVE]: { module: '', section: 'local' } }).filter(
     (s) => [...fields.map((f) => f.name), ...relations.map((r) => r.name)].includes(s),
   );

@@ -199,7 +199,7 @@ else:
     }
 
 DEFAULT_AUTO_FIELD = 'django.db.models.BigAutoField'
-
+${options.authUserModel === null ? '' : `\n# The ERD's user entity is the login user (a custom AbstractUser model).\nAUTH_USER_MODEL = ${pyName(options.authUserModel)}\n`}
 AUTH_PASSWORD_VALIDATORS = [
     {'NAME': 'django.contrib.auth.password_validation.UserAttributeSimilarityValidator'},
     {'NAME': 'django.contrib.auth.password_validation.MinimumLengthValidator'},
