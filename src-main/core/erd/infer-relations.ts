@@ -132,3 +132,46 @@ export function inferOnDelete(erd: Erd): Diagnostic[] {
   });
   return out;
 }
+
+/** Reverse accessors that read right for self-references: who follows me are my `followers`. */
+const SELF_REVERSE: Readonly<Record<string, string>> = {
+  following: 'followers',
+  follows: 'followers',
+  followers: 'following',
+  blocked: 'blocked_by',
+  blocked_users: 'blocked_by',
+  blocking: 'blocked_by',
+  parent: 'children',
+  manager: 'direct_reports',
+  reply_to: 'replies',
+  in_reply_to: 'replies',
+  referred_by: 'referrals',
+  replaced_by: 'replaces',
+};
+
+/** Names self-referencing relations' reverse accessors by their meaning (`following` → `followers`). */
+export function inferSelfReverseNames(erd: Erd): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const taken = new Map<string, Set<string>>();
+  for (const e of erd.entities) taken.set(e.name, new Set(e.fields.map((f) => f.name)));
+  for (const r of erd.relations) {
+    taken.get(r.from)?.add(r.name);
+    if (r.relatedName !== undefined) taken.get(r.to)?.add(r.relatedName);
+  }
+  erd.relations.forEach((r, i) => {
+    const name = SELF_REVERSE[r.name];
+    if (r.from !== r.to || r.relatedName !== undefined || name === undefined) return;
+    const members = taken.get(r.to);
+    if (members === undefined || members.has(name)) return;
+    r.relatedName = name;
+    members.add(name);
+    out.push(
+      info(
+        ERD_CODES.relatedNameDerived,
+        relationPath(r.from, r.name, i),
+        `${r.from}.${r.name} is reversed as "${name}": the ${r.from} rows that point at one through ${r.name}.`,
+      ),
+    );
+  });
+  return out;
+}

@@ -126,3 +126,19 @@ describe('normalizeErd: constraints from names', () => {
     expect(diagnostics.every((d) => d.severity === 'info')).toBe(true);
   });
 });
+
+describe('normalizeErd: reverse accessors of self-references', () => {
+  it('reverses following as followers and parent as children, unless the name is taken or given', () => {
+    const { erd: out } = normalizeErd(
+      erd(
+        [{ name: 'Person', fields: [{ name: 'children', type: 'integer' }] }],
+        [
+          { name: 'following', kind: 'manyToMany', from: 'Person', to: 'Person' },
+          { name: 'parent', kind: 'manyToOne', from: 'Person', to: 'Person' },
+          { name: 'blocked', kind: 'manyToMany', from: 'Person', to: 'Person', relatedName: 'blockers' },
+        ],
+      ),
+    );
+    expect(out.relations.map((r) => r.relatedName)).toEqual(['followers', 'persons', 'blockers']);
+  });
+});

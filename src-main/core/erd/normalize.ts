@@ -12,7 +12,7 @@ import { ERD_CODES } from './diagnostic-codes';
 import { breakRequiredCycles, relaxSelfReferences } from './fk-cycles';
 import { deriveRelatedNames } from './related-names';
 import { inferConstraints } from './infer-constraints';
-import { inferOnDelete, inferOptionalLinks, inferOwners } from './infer-relations';
+import { inferOnDelete, inferOptionalLinks, inferOwners, inferSelfReverseNames } from './infer-relations';
 import { inferUser } from './infer-user';
 import { fieldPath, q, relationPath, warning } from './report';
 
@@ -92,6 +92,7 @@ export function normalizeErd(input: Erd): { erd: Erd; diagnostics: Diagnostic[] 
     ),
     ...inferOwners(erd),
     ...inferOnDelete(erd),
+    ...inferSelfReverseNames(erd),
     ...deriveRelatedNames(erd),
   ];
   return { erd, diagnostics };

@@ -13,6 +13,7 @@ import { pyDocstring, pyIdentifier, pyList, pyName } from './py-format';
 import { relationFieldCode, relationsFrom } from './relations';
 import { globalRuleTodos, needsPositiveHelper, ruleTodos, VALIDATE_POSITIVE } from './rules';
 import { orderUnits, pythonModule, type CodeUnit } from './unit';
+import { ruleMethods } from './rule-code';
 import { isInheritedUserField, isUserEntity, userModelExtras } from './users';
 
 const CATALOG: ImportCatalog = pickImports(
@@ -85,7 +86,10 @@ function metaCode(app: string, entity: Entity): string {
 
 function strCode(erd: Erd, entity: Entity): string {
   const names = [...modelFields(entity).map((f) => f.name), ...relationsFrom(erd, entity).map((r) => r.name)];
-  const display = entity.displayField ?? DISPLAY_CANDIDATES.find((c) => modelFields(entity).some((f) => f.name === c));
+  const display =
+    entity.displayField ??
+    DISPLAY_CANDIDATES.find((c) => modelFields(entity).some((f) => f.name === c)) ??
+    modelFields(entity).find((f) => f.type === 'string' && !hasChoices(f) && f.required !== false)?.name;
   if (display !== undefined && !names.includes(display)) {
     throw new Error(`Entity ${entity.name}: displayField '${display}' is not one of its fields`);
   }
@@ -100,7 +104,7 @@ export function modelClassCode(erd: Erd, app: string, entity: Entity): string {
   const relations = relationsFrom(erd, entity);
   const sections: string[] = [];
   if (entity.description !== undefined) sections.push(pyDocstring(entity.description));
-  const todos = ruleTodos(erd, entity);
+  const todos = ruleTodos(erd, entity, new Set(ruleMethods(erd, entity).map((m) => m.rule)));
   if (todos.length > 0) sections.push(todos.join('\n'));
   sections.push(...fields.filter(hasChoices).map(choicesClassCode));
   const user = isUserEntity(entity);

@@ -102,18 +102,23 @@ export function fieldConstraints(erd: Erd, entity: Entity, field: Field): { vali
 
 /**
  * `# TODO(djforge-llm): …` lines for the entity's rules that no validator expresses: custom
- * rules, rules without a field, and structured rules whose field type cannot carry them.
+ * rules, rules without a field, and structured rules whose field type cannot carry them — except
+ * those `enforcedElsewhere` (the serializer's rule methods).
  */
-export function ruleTodos(erd: Erd, entity: Entity): string[] {
-  const fields = modelFields(entity);
-  const todos: string[] = [];
-  for (const rule of entityRules(erd, entity)) {
-    const field = fields.find((f) => f.name === rule.field);
-    if (rule.kind !== undefined && rule.kind !== 'custom' && field !== undefined && ruleEffect(field, rule) !== null)
-      continue;
-    todos.push(todoLine(rule));
-  }
-  return todos;
+export function ruleTodos(
+  erd: Erd,
+  entity: Entity,
+  enforcedElsewhere: ReadonlySet<BusinessRule> = new Set(),
+): string[] {
+  return entityRules(erd, entity)
+    .filter((rule) => !enforcedElsewhere.has(rule) && !isValidatorRule(entity, rule))
+    .map(todoLine);
+}
+
+/** Whether a structured rule becomes a validator (or `unique`) on its field. */
+export function isValidatorRule(entity: Entity, rule: BusinessRule): boolean {
+  const field = modelFields(entity).find((f) => f.name === rule.field);
+  return rule.kind !== undefined && rule.kind !== 'custom' && field !== undefined && ruleEffect(field, rule) !== null;
 }
 
 /** TODO lines for the rules that name no entity (ERD-wide requirements). */

@@ -12,6 +12,7 @@ import { pickImports } from './imports';
 import { pyIdentifier, pyList, pyName } from './py-format';
 import { relationsFrom } from './relations';
 import type { CodeUnit } from './unit';
+import { ruleMethods } from './rule-code';
 import { isUserEntity, ownerRelation, privilegedUserFields } from './users';
 
 /** The template's `serializers` plus what a refined unit's validation typically needs; only used ones are imported. */
@@ -80,7 +81,8 @@ export function serializerClassCode(erd: Erd, entity: Entity): string {
   const readOnly = readOnlyFields(erd, entity);
   if (readOnly.length > 0) meta.push(pyList('read_only_fields = ', readOnly.map(pyName), 2));
   const metaBlock = `class Meta:\n${meta.join('\n').replace(/^(?=.)/gm, '    ')}`;
-  const sections = user ? [PASSWORD_FIELD, metaBlock, PASSWORD_METHODS] : [metaBlock];
+  const rules = ruleMethods(erd, entity).map((m) => m.code);
+  const sections = user ? [PASSWORD_FIELD, metaBlock, PASSWORD_METHODS, ...rules] : [metaBlock, ...rules];
   const body = sections.join('\n\n').replace(/^(?=.)/gm, '    ');
   return `class ${pyIdentifier(serializerClass(entity))}(serializers.ModelSerializer):\n${body}`;
 }

@@ -61,11 +61,12 @@ export function userHelpersCode(erd: Erd, plan: TestDataPlan): string {
     ${superuser}
 
 
-def _user(role=None):
-    """A logged-in user who is neither staff nor superuser, in the group \`role\` when given."""
+def _user(*roles):
+    """A logged-in user who is neither staff nor superuser, in the groups \`roles\` (None is skipped)."""
     user = _user_row()
-    if role is not None:
-        user.groups.add(Group.objects.get_or_create(name=role)[0])
+    for role in roles:
+        if role is not None:
+            user.groups.add(Group.objects.get_or_create(name=role)[0])
     return user
 
 
@@ -119,15 +120,14 @@ export const ACCESS_MIXIN = `class AccessTests:
         if action == 'read':
             return self.client.get(_url(f'{self.route}-detail', pk=obj.pk))
         if action == 'update':
-            body = {name: self.payload()[name] for name in self.echoed_fields[:1]}
-            return self.client.patch(_url(f'{self.route}-detail', pk=obj.pk), body, format='json')
+            return self.client.patch(_url(f'{self.route}-detail', pk=obj.pk), {}, format='json')
         return self.client.delete(_url(f'{self.route}-detail', pk=obj.pk))
 
     def test_ordinary_user_on_rows_not_theirs(self):
         """A logged-in user without role or staff flag gets exactly what the policy grants."""
+        obj = self.make()
         for action in ('read', 'update', 'delete', 'create'):
             with self.subTest(action=action):
-                obj = None if action == 'create' else self.make()
                 response = self._attempt(action, _user(), obj)
                 expected = self.granted[action] if action in self.ordinary_may else status.HTTP_403_FORBIDDEN
                 self.assertEqual(response.status_code, expected, getattr(response, 'data', None))
@@ -136,10 +136,11 @@ export const ACCESS_MIXIN = `class AccessTests:
         """The owner (or the user themself) may change and delete their own row as the policy says."""
         if self.owner_field is None and not self.is_user_model:
             self.skipTest('the rows have no owner')
+        owner = _user(self.role_grants.get('update'), self.role_grants.get('delete'))
+        obj = self._own_row(owner)
         for action in ('update', 'delete'):
             with self.subTest(action=action):
-                owner = _user(self.role_grants.get(action))
-                response = self._attempt(action, owner, self._own_row(owner))
+                response = self._attempt(action, owner, obj)
                 expected = self.granted[action] if action in self.owner_may else status.HTTP_403_FORBIDDEN
                 self.assertEqual(response.status_code, expected, getattr(response, 'data', None))
 
@@ -155,10 +156,12 @@ export const ACCESS_MIXIN = `class AccessTests:
 
     def test_role_members_may_act(self):
         """A member of a role an action lists may perform it (on their own row when rows have owners)."""
-        for action, role in self.role_grants.items():
-            with self.subTest(action=action, role=role):
-                member = _user(role)
-                obj = None if action == 'create' else self._own_row(member)
+        member = _user(*self.role_grants.values())
+        obj = self._own_row(member) if set(self.role_grants) - {'create'} else None
+        for action in ('read', 'update', 'delete', 'create'):
+            if action not in self.role_grants:
+                continue
+            with self.subTest(action=action, role=self.role_grants[action]):
                 response = self._attempt(action, member, obj)
                 self.assertEqual(response.status_code, self.granted[action], getattr(response, 'data', None))
 
