@@ -16,6 +16,7 @@ import { TEST_MIXINS, testClassCode } from './test-cases';
 import { topLevelRuns } from './top-level';
 import { usedNames } from './used-names';
 import { ACCESS_MIXIN, userHelpersCode } from './access';
+import { FILTER_MIXIN } from './filter-tests';
 import { userEntity } from '../app/users';
 
 const stdlib = (module: string, name?: string): ImportSource => ({ module, name, section: 'stdlib' });
@@ -40,7 +41,15 @@ const CATALOG: ImportCatalog = {
   APITestCase: third('rest_framework.test', 'APITestCase'),
 };
 
-const MODULE_NAMES = new Set([...Object.keys(CATALOG), 'API_KWARGS', 'EPOCH', 'MEDIA_ROOT', 'PNG_1X1', 'AccessTests']);
+const MODULE_NAMES = new Set([
+  ...Object.keys(CATALOG),
+  'API_KWARGS',
+  'EPOCH',
+  'MEDIA_ROOT',
+  'PNG_1X1',
+  'AccessTests',
+  'FilterTests',
+]);
 
 /** How tests.py names an entity's model: its class name, or `<Name>Model` when that would shadow a helper. */
 export const modelName: ModelNames = (entity: Entity) =>
@@ -158,6 +167,7 @@ export function testsUnits(erd: Erd, app: string): CodeUnit[] {
       userHelpersCode(erd, plan),
       TEST_MIXINS,
       ACCESS_MIXIN,
+      FILTER_MIXIN,
     ]),
   ];
   for (const entity of erd.entities) {
