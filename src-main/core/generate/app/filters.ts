@@ -91,7 +91,7 @@ const STRICT_CODE = `OTHER_QUERY_PARAMETERS = {${RESERVED_QUERY_PARAMS.map(pyNam
 
 
 class ${STRICT_FILTER_SET}(django_filters.FilterSet):
-    \"\"\"A FilterSet that refuses (400) a query parameter it does not know, so a typo never returns every row.\"\"\"
+    """A FilterSet that refuses (400) a query parameter it does not know, so a typo never returns every row."""
 
     def is_valid(self):
         unknown = sorted(set(self.data) - set(self.filters) - OTHER_QUERY_PARAMETERS)
