@@ -97,7 +97,30 @@ export function fieldConstraints(erd: Erd, entity: Entity, field: Field): { vali
     validators.push(...effect.validators);
     unique ||= effect.unique;
   }
-  return { validators: [...new Set(validators)], unique };
+  return { validators: strictestBounds([...new Set(validators)]), unique };
+}
+
+const BOUND = /^(Min|Max)ValueValidator\((?:Decimal\('([^']+)'\)|([^)]+))\)$/;
+
+/**
+ * One MinValueValidator (the highest) and one MaxValueValidator (the lowest): DRF's ModelSerializer
+ * turns only the first of each into the field's min_value/max_value and drops the others, so a
+ * positive rule after an inferred `min: 0` would otherwise never reach the API.
+ */
+function strictestBounds(validators: string[]): string[] {
+  const best = new Map<string, [number, string]>();
+  for (const v of validators) {
+    const m = BOUND.exec(v);
+    if (m === null) continue;
+    const value = Number(m[2] ?? m[3]);
+    const kind = m[1] ?? '';
+    const current = best.get(kind);
+    if (current === undefined || (kind === 'Min' ? value > current[0] : value < current[0])) best.set(kind, [value, v]);
+  }
+  return validators.filter((v) => {
+    const m = BOUND.exec(v);
+    return m === null || best.get(m[1] ?? '')?.[1] === v;
+  });
 }
 
 /**

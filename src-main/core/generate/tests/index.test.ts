@@ -16,7 +16,7 @@ describe('testsCode', () => {
   it('declares one test case per entity over the shared CRUD and anonymous-access mixins', () => {
     const code = testsCode(plainErd(), 'core');
     expect(classOf(code, 'NoteApiTests'))
-      .toBe(`class NoteApiTests(CrudTests, AccessTests, FilterTests, AnonymousAccessTests, APITestCase):
+      .toBe(`class NoteApiTests(CrudTests, AccessTests, FilterTests, ConstraintTests, AnonymousAccessTests, APITestCase):
     """Note through the API: CRUD as a superuser, and what anonymous clients may do."""
 
     model = Note
@@ -89,7 +89,7 @@ from shop.models import Address, Category, Order, OrderItem, Product`);
       'def tearDownModule():\n    """Remove the files the tests uploaded."""\n    shutil.rmtree(MEDIA_ROOT, ignore_errors=True)\n',
     );
     expect(code).toContain(
-      '@override_settings(MEDIA_ROOT=MEDIA_ROOT)\nclass SpecimenApiTests(CrudTests, AccessTests, FilterTests, AnonymousAccessTests, APITestCase):\n',
+      '@override_settings(MEDIA_ROOT=MEDIA_ROOT)\nclass SpecimenApiTests(CrudTests, AccessTests, FilterTests, ConstraintTests, AnonymousAccessTests, APITestCase):\n',
     );
     expect(code).toContain(
       "        'photo': SimpleUploadedFile(f'photo-{n}.png', PNG_1X1, content_type='image/png'),\n",

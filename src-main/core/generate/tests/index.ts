@@ -17,6 +17,7 @@ import { topLevelRuns } from './top-level';
 import { usedNames } from './used-names';
 import { ACCESS_MIXIN, userHelpersCode } from './access';
 import { FILTER_MIXIN } from './filter-tests';
+import { CONSTRAINT_MIXIN } from './constraint-tests';
 import { userEntity } from '../app/users';
 
 const stdlib = (module: string, name?: string): ImportSource => ({ module, name, section: 'stdlib' });
@@ -168,6 +169,7 @@ export function testsUnits(erd: Erd, app: string): CodeUnit[] {
       TEST_MIXINS,
       ACCESS_MIXIN,
       FILTER_MIXIN,
+      CONSTRAINT_MIXIN,
     ]),
   ];
   for (const entity of erd.entities) {

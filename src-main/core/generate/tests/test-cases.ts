@@ -13,6 +13,7 @@ import { modelFields } from '../app/entities';
 import { readOnlyFields, serializerFields } from '../app/serializers';
 import { accessAttributes } from './access';
 import { filterAttributes } from './filter-tests';
+import { constraintAttributes } from './constraint-tests';
 import { pyBracket, pyName } from '../app/py-format';
 import { makeFunction, payloadFunction, type ModelNames, type TestDataPlan } from './factories';
 import { echoesValue, isGeneratedByDjango } from './field-values';
@@ -193,7 +194,11 @@ export function testClassCode(
     if (echoed.length === 1) lines.push(`echoed_fields = (${pyName(echoed[0] ?? '')},)`);
     else if (echoed.length > 1) lines.push(pyBracket('echoed_fields = ', '(', echoed.map(pyName), ')', 1));
     if (modelFields(entity).some((f) => f.name === 'id' && !isGeneratedByDjango(f))) lines.push('explicit_id = True');
-    lines.push(...accessAttributes(erd, entity), ...filterAttributes(plan, entity));
+    lines.push(
+      ...accessAttributes(erd, entity),
+      ...filterAttributes(plan, entity),
+      ...constraintAttributes(plan, entity),
+    );
   }
   if (anonymousMayRead(erd, entity)) lines.push('anonymous_may_read = True');
   const blocks = [doc, lines.join('\n')];
@@ -209,7 +214,7 @@ export function testClassCode(
   }
   const bases =
     problem === null
-      ? 'CrudTests, AccessTests, FilterTests, AnonymousAccessTests, APITestCase'
+      ? 'CrudTests, AccessTests, FilterTests, ConstraintTests, AnonymousAccessTests, APITestCase'
       : 'AnonymousAccessTests, APITestCase';
   const decorator = uploads && problem === null ? '@override_settings(MEDIA_ROOT=MEDIA_ROOT)\n' : '';
   const body = blocks.map((block) => block.replace(/^(?=.)/gm, '    ')).join('\n\n');
