@@ -166,6 +166,12 @@ MIDDLEWARE = [
     'django.contrib.messages.middleware.MessageMiddleware',
     'django.middleware.clickjacking.XFrameOptionsMiddleware',
 ]
+try:
+    import whitenoise  # noqa: F401  (serves the collected static files, admin styles included, under gunicorn)
+except ImportError:
+    whitenoise = None
+else:
+    MIDDLEWARE.insert(1, 'whitenoise.middleware.WhiteNoiseMiddleware')
 
 ROOT_URLCONF = '${options.package}.urls'
 WSGI_APPLICATION = '${options.package}.wsgi.application'

@@ -165,6 +165,30 @@ export const ACCESS_MIXIN = `class AccessTests:
                 response = self._attempt(action, member, obj)
                 self.assertEqual(response.status_code, self.granted[action], getattr(response, 'data', None))
 
+    def test_owner_without_the_role_is_refused(self):
+        """Where changing a row needs a role, owning the row is not enough."""
+        needed = [action for action in ('update', 'delete') if action in self.role_grants]
+        if not needed or (self.owner_field is None and not self.is_user_model):
+            self.skipTest('no role-limited change of owned rows')
+        owner = _user()
+        obj = self._own_row(owner)
+        for action in needed:
+            with self.subTest(action=action):
+                response = self._attempt(action, owner, obj)
+                self.assertEqual(response.status_code, status.HTTP_403_FORBIDDEN)
+
+    def test_role_members_may_not_change_rows_of_others(self):
+        """Holding the role is not enough to change or delete another user's row."""
+        needed = [action for action in ('update', 'delete') if action in self.role_grants]
+        if not needed or self.owner_field is None:
+            self.skipTest('no role-limited change of owned rows')
+        member = _user(*self.role_grants.values())
+        obj = self.make()
+        for action in needed:
+            with self.subTest(action=action):
+                response = self._attempt(action, member, obj)
+                self.assertEqual(response.status_code, status.HTTP_403_FORBIDDEN)
+
     def test_me(self):
         """The user model answers /me/ with the logged-in user, and refuses anonymous clients."""
         if not self.is_user_model:
