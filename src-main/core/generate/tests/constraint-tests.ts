@@ -5,7 +5,6 @@
  * keeps it (so turning PROTECT into CASCADE fails).
  */
 import type { Entity, Relation } from '../../../../src-shared/erd/model';
-import { appOf } from '../names';
 import { hasChoices, isAutoField } from '../app/entities';
 import { pyBracket, pyName } from '../app/py-format';
 import { readOnlyFields } from '../app/serializers';
@@ -48,16 +47,14 @@ export function uniqueFields(plan: TestDataPlan, entity: Entity): string[] {
     .map((f) => f.name);
 }
 
-/** PROTECT links to `entity` from buildable entities of the same app: (make function, link name). */
+/** PROTECT links to `entity` from buildable entities (any app; tests.py builds them): (make function, link name). */
 export function protectedBy(plan: TestDataPlan, entity: Entity): [string, string][] {
   const erd = plan.erd;
-  const app = appOf(erd, entity);
   return erd.relations
     .filter((r: Relation) => r.to === entity.name && r.kind !== 'manyToMany' && r.onDelete === 'PROTECT')
     .flatMap((r): [string, string][] => {
       const child = erd.entities.find((e) => e.name === r.from);
-      if (child === undefined || child === entity || appOf(erd, child) !== app || plan.makeProblem(child) !== null)
-        return [];
+      if (child === undefined || child === entity || plan.makeProblem(child) !== null) return [];
       return [[makeFunction(child), r.name]];
     })
     .slice(0, 3);
@@ -134,3 +131,9 @@ export const CONSTRAINT_MIXIN = `class ConstraintTests:
                 response = self.client.delete(_url(f'{self.route}-detail', pk=obj.pk))
                 self.assertEqual(response.status_code, status.HTTP_409_CONFLICT)
                 self.assertTrue(self.model.objects.filter(pk=obj.pk).exists())`;
+
+/** The entities whose rows protect rows of `entities` (tests.py must be able to build them). */
+export function protectingEntities(plan: TestDataPlan, entities: readonly Entity[]): Entity[] {
+  const names = new Set(entities.flatMap((e) => protectedBy(plan, e).map(([fn]) => fn)));
+  return plan.erd.entities.filter((e) => names.has(makeFunction(e)));
+}

@@ -17,7 +17,7 @@ import { topLevelRuns } from './top-level';
 import { usedNames } from './used-names';
 import { ACCESS_MIXIN, userHelpersCode } from './access';
 import { FILTER_MIXIN } from './filter-tests';
-import { CONSTRAINT_MIXIN } from './constraint-tests';
+import { CONSTRAINT_MIXIN, protectingEntities } from './constraint-tests';
 import { userEntity } from '../app/users';
 
 const stdlib = (module: string, name?: string): ImportSource => ({ module, name, section: 'stdlib' });
@@ -152,7 +152,8 @@ export function testsUnits(erd: Erd, app: string): CodeUnit[] {
   const testing = new Set(entities);
   const data = new Map<Entity, string[]>();
   const user = userEntity(erd);
-  for (const entity of plan.closure(user === undefined ? entities : [...entities, user])) {
+  const roots = [...entities, ...(user === undefined ? [] : [user]), ...protectingEntities(plan, entities)];
+  for (const entity of plan.closure(roots)) {
     const blocks = [valuesFunctionCode(plan, entity), makeFunctionCode(entity, modelName)];
     if (testing.has(entity) && plan.payloadProblem(entity) === null) blocks.push(payloadFunctionCode(plan, entity));
     data.set(entity, blocks);

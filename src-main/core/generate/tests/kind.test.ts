@@ -61,7 +61,7 @@ describe('tests.py units in the run plan (seed-legacy-massive)', () => {
     const file = plan.files.find((f) => f.path === 'core/tests.py');
     const content = generateProject(erd).find((f) => f.path === 'core/tests.py')?.content;
     expect(file?.unitIds).toEqual(['tests:core:header', ...erd.entities.map((e) => `tests:core:${e.name}`)]);
-    expect(before.size).toBe(40);
+    expect(before.size).toBe(45);
     const drafts = new Map(plan.units.map((u) => [u.id, u.draft]));
     expect(file?.assembleUnits(drafts)).toBe(content);
     expect(file?.assemble(new Map())).toBe(content);
@@ -79,6 +79,8 @@ describe('tests.py units in the run plan (seed-legacy-massive)', () => {
       'tests:core:Shipment',
       'tests:core:ShipmentItem',
       'tests:core:OrderStatusHistory',
+      'tests:users:Order',
+      'tests:users:Address',
     ]);
     const config = renamed('SystemConfig', 'description');
     expect(changedUnits(before, testsKeys(planRun(config, generateProject(config))))).toEqual([
@@ -98,7 +100,7 @@ describe('tests.py units in the run plan (seed-legacy-massive)', () => {
     const files = generateProject(erd).filter((f) => !f.path.endsWith('/tests.py'));
     const units = planRun(erd, files).units;
     expect(units.filter((u) => u.agent === 'tests')).toEqual([]);
-    expect(units.length).toBe(plan.units.length - 40);
+    expect(units.length).toBe(plan.units.length - 45);
   });
 });
 
