@@ -80,6 +80,12 @@ export const EntitySchema = z.object({
   indexes: z.array(IndexSchema).optional(),
   timestamps: z.boolean().optional().describe('Add created_at/updated_at when the entity lacks them'),
   displayField: z.string().optional().describe('Field used by __str__; default: the first of name/title/…'),
+  isUser: z
+    .boolean()
+    .optional()
+    .describe(
+      'This entity is the login user: a custom AbstractUser model (AUTH_USER_MODEL) in the users app. Inferred for User/Member/Account/Customer with login fields; false opts out',
+    ),
 });
 export type Entity = z.infer<typeof EntitySchema>;
 
@@ -93,6 +99,12 @@ export const RelationSchema = z.object({
   nullable: z.boolean().optional().describe('manyToOne/oneToOne: null=True, blank=True'),
   required: z.boolean().optional().describe('manyToMany: false → blank=True. Default false for manyToMany'),
   through: z.string().optional().describe('manyToMany: name of an entity used as the through model'),
+  owner: z
+    .boolean()
+    .optional()
+    .describe(
+      'manyToOne/oneToOne to the user: the row belongs to this user (set from the request, only the owner or staff change it). Inferred for required links named owner/author/user/created_by/…; false opts out',
+    ),
   helpText: z.string().optional(),
 });
 export type Relation = z.infer<typeof RelationSchema>;

@@ -8,7 +8,8 @@
  * Document shape:  schema (a zod issue on the native format), unknown-key, invalid-value
  * Conversion:      unknown-type, type-normalized, relation-notation, field-inferred,
  *                  has-many-redundant, has-many-inferred, has-many-ignored, requirement-mapped
- * Normalization:   self-reference-nullable, cycle-broken, related-name-derived, option-dropped
+ * Normalization:   self-reference-nullable, cycle-broken, related-name-derived, option-dropped,
+ *                  user-inferred, owner-inferred, on-delete-inferred, constraint-inferred
  * Schema import:   schema-syntax, type-approximated, construct-unmapped, statements-skipped,
  *                  name-changed, key-mapped (DBML and SQL DDL)
  * Validation:      unknown-entity, unknown-field, unknown-role, duplicate-name, keyword,
@@ -43,6 +44,10 @@ export const ERD_CODES = {
   cycleBroken: 'erd.cycle-broken',
   relatedNameDerived: 'erd.related-name-derived',
   optionDropped: 'erd.option-dropped',
+  userInferred: 'erd.user-inferred',
+  ownerInferred: 'erd.owner-inferred',
+  onDeleteInferred: 'erd.on-delete-inferred',
+  constraintInferred: 'erd.constraint-inferred',
 
   unknownEntity: 'erd.unknown-entity',
   unknownField: 'erd.unknown-field',

@@ -46,6 +46,7 @@ describe('has_many decisions', () => {
     expect(rows('{"A": {"has_many": ["B", "B"]}, "B": {"a": "ForeignKey:A"}}').map((r) => r[2])).toEqual([
       'entities.A.has_many[0]',
       'entities.A.has_many[1]',
+      'relations.B.a',
     ]);
     expect(rows('{"A": {"has_many": "B"}, "B": {}}')).toEqual([
       ['error', 'erd.invalid-value', 'entities.A.has_many', 'has_many must be a list of entity names, e.g. ["Job"].'],

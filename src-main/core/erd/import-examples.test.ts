@@ -30,20 +30,30 @@ describe('seed-legacy-jobboard.json', () => {
   it('maps Django field classes and the ForeignKey notation', () => {
     expect(erd.entities.map((e) => e.name)).toEqual(['User', 'Job']);
     expect(entity(erd, 'User')?.fields).toEqual([
+      { name: 'username', type: 'string', maxLength: 150, unique: true },
       { name: 'name', type: 'string' },
-      { name: 'email', type: 'email' },
+      { name: 'email', type: 'email', unique: true },
     ]);
+    expect(entity(erd, 'User')).toMatchObject({ isUser: true, app: 'users' });
     expect(entity(erd, 'Job')?.fields).toEqual([
       { name: 'title', type: 'string' },
-      { name: 'description', type: 'text' },
+      { name: 'description', type: 'text', required: false },
     ]);
     expect(erd.relations).toEqual([
-      { name: 'posted_by', kind: 'manyToOne', from: 'Job', to: 'User', onDelete: 'CASCADE', relatedName: 'jobs' },
+      {
+        name: 'posted_by',
+        kind: 'manyToOne',
+        from: 'Job',
+        to: 'User',
+        onDelete: 'PROTECT',
+        owner: true,
+        relatedName: 'jobs',
+      },
     ]);
   });
 
   it('drops the redundant has_many with an info at its position', () => {
-    expect(result.diagnostics).toEqual([
+    expect(result.diagnostics.filter((d) => d.code === 'erd.has-many-redundant')).toEqual([
       {
         severity: 'info',
         code: 'erd.has-many-redundant',
@@ -64,7 +74,15 @@ describe('seed-legacy-enterprise.json', () => {
     expect(erd.entities).toHaveLength(7);
     expect(erd.entities.reduce((n, e) => n + e.fields.length, 0)).toBe(14);
     expect(erd.relations).toHaveLength(8);
-    expect(codes(result.diagnostics)).toEqual({ 'erd.has-many-redundant': 7, 'erd.has-many-inferred': 1 });
+    expect(codes(result.diagnostics)).toEqual({
+      'erd.has-many-redundant': 7,
+      'erd.has-many-inferred': 1,
+      'erd.user-inferred': 1,
+      'erd.constraint-inferred': 4,
+      'erd.field-inferred': 1,
+      'erd.owner-inferred': 2,
+      'erd.on-delete-inferred': 7,
+    });
   });
 
   it('adds a nullable ForeignKey for "Permission has_many TeamMembership" and says so as a warning', () => {
@@ -90,19 +108,23 @@ describe('seed-legacy-enterprise.json', () => {
 describe('seed-legacy-massive.json', () => {
   const { erd, result } = imported('seed-legacy-massive.json');
 
-  it('has 37 entities, 185 fields and 60 relations', () => {
+  it("has 37 entities, 186 fields (185 and the user's username) and 60 relations", () => {
     expect(erd.entities).toHaveLength(37);
-    expect(erd.entities.reduce((n, e) => n + e.fields.length, 0)).toBe(185);
+    expect(erd.entities.reduce((n, e) => n + e.fields.length, 0)).toBe(186);
     expect(erd.relations).toHaveLength(60);
   });
 
   it('reports every decision: 37 redundant has_many, 1 contradicting a one-to-one, timestamps, the self-reference', () => {
     expect(codes(result.diagnostics)).toEqual({
-      'erd.field-inferred': 16,
+      'erd.field-inferred': 20,
       'erd.has-many-redundant': 37,
       'erd.has-many-ignored': 1,
       'erd.self-reference-nullable': 1,
       'erd.related-name-derived': 4,
+      'erd.user-inferred': 2,
+      'erd.constraint-inferred': 60,
+      'erd.owner-inferred': 15,
+      'erd.on-delete-inferred': 60,
     });
     expect(result.diagnostics.find((d) => d.code === 'erd.has-many-ignored')).toMatchObject({
       severity: 'warning',
@@ -164,7 +186,15 @@ describe('seed-v2-jobboard.json', () => {
       ['Job', 7],
     ]);
     expect(erd.relations).toEqual([
-      { name: 'posted_by', kind: 'manyToOne', from: 'Job', to: 'User', onDelete: 'CASCADE', relatedName: 'jobs' },
+      {
+        name: 'posted_by',
+        kind: 'manyToOne',
+        from: 'Job',
+        to: 'User',
+        onDelete: 'PROTECT',
+        owner: true,
+        relatedName: 'jobs',
+      },
     ]);
   });
 
@@ -201,7 +231,14 @@ describe('seed-v2-jobboard.json', () => {
   });
 
   it('reports the inferences as infos with their line:column', () => {
-    expect(codes(result.diagnostics)).toEqual({ 'erd.field-inferred': 4, 'erd.requirement-mapped': 2 });
+    expect(codes(result.diagnostics)).toEqual({
+      'erd.field-inferred': 4,
+      'erd.requirement-mapped': 2,
+      'erd.user-inferred': 2,
+      'erd.constraint-inferred': 4,
+      'erd.owner-inferred': 1,
+      'erd.on-delete-inferred': 1,
+    });
     expect(
       result.diagnostics.filter((d) => d.code === 'erd.requirement-mapped').map((d) => [d.path, d.line, d.column]),
     ).toEqual([

@@ -109,11 +109,12 @@ describe('importErdText: the flat format', () => {
       ['error', 'erd.unknown-type', 'entities.Job.fields.title', 3, 5],
       ['error', 'erd.invalid-value', 'entities.Job.fields.tags', 6, 5],
       ['error', 'erd.unknown-entity', 'entities.Job.has_many[0]', 7, 18],
+      ['info', 'erd.on-delete-inferred', 'relations.Job.owner', 5, 5],
       ['error', 'erd.keyword', 'entities.Job.fields.class', 4, 5],
       ['error', 'erd.unknown-entity', 'relations.Job.owner', 5, 5],
     ]);
     expect(result.diagnostics[0]?.message).toBe('Unknown field type "CharFeld". Did you mean "CharField"?');
-    expect(result.diagnostics[4]?.message).toBe(
+    expect(result.diagnostics[5]?.message).toBe(
       'The relation Job.owner points to "Usr", which is not an entity (did you mean "User"?).',
     );
   });
@@ -159,7 +160,8 @@ describe('importErdText: the flat format', () => {
     expect(result.diagnostics.map((d) => [d.severity, d.code, d.path])).toEqual([
       ['info', 'erd.option-dropped', 'entities.Node.fields.id'],
       ['info', 'erd.type-normalized', 'entities.Node.fields.label'],
-      ['warning', 'erd.self-reference-nullable', 'relations.Node.parent'],
+      ['info', 'erd.field-inferred', 'relations.Node.parent'],
+      ['info', 'erd.on-delete-inferred', 'relations.Node.parent'],
     ]);
   });
 });

@@ -22,23 +22,46 @@ const link = (from: string, name: string, to: string, more: Partial<Relation> = 
 });
 
 describe('normalizeErd: on delete', () => {
-  it('defaults to CASCADE, or SET_NULL when nullable, and leaves many-to-many without one', () => {
+  it('defaults to PROTECT, SET_NULL when nullable, CASCADE for parts, and leaves many-to-many without one', () => {
     const { erd: out, diagnostics } = normalizeErd(
       erd(
-        ['A', 'B'],
+        ['A', 'B', 'BLine'],
         [
           link('A', 'b', 'B'),
           link('A', 'maybe_b', 'B', { nullable: true }),
           { name: 'bs', kind: 'manyToMany', from: 'A', to: 'B' },
+          link('BLine', 'b', 'B'),
+          link('BLine', 'a', 'A'),
         ],
       ),
     );
     expect(out.relations.map((r) => [r.name, r.onDelete, r.nullable])).toEqual([
-      ['b', 'CASCADE', undefined],
+      ['b', 'PROTECT', undefined],
       ['maybe_b', 'SET_NULL', true],
       ['bs', undefined, undefined],
+      ['b', 'CASCADE', undefined],
+      ['a', 'PROTECT', undefined],
     ]);
     expect(diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    expect(diagnostics.filter((d) => d.code === 'erd.on-delete-inferred').map((d) => d.message)).toEqual([
+      'A.b is on_delete PROTECT: deleting a B must not silently delete the A rows that refer to it.',
+      'A.maybe_b is on_delete SET_NULL: the reference is optional, so the row stays and forgets it.',
+      'BLine.b is on_delete CASCADE: BLine is a part of its B and goes with it.',
+      'BLine.a is on_delete PROTECT: deleting a A must not silently delete the BLine rows that refer to it.',
+    ]);
+  });
+
+  it('makes optional-by-name links (coupon, assigned_to, parent) nullable unless the ERD says otherwise', () => {
+    const { erd: out } = normalizeErd(
+      erd(
+        ['Order', 'Coupon'],
+        [link('Order', 'coupon', 'Coupon'), link('Order', 'parent', 'Order', { nullable: false })],
+      ),
+    );
+    expect(out.relations.map((r) => [r.name, r.nullable, r.onDelete])).toEqual([
+      ['coupon', true, 'SET_NULL'],
+      ['parent', true, 'SET_NULL'],
+    ]);
   });
 
   it('makes a SET_NULL link nullable and keeps an explicit choice', () => {
@@ -63,20 +86,17 @@ describe('normalizeErd: rows can always be created in dependency order', () => {
     const { erd: out, diagnostics } = normalizeErd(
       erd(
         ['Employee'],
-        [
-          link('Employee', 'manager', 'Employee'),
-          { name: 'peers', kind: 'manyToMany', from: 'Employee', to: 'Employee' },
-        ],
+        [link('Employee', 'boss', 'Employee'), { name: 'peers', kind: 'manyToMany', from: 'Employee', to: 'Employee' }],
       ),
     );
     expect(out.relations[0]).toEqual({
-      name: 'manager',
+      name: 'boss',
       kind: 'manyToOne',
       from: 'Employee',
       to: 'Employee',
       nullable: true,
       onDelete: 'SET_NULL',
-      relatedName: 'manager_employees',
+      relatedName: 'boss_employees',
     });
     expect(out.relations[1]).toEqual({
       name: 'peers',
@@ -89,9 +109,9 @@ describe('normalizeErd: rows can always be created in dependency order', () => {
       {
         severity: 'warning',
         code: 'erd.self-reference-nullable',
-        path: 'relations.Employee.manager',
+        path: 'relations.Employee.boss',
         message:
-          'Employee.manager refers to Employee itself, so it is made nullable: otherwise no first Employee could ever be created.',
+          'Employee.boss refers to Employee itself, so it is made nullable: otherwise no first Employee could ever be created.',
       },
     ]);
   });
@@ -105,7 +125,7 @@ describe('normalizeErd: rows can always be created in dependency order', () => {
     );
     expect(
       out.relations.map((r) => `${r.from}.${r.name}:${r.nullable === true ? 'null' : 'required'}:${r.onDelete}`),
-    ).toEqual(['A.b:required:CASCADE', 'B.c:required:CASCADE', 'C.a:null:SET_NULL', 'C.b:null:SET_NULL']);
+    ).toEqual(['A.b:required:PROTECT', 'B.c:required:PROTECT', 'C.a:null:SET_NULL', 'C.b:null:SET_NULL']);
     expect(diagnostics.filter((d) => d.code === 'erd.cycle-broken')).toEqual([
       {
         severity: 'warning',
@@ -155,7 +175,7 @@ describe('normalizeErd: reverse accessors', () => {
       'addresses',
       'profile',
     ]);
-    expect(diagnostics.map((d) => d.message)).toEqual([
+    expect(diagnostics.filter((d) => d.code === 'erd.related-name-derived').map((d) => d.message)).toEqual([
       'Order.billing_address gets the reverse accessor "billing_address_orders" on Address, because Order links to Address more than once.',
       'Order.shipping_address gets the reverse accessor "shipping_address_orders" on Address, because Order links to Address more than once.',
       'Order.customer gets the reverse accessor "customer_orders" on User, because "orders" is already a member or reverse accessor of User.',
@@ -189,7 +209,7 @@ describe('normalizeErd: options that do not apply', () => {
     );
     input.entities[0]?.fields.push({ name: 'count', type: 'integer', maxLength: 5, autoNow: true, decimalPlaces: 2 });
     const { erd: out, diagnostics } = normalizeErd(input);
-    expect(out.entities[0]?.fields[1]).toEqual({ name: 'count', type: 'integer' });
+    expect(out.entities[0]?.fields[1]).toEqual({ name: 'count', type: 'integer', min: 0 });
     expect(out.relations[0]).not.toHaveProperty('required');
     expect(out.relations[1]).not.toHaveProperty('onDelete');
     expect(out.relations[1]).not.toHaveProperty('nullable');

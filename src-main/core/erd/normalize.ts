@@ -1,15 +1,20 @@
 /**
  * Turns a structurally valid ERD into the form the generator relies on, reporting every change:
  * options that do not apply to a field type or relation kind are dropped; self-references and
- * cycles of required links are made nullable; every link gets its `onDelete` (CASCADE, or SET_NULL
- * when nullable) and every relation a distinct reverse accessor. The input is never modified.
+ * cycles of required links are made nullable; the login user, owners, optional links and the
+ * constraints a field's name implies are inferred (infer-*.ts); every link gets its `onDelete`
+ * (CASCADE for parts, SET_NULL when nullable, PROTECT otherwise) and every relation a distinct
+ * reverse accessor. Explicit ERD values always win. The input is never modified.
  */
 import type { Diagnostic } from '../../../src-shared/diagnostics';
 import type { Erd, Field, FieldType, Relation } from '../../../src-shared/erd/model';
 import { ERD_CODES } from './diagnostic-codes';
 import { breakRequiredCycles, relaxSelfReferences } from './fk-cycles';
 import { deriveRelatedNames } from './related-names';
-import { fieldPath, info, q, relationPath, warning } from './report';
+import { inferConstraints } from './infer-constraints';
+import { inferOnDelete, inferOptionalLinks, inferOwners, inferSelfReverseNames } from './infer-relations';
+import { inferUser } from './infer-user';
+import { fieldPath, q, relationPath, warning } from './report';
 
 const STRINGY: readonly FieldType[] = ['string', 'text', 'email', 'url', 'slug'];
 const NUMERIC: readonly FieldType[] = ['integer', 'bigInteger', 'float', 'decimal'];
@@ -71,37 +76,23 @@ function dropRelationOptions(relations: Relation[]): Diagnostic[] {
   return out;
 }
 
-function settleOnDelete(relations: Relation[]): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  relations.forEach((r, i) => {
-    if (r.kind === 'manyToMany') return;
-    if (r.onDelete === 'SET_NULL' && r.nullable === undefined) {
-      r.nullable = true;
-      out.push(
-        info(
-          ERD_CODES.fieldInferred,
-          relationPath(r.from, r.name, i),
-          `${r.from}.${r.name} uses on_delete SET_NULL, so it is nullable.`,
-        ),
-      );
-    }
-    r.onDelete ??= r.nullable === true ? 'SET_NULL' : 'CASCADE';
-  });
-  return out;
-}
-
 /** A normalized copy of `input` and a diagnostic for every change made (warnings) or inferred (infos). */
 export function normalizeErd(input: Erd): { erd: Erd; diagnostics: Diagnostic[] } {
   const erd = structuredClone(input);
   const diagnostics = [
     ...dropFieldOptions(erd),
     ...dropRelationOptions(erd.relations),
+    ...inferUser(erd),
+    ...inferConstraints(erd),
+    ...inferOptionalLinks(erd.relations),
     ...relaxSelfReferences(erd.relations),
     ...breakRequiredCycles(
       erd.relations,
       erd.entities.map((e) => e.name),
     ),
-    ...settleOnDelete(erd.relations),
+    ...inferOwners(erd),
+    ...inferOnDelete(erd),
+    ...inferSelfReverseNames(erd),
     ...deriveRelatedNames(erd),
   ];
   return { erd, diagnostics };

@@ -21,6 +21,7 @@ describe('generateProject', () => {
       'core/tests.py tests',
       'core/urls.py urls',
       'core/views.py views',
+      'docker-compose.yml project',
       'manage.py project',
       'notes/__init__.py project',
       'notes/asgi.py project',

@@ -27,3 +27,10 @@ export function generateProject(erd: Erd): GeneratedFile[] {
   }
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
+
+/**
+ * What generation decided that the ERD's diagnostics cannot say: each business rule enforced by
+ * generated code (info `generate.rule-enforced`) or left as a TODO (warning
+ * `generate.rule-not-enforced`, which should lower the score of the entity's models.py).
+ */
+export { ruleNotes as generationNotes } from './app/rule-code';

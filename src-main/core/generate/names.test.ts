@@ -33,6 +33,22 @@ describe('names', () => {
     ]);
   });
 
+  it('pluralises irregular and uncountable words, and leaves a trailing adjective alone', () => {
+    expect(
+      ['analytics', 'review-helpful', 'person', 'order_person', 'analysis', 'news', 'quiz', 'shelf', 'key'].map(plural),
+    ).toEqual([
+      'analytics',
+      'review-helpful',
+      'people',
+      'order_people',
+      'analyses',
+      'news',
+      'quizzes',
+      'shelves',
+      'keys',
+    ]);
+  });
+
   it('pluralises the last word', () => {
     expect(['category', 'day', 'address', 'box', 'match', 'status', 'user'].map(plural)).toEqual([
       'categories',

@@ -29,11 +29,74 @@ export function kebabCase(name: string): string {
   return snakeCase(name).replace(/_/g, '-');
 }
 
-/** English plural of the last word: category → categories, address → addresses, status → statuses. */
-export function plural(word: string): string {
+/** Nouns whose plural is the same word, and adjectives that end an entity name (`ReviewHelpful`). */
+const UNCOUNTABLE = new Set([
+  'analytics',
+  'data',
+  'metadata',
+  'information',
+  'equipment',
+  'feedback',
+  'news',
+  'series',
+  'species',
+  'software',
+  'staff',
+  'media',
+  'people',
+  'children',
+]);
+const ADJECTIVE = /(ful|ous)$/;
+
+const IRREGULAR: Readonly<Record<string, string>> = {
+  person: 'people',
+  child: 'children',
+  man: 'men',
+  woman: 'women',
+  mouse: 'mice',
+  foot: 'feet',
+  tooth: 'teeth',
+  goose: 'geese',
+  ox: 'oxen',
+  criterion: 'criteria',
+  phenomenon: 'phenomena',
+  datum: 'data',
+  medium: 'media',
+  quiz: 'quizzes',
+  leaf: 'leaves',
+  life: 'lives',
+  knife: 'knives',
+  wife: 'wives',
+  half: 'halves',
+  shelf: 'shelves',
+  thief: 'thieves',
+  wolf: 'wolves',
+  hero: 'heroes',
+  potato: 'potatoes',
+  tomato: 'tomatoes',
+};
+
+function pluralWord(word: string): string {
+  const lower = word.toLowerCase();
+  if (UNCOUNTABLE.has(lower) || /ics$/.test(lower) || ADJECTIVE.test(lower)) return word;
+  const irregular = IRREGULAR[lower];
+  if (irregular !== undefined)
+    return word.charAt(0) === lower.charAt(0) ? irregular : irregular.charAt(0).toUpperCase() + irregular.slice(1);
   if (/[^aeiou]y$/i.test(word)) return word.slice(0, -1) + 'ies';
+  if (/[^aeiou]is$/i.test(word)) return word.slice(0, -2) + 'es';
   if (/(s|x|z|ch|sh)$/i.test(word)) return word + 'es';
   return word + 's';
+}
+
+/**
+ * English plural of the last word, keeping the separators: category → categories, address →
+ * addresses, status → statuses, person → people, analysis → analyses; uncountable words and
+ * trailing adjectives stay as they are (`analytics`, `review-helpful`).
+ */
+export function plural(words: string): string {
+  const match = /^(.*?)([A-Za-z]+)$/.exec(words);
+  if (match === null) return words + 's';
+  return `${match[1] ?? ''}${pluralWord(match[2] ?? '')}`;
 }
 
 export const modelClass = (e: Entity): string => e.name;

@@ -6,12 +6,14 @@
 import type { Entity, Erd, Field, FieldType } from '../../../../src-shared/erd/model';
 import { adminClass, modelClass } from '../names';
 import { assembleModule, moduleDocstring } from './assemble';
-import { appEntities, hasChoices, isSearchable, modelFields } from './entities';
+import { appEntities, hasChoices, isAutoField, isSearchable, modelFields } from './entities';
 import { pickImports } from './imports';
 import { pyIdentifier, pyList, pyName } from './py-format';
 import type { CodeUnit } from './unit';
+import { relationsFrom } from './relations';
+import { isInheritedUserField, isUserEntity } from './users';
 
-const CATALOG = pickImports('admin');
+const CATALOG = pickImports('admin', 'BaseUserAdmin');
 
 /** How many columns besides `id` the changelist shows. */
 export const LIST_DISPLAY_COLUMNS = 5;
@@ -33,6 +35,28 @@ export function listFilter(entity: Entity): string[] {
   return modelFields(entity)
     .filter((f: Field) => FILTERABLE.includes(f.type) || hasChoices(f))
     .map((f) => f.name);
+}
+
+/**
+ * The user model's admin: Django's `UserAdmin` (password hashing, the add form, permissions) with
+ * one more fieldset for the ERD's own columns, so the admin shows "Users" once and hashes passwords.
+ */
+export function userAdminCode(erd: Erd, entity: Entity): string {
+  const model = pyIdentifier(modelClass(entity));
+  const extra = [
+    ...modelFields(entity)
+      .filter((f) => !isInheritedUserField(f) && f.name !== 'email' && !isAutoField(f) && f.name !== 'id')
+      .map((f) => f.name),
+    ...relationsFrom(erd, entity).map((r) => r.name),
+  ];
+  const lines: string[] = [];
+  if (extra.length > 0) {
+    const tuple = extra.length === 1 ? `(${pyName(extra[0] ?? '')},)` : `(${extra.map(pyName).join(', ')})`;
+    lines.push(`fieldsets = BaseUserAdmin.fieldsets + (('Profile', {'fields': ${tuple}}),)`);
+  }
+  lines.push(pyList('list_display = ', listDisplay(entity).map(pyName), 1));
+  const body = lines.join('\n').replace(/^(?=.)/gm, '    ');
+  return `@admin.register(${model})\nclass ${pyIdentifier(adminClass(entity))}(BaseUserAdmin):\n${body}`;
 }
 
 /** The `@admin.register(Model)` ModelAdmin of one entity, as a top-level block. */
@@ -59,7 +83,7 @@ export function adminUnits(erd: Erd, app: string): CodeUnit[] {
   return appEntities(erd, app).map((entity) => ({
     id: `admin:${app}:${entity.name}`,
     entity: entity.name,
-    code: adminClassCode(entity),
+    code: isUserEntity(entity) ? userAdminCode(erd, entity) : adminClassCode(entity),
   }));
 }
 

@@ -8,36 +8,39 @@ describe('filters.py', () => {
   const erd = shopErd();
 
   it('uses exact for booleans/enums, ranges for numbers and dates, icontains for text, and skips json/file', () => {
-    expect(filterSetClassCode(erd, findEntity(erd, 'Product', 'test')))
-      .toBe(`class ProductFilterSet(django_filters.FilterSet):
+    expect(filterSetClassCode(erd, findEntity(erd, 'Product', 'test'))).toBe(`class ProductFilterSet(StrictFilterSet):
     class Meta:
         model = Product
         fields = {
-            'title': ['icontains'],
-            'description': ['icontains'],
+            'title': ['exact', 'icontains'],
+            'description': ['exact', 'icontains'],
             'price': ['exact', 'gte', 'lte'],
             'stock': ['exact', 'gte', 'lte'],
             'weight': ['gte', 'lte'],
             'rating': ['gte', 'lte'],
-            'sku': ['icontains'],
+            'sku': ['exact', 'icontains'],
             'barcode': ['exact', 'gte', 'lte'],
             'is_active': ['exact'],
             'is_featured': ['exact'],
             'launch_date': ['exact', 'gte', 'lte'],
             'available_from': ['gte', 'lte'],
             'warranty': ['gte', 'lte'],
-            'homepage': ['icontains'],
-            'status': ['exact'],
+            'homepage': ['exact', 'icontains'],
+            'status': ['exact', 'in'],
             'order': ['exact', 'gte', 'lte'],
         }`);
   });
 
   it('filters ForeignKey/OneToOne by exact id, never many-to-many, and skips images', () => {
-    expect(filterSetClassCode(erd, findEntity(erd, 'Profile', 'test')))
-      .toBe(`class ProfileFilterSet(django_filters.FilterSet):
+    expect(filterSetClassCode(erd, findEntity(erd, 'Profile', 'test'))).toBe(`class ProfileFilterSet(StrictFilterSet):
     class Meta:
         model = Profile
-        fields = {'bio': ['icontains'], 'nickname': ['icontains'], 'code': ['icontains'], 'customer': ['exact']}`);
+        fields = {
+            'bio': ['exact', 'icontains'],
+            'nickname': ['exact', 'icontains'],
+            'code': ['exact', 'icontains'],
+            'customer': ['exact', 'in'],
+        }`);
     expect(filterSetClassCode(erd, findEntity(erd, 'Customer', 'test'))).not.toContain("'avatar'");
   });
 
@@ -45,7 +48,8 @@ describe('filters.py', () => {
     expect(fieldLookups({ name: 'search', type: 'slug' })).toEqual(['icontains']);
     expect(fieldLookups({ name: 'page', type: 'integer' })).toEqual(['gte', 'lte']);
     expect(fieldLookups({ name: 'format', type: 'boolean' })).toEqual([]);
-    expect(fieldLookups({ name: 'kind', type: 'string', choices: [{ value: 'a' }] })).toEqual(['exact']);
+    expect(fieldLookups({ name: 'kind', type: 'string', choices: [{ value: 'a' }] })).toEqual(['exact', 'in']);
+    expect(fieldLookups({ name: 'ordering', type: 'string', choices: [{ value: 'a' }] })).toEqual(['in']);
   });
 
   it('skips an entity with nothing to filter and refuses to build its FilterSet', () => {
@@ -54,6 +58,15 @@ describe('filters.py', () => {
     expect(hasFilterSet(blobs, blob)).toBe(false);
     expect(filtersUnits(blobs, 'core')).toEqual([]);
     expect(() => filterSetClassCode(blobs, blob)).toThrow('Entity Blob has no field a FilterSet can filter by');
+  });
+
+  it('puts the StrictFilterSet base first, refusing query parameters no filter or DRF reads', () => {
+    const units = filtersUnits(erd, 'crm');
+    expect(units[0]?.id).toBe('filters:crm:base');
+    expect(units[0]?.code).toContain(
+      "OTHER_QUERY_PARAMETERS = {'search', 'ordering', 'page', 'page_size', 'format', 'version', 'limit', 'offset'}",
+    );
+    expect(units[0]?.code).toContain('unknown = sorted(set(self.data) - set(self.filters) - OTHER_QUERY_PARAMETERS)');
   });
 
   it('assembles django_filters and the models it uses', () => {

@@ -15,12 +15,13 @@ import type { CodeUnit } from './unit';
 const CATALOG = pickImports('django_filters', 'Q');
 
 const RANGE = ['exact', 'gte', 'lte'];
+const TEXT = ['exact', 'icontains'];
 const LOOKUPS: Record<FieldType, readonly string[]> = {
-  string: ['icontains'],
-  text: ['icontains'],
-  url: ['icontains'],
-  email: ['exact', 'icontains'],
-  slug: ['exact', 'icontains'],
+  string: TEXT,
+  text: TEXT,
+  url: TEXT,
+  email: TEXT,
+  slug: TEXT,
   integer: RANGE,
   bigInteger: RANGE,
   float: ['gte', 'lte'],
@@ -55,7 +56,7 @@ export const RESERVED_QUERY_PARAMS: readonly string[] = [
 
 /** The lookups a scalar field is filtered by; none for json/file/image. */
 export function fieldLookups(field: Field): string[] {
-  const lookups = hasChoices(field) ? ['exact'] : [...LOOKUPS[field.type]];
+  const lookups = hasChoices(field) ? ['exact', 'in'] : [...LOOKUPS[field.type]];
   return RESERVED_QUERY_PARAMS.includes(field.name) ? lookups.filter((l) => l !== 'exact') : lookups;
 }
 
@@ -63,7 +64,7 @@ export function fieldLookups(field: Field): string[] {
 export function filterLookups(erd: Erd, entity: Entity): [string, string[]][] {
   const entries: [string, string[]][] = modelFields(entity).map((f) => [f.name, fieldLookups(f)]);
   for (const rel of singleRelations(erd, entity)) {
-    if (!RESERVED_QUERY_PARAMS.includes(rel.name)) entries.push([rel.name, ['exact']]);
+    if (!RESERVED_QUERY_PARAMS.includes(rel.name)) entries.push([rel.name, ['exact', 'in']]);
   }
   return entries.filter(([, lookups]) => lookups.length > 0);
 }
@@ -80,18 +81,37 @@ export function filterSetClassCode(erd: Erd, entity: Entity): string {
   const items = entries.map(([name, lookups]) => `${pyName(name)}: [${lookups.map(pyName).join(', ')}]`);
   const fields = pyBracket('fields = ', '{', items, '}', 2);
   const meta = [`model = ${pyIdentifier(modelClass(entity))}`, fields].join('\n').replace(/^(?=.)/gm, '        ');
-  return `class ${pyIdentifier(filterSetClass(entity))}(django_filters.FilterSet):\n    class Meta:\n${meta}`;
+  return `class ${pyIdentifier(filterSetClass(entity))}(${STRICT_FILTER_SET}):\n    class Meta:\n${meta}`;
 }
+
+/** The base FilterSet of filters.py: an unknown query parameter answers 400 instead of being ignored. */
+export const STRICT_FILTER_SET = 'StrictFilterSet';
+
+const STRICT_CODE = `OTHER_QUERY_PARAMETERS = {${RESERVED_QUERY_PARAMS.map(pyName).join(', ')}, 'limit', 'offset'}
+
+
+class ${STRICT_FILTER_SET}(django_filters.FilterSet):
+    """A FilterSet that refuses (400) a query parameter it does not know, so a typo never returns every row."""
+
+    def is_valid(self):
+        unknown = sorted(set(self.data) - set(self.filters) - OTHER_QUERY_PARAMETERS)
+        if unknown:
+            self.form.full_clean()
+            self.form.add_error(None, f"Unknown filter parameter(s): {', '.join(unknown)}.")
+        return super().is_valid()`;
 
 /** Units of filters.py: one `filters:<app>:<Entity>` per entity of the app that has filterable columns. */
 export function filtersUnits(erd: Erd, app: string): CodeUnit[] {
-  return appEntities(erd, app)
+  const units = appEntities(erd, app)
     .filter((entity) => hasFilterSet(erd, entity))
     .map((entity) => ({
       id: `filters:${app}:${entity.name}`,
       entity: entity.name,
       code: filterSetClassCode(erd, entity),
     }));
+  const clash = appEntities(erd, app).find((e) => filterSetClass(e) === STRICT_FILTER_SET);
+  if (clash !== undefined) throw new Error(`Entity ${clash.name} clashes with the FilterSet base class; rename it`);
+  return units.length === 0 ? [] : [{ id: `filters:${app}:base`, code: STRICT_CODE }, ...units];
 }
 
 /** filters.py from its units: docstring, the imports the units use, the units in stable order. */

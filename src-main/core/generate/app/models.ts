@@ -13,6 +13,8 @@ import { pyDocstring, pyIdentifier, pyList, pyName } from './py-format';
 import { relationFieldCode, relationsFrom } from './relations';
 import { globalRuleTodos, needsPositiveHelper, ruleTodos, VALIDATE_POSITIVE } from './rules';
 import { orderUnits, pythonModule, type CodeUnit } from './unit';
+import { ruleMethods } from './rule-code';
+import { isInheritedUserField, isUserEntity, userModelExtras } from './users';
 
 const CATALOG: ImportCatalog = pickImports(
   'datetime',
@@ -27,6 +29,8 @@ const CATALOG: ImportCatalog = pickImports(
   'RegexValidator',
   'models',
   'now',
+  'AbstractUser',
+  'settings',
 );
 
 /** Fields `__str__` falls back to, in order of preference, when the entity names no displayField. */
@@ -82,7 +86,10 @@ function metaCode(app: string, entity: Entity): string {
 
 function strCode(erd: Erd, entity: Entity): string {
   const names = [...modelFields(entity).map((f) => f.name), ...relationsFrom(erd, entity).map((r) => r.name)];
-  const display = entity.displayField ?? DISPLAY_CANDIDATES.find((c) => modelFields(entity).some((f) => f.name === c));
+  const display =
+    entity.displayField ??
+    DISPLAY_CANDIDATES.find((c) => modelFields(entity).some((f) => f.name === c)) ??
+    modelFields(entity).find((f) => f.type === 'string' && !hasChoices(f) && f.required !== false)?.name;
   if (display !== undefined && !names.includes(display)) {
     throw new Error(`Entity ${entity.name}: displayField '${display}' is not one of its fields`);
   }
@@ -97,17 +104,20 @@ export function modelClassCode(erd: Erd, app: string, entity: Entity): string {
   const relations = relationsFrom(erd, entity);
   const sections: string[] = [];
   if (entity.description !== undefined) sections.push(pyDocstring(entity.description));
-  const todos = ruleTodos(erd, entity);
+  const todos = ruleTodos(erd, entity, new Set(ruleMethods(erd, entity).map((m) => m.rule)));
   if (todos.length > 0) sections.push(todos.join('\n'));
   sections.push(...fields.filter(hasChoices).map(choicesClassCode));
+  const user = isUserEntity(entity);
   const columns = [
-    ...fields.map((f) => fieldCode(erd, entity, f, 1)),
+    ...fields.filter((f) => !user || !isInheritedUserField(f)).map((f) => fieldCode(erd, entity, f, 1)),
     ...relations.map((r) => relationFieldCode(erd, entity, r, 1)),
   ];
   if (columns.length > 0) sections.push(columns.join('\n'));
+  if (user) sections.push(userModelExtras(entity));
   sections.push(metaCode(app, entity), strCode(erd, entity));
   const body = sections.map((s) => s.replace(/^(?=.)/gm, '    ')).join('\n\n');
-  const code = `class ${pyIdentifier(modelClass(entity))}(models.Model):\n${body}`;
+  const base = user ? 'AbstractUser' : 'models.Model';
+  const code = `class ${pyIdentifier(modelClass(entity))}(${base}):\n${body}`;
   const shadowed = usedSymbols(code, { ...CATALOG, [VALIDATE_POSITIVE]: { module: '', section: 'local' } }).filter(
     (s) => [...fields.map((f) => f.name), ...relations.map((r) => r.name)].includes(s),
   );

@@ -18,6 +18,7 @@ const HARNESS = String.raw`
 import json, sys, types
 stub = types.ModuleType('rest_framework.permissions')
 stub.BasePermission = type('BasePermission', (), {})
+stub.SAFE_METHODS = ('GET', 'HEAD', 'OPTIONS')
 sys.modules['rest_framework'] = types.ModuleType('rest_framework')
 sys.modules['rest_framework.permissions'] = stub
 ns = {}
@@ -36,11 +37,13 @@ class Groups:
         return Found(bool(self.names & set(name__in)))
 
 class User:
-    def __init__(self, authenticated, superuser, groups):
+    def __init__(self, authenticated, superuser, groups, staff=False):
         self.is_authenticated, self.is_superuser, self.groups = authenticated, superuser, Groups(groups)
+        self.is_staff = staff
 
 users = {'anonymous': User(False, False, []), 'member': User(True, False, [])}
 users['superuser'] = User(True, True, [])
+users['staff'] = User(True, False, [], staff=True)
 for role in json.loads(sys.argv[1]):
     users[role] = User(True, False, [role])
 out = {}
@@ -94,7 +97,7 @@ describe('permissions.py', () => {
 
   it('reads the default access from the ERD and the role table per entity', () => {
     expect(defaultAccess(erd)).toBe('authenticatedOrReadOnly');
-    expect(defaultAccess({ ...erd, auth: undefined })).toBe('authenticated');
+    expect(defaultAccess({ ...erd, auth: undefined })).toBe('readOnly');
     expect(entityRoles(erd, findEntity(erd, 'Product', 'test'))).toEqual([
       ['create', ['Staff']],
       ['update', ['Staff']],
@@ -136,6 +139,7 @@ describe('permissions.py', () => {
         Staff: [...READS, 'POST', 'PUT', 'PATCH'],
         'Customer "Service"': READS,
         Admin: READS,
+        staff: READS,
       });
       expect(got['AddressAccessPolicy']).toEqual({
         anonymous: READS,
@@ -144,22 +148,31 @@ describe('permissions.py', () => {
         Staff: ALL,
         'Customer "Service"': ALL,
         Admin: ALL,
+        staff: ALL,
       });
     },
   );
 
   it.skipIf(!hasPython)(
-    'keeps everything behind a login under the authenticated default, and writes behind one when public',
+    'denies writes to ordinary users by default (staff write), and keeps writes behind a login when public',
     () => {
       const closed: Erd = { ...plainErd(), auth: undefined };
       expect(verdicts(closed, 'core', [], ['NoteAccessPolicy'])['NoteAccessPolicy']).toEqual({
+        member: READS,
+        superuser: [...ALL, 'TRACE'],
+        staff: ALL,
+      });
+      const open: Erd = { ...plainErd(), auth: { defaultAccess: 'authenticated' } };
+      expect(verdicts(open, 'core', [], ['NoteAccessPolicy'])['NoteAccessPolicy']).toEqual({
         member: ALL,
         superuser: [...ALL, 'TRACE'],
+        staff: ALL,
       });
       expect(verdicts(plainErd(), 'core', [], ['NoteAccessPolicy'])['NoteAccessPolicy']).toEqual({
         anonymous: READS,
         member: ALL,
         superuser: [...ALL, 'TRACE'],
+        staff: ALL,
       });
     },
   );

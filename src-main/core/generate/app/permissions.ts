@@ -1,13 +1,16 @@
 /**
  * `<app>/permissions.py`: one `<Entity>AccessPolicy` per entity over a shared `RoleBasedPermission`.
  *
- * The contract the generated tests rely on: superusers may always act; `auth.permissions[Entity]
- * [action]` lists role names, which are Django group names, and a member of any of those groups may
- * perform the action (create = POST, read = GET/HEAD/OPTIONS, update = PUT/PATCH, delete = DELETE);
- * an empty list means superusers only; an action without a list (or an entity without an entry)
- * follows `auth.defaultAccess` — `authenticated` (the default): any logged-in user;
- * `authenticatedOrReadOnly` and `public`: anyone reads, logged-in users write. Writes are never
- * open to anonymous users.
+ * The contract the generated tests rely on (deny by default what the ERD does not grant):
+ * superusers may always act; `auth.permissions[Entity][action]` lists role names, which are Django
+ * group names, and only members of those groups may perform the action (create = POST, read =
+ * GET/HEAD/OPTIONS, update = PUT/PATCH, delete = DELETE); an empty list means superusers only. An
+ * action without a list follows `auth.defaultAccess`: absent — logged-in users read, staff write,
+ * and ordinary users create rows they own (an entity with an owner link) and change their own user;
+ * `authenticated` — any logged-in user reads and writes; `authenticatedOrReadOnly` and `public` —
+ * anyone reads, logged-in users write. Writes are never open to anonymous users. Per object, a row
+ * with an owner may be changed or deleted only by its owner or staff, and a user only by themself
+ * or staff; nobody but staff creates users through the API.
  */
 import { CRUD_ACTIONS, type Auth, type Entity, type Erd } from '../../../../src-shared/erd/model';
 import { pyStr } from '../python';
@@ -17,17 +20,19 @@ import { appEntities } from './entities';
 import { pickImports } from './imports';
 import { pyBracket, pyIdentifier, pyName } from './py-format';
 import type { CodeUnit } from './unit';
+import { isUserEntity, ownerRelation } from './users';
 
 const CATALOG = pickImports('BasePermission', 'SAFE_METHODS');
 
 /** The base class every entity policy extends; its name cannot clash with a `<Entity>AccessPolicy`. */
 export const BASE_POLICY = 'RoleBasedPermission';
 
-type DefaultAccess = NonNullable<Auth['defaultAccess']>;
+/** `readOnly` is what an ERD without `defaultAccess` gets: logged-in users read, staff and owners write. */
+type DefaultAccess = NonNullable<Auth['defaultAccess']> | 'readOnly';
 
-/** The ERD's default access for actions without roles (`authenticated` when the ERD says nothing). */
+/** The ERD's default access for actions without roles (`readOnly` when the ERD says nothing). */
 export function defaultAccess(erd: Erd): DefaultAccess {
-  return erd.auth?.defaultAccess ?? 'authenticated';
+  return erd.auth?.defaultAccess ?? 'readOnly';
 }
 
 const BASE_CODE = (access: DefaultAccess): string => `METHOD_ACTIONS = {
@@ -43,29 +48,54 @@ const BASE_CODE = (access: DefaultAccess): string => `METHOD_ACTIONS = {
 
 class ${BASE_POLICY}(BasePermission):
     """
-    Role-based access to one model's endpoints.
+    Role-based access to one model's endpoints, denying what the ERD does not grant.
 
     Superusers may do anything. \`roles\` maps an action (create, read, update, delete) to the names
     of the Django groups whose members may perform it; an empty tuple means superusers only. An
-    action missing from \`roles\` follows \`default_access\`: 'authenticated' lets any logged-in user
-    act, 'public' and 'authenticatedOrReadOnly' let anyone read and logged-in users write.
+    action missing from \`roles\` follows \`default_access\`: 'readOnly' lets logged-in users read
+    and staff write (ordinary users create what they own and edit themselves), 'authenticated'
+    lets any logged-in user act, 'public' and 'authenticatedOrReadOnly' let anyone read and
+    logged-in users write. Per object, \`owner_field\` limits changes to the owner and staff, and
+    the user model's policy (\`is_user_model\`) limits them to the user themself and staff.
     """
 
     roles = {}
     default_access = ${pyName(access)}
+    owner_field = None
+    is_user_model = False
 
     def has_permission(self, request, view):
         user = request.user
-        if user is not None and user.is_superuser:
+        logged_in = bool(user and user.is_authenticated)
+        if logged_in and user.is_superuser:
             return True
         action = METHOD_ACTIONS.get(request.method)
         if action is None:
             return False
-        logged_in = user is not None and user.is_authenticated
         allowed = self.roles.get(action)
-        if allowed is None:
-            return logged_in or (action == 'read' and self.default_access != 'authenticated')
-        return logged_in and user.groups.filter(name__in=allowed).exists()`;
+        if allowed is not None:
+            return logged_in and user.groups.filter(name__in=allowed).exists()
+        if action == 'read':
+            return logged_in or self.default_access in ('public', 'authenticatedOrReadOnly')
+        if not logged_in:
+            return False
+        if self.is_user_model and action == 'create':
+            return user.is_staff
+        if user.is_staff or self.default_access != 'readOnly':
+            return True
+        return self.is_user_model or self.owner_field is not None
+
+    def has_object_permission(self, request, view, obj):
+        if request.method in SAFE_METHODS:
+            return True
+        user = request.user
+        if user.is_superuser or user.is_staff:
+            return True
+        if self.is_user_model:
+            return obj.pk == user.pk
+        if self.owner_field is not None:
+            return getattr(obj, f'{self.owner_field}_id') == user.pk
+        return True`;
 
 /** Django's `Group.name` length: a longer role name could never be stored as a group. */
 export const GROUP_NAME_MAX = 150;
@@ -105,7 +135,12 @@ function describe(explicit: readonly string[]): string {
 export function policyClassCode(erd: Erd, entity: Entity): string {
   const roles = entityRoles(erd, entity);
   const doc = `    """${describe(roles.map(([action]) => action))}"""`;
-  const head = `class ${pyIdentifier(permissionClass(entity))}(${BASE_POLICY}):\n${doc}`;
+  const owner = ownerRelation(erd, entity);
+  const marks = [
+    ...(owner === undefined ? [] : [`    owner_field = ${pyName(owner.name)}`]),
+    ...(isUserEntity(entity) ? ['    is_user_model = True'] : []),
+  ];
+  const head = `class ${pyIdentifier(permissionClass(entity))}(${BASE_POLICY}):\n${doc}${marks.length > 0 ? `\n\n${marks.join('\n')}` : ''}`;
   if (roles.length === 0) return head;
   const items = roles.map(([action, names]) => {
     const key = `${pyName(action)}: `;

@@ -38,6 +38,7 @@ export function prefetchRelatedNames(erd: Erd, entity: Entity): string[] {
 export function modelReference(erd: Erd, from: Entity, targetName: string, referrer: string): string {
   if (targetName === from.name) return pyName('self');
   const target = findEntity(erd, targetName, referrer);
+  if (target.isUser === true) return 'settings.AUTH_USER_MODEL';
   const app = appOf(erd, target);
   return pyName(app === appOf(erd, from) ? target.name : `${app}.${target.name}`);
 }

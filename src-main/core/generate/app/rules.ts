@@ -97,23 +97,51 @@ export function fieldConstraints(erd: Erd, entity: Entity, field: Field): { vali
     validators.push(...effect.validators);
     unique ||= effect.unique;
   }
-  return { validators: [...new Set(validators)], unique };
+  return { validators: strictestBounds([...new Set(validators)]), unique };
+}
+
+const BOUND = /^(Min|Max)ValueValidator\((?:Decimal\('([^']+)'\)|([^)]+))\)$/;
+
+/**
+ * One MinValueValidator (the highest) and one MaxValueValidator (the lowest): DRF's ModelSerializer
+ * turns only the first of each into the field's min_value/max_value and drops the others, so a
+ * positive rule after an inferred `min: 0` would otherwise never reach the API.
+ */
+function strictestBounds(validators: string[]): string[] {
+  const best = new Map<string, [number, string]>();
+  for (const v of validators) {
+    const m = BOUND.exec(v);
+    if (m === null) continue;
+    const value = Number(m[2] ?? m[3]);
+    const kind = m[1] ?? '';
+    const current = best.get(kind);
+    if (current === undefined || (kind === 'Min' ? value > current[0] : value < current[0])) best.set(kind, [value, v]);
+  }
+  return validators.filter((v) => {
+    const m = BOUND.exec(v);
+    return m === null || best.get(m[1] ?? '')?.[1] === v;
+  });
 }
 
 /**
  * `# TODO(djforge-llm): …` lines for the entity's rules that no validator expresses: custom
- * rules, rules without a field, and structured rules whose field type cannot carry them.
+ * rules, rules without a field, and structured rules whose field type cannot carry them — except
+ * those `enforcedElsewhere` (the serializer's rule methods).
  */
-export function ruleTodos(erd: Erd, entity: Entity): string[] {
-  const fields = modelFields(entity);
-  const todos: string[] = [];
-  for (const rule of entityRules(erd, entity)) {
-    const field = fields.find((f) => f.name === rule.field);
-    if (rule.kind !== undefined && rule.kind !== 'custom' && field !== undefined && ruleEffect(field, rule) !== null)
-      continue;
-    todos.push(todoLine(rule));
-  }
-  return todos;
+export function ruleTodos(
+  erd: Erd,
+  entity: Entity,
+  enforcedElsewhere: ReadonlySet<BusinessRule> = new Set(),
+): string[] {
+  return entityRules(erd, entity)
+    .filter((rule) => !enforcedElsewhere.has(rule) && !isValidatorRule(entity, rule))
+    .map(todoLine);
+}
+
+/** Whether a structured rule becomes a validator (or `unique`) on its field. */
+export function isValidatorRule(entity: Entity, rule: BusinessRule): boolean {
+  const field = modelFields(entity).find((f) => f.name === rule.field);
+  return rule.kind !== undefined && rule.kind !== 'custom' && field !== undefined && ruleEffect(field, rule) !== null;
 }
 
 /** TODO lines for the rules that name no entity (ERD-wide requirements). */

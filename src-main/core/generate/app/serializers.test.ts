@@ -80,7 +80,9 @@ describe('serializers.py', () => {
       '',
       'class CustomerSerializer(serializers.ModelSerializer):',
     ]);
-    expect(text).toContain("        read_only_fields = ['created_at', 'updated_at']\n\n\nclass ProfileSerializer(");
+    expect(text).toContain(
+      "        read_only_fields = ['external_id', 'created_at', 'updated_at']\n\n\nclass ProfileSerializer(",
+    );
     expect(text.endsWith("'follows']\n")).toBe(true);
   });
 

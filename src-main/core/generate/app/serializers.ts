@@ -4,7 +4,7 @@
  * DRF's default; fields Django fills itself and many-to-many relations with a `through` model
  * (which DRF cannot write) are read-only.
  */
-import type { Entity, Erd } from '../../../../src-shared/erd/model';
+import type { Entity, Erd, Field } from '../../../../src-shared/erd/model';
 import { modelClass, serializerClass } from '../names';
 import { assembleModule, moduleDocstring } from './assemble';
 import { appEntities, isAutoField, modelFields } from './entities';
@@ -12,9 +12,11 @@ import { pickImports } from './imports';
 import { pyIdentifier, pyList, pyName } from './py-format';
 import { relationsFrom } from './relations';
 import type { CodeUnit } from './unit';
+import { ruleMethods } from './rule-code';
+import { isUserEntity, ownerRelation, privilegedUserFields } from './users';
 
 /** The template's `serializers` plus what a refined unit's validation typically needs; only used ones are imported. */
-const CATALOG = pickImports('serializers', 'F', 'Q', 'timezone', 'transaction');
+const CATALOG = pickImports('serializers', 'F', 'Q', 'timezone', 'transaction', 'password_validation');
 
 /** The API fields of an entity in model order: `id`, its scalar fields, then its forward relations. */
 export function serializerFields(erd: Erd, entity: Entity): string[] {
@@ -22,28 +24,67 @@ export function serializerFields(erd: Erd, entity: Entity): string[] {
   return [...new Set(names)];
 }
 
-/** Fields the API shows but never accepts: auto_now/auto_now_add columns and m2m relations with `through`. */
+/** Generated identifiers the API shows but a client never chooses (`uuid`, `external_id`, `public_id`). */
+export function isGeneratedIdentifier(field: Field): boolean {
+  return field.type === 'uuid' && field.name !== 'id' && ['uuid', 'external_id', 'public_id'].includes(field.name);
+}
+
+/**
+ * Fields the API shows but never accepts: auto_now/auto_now_add columns, generated identifiers,
+ * the user's privileges, the owner link (set from the request) and m2m relations with `through`.
+ */
 export function readOnlyFields(erd: Erd, entity: Entity): string[] {
+  const owner = ownerRelation(erd, entity);
   return [
     ...modelFields(entity)
-      .filter(isAutoField)
+      .filter((f) => isAutoField(f) || isGeneratedIdentifier(f))
       .map((f) => f.name),
+    ...(isUserEntity(entity) ? privilegedUserFields(entity) : []),
+    ...(owner === undefined ? [] : [owner.name]),
     ...relationsFrom(erd, entity)
       .filter((r) => r.kind === 'manyToMany' && r.through !== undefined)
       .map((r) => r.name),
   ];
 }
 
+const PASSWORD_FIELD = `password = serializers.CharField(
+    write_only=True, required=False, style={'input_type': 'password'}, help_text='Stored hashed; never returned.'
+)`;
+
+const PASSWORD_METHODS = `def validate_password(self, value):
+    password_validation.validate_password(value)
+    return value
+
+def create(self, validated_data):
+    password = validated_data.pop('password', None)
+    user = super().create(validated_data)
+    if password:
+        user.set_password(password)
+    else:
+        user.set_unusable_password()
+    user.save(update_fields=['password'])
+    return user
+
+def update(self, instance, validated_data):
+    password = validated_data.pop('password', None)
+    user = super().update(instance, validated_data)
+    if password:
+        user.set_password(password)
+        user.save(update_fields=['password'])
+    return user`;
+
 /** The serializer class of one entity, as a top-level block. */
 export function serializerClassCode(erd: Erd, entity: Entity): string {
-  const meta = [
-    `model = ${pyIdentifier(modelClass(entity))}`,
-    pyList('fields = ', serializerFields(erd, entity).map(pyName), 2),
-  ];
+  const user = isUserEntity(entity);
+  const fields = [...serializerFields(erd, entity), ...(user ? ['password'] : [])];
+  const meta = [`model = ${pyIdentifier(modelClass(entity))}`, pyList('fields = ', fields.map(pyName), 2)];
   const readOnly = readOnlyFields(erd, entity);
   if (readOnly.length > 0) meta.push(pyList('read_only_fields = ', readOnly.map(pyName), 2));
-  const body = meta.join('\n').replace(/^(?=.)/gm, '        ');
-  return `class ${pyIdentifier(serializerClass(entity))}(serializers.ModelSerializer):\n    class Meta:\n${body}`;
+  const metaBlock = `class Meta:\n${meta.join('\n').replace(/^(?=.)/gm, '    ')}`;
+  const rules = ruleMethods(erd, entity).map((m) => m.code);
+  const sections = user ? [PASSWORD_FIELD, metaBlock, PASSWORD_METHODS, ...rules] : [metaBlock, ...rules];
+  const body = sections.join('\n\n').replace(/^(?=.)/gm, '    ');
+  return `class ${pyIdentifier(serializerClass(entity))}(serializers.ModelSerializer):\n${body}`;
 }
 
 /** Units of serializers.py: one `serializers:<app>:<Entity>` per entity of the app. */

@@ -14,6 +14,7 @@ import { pickImports } from './imports';
 import { MAX_LINE, pyCall, pyIdentifier, pyList, pyName } from './py-format';
 import { prefetchRelatedNames, selectRelatedNames } from './relations';
 import type { CodeUnit } from './unit';
+import { isUserEntity, ownerRelation } from './users';
 
 /**
  * What views.py may draw on: the symbols the template uses, plus those a refined unit (custom
@@ -35,6 +36,7 @@ const CATALOG = pickImports(
   'Sum',
   'timezone',
   'transaction',
+  'IsAuthenticated',
 );
 
 /** The exception views.py raises (HTTP 409) when a delete is blocked by PROTECT or RESTRICT. */
@@ -52,6 +54,22 @@ const PERFORM_DESTROY_CODE = `def perform_destroy(self, instance):
         instance.delete()
     except (ProtectedError, RestrictedError) as error:
         raise ${STILL_REFERENCED}() from error`;
+
+const ME_CODE = `@action(detail=False, methods=['get', 'put', 'patch'], permission_classes=[IsAuthenticated])
+def me(self, request, *args, **kwargs):
+    """The logged-in user: read it (GET) or change it (PUT, PATCH)."""
+    if request.method == 'GET':
+        return Response(self.get_serializer(request.user).data)
+    partial = request.method == 'PATCH'
+    serializer = self.get_serializer(request.user, data=request.data, partial=partial)
+    serializer.is_valid(raise_exception=True)
+    serializer.save()
+    return Response(serializer.data)`;
+
+/** `perform_create` that makes the logged-in user the row's owner, whatever the body says. */
+function performCreateCode(owner: string): string {
+  return `def perform_create(self, serializer):\n    serializer.save(${pyIdentifier(owner)}=self.request.user)`;
+}
 
 /**
  * Whether deleting an entity's row can be refused by the database layer: some relation points at
@@ -108,7 +126,10 @@ export function viewSetClassCode(erd: Erd, entity: Entity): string {
     ...apiOptionAttributes(erd, entity),
   ];
   const sections = [lines.join('\n')];
+  const owner = ownerRelation(erd, entity);
+  if (owner !== undefined) sections.push(performCreateCode(owner.name));
   if (deleteCanBeBlocked(erd, entity)) sections.push(PERFORM_DESTROY_CODE);
+  if (isUserEntity(entity)) sections.push(ME_CODE);
   const body = sections.join('\n\n').replace(/^(?=.)/gm, '    ');
   return `class ${pyIdentifier(viewSetClass(entity))}(viewsets.ModelViewSet):\n${body}`;
 }

@@ -17,6 +17,8 @@ export function requirementLines(options: ProjectOptions): string[] {
     'django-environ>=0.4.4',
     ...(options.images ? ['Pillow>=9.0'] : []),
     'gunicorn>=20.1',
+    'whitenoise>=6.0',
+    'psycopg[binary]>=3.1',
   ];
 }
 
@@ -37,7 +39,7 @@ export function envExampleText(options: ProjectOptions): string {
     '# Browser front ends on other origins that may call the API, comma-separated.',
     'CORS_ALLOWED_ORIGINS=http://localhost:3000',
     '# Leave empty for SQLite in db.sqlite3; e.g. postgres://user:password@localhost:5432/dbname',
-    '# (PostgreSQL also needs `pip install psycopg2-binary`, MySQL `mysqlclient`).',
+    '# (PostgreSQL uses psycopg from requirements.txt; MySQL needs `pip install mysqlclient`).',
     'DATABASE_URL=',
     'DJANGO_TIME_ZONE=UTC',
     '# Cookies over HTTPS only (default: on when DEBUG is off), and redirect HTTP to HTTPS.',
@@ -67,9 +69,43 @@ RUN python manage.py collectstatic --noinput \\
 USER app
 
 EXPOSE 8000
-# Provide DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and DATABASE_URL at run time; run
-# \`python manage.py migrate\` once per release before starting new containers.
-CMD ["gunicorn", "${options.package}.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3"]
+# Provide DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and DATABASE_URL at run time; the container
+# applies pending migrations before it starts serving.
+CMD ["sh", "-c", "python manage.py migrate --noinput && exec gunicorn ${options.package}.wsgi:application --bind 0.0.0.0:8000 --workers 3"]
+`;
+}
+
+/** PostgreSQL with a healthcheck, and the API started once the database answers. */
+export function composeText(options: ProjectOptions): string {
+  return `services:
+  db:
+    image: postgres:16
+    environment:
+      POSTGRES_DB: ${options.package}
+      POSTGRES_USER: ${options.package}
+      POSTGRES_PASSWORD: \${POSTGRES_PASSWORD:-change-me}
+    volumes:
+      - db-data:/var/lib/postgresql/data
+    healthcheck:
+      test: ["CMD-SHELL", "pg_isready -U ${options.package} -d ${options.package}"]
+      interval: 5s
+      timeout: 5s
+      retries: 10
+
+  api:
+    build: .
+    ports:
+      - "8000:8000"
+    environment:
+      DJANGO_SECRET_KEY: \${DJANGO_SECRET_KEY:?set DJANGO_SECRET_KEY}
+      DJANGO_ALLOWED_HOSTS: \${DJANGO_ALLOWED_HOSTS:-localhost,127.0.0.1}
+      DATABASE_URL: postgres://${options.package}:\${POSTGRES_PASSWORD:-change-me}@db:5432/${options.package}
+    depends_on:
+      db:
+        condition: service_healthy
+
+volumes:
+  db-data:
 `;
 }
 
@@ -97,6 +133,7 @@ htmlcov/
 
 /** Keeps local secrets, databases and caches out of the Docker build context. */
 export const DOCKERIGNORE = `.env
+.djforge/
 .git/
 .venv/
 venv/

@@ -19,6 +19,7 @@ describe('projectFiles', () => {
       ['requirements.txt', 'project'],
       ['.env.example', 'project'],
       ['Dockerfile', 'project'],
+      ['docker-compose.yml', 'project'],
       ['.dockerignore', 'project'],
       ['.gitignore', 'project'],
       ['README.md', 'docs'],
@@ -53,6 +54,8 @@ describe('requirementLines', () => {
       'django-environ>=0.4.4',
       'Pillow>=9.0',
       'gunicorn>=20.1',
+      'whitenoise>=6.0',
+      'psycopg[binary]>=3.1',
     ]);
     const lean: Erd = { ...plainErd(), api: { filtering: false, openapi: false }, auth: { schemes: ['jwt'] } };
     expect(requirementLines(projectOptions(lean))).toEqual([
@@ -62,6 +65,8 @@ describe('requirementLines', () => {
       'django-cors-headers>=3.13',
       'django-environ>=0.4.4',
       'gunicorn>=20.1',
+      'whitenoise>=6.0',
+      'psycopg[binary]>=3.1',
     ]);
   });
 });
@@ -93,7 +98,7 @@ describe('deployment files', () => {
     expect(docker).toContain('RUN pip install --no-cache-dir -r requirements.txt\n');
     expect(docker).toContain('USER app\n');
     expect(docker).toContain(
-      'CMD ["gunicorn", "shopsite.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3"]\n',
+      'CMD ["sh", "-c", "python manage.py migrate --noinput && exec gunicorn shopsite.wsgi:application --bind 0.0.0.0:8000 --workers 3"]\n',
     );
   });
 
@@ -111,7 +116,7 @@ describe('readmeText', () => {
     expect(readme).toContain('| OrderItem | shop | `/api/order-items/` |\n');
     expect(readme).toContain('| Customer | crm | `/api/customers/` |\n');
     expect(readme).toContain(
-      'Lists support pagination (`?page=`, 20 per page), filtering by field (`?field=value`), search (`?search=`), ordering (`?ordering=field` or `-field`).\n',
+      'Lists support pagination (`?page=`, 20 per page), filtering (the parameters below; an unknown one answers 400), search (`?search=`), ordering (`?ordering=field` or `-field`).\n',
     );
     expect(readme).toContain('- **Token**: `POST /api/auth/token/`');
     expect(readme).toContain('python manage.py test\n');

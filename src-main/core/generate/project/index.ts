@@ -4,7 +4,7 @@
  */
 import type { Erd } from '../../../../src-shared/erd/model';
 import type { GeneratedFile } from '../types';
-import { DOCKERIGNORE, dockerfileText, envExampleText, GITIGNORE, requirementsText } from './deploy';
+import { composeText, DOCKERIGNORE, dockerfileText, envExampleText, GITIGNORE, requirementsText } from './deploy';
 import { asgiCode, manageCode, packageInitCode, wsgiCode } from './entrypoints';
 import { projectOptions } from './options';
 import { readmeText } from './readme';
@@ -27,6 +27,7 @@ export function projectFiles(erd: Erd): GeneratedFile[] {
     { path: 'requirements.txt', content: requirementsText(options), agent: 'project' },
     { path: '.env.example', content: envExampleText(options), agent: 'project' },
     { path: 'Dockerfile', content: dockerfileText(options), agent: 'project' },
+    { path: 'docker-compose.yml', content: composeText(options), agent: 'project' },
     { path: '.dockerignore', content: DOCKERIGNORE, agent: 'project' },
     { path: '.gitignore', content: GITIGNORE, agent: 'project' },
     { path: 'README.md', content: readmeText(erd), agent: 'docs' },

@@ -23,6 +23,7 @@ describe('projectOptions', () => {
       openapi: true,
       basePath: 'api',
       images: false,
+      authUserModel: null,
     });
   });
 

@@ -5,6 +5,7 @@
  */
 import type { Erd } from '../../../../src-shared/erd/model';
 import { API_VERSION, appLabels } from '../names';
+import { authUserModel } from '../app/users';
 
 export type AuthScheme = 'session' | 'token' | 'jwt';
 
@@ -28,6 +29,8 @@ export interface ProjectOptions {
   basePath: string;
   /** Whether any entity has an image field (Pillow becomes a requirement). */
   images: boolean;
+  /** `AUTH_USER_MODEL` (`'users.User'`) when the ERD has a user entity, else null (Django's own User). */
+  authUserModel: string | null;
 }
 
 const DEFAULT_PAGE_SIZE = 20;
@@ -76,6 +79,7 @@ export function projectOptions(erd: Erd): ProjectOptions {
     openapi: erd.api?.openapi ?? true,
     basePath: basePath(erd),
     images: erd.entities.some((e) => e.fields.some((f) => f.type === 'image')),
+    authUserModel: authUserModel(erd),
   };
 }
 

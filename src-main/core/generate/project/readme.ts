@@ -5,6 +5,8 @@
  */
 import type { Erd } from '../../../../src-shared/erd/model';
 import { appOf, routePrefix } from '../names';
+import { filterLookups } from '../app/filters';
+import { userEntity } from '../app/users';
 import { apiPrefix, projectOptions, type ProjectOptions } from './options';
 
 /** Text shown literally in Markdown: every character with a Markdown or HTML meaning escaped. */
@@ -45,6 +47,46 @@ function authSection(options: ProjectOptions): string[] {
   return lines;
 }
 
+/** Who may do what, as the generated permissions.py decides it. */
+function accessSection(erd: Erd, options: ProjectOptions): string[] {
+  const user = userEntity(erd);
+  const me =
+    user === undefined
+      ? []
+      : [`\`GET ${apiRoot(options)}${routePrefix(user)}/me/\` returns the logged-in user (PUT/PATCH change it).`];
+  return [
+    '## Access',
+    '',
+    `${accessSentence(erd)}. A row with an owner (author, created_by, …) is set to the logged-in user on creation and changed or deleted only by its owner or staff; users change only themselves.`,
+    ...me,
+    '',
+  ];
+}
+
+/** `?title=`, `?title__icontains=`, … per entity: the query parameters its FilterSet really accepts. */
+function filterSection(erd: Erd): string[] {
+  const lines = ['### Filters', ''];
+  for (const entity of erd.entities) {
+    const params = filterLookups(erd, entity).flatMap(([name, lookups]) =>
+      lookups.map((lookup) => `\`${lookup === 'exact' ? name : `${name}__${lookup}`}\``),
+    );
+    if (params.length > 0) lines.push(`- ${mdText(entity.name)}: ${params.join(', ')}`);
+  }
+  return lines;
+}
+
+function accessSentence(erd: Erd): string {
+  switch (erd.auth?.defaultAccess) {
+    case 'authenticated':
+      return 'Logged-in users may read and write what no role limits';
+    case 'public':
+    case 'authenticatedOrReadOnly':
+      return 'Anyone may read and logged-in users write what no role limits';
+    default:
+      return 'Logged-in users may read what no role limits; staff write it, and users create rows they own';
+  }
+}
+
 /** The README of the generated project. */
 export function readmeText(erd: Erd): string {
   const options = projectOptions(erd);
@@ -64,11 +106,12 @@ export function readmeText(erd: Erd): string {
   );
   const features = [
     ...(options.pageSize === null ? [] : [`pagination (\`?page=\`, ${options.pageSize} per page)`]),
-    ...(options.filtering ? ['filtering by field (`?field=value`)'] : []),
+    ...(options.filtering ? ['filtering (the parameters below; an unknown one answers 400)'] : []),
     ...(options.search ? ['search (`?search=`)'] : []),
     ...(options.ordering ? ['ordering (`?ordering=field` or `-field`)'] : []),
   ];
   if (features.length > 0) lines.push(`Lists support ${features.join(', ')}.`);
+  if (options.filtering) lines.push('', ...filterSection(erd));
   if (options.openapi)
     lines.push(
       '',
@@ -90,6 +133,7 @@ export function readmeText(erd: Erd): string {
     '```',
     '',
     ...authSection(options),
+    ...accessSection(erd, options),
     '## Configuration',
     '',
     'Settings come from environment variables, listed with development values in `.env.example`.',

@@ -166,6 +166,12 @@ MIDDLEWARE = [
     'django.contrib.messages.middleware.MessageMiddleware',
     'django.middleware.clickjacking.XFrameOptionsMiddleware',
 ]
+try:
+    import whitenoise  # noqa: F401  (serves the collected static files, admin styles included, under gunicorn)
+except ImportError:
+    whitenoise = None
+else:
+    MIDDLEWARE.insert(1, 'whitenoise.middleware.WhiteNoiseMiddleware')
 
 ROOT_URLCONF = '${options.package}.urls'
 WSGI_APPLICATION = '${options.package}.wsgi.application'
@@ -199,7 +205,7 @@ else:
     }
 
 DEFAULT_AUTO_FIELD = 'django.db.models.BigAutoField'
-
+${options.authUserModel === null ? '' : `\n# The ERD's user entity is the login user (a custom AbstractUser model).\nAUTH_USER_MODEL = ${pyName(options.authUserModel)}\n`}
 AUTH_PASSWORD_VALIDATORS = [
     {'NAME': 'django.contrib.auth.password_validation.UserAttributeSimilarityValidator'},
     {'NAME': 'django.contrib.auth.password_validation.MinimumLengthValidator'},

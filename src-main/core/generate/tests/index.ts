@@ -15,6 +15,10 @@ import { makeFunctionCode, payloadFunctionCode, TestDataPlan, valuesFunctionCode
 import { TEST_MIXINS, testClassCode } from './test-cases';
 import { topLevelRuns } from './top-level';
 import { usedNames } from './used-names';
+import { ACCESS_MIXIN, userHelpersCode } from './access';
+import { FILTER_MIXIN } from './filter-tests';
+import { CONSTRAINT_MIXIN, protectingEntities } from './constraint-tests';
+import { userEntity } from '../app/users';
 
 const stdlib = (module: string, name?: string): ImportSource => ({ module, name, section: 'stdlib' });
 const third = (module: string, name: string): ImportSource => ({ module, name, section: 'thirdparty' });
@@ -27,6 +31,7 @@ const CATALOG: ImportCatalog = {
   tempfile: stdlib('tempfile'),
   uuid: stdlib('uuid'),
   Decimal: stdlib('decimal', 'Decimal'),
+  Group: third('django.contrib.auth.models', 'Group'),
   skip: stdlib('unittest', 'skip'),
   get_user_model: third('django.contrib.auth', 'get_user_model'),
   SimpleUploadedFile: third('django.core.files.uploadedfile', 'SimpleUploadedFile'),
@@ -37,7 +42,15 @@ const CATALOG: ImportCatalog = {
   APITestCase: third('rest_framework.test', 'APITestCase'),
 };
 
-const MODULE_NAMES = new Set([...Object.keys(CATALOG), 'API_KWARGS', 'EPOCH', 'MEDIA_ROOT', 'PNG_1X1']);
+const MODULE_NAMES = new Set([
+  ...Object.keys(CATALOG),
+  'API_KWARGS',
+  'EPOCH',
+  'MEDIA_ROOT',
+  'PNG_1X1',
+  'AccessTests',
+  'FilterTests',
+]);
 
 /** How tests.py names an entity's model: its class name, or `<Name>Model` when that would shadow a helper. */
 export const modelName: ModelNames = (entity: Entity) =>
@@ -50,11 +63,6 @@ const HELPERS = `def _next(model):
     """The next row number of \`model\` (1, 2, 3, ...): it makes values of consecutive rows differ."""
     _counters[model] = _counters.get(model, 0) + 1
     return _counters[model]
-
-
-def _superuser():
-    """A superuser: every generated access policy lets one through."""
-    return get_user_model().objects.create_superuser('admin', 'admin@example.com', None)
 
 
 def _url(name, **kwargs):
@@ -143,7 +151,9 @@ export function testsUnits(erd: Erd, app: string): CodeUnit[] {
   const plan = new TestDataPlan(erd);
   const testing = new Set(entities);
   const data = new Map<Entity, string[]>();
-  for (const entity of plan.closure(entities)) {
+  const user = userEntity(erd);
+  const roots = [...entities, ...(user === undefined ? [] : [user]), ...protectingEntities(plan, entities)];
+  for (const entity of plan.closure(roots)) {
     const blocks = [valuesFunctionCode(plan, entity), makeFunctionCode(entity, modelName)];
     if (testing.has(entity) && plan.payloadProblem(entity) === null) blocks.push(payloadFunctionCode(plan, entity));
     data.set(entity, blocks);
@@ -151,7 +161,18 @@ export function testsUnits(erd: Erd, app: string): CodeUnit[] {
   const all = [...data.values()].flat();
   const uploads = all.some((code) => code.includes('SimpleUploadedFile('));
   const images = all.some((code) => code.includes('PNG_1X1'));
-  const units = [header([constants(erd, uploads, images), ...(uploads ? [TEAR_DOWN] : []), HELPERS, TEST_MIXINS])];
+  const units = [
+    header([
+      constants(erd, uploads, images),
+      ...(uploads ? [TEAR_DOWN] : []),
+      HELPERS,
+      userHelpersCode(erd, plan),
+      TEST_MIXINS,
+      ACCESS_MIXIN,
+      FILTER_MIXIN,
+      CONSTRAINT_MIXIN,
+    ]),
+  ];
   for (const entity of erd.entities) {
     const blocks = [...(data.get(entity) ?? [])];
     if (testing.has(entity)) blocks.push(testClassCode(erd, plan, entity, modelName, uploads));

@@ -61,7 +61,7 @@ describe('tests.py units in the run plan (seed-legacy-massive)', () => {
     const file = plan.files.find((f) => f.path === 'core/tests.py');
     const content = generateProject(erd).find((f) => f.path === 'core/tests.py')?.content;
     expect(file?.unitIds).toEqual(['tests:core:header', ...erd.entities.map((e) => `tests:core:${e.name}`)]);
-    expect(before.size).toBe(38);
+    expect(before.size).toBe(45);
     const drafts = new Map(plan.units.map((u) => [u.id, u.draft]));
     expect(file?.assembleUnits(drafts)).toBe(content);
     expect(file?.assemble(new Map())).toBe(content);
@@ -79,6 +79,8 @@ describe('tests.py units in the run plan (seed-legacy-massive)', () => {
       'tests:core:Shipment',
       'tests:core:ShipmentItem',
       'tests:core:OrderStatusHistory',
+      'tests:users:Order',
+      'tests:users:Address',
     ]);
     const config = renamed('SystemConfig', 'description');
     expect(changedUnits(before, testsKeys(splitIntoUnits(config, generateProject(config))))).toEqual([
@@ -98,7 +100,7 @@ describe('tests.py units in the run plan (seed-legacy-massive)', () => {
     const files = generateProject(erd).filter((f) => !f.path.endsWith('/tests.py'));
     const units = splitIntoUnits(erd, files).units;
     expect(units.filter((u) => u.agent === 'tests')).toEqual([]);
-    expect(units.length).toBe(plan.units.length - 38);
+    expect(units.length).toBe(plan.units.length - 45);
   });
 });
 
@@ -112,7 +114,7 @@ describe('testsSlices', () => {
 
   it('gives the header the project and API options, an entity what its tests read', () => {
     const slices = testsSlices(erd, 'shop', units);
-    expect(Object.keys(slices.get('tests:shop:header') as object)).toEqual(['project', 'api']);
+    expect(Object.keys(slices.get('tests:shop:header') as object)).toEqual(['project', 'api', 'user']);
     const order = slices.get('tests:shop:Order') as Record<string, unknown> & { builds: { name: string }[] };
     expect(order.builds.map((e) => e.name)).toEqual(['Customer', 'Address']);
     expect(order.tested).toBe(true);

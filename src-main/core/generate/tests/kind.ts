@@ -9,6 +9,7 @@ import type { Entity, Erd } from '../../../../src-shared/erd/model';
 import type { AppFileKind } from '../app';
 import type { CodeUnit } from '../app/unit';
 import { appOf } from '../names';
+import { userEntity } from '../app/users';
 import { TestDataPlan } from './factories';
 import { assembleTests, testsUnits } from './index';
 
@@ -37,7 +38,7 @@ export function testsSlices(erd: Erd, app: string, units: readonly CodeUnit[]): 
     if (rule.entity === undefined) continue;
     rulesOf.set(rule.entity, [...(rulesOf.get(rule.entity) ?? []), rule]);
   }
-  const project = { project: erd.project, api: erd.api ?? {} };
+  const project = { project: erd.project, api: erd.api ?? {}, user: userEntity(erd) ?? null };
   const slices = new Map<string, unknown>();
   for (const unit of units) {
     const entity = unit.entity === undefined ? undefined : byName.get(unit.entity);

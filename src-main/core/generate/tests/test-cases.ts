@@ -10,7 +10,10 @@ import type { Entity, Erd } from '../../../../src-shared/erd/model';
 import { pyStr } from '../python';
 import { testCaseClass, urlName } from '../names';
 import { modelFields } from '../app/entities';
-import { serializerFields } from '../app/serializers';
+import { readOnlyFields, serializerFields } from '../app/serializers';
+import { accessAttributes } from './access';
+import { filterAttributes } from './filter-tests';
+import { constraintAttributes } from './constraint-tests';
 import { pyBracket, pyName } from '../app/py-format';
 import { makeFunction, payloadFunction, type ModelNames, type TestDataPlan } from './factories';
 import { echoesValue, isGeneratedByDjango } from './field-values';
@@ -22,8 +25,15 @@ export function expectedFields(plan: TestDataPlan, entity: Entity): string[] {
 
 /** Fields whose value the tests compare with what they sent. */
 export function echoedFields(plan: TestDataPlan, entity: Entity): string[] {
+  const readOnly = new Set(readOnlyFields(plan.erd, entity));
   return modelFields(entity)
-    .filter((f) => !isGeneratedByDjango(f) && echoesValue(plan.erd, entity, f) && 'code' in plan.valueOf(entity, f))
+    .filter(
+      (f) =>
+        !isGeneratedByDjango(f) &&
+        !readOnly.has(f.name) &&
+        echoesValue(plan.erd, entity, f) &&
+        'code' in plan.valueOf(entity, f),
+    )
     .map((f) => f.name);
 }
 
@@ -59,7 +69,7 @@ export const TEST_MIXINS = `class CrudTests:
     echoed_fields = ()
     explicit_id = False
 
-    def make(self):
+    def make(self, **overrides):
         raise NotImplementedError
 
     def payload(self):
@@ -184,17 +194,28 @@ export function testClassCode(
     if (echoed.length === 1) lines.push(`echoed_fields = (${pyName(echoed[0] ?? '')},)`);
     else if (echoed.length > 1) lines.push(pyBracket('echoed_fields = ', '(', echoed.map(pyName), ')', 1));
     if (modelFields(entity).some((f) => f.name === 'id' && !isGeneratedByDjango(f))) lines.push('explicit_id = True');
+    lines.push(
+      ...accessAttributes(erd, entity),
+      ...filterAttributes(plan, entity),
+      ...constraintAttributes(plan, entity),
+    );
   }
   if (anonymousMayRead(erd, entity)) lines.push('anonymous_may_read = True');
   const blocks = [doc, lines.join('\n')];
   if (problem === null) {
-    blocks.push(method('make', `${makeFunction(entity)}()`), method('payload', `${payloadFunction(entity)}()`));
+    blocks.push(
+      `def make(self, **overrides):\n    return ${makeFunction(entity)}(**overrides)`,
+      method('payload', `${payloadFunction(entity)}()`),
+    );
   } else {
     const reason = wrappedStr(`${entity.name} cannot be built automatically: ${problem}`, 96);
     const decorator = `@skip(\n    ${reason.join('\n    ')}\n)`;
     blocks.push(`${decorator}\ndef test_crud(self):\n    """Create, list, retrieve, update and delete."""`);
   }
-  const bases = problem === null ? 'CrudTests, AnonymousAccessTests, APITestCase' : 'AnonymousAccessTests, APITestCase';
+  const bases =
+    problem === null
+      ? 'CrudTests, AccessTests, FilterTests, ConstraintTests, AnonymousAccessTests, APITestCase'
+      : 'AnonymousAccessTests, APITestCase';
   const decorator = uploads && problem === null ? '@override_settings(MEDIA_ROOT=MEDIA_ROOT)\n' : '';
   const body = blocks.map((block) => block.replace(/^(?=.)/gm, '    ')).join('\n\n');
   return `${decorator}class ${testCaseClass(entity)}(${bases}):\n${body}`;
