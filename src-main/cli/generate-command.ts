@@ -18,6 +18,7 @@ import {
   GenerationRun,
   loadErdFile,
   PoolCancelledError,
+  chooseCacheDir,
   prepareEngine,
   writeApproved,
   writeReport,
@@ -112,6 +113,13 @@ export async function generateCommand(erdFile: string, options: CliOptions, io: 
       ...(reviewChoice.value.unsandboxedRuntime ? { unsandboxedRuntime: true } : {}),
     },
     env: io.env,
+    // Django's makemigrations on the template project; shipped migrations in --out stay untouched.
+    migrations: {
+      targetDir: out ?? null,
+      cacheDir: options['no-cache']
+        ? null
+        : chooseCacheDir(options['cache-dir'], { env: io.env, cwd: io.cwd, home: io.env['HOME'] ?? os.homedir() }),
+    },
     onEvent: (event) => printEvent(io, event, quiet),
     onInterrupt: onSigint,
     onRegenerated: (r) => {
@@ -126,6 +134,7 @@ export async function generateCommand(erdFile: string, options: CliOptions, io: 
   process.once('SIGINT', onInterrupt);
   try {
     await run.generate(cancel.signal);
+    if (run.migrationsNotice) io.stderr(`warning: ${run.migrationsNotice}.\n`);
   } catch (e) {
     await prepared.close();
     if (e instanceof PoolCancelledError) return fail('cancelled; nothing was written.', EXIT.cancelled);
@@ -222,7 +231,8 @@ export async function generateCommand(erdFile: string, options: CliOptions, io: 
             `cache ${metrics.cacheHits} hits / ${metrics.cacheMisses} misses, ${metrics.tokens} tokens (${metrics.tokensSaved} saved).\n`
           : '') +
         (out && code === EXIT.ok
-          ? `Next: cd ${path.relative(io.cwd, out) || '.'} && pip install -r requirements.txt && python manage.py migrate && python manage.py test\n`
+          ? `Next: cd ${path.relative(io.cwd, out) || '.'} && pip install -r requirements.txt && ` +
+            `${run.migrationsNotice ? 'python manage.py makemigrations && ' : ''}python manage.py migrate && python manage.py test\n`
           : ''),
     );
   }

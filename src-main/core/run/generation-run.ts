@@ -14,6 +14,7 @@ import type { ReviewEntry } from '../review/types';
 import { staticValidator } from '../review';
 import { PoolCancelledError, runPipeline, type PipelineOptions, type PipelineResult, type PoolEvent } from './pipeline';
 import { ProjectValidation, type ValidationOutcome } from './project-validation';
+import { shipMigrations } from './migrations-step';
 import { regenerateFile, RegenerationError, type RegeneratedFile } from './regenerate';
 
 export type { ValidationOutcome } from './project-validation';
@@ -47,6 +48,11 @@ export interface GenerationRunOptions {
   env: Env;
   /** Interpreter of the static layers, when the host has a setting for it. */
   python?: string;
+  /**
+   * Where the project will be written and where results are kept, for the migrations the run
+   * ships (`migrations-step.ts`); false ships none (the person runs `makemigrations`).
+   */
+  migrations?: false | { targetDir?: string | null; cacheDir?: string | null };
   /** Progress of the pipeline and of every regeneration. */
   onEvent?: (event: PoolEvent) => void;
   /**
@@ -92,6 +98,8 @@ export class GenerationRun {
   readonly review: ReviewSession;
   /** Every regeneration with feedback, in order, for the report. */
   readonly regenerations: RegeneratedFile[] = [];
+  /** Why no migrations ship with this run (no Django found, makemigrations failed); null when they do. */
+  migrationsNotice: string | null = null;
   /** Set once `generate` resolves. */
   result: PipelineResult | null = null;
   generateMs = 0;
@@ -138,6 +146,16 @@ export class GenerationRun {
    */
   async generate(signal?: AbortSignal): Promise<PipelineResult> {
     const started = performance.now();
+    const { migrations } = this.options;
+    // Django's makemigrations on the template project runs beside the pipeline; it never rejects.
+    const shipping =
+      migrations === false
+        ? null
+        : shipMigrations(this.options.erd, {
+            env: this.options.env,
+            ...(this.options.python ? { python: this.options.python } : {}),
+            ...(migrations ?? {}),
+          });
     const result = await runPipeline(this.options.erd, this.options.pipeline, {
       ...(signal ? { signal } : {}),
       onEvent: (event) => {
@@ -146,6 +164,20 @@ export class GenerationRun {
       },
     });
     this.generateMs = performance.now() - started;
+    if (shipping) {
+      const shipped = await shipping;
+      this.migrationsNotice = shipped.notice;
+      for (const f of shipped.files) {
+        result.files.push({ ...f, source: 'template', units: 0, attempts: [] });
+        this.options.onEvent?.({
+          type: 'fileReady',
+          file: f.path,
+          agent: f.agent,
+          source: 'template',
+          content: f.content,
+        });
+      }
+    }
     for (const f of result.files) if (!this.joined.has(f.path)) this.add(f);
     this.validation.prefetchRuntime(result.files);
     this.result = result;

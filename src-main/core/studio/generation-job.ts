@@ -65,6 +65,8 @@ export interface GenerationJobInput {
   review: Omit<RunReviewSettings, 'judgeOnJoin'>;
   env: Readonly<Record<string, string | undefined>>;
   python?: string;
+  /** Where shipped migrations are kept between runs (the same folder as the LLM cache). */
+  migrationsCacheDir: string | null;
   emit: EmitEvent;
   /** The run id, known once the run manager has started the job. */
   runId: () => string;
@@ -80,6 +82,8 @@ export function generationJob(input: GenerationJobInput): RunJob {
     review: { ...input.review, judgeOnJoin: true },
     env: input.env,
     ...(input.python ? { python: input.python } : {}),
+    // The target folder is chosen only when writing, so no shipped migrations are known here.
+    migrations: { targetDir: null, cacheDir: input.migrationsCacheDir },
     onEvent: (event) => {
       if (reporter) forward(event, reporter);
     },
@@ -101,15 +105,17 @@ export function generationJob(input: GenerationJobInput): RunJob {
       decidedBy: entry.decidedBy,
     }),
   );
+  const warnings = [...prepared.warnings];
   return {
     project: erd.project.name,
     engine: input.engine,
     units: input.core.planUnits(erd),
     generation,
-    warnings: prepared.warnings,
+    warnings,
     async execute(r) {
       reporter = r;
       await generation.generate(r.signal);
+      if (generation.migrationsNotice) warnings.push(generation.migrationsNotice);
       if (r.signal.aborted) return;
       await generation.judge();
     },

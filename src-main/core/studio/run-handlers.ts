@@ -9,7 +9,7 @@ import type { Erd } from '../../../src-shared/erd/model';
 import { DjForgeError } from '../errors';
 import { ReviewError } from '../review/types';
 import { fileReviewView } from '../review/review-view';
-import { prepareEngine, type EngineChoice, type PreparedEngine } from '../run/engine';
+import { chooseCacheDir, prepareEngine, type EngineChoice, type PreparedEngine } from '../run/engine';
 import { writeApproved } from '../run/write';
 import { planWrite } from '../run/write-plan';
 import type { SecretStore, SettingsStore } from '../settings';
@@ -148,6 +148,7 @@ export function runHandlers(deps: RunHandlerDeps): Pick<StudioHandlers, RunHandl
             },
             env: deps.env,
             ...(settings.pythonPath ? { python: settings.pythonPath } : {}),
+            migrationsCacheDir: chooseCacheDir(settings.cacheDir, { env: deps.env, cwd: deps.dataDir }),
             emit: deps.emit,
             runId: () => runId,
           }),

@@ -72,7 +72,7 @@ export class RunManager {
       this.now(),
       job.generation.review.threshold,
     );
-    state.warnings = [...job.warnings];
+    state.warnings = job.warnings; // the job adds to it as it learns (no migrations shipped)
     const tracked: Tracked = { state, job, released: false };
     this.runs.set(runId, tracked);
     this.forgetOldRuns();

@@ -158,9 +158,45 @@ function byName(models: readonly ModelInfo[]): Map<string, ModelInfo[]> {
   return out;
 }
 
+/**
+ * The fields Django's `AbstractUser` (and `AbstractBaseUser`/`PermissionsMixin`) give a custom user
+ * model: a model subclassing them has these without declaring them.
+ */
+const DJANGO_USER_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  AbstractBaseUser: ['password', 'last_login'],
+  PermissionsMixin: ['is_superuser', 'groups', 'user_permissions'],
+  AbstractUser: [
+    'password',
+    'last_login',
+    'is_superuser',
+    'groups',
+    'user_permissions',
+    'username',
+    'first_name',
+    'last_name',
+    'email',
+    'is_staff',
+    'is_active',
+    'date_joined',
+  ],
+};
+const MANY_TO_MANY = new Set(['groups', 'user_permissions']);
+
 function inheritFields(model: ModelInfo, models: ReadonlyMap<string, readonly ModelInfo[]>, depth = 0): void {
   if (depth > 5) return;
   for (const base of model.cls.bases) {
+    const inherited = DJANGO_USER_FIELDS[base.split('.').pop() ?? base];
+    for (const name of inherited ?? []) {
+      if (model.fields.has(name)) continue;
+      const kind = MANY_TO_MANY.has(name) ? 'ManyToManyField' : 'Field';
+      model.fields.set(name, {
+        name,
+        kind,
+        line: model.cls.line,
+        col: model.cls.col,
+        call: { k: 'call', name: kind, src: '' },
+      });
+    }
     const parent = models.get(base.split('.').pop() ?? base)?.find((m) => m !== model);
     if (!parent) continue;
     inheritFields(parent, models, depth + 1);

@@ -94,8 +94,12 @@ class ${BASE_POLICY}(BasePermission):
         if self.is_user_model:
             return obj.pk == user.pk
         if self.owner_field is not None:
-            return getattr(obj, f'{self.owner_field}_id') == user.pk
-        return True`;
+            return self.owner_id(obj) == user.pk
+        return True
+
+    def owner_id(self, obj):
+        """The id of the user who owns obj; each policy with an owner_field reads it through its link."""
+        return None`;
 
 /** Django's `Group.name` length: a longer role name could never be stored as a group. */
 export const GROUP_NAME_MAX = 150;
@@ -141,12 +145,15 @@ export function policyClassCode(erd: Erd, entity: Entity): string {
     ...(isUserEntity(entity) ? ['    is_user_model = True'] : []),
   ];
   const head = `class ${pyIdentifier(permissionClass(entity))}(${BASE_POLICY}):\n${doc}${marks.length > 0 ? `\n\n${marks.join('\n')}` : ''}`;
-  if (roles.length === 0) return head;
+  // The owner's id read through the link itself, never by a computed attribute name.
+  const ownerMethod =
+    owner === undefined ? '' : `\n\n    def owner_id(self, obj):\n        return obj.${pyIdentifier(owner.name)}_id`;
+  if (roles.length === 0) return head + ownerMethod;
   const items = roles.map(([action, names]) => {
     const key = `${pyName(action)}: `;
     return names.length === 1 ? `${key}(${pyStr(names[0] ?? '')},)` : pyBracket(key, '(', names.map(pyStr), ')', 2);
   });
-  return `${head}\n\n${pyBracket('roles = ', '{', items, '}', 1).replace(/^(?=.)/gm, '    ')}`;
+  return `${head}\n\n${pyBracket('roles = ', '{', items, '}', 1).replace(/^(?=.)/gm, '    ')}${ownerMethod}`;
 }
 
 /** Units of permissions.py: the shared base (`permissions:<app>:base`), then one policy per entity. */

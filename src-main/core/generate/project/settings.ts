@@ -158,6 +158,8 @@ ${pyList('INSTALLED_APPS = ', installedApps(options).map(pyName))}
 
 MIDDLEWARE = [
     'django.middleware.security.SecurityMiddleware',
+    # Serves the collected static files (the admin's styles included) under gunicorn.
+    'whitenoise.middleware.WhiteNoiseMiddleware',
     'django.contrib.sessions.middleware.SessionMiddleware',
     'corsheaders.middleware.CorsMiddleware',
     'django.middleware.common.CommonMiddleware',
@@ -166,12 +168,6 @@ MIDDLEWARE = [
     'django.contrib.messages.middleware.MessageMiddleware',
     'django.middleware.clickjacking.XFrameOptionsMiddleware',
 ]
-try:
-    import whitenoise  # noqa: F401  (serves the collected static files, admin styles included, under gunicorn)
-except ImportError:
-    whitenoise = None
-else:
-    MIDDLEWARE.insert(1, 'whitenoise.middleware.WhiteNoiseMiddleware')
 
 ROOT_URLCONF = '${options.package}.urls'
 WSGI_APPLICATION = '${options.package}.wsgi.application'
