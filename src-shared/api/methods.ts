@@ -23,6 +23,19 @@ const filePath = z.string().trim().min(1, 'The file path is empty.');
 const runId = z.string().min(1, 'The run id is empty.');
 const paths = z.array(z.string().min(1)).min(1, 'No files given.');
 
+/**
+ * Where a run's project goes: a granted `folder`, a typed `outDir` (hosts without dialogs) or,
+ * with neither, the host's dialog; never both.
+ */
+const outputTarget = {
+  runId,
+  folder: CapabilityIdSchema.optional(),
+  outDir: filePath.optional(),
+  force: z.boolean().optional(),
+};
+const oneTarget = (i: { folder?: string | undefined; outDir?: string | undefined }) => !(i.folder && i.outDir);
+const ONE_TARGET = 'Give either a folder id or a path, not both.';
+
 export const EXPORT_FORMATS = ['djforge-erd'] as const;
 
 export const STUDIO_METHODS = {
@@ -117,15 +130,7 @@ export const STUDIO_METHODS = {
   cancelRegeneration: { input: z.object({ runId }).strict(), output: z.object({ cancelled: z.boolean() }) },
   /** What writing the approved files into `outDir` would do to each file, before writing. */
   planWrite: {
-    input: z
-      .object({
-        runId,
-        folder: CapabilityIdSchema.optional(),
-        outDir: filePath.optional(),
-        force: z.boolean().optional(),
-      })
-      .strict()
-      .refine((i) => !(i.folder && i.outDir), 'Give either a folder id or a path, not both.'),
+    input: z.object(outputTarget).strict().refine(oneTarget, ONE_TARGET),
     output: WritePlanSchema.nullable(),
   },
   /**
@@ -135,15 +140,9 @@ export const STUDIO_METHODS = {
    */
   writeProject: {
     input: z
-      .object({
-        runId,
-        folder: CapabilityIdSchema.optional(),
-        outDir: filePath.optional(),
-        force: z.boolean().optional(),
-        confirm: z.string().max(255).optional(),
-      })
+      .object({ ...outputTarget, confirm: z.string().max(255).optional() })
       .strict()
-      .refine((i) => !(i.folder && i.outDir), 'Give either a folder id or a path, not both.'),
+      .refine(oneTarget, ONE_TARGET),
     /**
      * `mode`: `created` (new or empty folder), `replaced` (a foreign folder, with force) or `merged`
      * (an earlier generation updated in place). `conflicts`: files the user had changed where the

@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { processAlive } from '../settings/file-lock';
 import { killPoints, OutputError, WriterKilled, type KillPoint } from './output-error';
 
 interface LockOwner {
@@ -24,15 +25,6 @@ const liveTokens = new Set<string>();
 /** The lock file that guards writes to `target` (an absolute folder path). */
 export function lockPath(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.djforge-lock`);
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 async function readOwner(file: string): Promise<LockOwner | null> {

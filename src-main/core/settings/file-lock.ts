@@ -15,7 +15,8 @@ export const LOCK_WAIT_MS = 10_000;
 
 const queues = new Map<string, Promise<unknown>>();
 
-function processAlive(pid: number): boolean {
+/** Whether a process of this id is running (one of another user counts as running). */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
