@@ -6,7 +6,7 @@ import { startOpenAiServer, type ChatRequest, type OpenAiServer } from '../../..
 import type { Erd } from '../../../src-shared/erd/model';
 import { splitIntoUnits } from '../agents/split-units';
 import { AgentCache } from '../cache/agent-cache';
-import { importErdText } from '../erd';
+import { importErdText, normalizeErd } from '../erd';
 import { generateProject } from '../generate';
 import type { LlmEngineOptions } from '../agents/execute-plan';
 import { prepareLlmEngine, runPipeline, type PipelineOptions } from './pipeline';
@@ -33,6 +33,8 @@ function responder(request: ChatRequest): string {
 
 let server: OpenAiServer;
 let erd: Erd;
+/** The job board plus a Company, so core holds two models (its User lives in the users app). */
+let twoModels: Erd;
 let engine: LlmEngineOptions;
 let closeEngine: () => Promise<void>;
 let settingsPath: string;
@@ -44,6 +46,10 @@ beforeAll(async () => {
   const imported = importErdText(await fs.readFile(path.join(examples, name), 'utf8'), name);
   if (!imported.erd) throw new Error(`${name} did not import`);
   erd = imported.erd;
+  twoModels = normalizeErd({
+    ...erd,
+    entities: [...erd.entities, { name: 'Company', fields: [{ name: 'name', type: 'string' }] }],
+  }).erd;
   settingsPath = generateProject(erd).find((f) => f.agent === 'settings')?.path ?? 'no settings';
   ({ engine, close: closeEngine } = await prepareLlmEngine({
     baseURL: server.baseURL,
@@ -68,30 +74,36 @@ const llmOptions = (cache: AgentCache | null = null): PipelineOptions => ({
 });
 
 /** The file's text after an LLM run, and the run's options. */
-async function generated(file: string, cache: AgentCache | null = null) {
+async function generated(file: string, cache: AgentCache | null = null, model: Erd = erd) {
   const options = llmOptions(cache);
-  const result = await runPipeline(erd, options);
+  const result = await runPipeline(model, options);
   const content = result.files.find((f) => f.path === file)?.content;
   if (content === undefined) throw new Error(`no ${file}`);
   return { options, content, files: result.files };
 }
 
 const userPrompt = (request: ChatRequest) => request.messages.find((m) => m.role === 'user')?.content ?? '';
-const refinedUnits = (file: string) =>
-  splitIntoUnits(erd, generateProject(erd)).units.filter((u) => u.file === file && u.refine);
+const refinedUnits = (file: string, model: Erd = erd) =>
+  splitIntoUnits(model, generateProject(model)).units.filter((u) => u.file === file && u.refine);
 
 describe('regenerateFile', () => {
   it("puts the feedback and the current version in every unit's prompt, reads no cache, and reassembles the file", async () => {
     const cache = new AgentCache();
-    const { options, content } = await generated('core/models.py', cache);
+    const { options, content } = await generated('core/models.py', cache, twoModels);
     const hitsBefore = cache.stats().hits;
     const writesBefore = cache.stats().writes;
     server.resetLog();
 
-    const result = await regenerateFile({ erd, path: 'core/models.py', feedback: FEEDBACK, current: content, options });
+    const result = await regenerateFile({
+      erd: twoModels,
+      path: 'core/models.py',
+      feedback: FEEDBACK,
+      current: content,
+      options,
+    });
 
-    const units = refinedUnits('core/models.py');
-    expect(units.map((u) => u.id)).toEqual(['models:core:User', 'models:core:Job']);
+    const units = refinedUnits('core/models.py', twoModels);
+    expect(units.map((u) => u.id)).toEqual(['models:core:Job', 'models:core:Company']);
     expect(server.requests).toHaveLength(2);
     for (const request of server.requests) {
       const prompt = userPrompt(request);
@@ -107,15 +119,15 @@ describe('regenerateFile', () => {
     const currentJob = parts.get('models:core:Job');
     expect(currentJob).toMatch(/^# refined by the test model\nclass Job\(/);
     expect(jobPrompt).toContain(`\`\`\`python\n${currentJob}\n\`\`\``);
-    expect(parts.get('models:core:User')).toMatch(/^# refined by the test model\nclass User\(/);
-    expect(jobPrompt).not.toContain(parts.get('models:core:User'));
+    expect(parts.get('models:core:Company')).toMatch(/^# refined by the test model\nclass Company\(/);
+    expect(jobPrompt).not.toContain(parts.get('models:core:Company'));
 
     expect(result).toMatchObject({ path: 'core/models.py', agent: 'models', source: 'llm', units: 2, fallbacks: 0 });
     expect(result.content.split(`# regenerated: ${FEEDBACK}`)).toHaveLength(3);
     expect(result.content).not.toContain(REFINED_MARKER);
     expect(result.attempts.map((a) => [a.unitId, a.outcome, a.action])).toEqual(
       expect.arrayContaining([
-        ['models:core:User', 'ok', 'accept'],
+        ['models:core:Company', 'ok', 'accept'],
         ['models:core:Job', 'ok', 'accept'],
       ]),
     );
@@ -125,16 +137,16 @@ describe('regenerateFile', () => {
     expect(cache.stats().writes).toBe(writesBefore + 2);
 
     server.resetLog();
-    await regenerateFile({ erd, path: 'core/models.py', feedback: FEEDBACK, current: content, options });
+    await regenerateFile({ erd: twoModels, path: 'core/models.py', feedback: FEEDBACK, current: content, options });
     expect(server.requests).toHaveLength(2);
   });
 
   it('gives a unit the current text of the units it builds on, from the other files as they are now', async () => {
-    const { options, content } = await generated('core/serializers.py');
+    const { options, content } = await generated('core/serializers.py', null, twoModels);
     const models = '"""Models."""\n\n\nclass Job(models.Model):\n    """Edited by the reviewer."""\n';
     server.resetLog();
     await regenerateFile({
-      erd,
+      erd: twoModels,
       path: 'core/serializers.py',
       feedback: 'Validate the salary range.',
       current: content,
@@ -147,12 +159,14 @@ describe('regenerateFile', () => {
     expect(job).toContain(
       '### models:core:Job\n```python\nclass Job(models.Model):\n    """Edited by the reviewer."""\n```',
     );
-    const user = userPrompt(
-      server.requests.find((r) => userPrompt(r).includes('unit serializers:core:User')) as ChatRequest,
+    const company = userPrompt(
+      server.requests.find((r) => userPrompt(r).includes('unit serializers:core:Company')) as ChatRequest,
     );
-    const userDraft =
-      splitIntoUnits(erd, generateProject(erd)).units.find((u) => u.id === 'models:core:User')?.draft ?? '';
-    expect(user).toContain(`### models:core:User\n\`\`\`python\n${userDraft.trimEnd()}\n\`\`\``);
+    const companyDraft =
+      splitIntoUnits(twoModels, generateProject(twoModels)).units.find((u) => u.id === 'models:core:Company')?.draft ??
+      '';
+    expect(companyDraft).toMatch(/^class Company\(/m);
+    expect(company).toContain(`### models:core:Company\n\`\`\`python\n${companyDraft.trimEnd()}\n\`\`\``);
   });
 
   it('replaces the file in a review session, which keeps the previous version and re-judges the new one', async () => {

@@ -4,12 +4,12 @@
  * to point them at any executable or folder; hosts choose who may change them (`refuse`: only the
  * command line that started the host; `check`: the app's settings, after checking the value).
  */
-import { execFile } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Settings, SettingsPatch } from '../../../src-shared/api';
 import { systemFolders } from './capabilities';
 import { DjForgeError } from '../errors';
+import { runProcess } from '../runtime/process';
 
 export type SettingsPathPolicy = 'refuse' | 'check';
 
@@ -36,11 +36,9 @@ export async function checkPythonInterpreter(candidate: string, timeoutMs = 5000
   }
   if (!PYTHON_NAME.test(path.basename(candidate)) && !PYTHON_NAME.test(path.basename(real)))
     throw refuse('it is not named like a Python interpreter (python, python3, python3.12…)');
-  const answer = await new Promise<string>((resolve) => {
-    execFile(real, ['-I', '-S', '-c', PROBE], { timeout: timeoutMs, env: {}, windowsHide: true }, (error, stdout) =>
-      resolve(error ? '' : stdout.trim()),
-    );
-  });
+  // Through the one child starter: a clean environment without secrets, its group killed on timeout.
+  const probe = await runProcess(real, ['-I', '-S', '-c', PROBE], { timeoutMs });
+  const answer = probe.code === 0 ? probe.stdout.trim() : '';
   const match = /^djforge-python (\d+) (\d+)$/.exec(answer);
   if (!match || match[1] !== '3') throw refuse('it did not answer as a Python 3 interpreter');
   return `${match[1]}.${match[2]}`;

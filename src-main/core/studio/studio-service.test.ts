@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startOpenAiServer, type ChatRequest, type OpenAiServer } from '../../../test-support/openai-server';
 import type { EventName, EventPayload, RunSnapshot } from '../../../src-shared/api';
 import type { Erd } from '../../../src-shared/erd/model';
+import { normalizeErd } from '../erd';
 import { generateProject } from '../generate';
 import { fileSettingsStore, type SecretStore } from '../settings';
 import { defaultCoreFunctions as core } from './default-core';
@@ -23,10 +24,15 @@ const erd: Erd = {
   ],
   relations: [],
 };
-const expectedFiles = generateProject(erd)
-  .map((f) => f.path)
-  .sort();
-const units = core.planUnits(erd);
+/** The model the studio runs: Customer (it has an email) becomes the custom user, in the `users` app. */
+const model = normalizeErd(erd).erd;
+/** Every generated file, plus the migrations Django's makemigrations ships for each app with models. */
+const expectedFiles = [
+  ...generateProject(model).map((f) => f.path),
+  'core/migrations/0001_initial.py',
+  'users/migrations/0001_initial.py',
+].sort();
+const units = core.planUnits(model);
 
 type Seen = { [E in EventName]: { name: E; payload: EventPayload<E> } }[EventName];
 
@@ -222,7 +228,9 @@ describe('documents', () => {
     });
     expect(await readFile(target, 'utf8')).toBe(core.serializeErd(erd));
     const reopened = await value<{ erd: Erd }>('openErd', { path: target });
-    expect(core.serializeErd(reopened.erd)).toBe(core.serializeErd(erd));
+    // Opening normalizes: the model that comes back is the one the studio works on.
+    expect(core.serializeErd(reopened.erd)).toBe(core.serializeErd(model));
+    expect(model.entities.find((e) => e.name === 'Customer')).toMatchObject({ app: 'users', isUser: true });
   });
 });
 

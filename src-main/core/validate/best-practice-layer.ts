@@ -90,7 +90,8 @@ function viewsetFindings(index: ProjectIndex, module: ParsedModule): Finding[] {
     if (!qs || !modelName) continue;
     const model = findModel(index, modelName, module.path);
     if (!model) continue;
-    const kinds = [...model.fields.values()].map((f) => f.kind);
+    // Django's own user relations (groups, user_permissions) are not what the generated API serves.
+    const kinds = [...model.fields.values()].filter((f) => !f.fromDjango).map((f) => f.kind);
     const needsSelect =
       kinds.some((k) => k === 'ForeignKey' || k === 'OneToOneField') && !cls.called.includes('select_related');
     const needsPrefetch = kinds.includes('ManyToManyField') && !cls.called.includes('prefetch_related');

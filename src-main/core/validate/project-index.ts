@@ -14,6 +14,8 @@ export interface ModelField {
   line: number;
   col: number;
   call: PyValue;
+  /** Given by Django's user base classes (`AbstractUser`…), not declared in the project. */
+  fromDjango?: true;
 }
 
 export interface ModelInfo {
@@ -195,6 +197,7 @@ function inheritFields(model: ModelInfo, models: ReadonlyMap<string, readonly Mo
         line: model.cls.line,
         col: model.cls.col,
         call: { k: 'call', name: kind, src: '' },
+        fromDjango: true,
       });
     }
     const parent = models.get(base.split('.').pop() ?? base)?.find((m) => m !== model);
