@@ -105,15 +105,17 @@ export function ErdWorkspace() {
       )}
       <div className="erd-editor">
         <div className="erd-main">
-          {view === 'list' ? (
+          {erd.entities.length === 0 ? (
+            <div className="empty-diagram">
+              <p className="muted">No entities yet: add the first one, or open, import or drop a file.</p>
+              <button type="button" className="primary" onClick={() => addEntityAt({ x: 0, y: 0 })}>
+                Add entity
+              </button>
+            </div>
+          ) : view === 'list' ? (
             <EntityList erd={erd} />
           ) : (
             <ErdCanvas erd={erd} flagged={flagged} {...(focus ? { focus } : {})} />
-          )}
-          {erd.entities.length === 0 && (
-            <p className="muted">
-              No entities yet: add one (N, or double-click the canvas), or open, import or drop a file.
-            </p>
           )}
         </div>
         <aside className="erd-side" aria-label="Side panel">
