@@ -32,7 +32,11 @@ export class EditorPage {
   async addEntity(name: string): Promise<void> {
     const empty = this.page.locator('.empty-diagram').getByRole('button', { name: 'Add entity' });
     if (await empty.isVisible()) await empty.click();
-    else await this.page.getByRole('toolbar', { name: 'Diagram actions' }).getByRole('button', { name: 'Add entity' }).click();
+    else
+      await this.page
+        .getByRole('toolbar', { name: 'Diagram actions' })
+        .getByRole('button', { name: 'Add entity' })
+        .click();
     await this.rename('Entity name', name);
     await expect(this.entity(name)).toBeVisible();
   }
