@@ -65,6 +65,8 @@ export class EditorPage {
 
   /** Drags from `from`'s outgoing handle to `to`'s header and picks the kind. */
   async drawRelation(from: string, to: string, kind: 'Many-to-one' | 'One-to-one' | 'Many-to-many'): Promise<void> {
+    await this.page.getByRole('button', { name: 'Fit View' }).click();
+    await this.page.waitForTimeout(400);
     const handle = this.entity(from).locator('.diagram-handle-out');
     const target = this.entity(to).locator('.diagram-box-head');
     await handle.hover();

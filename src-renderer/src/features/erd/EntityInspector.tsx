@@ -104,7 +104,7 @@ export function EntityInspector({ erd, entity }: { erd: Erd; entity: Entity }) {
             <li key={f.name}>
               <button
                 type="button"
-                aria-label={`Field ${f.name}`}
+                aria-label={`Show field ${f.name}`}
                 onClick={() => studioState().setSelection({ entities: [entity.name], relations: [] }, f.name)}
               >
                 <code>{f.name}</code> <span className="badge">{f.type}</span>
@@ -115,7 +115,7 @@ export function EntityInspector({ erd, entity }: { erd: Erd; entity: Entity }) {
             <li key={r.name}>
               <button
                 type="button"
-                aria-label={`Relation ${r.name}`}
+                aria-label={`Show relation ${r.name}`}
                 onClick={() => studioState().setSelection({ entities: [], relations: [relationId(r)] })}
               >
                 <code>{r.name}</code> <span className="badge">→ {r.to}</span>

@@ -66,6 +66,17 @@ export function ErdCanvas(props: { erd: Erd; flagged: ReadonlySet<string>; focus
   const selection = useStudio((s) => s.selection);
   const [pending, setPending] = useState<{ from: string; to: string } | null>(null);
   const [help, setHelp] = useState(false);
+  // The box to bring into view: the one asked by the owner (an issue clicked) or just added.
+  const [focus, setFocus] = useState(props.focus ?? null);
+  const [askedFocus, setAskedFocus] = useState(props.focus);
+  if (props.focus !== askedFocus) {
+    setAskedFocus(props.focus);
+    setFocus(props.focus ?? null);
+  }
+  const add = (at: { x: number; y: number }) => {
+    const name = addEntityAt(at);
+    if (name) setFocus({ box: name });
+  };
   const diagram = useMemo(() => diagramOfErd(erd, flagged), [erd, flagged]);
   const shown = useMemo<DiagramSelection>(
     () => ({ boxes: selection.entities, links: selection.relations }),
@@ -101,7 +112,7 @@ export function ErdCanvas(props: { erd: Erd; flagged: ReadonlySet<string>; focus
     else if (e.key === 'Delete' || e.key === 'Backspace') deleteSelection();
     else if (mod && e.key.toLowerCase() === 'd') duplicateSelection();
     else if (mod && e.key.toLowerCase() === 'a') selectAll();
-    else if (!mod && e.key.toLowerCase() === 'n') addEntityAt(freeSpot(diagram.boxes.map((b) => b.position)));
+    else if (!mod && e.key.toLowerCase() === 'n') add(freeSpot(diagram.boxes.map((b) => b.position)));
     else if (e.key === '?') setHelp((h) => !h);
     else if (e.key === 'Escape') {
       setHelp(false);
@@ -114,11 +125,7 @@ export function ErdCanvas(props: { erd: Erd; flagged: ReadonlySet<string>; focus
   return (
     <div className="erd-canvas" onKeyDown={onKeyDown}>
       <div className="canvas-toolbar" role="toolbar" aria-label="Diagram actions">
-        <button
-          type="button"
-          onClick={() => addEntityAt(freeSpot(diagram.boxes.map((b) => b.position)))}
-          title={SHORTCUTS.add}
-        >
+        <button type="button" onClick={() => add(freeSpot(diagram.boxes.map((b) => b.position)))} title={SHORTCUTS.add}>
           Add entity
         </button>
         <button type="button" disabled={!some} onClick={deleteSelection} title={SHORTCUTS.delete}>
@@ -142,7 +149,7 @@ export function ErdCanvas(props: { erd: Erd; flagged: ReadonlySet<string>; focus
         label="Diagram"
         events={events}
         selection={shown}
-        {...(props.focus ? { focus: props.focus } : {})}
+        {...(focus ? { focus } : {})}
       />
       {pending && <KindChooser from={pending.from} to={pending.to} onDone={() => setPending(null)} />}
       {help && <ShortcutHelp onClose={() => setHelp(false)} />}

@@ -45,13 +45,14 @@ export function nudgeSelection(dx: number, dy: number, positionOf: (name: string
   );
 }
 
-export function addEntityAt(at: Point): void {
+/** Adds an entity at `at` and selects it; its name, or null when nothing was added. */
+export function addEntityAt(at: Point): string | null {
   const erd = erdOrNull();
-  if (!erd) return;
+  if (!erd) return null;
   const edit = addEntityEdit(erd, at);
-  if (perform(edit) && edit.kind === 'addEntity') {
-    studioState().setSelection({ entities: [edit.entity.name], relations: [] });
-  }
+  if (!perform(edit) || edit.kind !== 'addEntity') return null;
+  studioState().setSelection({ entities: [edit.entity.name], relations: [] });
+  return edit.entity.name;
 }
 
 export function addField(entity: string): void {

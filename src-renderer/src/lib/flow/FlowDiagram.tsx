@@ -5,14 +5,13 @@ import {
   ReactFlow,
   ReactFlowProvider,
   ConnectionMode,
-  applyEdgeChanges,
-  applyNodeChanges,
   useReactFlow,
+  useUpdateNodeInternals,
   type Connection,
   type EdgeChange,
   type Node,
   type NodeChange,
-  type OnSelectionChangeParams,
+  type OnConnectEnd,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './flow.css';
@@ -25,6 +24,11 @@ import { CrowFootMarkers, RelationEdgeView, type LinkEdge } from './RelationEdge
 const NODE_TYPES = { box: BoxNodeView, 'group-area': GroupNodeView };
 const EDGE_TYPES = { relation: RelationEdgeView };
 const PAD = 24;
+// Props React Flow compares by identity: made once, so a render never looks like a change.
+const SNAP_GRID: [number, number] = [GRID_STEP, GRID_STEP];
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+const PRO_OPTIONS = { hideAttribution: true };
+const FIT_VIEW = { maxZoom: 1 };
 
 function boxNodes(diagram: Diagram, selected: ReadonlySet<string>): BoxNode[] {
   return diagram.boxes.map((box) => ({
@@ -79,57 +83,83 @@ function groupNodes(diagram: Diagram, nodes: Node[]): GroupNode[] {
   return out;
 }
 
-/** Marks `selected` on the items whose selection differs, keeping the others as they are. */
-function reselect<T extends { id: string; selected?: boolean }>(items: T[], selected: ReadonlySet<string>): T[] {
-  let changed = false;
-  const next = items.map((item) => {
-    if (selected.has(item.id) === (item.selected ?? false)) return item;
-    changed = true;
-    return { ...item, selected: selected.has(item.id) };
-  });
-  return changed ? next : items;
-}
-
 function Canvas({ diagram, dark, events, selection, focus }: DiagramViewProps) {
   const flow = useReactFlow();
+  // A box whose rows changed has new handles: React Flow measures them again, or a line from a
+  // renamed or added row would have nothing to start from.
+  const updateNodeInternals = useUpdateNodeInternals();
+  const rowKeys = useRef(new Map<string, string>());
+  useEffect(() => {
+    const changed: string[] = [];
+    for (const box of diagram.boxes) {
+      const keys = box.rows.map((r) => r.key).join('|');
+      if (rowKeys.current.get(box.id) !== keys) changed.push(box.id);
+      rowKeys.current.set(box.id, keys);
+    }
+    if (changed.length > 0) updateNodeInternals(changed);
+  }, [diagram, updateNodeInternals]);
   useEffect(() => {
     if (focus) void flow.fitView({ nodes: [{ id: focus.box }], maxZoom: 1.2, duration: 300 });
   }, [focus, flow]);
   const selectedBoxes = useMemo(() => new Set(selection?.boxes ?? []), [selection?.boxes]);
   const selectedLinks = useMemo(() => new Set(selection?.links ?? []), [selection?.links]);
-  const [nodes, setNodes] = useState<BoxNode[]>(() => boxNodes(diagram, selectedBoxes));
-  const [edges, setEdges] = useState<LinkEdge[]>(() => linkEdges(diagram, selectedLinks));
+  // Nodes and edges are derived from the owner's diagram and selection; only what a drag in
+  // progress moved, and the sizes React Flow measured, are kept here.
+  const [dragged, setDragged] = useState<ReadonlyMap<string, { x: number; y: number }>>(new Map());
+  const [sizes, setSizes] = useState<ReadonlyMap<string, { width: number; height: number }>>(new Map());
   const dragStart = useRef<Map<string, { x: number; y: number }> | null>(null);
-  // Follow the owner's diagram and selection during render (not in an effect), keeping the
-  // measured sizes React Flow found, so a change redraws once.
-  const [synced, setSynced] = useState({ diagram, selectedBoxes, selectedLinks });
-  if (synced.diagram !== diagram || synced.selectedBoxes !== selectedBoxes || synced.selectedLinks !== selectedLinks) {
-    setSynced({ diagram, selectedBoxes, selectedLinks });
-    if (synced.diagram !== diagram) {
-      setNodes((previous) => {
-        const measured = new Map(previous.map((n) => [n.id, n.measured]));
-        return boxNodes(diagram, selectedBoxes).map((n) => {
-          const size = measured.get(n.id);
-          return size ? { ...n, measured: size } : n;
-        });
-      });
-      setEdges(linkEdges(diagram, selectedLinks));
-    } else {
-      setNodes((ns) => reselect(ns, selectedBoxes));
-      setEdges((es) => reselect(es, selectedLinks));
-    }
-  }
-  const onEdgesChange = useCallback(
-    (changes: EdgeChange[]) => setEdges((current) => applyEdgeChanges(changes as EdgeChange<LinkEdge>[], current)),
-    [],
+  const nodes = useMemo(
+    () =>
+      boxNodes(diagram, selectedBoxes).map((n) => {
+        const at = dragged.get(n.id);
+        const size = sizes.get(n.id);
+        return at || size ? { ...n, ...(at ? { position: at } : {}), ...(size ? { measured: size } : {}) } : n;
+      }),
+    [diagram, selectedBoxes, dragged, sizes],
   );
+  const edges = useMemo(() => linkEdges(diagram, selectedLinks), [diagram, selectedLinks]);
   const groups = useMemo(() => groupNodes(diagram, nodes), [diagram, nodes]);
   const allNodes = useMemo<Node[]>(() => [...groups, ...nodes], [groups, nodes]);
 
-  const onNodesChange = useCallback((changes: NodeChange[]) => {
-    const own = changes.filter((c) => !('id' in c) || !c.id.startsWith('group:'));
-    setNodes((current) => applyNodeChanges(own as NodeChange<BoxNode>[], current));
-  }, []);
+  /** A click or box selection: the new selection, told to the owner, who passes it back. */
+  const reportSelection = useCallback(
+    (boxes: Map<string, boolean>, links: Map<string, boolean>) => {
+      const next = (current: ReadonlySet<string>, changes: Map<string, boolean>) => {
+        const out = new Set(current);
+        for (const [id, on] of changes) {
+          if (on) out.add(id);
+          else out.delete(id);
+        }
+        return [...out];
+      };
+      events?.onSelectionChange?.({ boxes: next(selectedBoxes, boxes), links: next(selectedLinks, links) });
+    },
+    [events, selectedBoxes, selectedLinks],
+  );
+  const onNodesChange = useCallback(
+    (changes: NodeChange[]) => {
+      const selected = new Map<string, boolean>();
+      const moved = new Map<string, { x: number; y: number }>();
+      const measured = new Map<string, { width: number; height: number }>();
+      for (const c of changes) {
+        if (c.type === 'select' && !c.id.startsWith('group:')) selected.set(c.id, c.selected);
+        else if (c.type === 'position' && c.position) moved.set(c.id, c.position);
+        else if (c.type === 'dimensions' && c.dimensions) measured.set(c.id, c.dimensions);
+      }
+      if (moved.size > 0) setDragged((d) => new Map([...d, ...moved]));
+      if (measured.size > 0) setSizes((m) => new Map([...m, ...measured]));
+      if (selected.size > 0) reportSelection(selected, new Map());
+    },
+    [reportSelection],
+  );
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => {
+      const selected = new Map<string, boolean>();
+      for (const c of changes) if (c.type === 'select') selected.set(c.id, c.selected);
+      if (selected.size > 0) reportSelection(new Map(), selected);
+    },
+    [reportSelection],
+  );
   const onNodeDragStart = useCallback(
     () => (dragStart.current = new Map(flow.getNodes().map((n) => [n.id, { ...n.position }]))),
     [flow],
@@ -145,15 +175,8 @@ function Canvas({ diagram, dark, events, selection, focus }: DiagramViewProps) {
         })
         .map((n) => ({ id: n.id, position: { x: n.position.x, y: n.position.y } }));
       if (moves.length > 0) events?.onMoveEnd?.(moves);
+      setDragged(new Map());
     },
-    [events],
-  );
-  const onSelectionChange = useCallback(
-    ({ nodes: n, edges: e }: OnSelectionChangeParams) =>
-      events?.onSelectionChange?.({
-        boxes: n.filter((x) => x.type === 'box').map((x) => x.id),
-        links: e.map((x) => x.id),
-      }),
     [events],
   );
   const onConnect = useCallback(
@@ -162,6 +185,21 @@ function Canvas({ diagram, dark, events, selection, focus }: DiagramViewProps) {
       const at = target ? { x: target.position.x, y: target.position.y } : { x: 0, y: 0 };
       const row = c.sourceHandle && c.sourceHandle !== 'out' ? { sourceRow: c.sourceHandle } : {};
       events?.onConnect?.({ source: c.source, target: c.target, at, ...row });
+    },
+    [events, flow],
+  );
+  // Dropping a line anywhere on another box (not only on its small handle) connects to it.
+  const onConnectEnd = useCallback<OnConnectEnd>(
+    (event, state) => {
+      if (state.isValid || !state.fromNode) return;
+      const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+      const under = point ? globalThis.document.elementFromPoint(point.clientX, point.clientY) : null;
+      const target = under?.closest('.react-flow__node-box')?.getAttribute('data-id');
+      if (!target) return;
+      const handle = state.fromHandle?.id;
+      const row = handle && handle !== 'out' ? { sourceRow: handle } : {};
+      const at = flow.getNode(target)?.position ?? { x: 0, y: 0 };
+      events?.onConnect?.({ source: state.fromNode.id, target, at, ...row });
     },
     [events, flow],
   );
@@ -182,21 +220,22 @@ function Canvas({ diagram, dark, events, selection, focus }: DiagramViewProps) {
       onEdgesChange={onEdgesChange}
       onNodeDragStart={onNodeDragStart}
       onNodeDragStop={onNodeDragStop}
-      onSelectionChange={onSelectionChange}
       onConnect={onConnect}
+      onConnectEnd={onConnectEnd}
       onDoubleClick={onDoubleClick}
       connectionMode={ConnectionMode.Loose}
       colorMode={dark ? 'dark' : 'light'}
       fitView
+      fitViewOptions={FIT_VIEW}
       minZoom={0.1}
       snapToGrid
-      snapGrid={[GRID_STEP, GRID_STEP]}
+      snapGrid={SNAP_GRID}
       selectionKeyCode="Shift"
-      multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+      multiSelectionKeyCode={MULTI_SELECT_KEYS}
       deleteKeyCode={null}
       zoomOnDoubleClick={false}
       onlyRenderVisibleElements={diagram.boxes.length > 60}
-      proOptions={{ hideAttribution: true }}
+      proOptions={PRO_OPTIONS}
     >
       <CrowFootMarkers />
       <Background gap={GRID_STEP} />
