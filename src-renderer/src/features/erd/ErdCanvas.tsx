@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { DiagramView } from '@renderer/lib/flow/DiagramView';
 import { GRID_STEP, type DiagramEvents, type DiagramSelection } from '@renderer/lib/flow/diagram';
 import { isDark } from '@renderer/lib/theme';
@@ -13,6 +13,7 @@ import {
   nudgeSelection,
   selectAll,
 } from './canvas-actions';
+import { autoLayout } from './auto-layout-action';
 import { diagramOfErd } from './erd-diagram';
 import { SHORTCUTS, ShortcutHelp } from './ShortcutHelp';
 
@@ -78,6 +79,12 @@ export function ErdCanvas(props: { erd: Erd; flagged: ReadonlySet<string>; focus
     if (name) setFocus({ box: name });
   };
   const diagram = useMemo(() => diagramOfErd(erd, flagged), [erd, flagged]);
+  // A document just opened or imported without positions is laid out once (an undoable step).
+  const fresh = useStudio((s) => s.undoStack.length + s.redoStack.length === 0);
+  const unplaced = fresh && erd.entities.length > 1 && Object.keys(erd.layout?.positions ?? {}).length === 0;
+  useEffect(() => {
+    if (unplaced) void autoLayout();
+  }, [unplaced]);
   const shown = useMemo<DiagramSelection>(
     () => ({ boxes: selection.entities, links: selection.relations }),
     [selection],
@@ -113,6 +120,7 @@ export function ErdCanvas(props: { erd: Erd; flagged: ReadonlySet<string>; focus
     else if (mod && e.key.toLowerCase() === 'd') duplicateSelection();
     else if (mod && e.key.toLowerCase() === 'a') selectAll();
     else if (!mod && e.key.toLowerCase() === 'n') add(freeSpot(diagram.boxes.map((b) => b.position)));
+    else if (!mod && e.key.toLowerCase() === 'l') void autoLayout();
     else if (e.key === '?') setHelp((h) => !h);
     else if (e.key === 'Escape') {
       setHelp(false);
@@ -138,6 +146,9 @@ export function ErdCanvas(props: { erd: Erd; flagged: ReadonlySet<string>; focus
           title={SHORTCUTS.duplicate}
         >
           Duplicate
+        </button>
+        <button type="button" onClick={() => void autoLayout()} title="L">
+          Auto-layout
         </button>
         <button type="button" aria-label="Keyboard shortcuts" onClick={() => setHelp(true)}>
           ?

@@ -13,6 +13,7 @@ const ROWS: [string, string][] = [
   ['Select more', 'Shift/Ctrl/Cmd+click, or Shift+drag a box'],
   ['Move the selection by a grid step (five with Shift)', 'Arrow keys'],
   ['Draw a relation', 'Drag from an entity’s right handle or a row to another entity'],
+  ['Lay the diagram out automatically', 'L'],
   ['Undo', 'Ctrl/Cmd+Z'],
   ['Redo', 'Shift+Ctrl/Cmd+Z or Ctrl+Y'],
   ['Zoom', 'Mouse wheel, pinch, or the + and − buttons'],
