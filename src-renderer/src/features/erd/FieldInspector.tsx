@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { showError, studioState } from '@renderer/store';
-import { FIELD_TYPES, type Erd, type Field } from '@shared/erd/model';
+import type { Erd, Field } from '@shared/erd/model';
+import { FIELD_TYPES } from '@shared/erd/model-constants';
 import { perform } from './canvas-actions';
 import { applyEdit } from './erd-edits';
 import { patched } from './EntityInspector';

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { AUTH_SCHEMES, CRUD_ACTIONS, type ApiOptions, type Auth, type Erd } from '@shared/erd/model';
+import type { ApiOptions, Auth, Erd } from '@shared/erd/model';
+import { AUTH_SCHEMES, CRUD_ACTIONS } from '@shared/erd/model-constants';
 import { perform } from './canvas-actions';
 import { patched } from './EntityInspector';
 import { Check, Choice, CommitInput, Section, splitList } from './inspector-controls';

@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { studioState } from '@renderer/store';
-import { ON_DELETE, RELATION_KINDS, type Erd, type Relation } from '@shared/erd/model';
+import type { Erd, Relation } from '@shared/erd/model';
+import { ON_DELETE, RELATION_KINDS } from '@shared/erd/model-constants';
 import { perform } from './canvas-actions';
 import { relationId } from './erd-diagram';
 import { patched } from './EntityInspector';
