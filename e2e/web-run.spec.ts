@@ -70,5 +70,6 @@ test('dropping a file on the window opens it', async ({ studio, page }) => {
   const entities = importErdText(text, 'enterprise.json').erd?.entities.length;
   await studio.dropFile('enterprise.json', text);
   await expect(page.getByLabel('Open document')).toHaveText('enterprise.json');
+  await studio.showErdAs('List');
   await expect(page.getByRole('article')).toHaveCount(entities ?? -1);
 });

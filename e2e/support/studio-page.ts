@@ -42,8 +42,9 @@ export class StudioPage {
     await this.page.getByRole('button', { name: 'Open', exact: true }).click();
   }
 
+  /** An entity as shown, on the diagram (the default view) or in the list. */
   entity(name: string): Locator {
-    return this.page.getByRole('article', { name: `Entity ${name}` });
+    return this.page.getByLabel(`Entity ${name}`, { exact: true });
   }
 
   /** Switches the ERD workspace between its entity list and its diagram. */

@@ -142,7 +142,8 @@ describe('DBML import', () => {
         choices: [{ value: 'pending' }, { value: 'shipped' }, { value: 'out of stock' }],
         default: 'pending',
       },
-      { name: 'total', type: 'decimal', maxDigits: 10, decimalPlaces: 2, default: 0 },
+      // No bound in the DBML: the normalizer infers MinValueValidator(0) from the name "total".
+      { name: 'total', type: 'decimal', maxDigits: 10, decimalPlaces: 2, default: 0, min: 0 },
     ]);
   });
 
@@ -165,7 +166,8 @@ describe('DBML import', () => {
   it('maps every ref notation, on delete, one-to-one, many-to-many and join tables', async () => {
     const { erd } = await shop();
     const rel = (from: string, name: string) => erd.relations.find((r) => r.from === from && r.name === name);
-    expect(rel('Orders', 'user')).toMatchObject({ kind: 'manyToOne', to: 'Users', onDelete: 'CASCADE' });
+    // The inline ref states no delete action, so the normalizer infers PROTECT; stated actions are kept.
+    expect(rel('Orders', 'user')).toMatchObject({ kind: 'manyToOne', to: 'Users', onDelete: 'PROTECT' });
     expect(rel('OrderLines', 'order')).toMatchObject({ kind: 'manyToOne', to: 'Orders', onDelete: 'CASCADE' });
     expect(rel('OrderLines', 'product_sku')).toMatchObject({ kind: 'manyToOne', to: 'Products', onDelete: 'RESTRICT' });
     expect(rel('Passports', 'user')).toMatchObject({ kind: 'oneToOne', to: 'Users' });
@@ -224,6 +226,22 @@ describe('DBML import', () => {
     expect(result.erd?.entities[0]?.fields).toEqual([
       { name: 'level', type: 'enum', choices: [{ value: '1' }, { value: '2' }], nullable: true, required: false },
     ]);
+  });
+
+  it('keeps what the DBML states over what the names suggest: not null, delete actions', async () => {
+    const result = await importErdFile(
+      'Table users {\n  id int [pk]\n}\nTable tasks {\n  id int [pk]\n' +
+        '  assignee_id int [not null, ref: > users.id]\n  reviewer_id int [ref: > users.id, not null]\n' +
+        '  coupon_id int [not null]\n}\nTable coupons {\n  id int [pk]\n}\n' +
+        'Ref: tasks.coupon_id > coupons.id [delete: cascade]\n',
+      'tasks.dbml',
+    );
+    const rel = (name: string) => result.erd?.relations.find((r) => r.from === 'Tasks' && r.name === name);
+    // "assignee" and "coupon" read as optional links, but the columns are declared not null.
+    expect(rel('assignee')).toMatchObject({ nullable: false, onDelete: 'PROTECT' });
+    expect(rel('coupon')).toMatchObject({ nullable: false, onDelete: 'CASCADE' });
+    expect(rel('reviewer')).toMatchObject({ nullable: false, onDelete: 'PROTECT' });
+    expect(result.diagnostics.filter((d) => d.code === ERD_CODES.fieldInferred)).toEqual([]);
   });
 
   it('runs the ERD validator on the imported model', async () => {

@@ -88,6 +88,8 @@ describe('PostgreSQL import (libpg-query)', () => {
         nullable: true,
         required: false,
         default: 9.99,
+        // No CHECK on price in the dump: the normalizer infers MinValueValidator(0) from the name.
+        min: 0,
       },
       { name: 'class_field', type: 'text', nullable: true, required: false },
       { name: 'pages', type: 'integer', nullable: true, required: false },

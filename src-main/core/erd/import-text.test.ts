@@ -162,7 +162,9 @@ describe('importErdText: the flat format', () => {
       ['info', 'erd.type-normalized', 'entities.Node.fields.label'],
       ['info', 'erd.field-inferred', 'relations.Node.parent'],
       ['info', 'erd.on-delete-inferred', 'relations.Node.parent'],
+      ['info', 'erd.related-name-derived', 'relations.Node.parent'],
     ]);
+    expect(result.erd?.relations[0]?.relatedName).toBe('children');
   });
 });
 

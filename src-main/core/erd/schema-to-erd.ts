@@ -203,8 +203,9 @@ function mapReference(
     from: from.entity.name,
     to: to.entity.name,
   };
-  if (schemaColumn?.notNull !== true && !(from.table.primaryKey.length === 1 && from.table.primaryKey[0] === column))
-    relation.nullable = true;
+  if (schemaColumn?.notNull === true)
+    relation.nullable = false; // stated: the normalizer must not infer it optional
+  else if (!(from.table.primaryKey.length === 1 && from.table.primaryKey[0] === column)) relation.nullable = true;
   const action = ref.onDelete ?? defaultOnDelete;
   const onDelete = action === undefined ? undefined : ON_DELETE[action.toLowerCase()];
   if (onDelete !== undefined) relation.onDelete = onDelete;

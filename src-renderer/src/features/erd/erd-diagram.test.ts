@@ -19,14 +19,36 @@ describe('the ERD as a diagram', () => {
       label: 'Entity Job',
       title: 'Job',
       rows: [
-        { key: 'f:title', name: 'title', detail: 'string' },
-        { key: 'r:owner', name: 'owner', detail: '→ User (manyToOne)' },
+        { key: 'pk', name: 'id', detail: 'auto', markers: ['PK'] },
+        { key: 'f:title', name: 'title', detail: 'string', markers: [] },
+        { key: 'r:owner', name: 'owner', detail: '→ User', markers: ['FK'] },
       ],
       position: { x: 0, y: 0 },
     });
     expect(diagram.links).toEqual([
-      { id: 'Job.owner', source: 'Job', target: 'User', label: 'owner', name: 'Relation Job.owner to User' },
+      {
+        id: 'Job.owner',
+        source: 'Job',
+        target: 'User',
+        sourceRow: 'r:owner',
+        sourceEnd: 'zeroOrMany',
+        targetEnd: 'one',
+        label: 'owner',
+        name: 'Relation Job.owner to User',
+      },
     ]);
+  });
+
+  it('marks flagged entities, nullable and one-to-one ends, and groups', () => {
+    const doc = erd(['Job', 'User']);
+    doc.relations = [{ name: 'owner', kind: 'oneToOne', from: 'Job', to: 'User', nullable: true }];
+    doc.entities[0]?.fields.push({ name: 'code', type: 'string', unique: true, nullable: true, index: true });
+    doc.layout = { groups: [{ name: 'Hiring', entities: ['Job'] }] };
+    const diagram = diagramOfErd(doc, new Set(['Job']));
+    expect(diagram.boxes.map((b) => b.flagged)).toEqual([true, undefined]);
+    expect(diagram.boxes[0]?.rows.map((r) => r.markers)).toEqual([['PK'], [], ['U', 'N', 'IX'], ['FK', 'U', 'N']]);
+    expect(diagram.links[0]).toMatchObject({ sourceEnd: 'zeroOrOne', targetEnd: 'zeroOrOne' });
+    expect(diagram.groups).toEqual([{ id: '0', label: 'Hiring', boxes: ['Job'] }]);
   });
 
   it('keeps saved positions and puts the others on a grid', () => {

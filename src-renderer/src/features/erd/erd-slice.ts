@@ -4,7 +4,10 @@
  */
 import type { StateCreator } from 'zustand';
 import type { ErdDocument, RecentDocument } from '@shared/api';
+import type { CanvasSelection } from './erd-diagram';
 import { applyEdit, type ErdEdit } from './erd-edits';
+
+const NOTHING: CanvasSelection = { entities: [], relations: [] };
 
 export interface ErdSlice {
   document: ErdDocument | null;
@@ -12,6 +15,11 @@ export interface ErdSlice {
   undoStack: ErdEdit[];
   redoStack: ErdEdit[];
   recentFiles: RecentDocument[];
+  /** What the canvas has selected; the inspector shows the first entity or relation. */
+  selection: CanvasSelection;
+  /** The field of the selected entity the inspector shows, if any. */
+  selectedField: string | null;
+  setSelection(selection: CanvasSelection, field?: string | null): void;
   setDocument(document: ErdDocument): void;
   markSaved(path: string, name: string, file: string): void;
   edit(edit: ErdEdit): void;
@@ -26,7 +34,11 @@ export const createErdSlice: StateCreator<ErdSlice, [], [], ErdSlice> = (set) =>
   undoStack: [],
   redoStack: [],
   recentFiles: [],
-  setDocument: (document) => set({ document, dirty: false, undoStack: [], redoStack: [] }),
+  selection: NOTHING,
+  selectedField: null,
+  setSelection: (selection, field = null) => set({ selection, selectedField: field }),
+  setDocument: (document) =>
+    set({ document, dirty: false, undoStack: [], redoStack: [], selection: NOTHING, selectedField: null }),
   markSaved: (path, name, file) =>
     set((s) => (s.document ? { document: { ...s.document, path, name, file }, dirty: false } : s)),
   edit: (edit) =>

@@ -1,19 +1,26 @@
 import { lazy } from 'react';
 import { LazyBoundary } from '../LazyBoundary';
-import type { Diagram } from './diagram';
+import type { Diagram, DiagramEvents, DiagramSelection } from './diagram';
 
 export interface DiagramViewProps {
   diagram: Diagram;
   dark: boolean;
   /** The accessible name of the canvas region. */
   label: string;
+  /** What the user does on the canvas; without it the diagram is only looked at. */
+  events?: DiagramEvents;
+  /** What is selected, when the owner keeps the selection (the canvas tells changes by events). */
+  selection?: DiagramSelection;
+  /** A box to bring into view; a new object each time it is asked, even for the same box. */
+  focus?: { box: string };
 }
 
 const FlowDiagram = lazy(() => import('./FlowDiagram'));
 
 /**
- * A diagram on a React Flow canvas (pan, zoom, minimap). React Flow loads with the first
- * diagram shown, not with the app; until then, or if it cannot load, a sentence stands in.
+ * A diagram on a React Flow canvas (pan, zoom, minimap, snap to grid, multi-select, drawing
+ * links). React Flow loads with the first diagram shown, not with the app; until then, or if it
+ * cannot load, a sentence stands in.
  */
 export function DiagramView(props: DiagramViewProps) {
   const fallback = (

@@ -1,72 +1,255 @@
 import {
   Background,
   Controls,
-  Handle,
   MiniMap,
-  Position,
   ReactFlow,
-  type Edge,
+  ReactFlowProvider,
+  ConnectionMode,
+  useReactFlow,
+  useUpdateNodeInternals,
+  type Connection,
+  type EdgeChange,
   type Node,
-  type NodeProps,
+  type NodeChange,
+  type OnConnectEnd,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useMemo } from 'react';
-import type { DiagramBox } from './diagram';
+import './flow.css';
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { GRID_STEP, type Diagram } from './diagram';
 import type { DiagramViewProps } from './DiagramView';
+import { BoxNodeView, GroupNodeView, type BoxNode, type GroupNode } from './EntityNode';
+import { CrowFootMarkers, RelationEdgeView, type LinkEdge } from './RelationEdge';
 
-type BoxNode = Node<{ box: DiagramBox }, 'box'>;
+const NODE_TYPES = { box: BoxNodeView, 'group-area': GroupNodeView };
+const EDGE_TYPES = { relation: RelationEdgeView };
+const PAD = 24;
+// Props React Flow compares by identity: made once, so a render never looks like a change.
+const SNAP_GRID: [number, number] = [GRID_STEP, GRID_STEP];
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+const PRO_OPTIONS = { hideAttribution: true };
+const FIT_VIEW = { maxZoom: 1 };
 
-function BoxNodeView({ data }: NodeProps<BoxNode>) {
-  return (
-    <div className="diagram-box">
-      <Handle type="target" position={Position.Left} />
-      <strong>{data.box.title}</strong>
-      <ul>
-        {data.box.rows.map((row) => (
-          <li key={row.key}>
-            <code>{row.name}</code> <span className="muted">{row.detail}</span>
-          </li>
-        ))}
-      </ul>
-      <Handle type="source" position={Position.Right} />
-    </div>
-  );
+function boxNodes(diagram: Diagram, selected: ReadonlySet<string>): BoxNode[] {
+  return diagram.boxes.map((box) => ({
+    id: box.id,
+    type: 'box',
+    position: box.position,
+    data: { box },
+    selected: selected.has(box.id),
+    ariaLabel: box.label,
+    ariaRole: 'group',
+  }));
 }
 
-const NODE_TYPES = { box: BoxNodeView };
+function linkEdges(diagram: Diagram, selected: ReadonlySet<string>): LinkEdge[] {
+  return diagram.links.map((l) => ({
+    id: l.id,
+    type: 'relation',
+    source: l.source,
+    target: l.target,
+    sourceHandle: l.sourceRow ?? 'out',
+    targetHandle: 'in',
+    data: { link: l },
+    selected: selected.has(l.id),
+    ariaLabel: l.name,
+    ariaRole: 'group',
+  }));
+}
 
-/** The React Flow canvas of a diagram; loaded lazily through `DiagramView`. */
-export default function FlowDiagram({ diagram, dark }: DiagramViewProps) {
-  const nodes = useMemo<BoxNode[]>(
+/** Group areas around their boxes' current bounds (so they follow a drag). */
+function groupNodes(diagram: Diagram, nodes: Node[]): GroupNode[] {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const out: GroupNode[] = [];
+  for (const group of diagram.groups ?? []) {
+    const members = group.boxes.map((id) => byId.get(id)).filter((n): n is Node => n !== undefined);
+    if (members.length === 0) continue;
+    const x0 = Math.min(...members.map((n) => n.position.x)) - PAD;
+    const y0 = Math.min(...members.map((n) => n.position.y)) - PAD - 16;
+    const x1 = Math.max(...members.map((n) => n.position.x + (n.measured?.width ?? 220))) + PAD;
+    const y1 = Math.max(...members.map((n) => n.position.y + (n.measured?.height ?? 120))) + PAD;
+    out.push({
+      id: `group:${group.id}`,
+      type: 'group-area',
+      position: { x: x0, y: y0 },
+      data: { group, width: x1 - x0, height: y1 - y0 },
+      draggable: false,
+      selectable: false,
+      focusable: false,
+      zIndex: -1,
+      ariaLabel: `Group ${group.label}`,
+    });
+  }
+  return out;
+}
+
+function Canvas({ diagram, dark, events, selection, focus }: DiagramViewProps) {
+  const flow = useReactFlow();
+  // A box whose rows changed has new handles: React Flow measures them again, or a line from a
+  // renamed or added row would have nothing to start from.
+  const updateNodeInternals = useUpdateNodeInternals();
+  const rowKeys = useRef(new Map<string, string>());
+  useEffect(() => {
+    const changed: string[] = [];
+    for (const box of diagram.boxes) {
+      const keys = box.rows.map((r) => r.key).join('|');
+      if (rowKeys.current.get(box.id) !== keys) changed.push(box.id);
+      rowKeys.current.set(box.id, keys);
+    }
+    if (changed.length > 0) updateNodeInternals(changed);
+  }, [diagram, updateNodeInternals]);
+  useEffect(() => {
+    if (focus) void flow.fitView({ nodes: [{ id: focus.box }], maxZoom: 1.2, duration: 300 });
+  }, [focus, flow]);
+  const selectedBoxes = useMemo(() => new Set(selection?.boxes ?? []), [selection?.boxes]);
+  const selectedLinks = useMemo(() => new Set(selection?.links ?? []), [selection?.links]);
+  // Nodes and edges are derived from the owner's diagram and selection; only what a drag in
+  // progress moved, and the sizes React Flow measured, are kept here.
+  const [dragged, setDragged] = useState<ReadonlyMap<string, { x: number; y: number }>>(new Map());
+  const [sizes, setSizes] = useState<ReadonlyMap<string, { width: number; height: number }>>(new Map());
+  const dragStart = useRef<Map<string, { x: number; y: number }> | null>(null);
+  const nodes = useMemo(
     () =>
-      diagram.boxes.map((box) => ({
-        id: box.id,
-        type: 'box',
-        position: box.position,
-        data: { box },
-        ariaLabel: box.label,
-        ariaRole: 'group',
-      })),
-    [diagram.boxes],
+      boxNodes(diagram, selectedBoxes).map((n) => {
+        const at = dragged.get(n.id);
+        const size = sizes.get(n.id);
+        return at || size ? { ...n, ...(at ? { position: at } : {}), ...(size ? { measured: size } : {}) } : n;
+      }),
+    [diagram, selectedBoxes, dragged, sizes],
   );
-  const edges = useMemo<Edge[]>(
-    () =>
-      diagram.links.map((l) => ({ id: l.id, source: l.source, target: l.target, label: l.label, ariaLabel: l.name })),
-    [diagram.links],
+  const edges = useMemo(() => linkEdges(diagram, selectedLinks), [diagram, selectedLinks]);
+  const groups = useMemo(() => groupNodes(diagram, nodes), [diagram, nodes]);
+  const allNodes = useMemo<Node[]>(() => [...groups, ...nodes], [groups, nodes]);
+
+  /** A click or box selection: the new selection, told to the owner, who passes it back. */
+  const reportSelection = useCallback(
+    (boxes: Map<string, boolean>, links: Map<string, boolean>) => {
+      const next = (current: ReadonlySet<string>, changes: Map<string, boolean>) => {
+        const out = new Set(current);
+        for (const [id, on] of changes) {
+          if (on) out.add(id);
+          else out.delete(id);
+        }
+        return [...out];
+      };
+      events?.onSelectionChange?.({ boxes: next(selectedBoxes, boxes), links: next(selectedLinks, links) });
+    },
+    [events, selectedBoxes, selectedLinks],
+  );
+  const onNodesChange = useCallback(
+    (changes: NodeChange[]) => {
+      const selected = new Map<string, boolean>();
+      const moved = new Map<string, { x: number; y: number }>();
+      const measured = new Map<string, { width: number; height: number }>();
+      for (const c of changes) {
+        if (c.type === 'select' && !c.id.startsWith('group:')) selected.set(c.id, c.selected);
+        else if (c.type === 'position' && c.position) moved.set(c.id, c.position);
+        else if (c.type === 'dimensions' && c.dimensions) measured.set(c.id, c.dimensions);
+      }
+      if (moved.size > 0) setDragged((d) => new Map([...d, ...moved]));
+      if (measured.size > 0) setSizes((m) => new Map([...m, ...measured]));
+      if (selected.size > 0) reportSelection(selected, new Map());
+    },
+    [reportSelection],
+  );
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => {
+      const selected = new Map<string, boolean>();
+      for (const c of changes) if (c.type === 'select') selected.set(c.id, c.selected);
+      if (selected.size > 0) reportSelection(new Map(), selected);
+    },
+    [reportSelection],
+  );
+  const onNodeDragStart = useCallback(
+    () => (dragStart.current = new Map(flow.getNodes().map((n) => [n.id, { ...n.position }]))),
+    [flow],
+  );
+  const onNodeDragStop = useCallback(
+    (_: unknown, __: Node, dragged: Node[]) => {
+      const before = dragStart.current;
+      dragStart.current = null;
+      const moves = dragged
+        .filter((n) => {
+          const was = before?.get(n.id);
+          return !was || was.x !== n.position.x || was.y !== n.position.y;
+        })
+        .map((n) => ({ id: n.id, position: { x: n.position.x, y: n.position.y } }));
+      if (moves.length > 0) events?.onMoveEnd?.(moves);
+      setDragged(new Map());
+    },
+    [events],
+  );
+  const onConnect = useCallback(
+    (c: Connection) => {
+      const target = flow.getNode(c.target);
+      const at = target ? { x: target.position.x, y: target.position.y } : { x: 0, y: 0 };
+      const row = c.sourceHandle && c.sourceHandle !== 'out' ? { sourceRow: c.sourceHandle } : {};
+      events?.onConnect?.({ source: c.source, target: c.target, at, ...row });
+    },
+    [events, flow],
+  );
+  // Dropping a line anywhere on another box (not only on its small handle) connects to it.
+  const onConnectEnd = useCallback<OnConnectEnd>(
+    (event, state) => {
+      if (state.isValid || !state.fromNode) return;
+      const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+      const under = point ? globalThis.document.elementFromPoint(point.clientX, point.clientY) : null;
+      const target = under?.closest('.react-flow__node-box')?.getAttribute('data-id');
+      if (!target) return;
+      const handle = state.fromHandle?.id;
+      const row = handle && handle !== 'out' ? { sourceRow: handle } : {};
+      const at = flow.getNode(target)?.position ?? { x: 0, y: 0 };
+      events?.onConnect?.({ source: state.fromNode.id, target, at, ...row });
+    },
+    [events, flow],
+  );
+  const onDoubleClick = useCallback(
+    (e: MouseEvent) => {
+      if (!(e.target instanceof Element) || !e.target.classList.contains('react-flow__pane')) return;
+      events?.onPaneDoubleClick?.(flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+    },
+    [events, flow],
   );
   return (
     <ReactFlow
-      nodes={nodes}
+      nodes={allNodes}
       edges={edges}
       nodeTypes={NODE_TYPES}
+      edgeTypes={EDGE_TYPES}
+      onNodesChange={onNodesChange}
+      onEdgesChange={onEdgesChange}
+      onNodeDragStart={onNodeDragStart}
+      onNodeDragStop={onNodeDragStop}
+      onConnect={onConnect}
+      onConnectEnd={onConnectEnd}
+      onDoubleClick={onDoubleClick}
+      connectionMode={ConnectionMode.Loose}
       colorMode={dark ? 'dark' : 'light'}
       fitView
-      nodesConnectable={false}
-      proOptions={{ hideAttribution: true }}
+      fitViewOptions={FIT_VIEW}
+      minZoom={0.1}
+      snapToGrid
+      snapGrid={SNAP_GRID}
+      selectionKeyCode="Shift"
+      multiSelectionKeyCode={MULTI_SELECT_KEYS}
+      deleteKeyCode={null}
+      zoomOnDoubleClick={false}
+      onlyRenderVisibleElements={diagram.boxes.length > 60}
+      proOptions={PRO_OPTIONS}
     >
-      <Background />
-      <MiniMap pannable zoomable />
+      <CrowFootMarkers />
+      <Background gap={GRID_STEP} />
+      <MiniMap pannable zoomable ariaLabel="Mini map" />
       <Controls showInteractive={false} />
     </ReactFlow>
+  );
+}
+
+/** The React Flow canvas of a diagram; loaded lazily through `DiagramView`. */
+export default function FlowDiagram(props: DiagramViewProps) {
+  return (
+    <ReactFlowProvider>
+      <Canvas {...props} />
+    </ReactFlowProvider>
   );
 }

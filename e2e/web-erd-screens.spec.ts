@@ -1,0 +1,32 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { syntheticErd } from '../bench/synthetic-erd';
+import { EditorPage } from './support/editor-page';
+import { example, expect, test } from './support/fixtures';
+
+const SHOTS = path.resolve('test-results', 'erd-editor');
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`the editor with the 37-entity example and 150 synthetic entities, ${theme}`, async ({ studio, page }) => {
+    const editor = new EditorPage(page);
+    await page.emulateMedia({ colorScheme: theme });
+    await studio.importFile(example('seed-legacy-massive.json'));
+    await expect(editor.canvas.locator('.react-flow__node-box').first()).toBeVisible();
+    // A document without positions is laid out by ELK (in its worker) as one undoable step.
+    await expect(page.getByRole('button', { name: 'Undo', exact: true })).toBeEnabled();
+    await page.getByRole('tab', { name: 'History' }).click();
+    await expect(page.getByRole('list', { name: 'History' })).toHaveText('Auto-layout');
+    await page.getByRole('button', { name: 'Fit View' }).click();
+    await page.screenshot({ path: path.join(SHOTS, `massive-${theme}.png`) });
+    const first = editor.canvas.locator('.react-flow__node-box').first();
+    await first.locator('.diagram-box-head').click();
+    await page.screenshot({ path: path.join(SHOTS, `massive-selected-${theme}.png`) });
+
+    await studio.dropFile('synthetic-150.json', JSON.stringify(syntheticErd(150)));
+    await expect(editor.canvas.locator('.react-flow__node-box').first()).toBeVisible();
+    await expect(page.getByRole('list', { name: 'History' })).toHaveText('Auto-layout', { timeout: 30_000 });
+    await page.getByRole('button', { name: 'Fit View' }).click();
+    await page.screenshot({ path: path.join(SHOTS, `synthetic-150-${theme}.png`) });
+    expect(await readFile(path.join(SHOTS, `synthetic-150-${theme}.png`))).toBeTruthy();
+  });
+}

@@ -1,0 +1,61 @@
+import { useShallow } from 'zustand/react/shallow';
+import { studioState, useStudio } from '@renderer/store';
+import { formatDiagnostic } from '@shared/diagnostics-format';
+import type { Diagnostic } from '@shared/diagnostics';
+import { describeEdit } from './erd-edits';
+import { entityOfPath } from './use-validation';
+
+/** The field a diagnostic is about (`entities.Job.fields.title.type` → `title`). */
+function fieldOfPath(path: string | undefined): string | null {
+  return /^entities\.[^.]+\.fields\.([^.[]+)/.exec(path ?? '')?.[1] ?? null;
+}
+
+/**
+ * Every diagnostic of the document; clicking one selects the entity (and field, or relation) it
+ * is about and asks the canvas to reveal it.
+ */
+export function IssuesPanel(props: { diagnostics: Diagnostic[] | null; onReveal(entity: string): void }) {
+  if (props.diagnostics === null) return <p className="muted">Checking…</p>;
+  if (props.diagnostics.length === 0) return <p className="muted">No problems found.</p>;
+  const reveal = (d: Diagnostic) => {
+    const path = d.path ?? '';
+    const entity = entityOfPath(path);
+    if (!entity) return;
+    const relation = /^relations\.([^.]+\.[^.]+)/.exec(path)?.[1];
+    if (relation) studioState().setSelection({ entities: [], relations: [relation] });
+    else studioState().setSelection({ entities: [entity], relations: [] }, fieldOfPath(path));
+    props.onReveal(entity);
+  };
+  return (
+    <ul className="diagnostics issues" aria-label="Issues">
+      {props.diagnostics.map((d, i) => (
+        <li key={i} className={`diag-${d.severity}`}>
+          <button type="button" className="link" onClick={() => reveal(d)}>
+            {formatDiagnostic(d)}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The undo history, newest last; the redo stack greyed after it. */
+export function HistoryPanel() {
+  const { undo, redo } = useStudio(useShallow((s) => ({ undo: s.undoStack, redo: s.redoStack })));
+  if (undo.length + redo.length === 0) return <p className="muted">Nothing done yet.</p>;
+  return (
+    <ol className="history" aria-label="History">
+      {undo.map((e, i) => (
+        <li key={`u${i}`}>{describeEdit(e)}</li>
+      ))}
+      {redo
+        .slice()
+        .reverse()
+        .map((e, i) => (
+          <li key={`r${i}`} className="muted" aria-label={`Undone: ${describeEdit(e)}`}>
+            {describeEdit(e)}
+          </li>
+        ))}
+    </ol>
+  );
+}
