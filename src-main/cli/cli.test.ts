@@ -81,9 +81,27 @@ describe('djforge generate', () => {
       'report.json',
     );
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/^Wrote 23 of 23 files \(2 entities\) for project "jobboard" to \S+ \(created\)/m);
     const files = await listing(path.join(sandbox.dir, 'api'));
-    expect(files).toEqual(expect.arrayContaining(['manage.py', 'core/models.py', 'core/tests.py', 'requirements.txt']));
+    // The generated project ships its users app, migrations and docker files: count what is on disk.
+    expect(result.stdout).toMatch(
+      new RegExp(
+        `^Wrote ${files.length} of ${files.length} files \\(2 entities\\) for project "jobboard" to \\S+ \\(created\\)`,
+        'm',
+      ),
+    );
+    expect(result.stdout).toMatch(
+      /^Next: cd api && pip install -r requirements\.txt && python manage\.py migrate && python manage\.py test$/m,
+    );
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'manage.py',
+        'core/models.py',
+        'core/tests.py',
+        'core/migrations/0001_initial.py',
+        'users/models.py',
+        'requirements.txt',
+      ]),
+    );
     const report = JSON.parse(await fs.readFile(path.join(sandbox.dir, 'report.json'), 'utf8')) as GenerationReport;
     expect(report).toMatchObject({ ok: true, engine: 'template', erd: { format: 'seed-v2' } });
     expect(report.files.length).toBe(report.metrics.files);

@@ -26,12 +26,16 @@ describe('djforge convert', () => {
     const erd = JSON.parse(json.stdout) as { entities: { name: string }[]; relations: { name: string }[] };
     expect(erd.entities.map((e) => e.name)).toEqual(['Users', 'Posts']);
     expect(erd.relations.map((r) => r.name)).toEqual(['author']);
+    // DBML gives no delete action, so the importer infers PROTECT (and says so); SQL writes it as NO ACTION.
+    expect(json.stderr).toContain(
+      'info [erd.on-delete-inferred] relations.Posts.author: Posts.author is on_delete PROTECT',
+    );
     const sql = await run('convert', 'blog.dbml', '--to', 'sql', '--out', 'blog.sql');
     expect(sql.code).toBe(0);
     expect(sql.stderr).toContain('Wrote');
     const text = await fs.readFile(path.join(sandbox.dir, 'blog.sql'), 'utf8');
     expect(text).toContain('CREATE TABLE "Posts" (');
-    expect(text).toContain('FOREIGN KEY ("author_id") REFERENCES "Users" ("id") ON DELETE CASCADE');
+    expect(text).toContain('FOREIGN KEY ("author_id") REFERENCES "Users" ("id") ON DELETE NO ACTION');
     const back = await run('convert', 'blog.sql', '--to', 'mermaid');
     expect(back.stdout).toContain('Users ||--o{ Posts : "author"');
   });

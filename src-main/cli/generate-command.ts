@@ -231,7 +231,7 @@ export async function generateCommand(erdFile: string, options: CliOptions, io: 
             `cache ${metrics.cacheHits} hits / ${metrics.cacheMisses} misses, ${metrics.tokens} tokens (${metrics.tokensSaved} saved).\n`
           : '') +
         (out && code === EXIT.ok
-          ? `Next: cd ${path.relative(io.cwd, out) || '.'} && pip install -r requirements.txt && ` +
+          ? `Next: cd ${shownDir(io.cwd, out)} && pip install -r requirements.txt && ` +
             `${run.migrationsNotice ? 'python manage.py makemigrations && ' : ''}python manage.py migrate && python manage.py test\n`
           : ''),
     );
@@ -248,4 +248,10 @@ export async function generateCommand(erdFile: string, options: CliOptions, io: 
       `djforge generate: ${written.conflicts.length} merge conflict(s); your version of each was kept (see above).\n`,
     );
   return code;
+}
+
+/** The output folder as a person would type it: relative when it is below the working folder. */
+function shownDir(cwd: string, out: string): string {
+  const relative = path.relative(cwd, out);
+  return relative === '' ? '.' : relative.startsWith('..') || path.isAbsolute(relative) ? out : relative;
 }

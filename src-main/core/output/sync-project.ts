@@ -12,6 +12,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { assertInsideRoot, unsafePathReason } from './paths';
+import { isMigrationPath } from '../generate/migrations';
 import { WriterKilled } from './output-error';
 import { OutputError, writeProjectUnderLock, type FileToWrite } from './project-writer';
 import { recoverUnderLock } from './recover';
@@ -101,7 +102,10 @@ async function syncUnderLock(target: string, files: readonly FileToWrite[], opti
       conflicts: [],
     };
   }
-  const plan = await planSync(target, manifest, files, new Set(options.notApproved ?? []));
+  // A run ships only the migrations it adds (`run/migrations-step.ts`); the ones shipped before stay:
+  // deleting them as "no longer generated" would leave the new migration without its dependencies.
+  const shipped = Object.keys(manifest.files).filter(isMigrationPath);
+  const plan = await planSync(target, manifest, files, new Set([...(options.notApproved ?? []), ...shipped]));
   for (const rel of [...plan.writes.map((w) => w.path), ...plan.deletes]) {
     try {
       await assertInsideRoot(target, rel);
