@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../src-shared/api';
 import type { Erd } from '../../src-shared/erd/model';
+import { isMigrationPath } from '../core/generate/migrations';
 import { generateProject } from '../core/generate';
 import { defaultCoreFunctions } from '../core/studio/default-core';
 import { startWebHost, type WebHost } from './web-host';
@@ -212,6 +213,31 @@ describe('web host API', () => {
       .map((f) => f.split('\n')[0]);
     expect(events[0]).toBe('event: runProgress');
     expect(events.at(-1)).toBe('event: runFinished');
-    expect(events.filter((e) => e === 'event: fileReady')).toHaveLength(generateProject(BLOG).length);
+    // Every generated file joins the review, and so do the migrations Django made for the run.
+    const ready = frames
+      .join('')
+      .split('\n\n')
+      .filter((f) => f.startsWith('event: fileReady'))
+      .map(
+        (f) =>
+          (
+            JSON.parse(
+              f
+                .split('\n')
+                .find((l) => l.startsWith('data: '))
+                ?.slice(6) ?? '{}',
+            ) as ReadyFrame
+          ).file.path,
+      );
+    expect(ready.filter((p) => !isMigrationPath(p)).sort()).toEqual(
+      generateProject(BLOG)
+        .map((f) => f.path)
+        .sort(),
+    );
+    expect(new Set(ready).size).toBe(ready.length);
   });
 });
+
+interface ReadyFrame {
+  file: { path: string };
+}
