@@ -16,7 +16,7 @@ function model(erd: Erd) {
 test('build the job-board ERD from nothing by clicking and typing, undo it all, redo, save and reopen', async ({
   studio,
   page,
-  dataDir,
+  workDir,
 }) => {
   const editor = new EditorPage(page);
   const file = example('seed-legacy-jobboard.json');
@@ -47,7 +47,7 @@ test('build the job-board ERD from nothing by clicking and typing, undo it all, 
   await expect(editor.relation('Job', 'posted_by', 'User')).toBeAttached();
   await expect(page.getByRole('button', { name: 'Redo', exact: true })).toBeDisabled();
 
-  const saved = path.join(dataDir, 'jobboard.json');
+  const saved = path.join(workDir, 'jobboard.json');
   await page.getByLabel('File path').fill(saved);
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: `Saved ${saved}` })).toBeVisible();
