@@ -121,7 +121,7 @@ describe.skipIf(!django || !sandbox.sandbox)('a hostile model through `djforge g
 
     // The payloads did run — inside the sandbox: the runtime layer imported the hostile modules.
     const report = await readReport(path.join(dir, 'report.json'));
-    expect(report.runtime.ran).toBe(true);
+    expect(report.review.runtime.ran).toBe(true);
     expect(run.stdout).toMatch(/runtime layer \([^)]*check[^)]*\) [\d.]+ s in bubblewrap/);
     const written = await listing(path.join(dir, 'out'), true);
     expect(written.length).toBeGreaterThan(0);
