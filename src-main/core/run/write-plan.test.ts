@@ -69,3 +69,29 @@ describe('the write plan', () => {
     expect(await fs.readFile(path.join(out, 'a.py'), 'utf8')).toBe('A = 1\n');
   });
 });
+
+describe('the write plan after a killed write', () => {
+  it('first finishes or undoes the interrupted write, so it plans against a consistent folder', async () => {
+    const out = path.join(dir, 'killed');
+    await syncProject(out, first);
+    const second = first.map((f) => ({ ...f, content: `${f.content}# second\n` }));
+    let calls = 0;
+    await expect(
+      syncProject(out, second, {
+        killPoint: () => {
+          if (calls++ === 3) throw new Error('writer killed');
+        },
+      }),
+    ).rejects.toThrow('writer killed');
+    expect(await fs.readdir(out)).toContain('.djforge');
+    const plan = await planWrite(out, second, []);
+    const left = await fs.readdir(path.join(out, '.djforge'));
+    expect(left.filter((name) => /txn|journal|staging/i.test(name))).toEqual([]);
+    // The folder is the first generation again (or the second, complete): never half of each.
+    const contents = await Promise.all(first.map((f) => fs.readFile(path.join(out, f.path), 'utf8')));
+    const firstContents = first.map((f) => f.content);
+    const secondContents = second.map((f) => f.content);
+    expect([JSON.stringify(firstContents), JSON.stringify(secondContents)]).toContain(JSON.stringify(contents));
+    expect(plan.mode).toBe('merged');
+  });
+});
