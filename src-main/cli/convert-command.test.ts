@@ -34,8 +34,9 @@ describe('djforge convert', () => {
     expect(sql.code).toBe(0);
     expect(sql.stderr).toContain('Wrote');
     const text = await fs.readFile(path.join(sandbox.dir, 'blog.sql'), 'utf8');
-    expect(text).toContain('CREATE TABLE "Posts" (');
-    expect(text).toContain('FOREIGN KEY ("author_id") REFERENCES "Users" ("id") ON DELETE NO ACTION');
+    // The tables keep the DBML's names (dbTable), so the SQL creates the same database.
+    expect(text).toContain('CREATE TABLE "posts" (');
+    expect(text).toContain('FOREIGN KEY ("author_id") REFERENCES "users" ("id") ON DELETE NO ACTION');
     const back = await run('convert', 'blog.sql', '--to', 'mermaid');
     expect(back.stdout).toContain('Users ||--o{ Posts : "author"');
   });

@@ -59,6 +59,10 @@ export const FieldSchema = z.object({
   autoNowAdd: z.boolean().optional().describe('datetime/date: set on creation'),
   helpText: z.string().optional(),
   verboseName: z.string().optional(),
+  dbColumn: z
+    .string()
+    .optional()
+    .describe("The column's name in an existing database (db_column); default the field's name"),
 });
 export type Field = z.infer<typeof FieldSchema>;
 
@@ -86,6 +90,10 @@ export const EntitySchema = z.object({
     .describe(
       'This entity is the login user: a custom AbstractUser model (AUTH_USER_MODEL) in the users app. Inferred for User/Member/Account/Customer with login fields; false opts out',
     ),
+  dbTable: z
+    .string()
+    .optional()
+    .describe("The table's name in an existing database (Meta.db_table); default Django's <app>_<model>"),
 });
 export type Entity = z.infer<typeof EntitySchema>;
 
@@ -106,6 +114,12 @@ export const RelationSchema = z.object({
       'manyToOne/oneToOne to the user: the row belongs to this user (set from the request, only the owner or staff change it). Inferred for required links named owner/author/user/created_by/…; false opts out',
     ),
   helpText: z.string().optional(),
+  dbColumn: z
+    .string()
+    .optional()
+    .describe(
+      "manyToOne/oneToOne: the foreign key column's name in an existing database (db_column); default <name>_id",
+    ),
 });
 export type Relation = z.infer<typeof RelationSchema>;
 

@@ -1,8 +1,10 @@
 /**
- * The tables an ERD stands for, as the exporters write them: one table per entity named like the
- * entity (so a re-import gives the same model names), Django's `id` key, a `<relation>_id` column
- * per many-to-one/one-to-one relation, and a join table `<Entity>_<relation>` per many-to-many
- * relation without a through entity (the importer reads the relation name back from it).
+ * The tables an ERD stands for, as the exporters write them: one table per entity, named by its
+ * `dbTable` when it maps onto an existing database and like the entity otherwise (so a re-import
+ * gives the same model names), Django's `id` key, a column per field (its `dbColumn` or its name)
+ * and per many-to-one/one-to-one relation (its `dbColumn` or `<relation>_id`), and a join table
+ * `<table>_<relation>` per many-to-many relation without a through entity (the importer reads the
+ * relation name back from it).
  */
 import type { Entity, Erd, Field, OnDelete, Relation } from '../../../src-shared/erd/model';
 import { snakeCase } from './naming';
@@ -31,11 +33,16 @@ export interface ExportTable {
   indexes: { columns: string[]; name?: string }[];
 }
 
-/** Column names of an entity's members: fields keep their name, links get `_id`. */
+/** The column of an entity's member: a field's `dbColumn` or name, a link's `dbColumn` or `<name>_id`. */
 function memberColumn(entity: Entity, relations: readonly Relation[], member: string): string {
-  return relations.some((r) => r.from === entity.name && r.name === member && r.kind !== 'manyToMany')
-    ? `${member}_id`
-    : member;
+  const link = relations.find((r) => r.from === entity.name && r.name === member && r.kind !== 'manyToMany');
+  if (link !== undefined) return link.dbColumn ?? `${member}_id`;
+  return entity.fields.find((f) => f.name === member)?.dbColumn ?? member;
+}
+
+/** The table an entity is stored in. */
+function tableOf(erd: Erd, entity: string): string {
+  return erd.entities.find((e) => e.name === entity)?.dbTable ?? entity;
 }
 
 /** The tables of `erd`, in entity order, join tables last. */
@@ -46,7 +53,7 @@ export function exportTables(erd: Erd): ExportTable[] {
     const columns: ExportColumn[] = ownKey ? [] : [{ name: 'id', key: 'pk', notNull: true, unique: false }];
     for (const field of entity.fields) {
       const column: ExportColumn = {
-        name: field.name,
+        name: field.dbColumn ?? field.name,
         field,
         notNull: field.nullable !== true,
         unique: field.unique === true,
@@ -55,11 +62,11 @@ export function exportTables(erd: Erd): ExportTable[] {
       columns.push(column);
     }
     for (const relation of links) {
-      const references: ExportColumn['references'] = { table: relation.to };
+      const references: ExportColumn['references'] = { table: tableOf(erd, relation.to) };
       if (relation.onDelete !== undefined) references.onDelete = relation.onDelete;
       const targetKey = keyField(erd, relation.to);
       columns.push({
-        name: `${relation.name}_id`,
+        name: relation.dbColumn ?? `${relation.name}_id`,
         relation,
         ...(targetKey === undefined ? {} : { targetKey }),
         key: 'fk',
@@ -73,21 +80,23 @@ export function exportTables(erd: Erd): ExportTable[] {
     for (const through of erd.relations.filter((r) => r.through === entity.name)) {
       const pair = [through.from, through.to].map((target, i) => {
         const link = links.find((l) => l.to === target && (through.from !== through.to || links.indexOf(l) === i));
-        return link === undefined ? undefined : `${link.name}_id`;
+        return link === undefined ? undefined : (link.dbColumn ?? `${link.name}_id`);
       });
       const [a, b] = pair;
       if (a !== undefined && b !== undefined && !uniques.some((u) => u.length === 2 && u.includes(a) && u.includes(b)))
         uniques.push([a, b]);
     }
     const indexes = [
-      ...entity.fields.filter((f) => f.index === true && f.unique !== true).map((f) => ({ columns: [f.name] })),
+      ...entity.fields
+        .filter((f) => f.index === true && f.unique !== true)
+        .map((f) => ({ columns: [f.dbColumn ?? f.name] })),
       ...(entity.indexes ?? []).map((i) => {
         const out: { columns: string[]; name?: string } = { columns: i.fields.map((f) => column(f.replace(/^-/, ''))) };
         if (i.name !== undefined) out.name = i.name;
         return out;
       }),
     ];
-    return { name: entity.name, entity, columns, uniques, indexes };
+    return { name: tableOf(erd, entity.name), entity, columns, uniques, indexes };
   });
   for (const relation of erd.relations.filter((r) => r.kind === 'manyToMany' && r.through === undefined)) {
     const self = relation.from === relation.to;
@@ -99,10 +108,10 @@ export function exportTables(erd: Erd): ExportTable[] {
       ...(keyField(erd, table) === undefined ? {} : { targetKey: keyField(erd, table) }),
       notNull: true,
       unique: false,
-      references: { table, onDelete: 'CASCADE' },
+      references: { table: tableOf(erd, table), onDelete: 'CASCADE' },
     });
     tables.push({
-      name: `${relation.from}_${relation.name}`,
+      name: `${tableOf(erd, relation.from)}_${relation.name}`,
       columns: [key(fromColumn, relation.from), key(toColumn, relation.to)],
       primaryKey: [fromColumn, toColumn],
       uniques: [],

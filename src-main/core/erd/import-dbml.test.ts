@@ -107,6 +107,7 @@ describe('DBML import', () => {
     expect(erd.project).toEqual({ name: 'shop_db', title: 'shop_db', description: 'A shop' });
     expect(entity(erd, 'Users')).toEqual({
       name: 'Users',
+      dbTable: 'users',
       description: 'People who buy',
       fields: [
         { name: 'email', type: 'string', maxLength: 254, unique: true },
@@ -131,7 +132,7 @@ describe('DBML import', () => {
         },
         { name: 'external', type: 'uuid', nullable: true, required: false },
         { name: 'profile', type: 'json', nullable: true, required: false },
-        { name: 'from_field', type: 'string', maxLength: 10, nullable: true, required: false },
+        { name: 'from_field', type: 'string', maxLength: 10, nullable: true, required: false, dbColumn: 'from' },
         { name: 'tags', type: 'json', nullable: true, required: false },
       ],
     });

@@ -63,6 +63,7 @@ describe('PostgreSQL import (libpg-query)', () => {
     expect(erd.project.name).toBe('shop');
     expect(entity(erd, 'Author')).toEqual({
       name: 'Author',
+      dbTable: 'author',
       description: 'People who write',
       fields: [
         { name: 'name', type: 'string', maxLength: 80 },
@@ -91,7 +92,7 @@ describe('PostgreSQL import (libpg-query)', () => {
         // No CHECK on price in the dump: the normalizer infers MinValueValidator(0) from the name.
         min: 0,
       },
-      { name: 'class_field', type: 'text', nullable: true, required: false },
+      { name: 'class_field', type: 'text', nullable: true, required: false, dbColumn: 'class' },
       { name: 'pages', type: 'integer', nullable: true, required: false },
     ]);
     expect(erd.relations).toEqual([
@@ -170,14 +171,14 @@ describe('MySQL, SQLite and SQL Server import (@dbml/core)', () => {
       'chinook.sqlite.sql',
     );
     expect(entity(sqlite.erd, 'Artist')?.fields).toEqual([
-      { name: 'artist_id', type: 'integer', unique: true },
-      { name: 'name', type: 'string', maxLength: 120, nullable: true, required: false },
+      { name: 'artist_id', type: 'integer', unique: true, dbColumn: 'ArtistId' },
+      { name: 'name', type: 'string', maxLength: 120, nullable: true, required: false, dbColumn: 'Name' },
     ]);
     const mssql = await imported(
       'CREATE TABLE [dbo].[Genre] (\n  [GenreId] INT IDENTITY(1,1) NOT NULL PRIMARY KEY,\n  [Name] NVARCHAR(120) NULL\n);\nGO\n',
       'genre.sql',
     );
-    expect(mssql.erd.entities.map((e) => e.name)).toEqual(['Genre']);
+    expect(mssql.erd.entities.map((e) => [e.name, e.dbTable])).toEqual([['Genre', 'Genre']]);
   });
 
   it('refuses MySQL it cannot parse with the line', async () => {

@@ -14,6 +14,7 @@ import { qualifiedName } from './schema-model';
 import { attributeName, relationName } from './schema-names';
 import type { MappedTable } from './schema-to-erd';
 import { mapColumnType } from './schema-types';
+import { dbNameProblem } from './validate-db-names';
 
 const INDEX_NAME = /^[A-Za-z][A-Za-z0-9_]{0,29}$/;
 
@@ -69,6 +70,9 @@ export function mapMembers(
     if (isFk) continue;
     const enumValues = lookup.enumValues(column.type.text, column.type.name, table.schema);
     const field = columnToField(column, name, where, enumValues, notes);
+    // A non-key column named `id` cannot keep its name: Django's own key is stored in `id`.
+    const keepsColumn = name === 'id' || column.name.toLowerCase() !== 'id';
+    if (column.name !== name && keepsColumn && dbNameProblem(column.name) === null) field.dbColumn = column.name;
     if (uuidKey) {
       delete field.nullable;
       delete field.required;

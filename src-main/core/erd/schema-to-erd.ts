@@ -19,6 +19,7 @@ import {
 import { ERD_CODES } from './diagnostic-codes';
 import type { ImporterOutput } from './importer';
 import { pluralize, snakeCase } from './naming';
+import { DJANGO_TABLES, dbNameProblem } from './validate-db-names';
 import { info, q, warning } from './report';
 import { at } from './schema-fields';
 import { mapMembers } from './schema-members';
@@ -63,6 +64,7 @@ export function schemaToErd(doc: SchemaDocument, options: SchemaImportOptions): 
   const lookup = new SchemaIndexLookup(doc);
   const classes = new NameScope('');
   const mapped = doc.tables.map((table) => mapTableName(table, classes, lookup));
+  dropClashingTables(mapped);
   const fkColumns = foreignKeyColumns(doc.refs, lookup, notes);
   const indexNames = new Set<string>();
   mapped.forEach((m) => mapMembers(m, fkColumns.get(m.table) ?? new Set(), lookup, notes, indexNames));
@@ -88,7 +90,7 @@ export function schemaToErd(doc: SchemaDocument, options: SchemaImportOptions): 
       ERD_CODES.nameChanged,
       undefined,
       `Table names became model classes and columns snake_case fields (for example ${q(doc.tables[0]?.name ?? '')} → ` +
-        `${q(kept[0]?.entity.name ?? '')}); the generated models use Django's own table and column names.`,
+        `${q(kept[0]?.entity.name ?? '')}); the models keep the database's table and column names (dbTable, dbColumn).`,
     ),
   );
   return { erd, diagnostics: notes };
@@ -98,8 +100,31 @@ function mapTableName(table: SchemaTable, classes: NameScope, lookup: SchemaInde
   const base = modelClassName(table.name);
   const name = lookup.clashes(table) ? modelClassName(`${table.schema ?? ''}_${table.name}`) : base;
   const entity: Entity = { name: classes.claim(name), fields: [] };
+  const dbTable = tableNameFor(table, lookup);
+  if (dbTable !== undefined) entity.dbTable = dbTable;
   if (table.note !== undefined && table.note.trim() !== '') entity.description = table.note.trim();
   return { table, entity, members: new Map(), scope: new NameScope(), links: new Map() };
+}
+
+/**
+ * The table name the model keeps (`Meta.db_table`), so its migrations and queries use the
+ * database's own table: none for a name no database accepts or that Django's own apps use, and
+ * the schema-qualified name (`sales_orders`) when several schemas have a table of that name.
+ */
+function tableNameFor(table: SchemaTable, lookup: SchemaIndexLookup): string | undefined {
+  const name = lookup.clashes(table) && table.schema !== undefined ? `${table.schema}_${table.name}` : table.name;
+  return dbNameProblem(name) === null && !DJANGO_TABLES.test(name) ? name : undefined;
+}
+
+/** Tables whose names differ only in case keep the first's name; the others get Django's (SQLite ignores case). */
+function dropClashingTables(mapped: readonly MappedTable[]): void {
+  const seen = new Set<string>();
+  for (const { entity } of mapped) {
+    if (entity.dbTable === undefined) continue;
+    const key = entity.dbTable.toLowerCase();
+    if (seen.has(key)) delete entity.dbTable;
+    else seen.add(key);
+  }
 }
 
 /** Per table, the columns that hold a single-column reference (they become relations, not fields). */
@@ -210,6 +235,8 @@ function mapReference(
   const onDelete = action === undefined ? undefined : ON_DELETE[action.toLowerCase()];
   if (onDelete !== undefined) relation.onDelete = onDelete;
   if (schemaColumn?.note !== undefined && schemaColumn.note.trim() !== '') relation.helpText = schemaColumn.note.trim();
+  if (column !== `${name}_id` && column.toLowerCase() !== 'id' && dbNameProblem(column) === null)
+    relation.dbColumn = column;
   const target = ref.to.columns[0];
   const targetKey = toTable?.primaryKey;
   if (target !== undefined && targetKey !== undefined && !(targetKey.length === 1 && targetKey[0] === target)) {

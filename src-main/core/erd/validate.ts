@@ -13,6 +13,7 @@ import { checkPackageName, checkSafeText } from './name-checks';
 import { error, q, warning } from './report';
 import { checkPattern, patternSample } from './safe-pattern';
 import { didYouMean } from './suggest';
+import { validateDbNames } from './validate-db-names';
 import { validateEntities } from './validate-entities';
 import { validateRelations } from './validate-relations';
 import { validateRoutes } from './validate-routes';
@@ -217,6 +218,7 @@ export function validateErd(erd: Erd): Diagnostic[] {
   return [
     ...validateProject(erd),
     ...validateEntities(erd),
+    ...validateDbNames(erd),
     ...validateRoutes(erd),
     ...validateRelations(erd),
     ...(erd.rules ?? []).flatMap((rule, i) => validateRule(erd, rule, `rules[${i}]`)),

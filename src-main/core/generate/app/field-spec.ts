@@ -194,5 +194,6 @@ export function fieldCode(erd: Erd, entity: Entity, field: Field, level: number)
   if (validators.length > 0) args.push(`validators=[${validators.join(', ')}]`);
   if (field.verboseName !== undefined) args.push(`verbose_name=${pyStr(field.verboseName)}`);
   if (field.helpText !== undefined) args.push(`help_text=${pyStr(field.helpText)}`);
+  if (field.dbColumn !== undefined) args.push(`db_column=${pyStr(field.dbColumn)}`);
   return pyCall(`${field.name} = models.${DJANGO_CLASS[field.type]}`, args, level);
 }

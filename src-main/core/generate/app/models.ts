@@ -70,6 +70,7 @@ function metaCode(app: string, entity: Entity): string {
     `verbose_name = ${pyStr(verbose)}`,
     `verbose_name_plural = ${pyStr(entity.verboseNamePlural ?? plural(verbose))}`,
   ];
+  if (entity.dbTable !== undefined) lines.unshift(`db_table = ${pyStr(entity.dbTable)}`);
   if ((entity.uniqueTogether ?? []).length > 0) {
     const groups = (entity.uniqueTogether ?? []).map((g) => `(${g.map(pyName).join(', ')})`);
     lines.push(pyList('unique_together = ', groups, 2));

@@ -84,6 +84,7 @@ export function relationFieldCode(erd: Erd, from: Entity, rel: Relation, level: 
     if (rel.nullable === true || onDelete === 'SET_NULL') args.push('null=True', 'blank=True');
   }
   if (rel.helpText !== undefined) args.push(`help_text=${pyStr(rel.helpText)}`);
+  if (rel.dbColumn !== undefined && rel.kind !== 'manyToMany') args.push(`db_column=${pyStr(rel.dbColumn)}`);
   const cls = rel.kind === 'manyToMany' ? 'ManyToManyField' : rel.kind === 'oneToOne' ? 'OneToOneField' : 'ForeignKey';
   return pyCall(`${rel.name} = models.${cls}`, args, level);
 }
