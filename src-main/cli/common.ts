@@ -1,5 +1,6 @@
 /** Exit codes, options and printing shared by the CLI commands. */
 import { formatDiagnostic, type Diagnostic } from '../../src-shared/diagnostics';
+import { SOURCE_FORMATS, isSourceFormat, type ImportFileOptions } from '../core/erd';
 import { isProviderId, PROVIDER_PRESETS } from '../core/llm/presets';
 import { parseApprovalPolicy, type ApprovalPolicy } from '../core/review/approval-policy';
 import { DEFAULT_THRESHOLD } from '../core/validate/score';
@@ -28,6 +29,24 @@ export interface CliOptions {
   'no-runtime'?: boolean;
   'unsandboxed-runtime'?: boolean;
   zip?: string;
+  from?: string;
+  'groups-as-apps'?: boolean;
+}
+
+/**
+ * The import options of `--from` and `--groups-as-apps` (generate and validate-erd read the same
+ * formats as convert), or the usage message for an unknown format.
+ */
+export function importChoice(
+  options: CliOptions,
+): { ok: true; value: ImportFileOptions } | { ok: false; message: string } {
+  const { from } = options;
+  if (from !== undefined && !isSourceFormat(from))
+    return { ok: false, message: `unknown --from format "${from}" (expected ${SOURCE_FORMATS.join(', ')}).` };
+  return {
+    ok: true,
+    value: { ...(from === undefined ? {} : { from }), ...(options['groups-as-apps'] ? { groupsAsApps: true } : {}) },
+  };
 }
 
 /** Flags that only mean something with `--engine llm`. */

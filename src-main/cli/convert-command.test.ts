@@ -98,4 +98,34 @@ describe('validate-erd and generate read DBML and SQL', () => {
     expect(models).toContain('class Posts(models.Model):');
     expect(models).toMatch(/author = models\.ForeignKey\(\s*['"]?Users/);
   });
+
+  it('honour --from and --groups-as-apps, and refuse an unknown format with exit 2', async () => {
+    await write('schema.txt', 'CREATE TABLE `a` (`id` int PRIMARY KEY, `n` int);');
+    const mysql = await run('validate-erd', 'schema.txt', '--from', 'mysql');
+    expect(mysql.code, mysql.stderr).toBe(0);
+    expect(mysql.stdout).toContain('schema.txt: valid mysql ERD');
+    // Forced to read DBML as PostgreSQL, the parser refuses it at its first line.
+    await write('blog.dbml', DBML);
+    const forced = await run('validate-erd', 'blog.dbml', '--from', 'postgres');
+    expect(forced.code).toBe(2);
+    expect(forced.stderr).toMatch(/blog\.dbml:1:\d+: error \[erd\.schema-syntax\]/);
+    const unknown = await run('generate', 'blog.dbml', '--out', 'api', '--from', 'oracle');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain(
+      'unknown --from format "oracle" (expected json, dbml, postgres, mysql, sqlite, mssql)',
+    );
+    await write('groups.dbml', `${DBML}TableGroup blog {\n  posts\n}\n`);
+    const grouped = await run(
+      'generate',
+      'groups.dbml',
+      '--out',
+      'g',
+      '--approve',
+      'all',
+      '--quiet',
+      '--groups-as-apps',
+    );
+    expect(grouped.code, grouped.stderr).toBe(0);
+    expect(await listing(path.join(sandbox.dir, 'g'))).toContain('blog/models.py');
+  });
 });

@@ -27,7 +27,7 @@ import {
   type PreparedEngine,
   type WriteOutcome,
 } from '../core/run';
-import { EXIT, parseEngineFlags, parseReviewChoice, printDiagnostics, type CliOptions } from './common';
+import { EXIT, importChoice, parseEngineFlags, parseReviewChoice, printDiagnostics, type CliOptions } from './common';
 import { conflictLines, describeActions, printEvent, reviewLines } from './generate-print';
 import type { CliIo } from './io';
 import { runReviewPrompt } from './review-prompt';
@@ -55,6 +55,8 @@ export async function generateCommand(erdFile: string, options: CliOptions, io: 
   if (!choice.ok) return usage(choice.message);
   const reviewChoice = parseReviewChoice(options);
   if (!reviewChoice.ok) return usage(reviewChoice.message);
+  const imported = importChoice(options);
+  if (!imported.ok) return usage(imported.message);
   if (out && reportFile && inside(reportFile, out))
     return fail(`--json ${options.json} must not be inside --out ${options.out}.`, EXIT.usage);
   if (out && zip && inside(zip, out))
@@ -68,7 +70,7 @@ export async function generateCommand(erdFile: string, options: CliOptions, io: 
     throw e;
   }
 
-  const loaded = await loadErdFile(path.resolve(io.cwd, erdFile));
+  const loaded = await loadErdFile(path.resolve(io.cwd, erdFile), imported.value);
   const importMs = performance.now() - started;
   printDiagnostics(io, loaded.diagnostics, options.quiet);
   if (!loaded.erd || hasErrors(loaded.diagnostics)) {

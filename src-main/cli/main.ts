@@ -8,7 +8,7 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import packageJson from '../../package.json';
-import { EXIT, LLM_FLAGS } from './common';
+import { EXIT, importChoice, LLM_FLAGS } from './common';
 import { convertCommand } from './convert-command';
 import { generateCommand } from './generate-command';
 import { serveCommand } from './serve-command';
@@ -75,7 +75,10 @@ LLM engine (generate --engine llm; key from DJFORGE_API_KEY or OPENAI_API_KEY, n
   -v, --version          Show the version
 
 ERD formats: djforge-erd v1 JSON (resources/erd.schema.json), the seed tool's flat JSON
-({"Job": {"title": "CharField", ...}}) and its later {"erd": {"entities": ...}} JSON.
+({"Job": {"title": "CharField", ...}}) and its later {"erd": {"entities": ...}} JSON, DBML and SQL
+DDL (PostgreSQL, MySQL, SQLite, SQL Server), detected from the name and the text:
+      --from <format>    The input's format instead: json | dbml | postgres | mysql | sqlite | mssql
+      --groups-as-apps   DBML TableGroups become Django apps (otherwise layout groups only)
 
 Environment: DJFORGE_PYTHON (interpreter for validation), DJFORGE_SYNTAX_PYTHON (interpreter
 checking LLM answers), AGENT_CACHE_DIR, DJFORGE_API_KEY / OPENAI_API_KEY.
@@ -119,6 +122,8 @@ const OPTIONS = {
   'no-runtime': { type: 'boolean' },
   'unsandboxed-runtime': { type: 'boolean' },
   zip: { type: 'string' },
+  from: { type: 'string' },
+  'groups-as-apps': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } satisfies ParseArgsConfig['options'];
@@ -161,7 +166,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     for (const flag of GENERATE_FLAGS) {
       if (values[flag] !== undefined) return usage(`--${flag} applies to generate only.`);
     }
-    return validateCommand(erdFile, io);
+    const imported = importChoice(values);
+    if (!imported.ok) return usage(imported.message);
+    return validateCommand(erdFile, io, imported.value);
   }
   if (!values.out && !values.zip) return usage('missing --out <dir> (or --zip <file>).');
   return generateCommand(erdFile, values, io);

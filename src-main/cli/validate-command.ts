@@ -3,10 +3,11 @@ import { loadErdFile } from '../core/run/load-erd';
 import type { CliIo } from './io';
 import { hasErrors } from '../../src-shared/diagnostics';
 import { EXIT, printDiagnostics } from './common';
+import type { ImportFileOptions } from '../core/erd';
 
-export async function validateCommand(erdFile: string, io: CliIo): Promise<number> {
+export async function validateCommand(erdFile: string, io: CliIo, options: ImportFileOptions = {}): Promise<number> {
   const file = path.resolve(io.cwd, erdFile);
-  const result = await loadErdFile(file);
+  const result = await loadErdFile(file, options);
   printDiagnostics(io, result.diagnostics);
   const count = (s: string) => result.diagnostics.filter((d) => d.severity === s).length;
   const summary = `${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} note(s)`;

@@ -5,9 +5,10 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../../../src-shared/diagnostics';
-import { ERD_CODES, importErdFile, type ImportResult } from '../erd';
+import { ERD_CODES, importErdFile, type ImportFileOptions, type ImportResult } from '../erd';
 
-export async function loadErdFile(filePath: string): Promise<ImportResult> {
+/** `options.from` forces the source format (otherwise detected from the name and the text). */
+export async function loadErdFile(filePath: string, options: ImportFileOptions = {}): Promise<ImportResult> {
   const file = path.basename(filePath);
   let bytes: Buffer;
   try {
@@ -40,6 +41,6 @@ export async function loadErdFile(filePath: string): Promise<ImportResult> {
     };
     return { erd: null, format: null, diagnostics: [diagnostic] };
   }
-  const result = await importErdFile(text.replace(/^\uFEFF/, ''), file);
+  const result = await importErdFile(text.replace(/^\uFEFF/, ''), file, options);
   return { ...result, diagnostics: result.diagnostics.map((d) => ({ ...d, file: d.file ?? file })) };
 }
