@@ -48,7 +48,9 @@ export function columnType(raw: { type_name?: string; args?: unknown; schemaName
       : String(rawArgs);
   const args = argText
     .split(',')
-    .map((a) => Number(a.trim()))
+    .map((a) => a.trim())
+    .filter((a) => a !== '') // `decimal` with no arguments is not `decimal(0)`
+    .map(Number)
     .filter((n) => Number.isFinite(n));
   const values =
     /^(enum|set)$/i.test(name) && argText !== ''

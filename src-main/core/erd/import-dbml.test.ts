@@ -250,3 +250,16 @@ describe('DBML import', () => {
     expect(result.diagnostics.some((d) => d.severity === 'error')).toBe(true);
   });
 });
+
+describe('DBML types without arguments', () => {
+  it('reads `decimal` and `varchar` with no arguments as the defaults, not as a precision or length of 0', async () => {
+    const result = await importErdFile(
+      'Table "payment" {\n  "id" int [pk]\n  "amount" decimal\n  "memo" varchar\n}\n',
+      'p.dbml',
+    );
+    expect(result.erd?.entities[0]?.fields).toEqual([
+      expect.objectContaining({ name: 'amount', type: 'decimal', maxDigits: 19, decimalPlaces: 4 }),
+      expect.objectContaining({ name: 'memo', type: 'text' }),
+    ]);
+  });
+});
