@@ -30,11 +30,15 @@ const python = django.python;
 const env = { DJANGO_DEBUG: 'True', ...(django.pythonPath ? { PYTHONPATH: django.pythonPath } : {}) };
 const STEPS = [['check'], ['makemigrations', '--noinput'], ['migrate', '--noinput'], ['test', '--noinput']];
 
-const files = ['dbml', 'sql'].flatMap((dir) =>
-  readdirSync(path.join(corpus, dir))
-    .sort()
-    .map((f) => `${dir}/${f}`),
-);
+/** `npm run corpus -- <part of a name>` checks only the matching files and prints a failure in full. */
+const only = process.argv[2];
+const files = ['dbml', 'sql']
+  .flatMap((dir) =>
+    readdirSync(path.join(corpus, dir))
+      .sort()
+      .map((f) => `${dir}/${f}`),
+  )
+  .filter((f) => only === undefined || f.includes(only));
 
 type Outcome = { file: string; result: 'passed' | 'refused' | 'failed'; detail: string; seconds: number };
 
@@ -44,7 +48,12 @@ async function checkOne(file: string): Promise<Outcome> {
   const imported = await importErdFile(readFileSync(path.join(corpus ?? '', file), 'utf8'), path.basename(file));
   if (imported.erd === null) {
     const first = imported.diagnostics.find((d) => d.severity === 'error');
-    return { file, result: 'refused', detail: `line ${first?.line ?? '?'}: ${first?.message ?? ''}`, seconds: seconds() };
+    return {
+      file,
+      result: 'refused',
+      detail: `line ${first?.line ?? '?'}: ${first?.message ?? ''}`,
+      seconds: seconds(),
+    };
   }
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'djforge-corpus-'));
   try {
@@ -56,6 +65,7 @@ async function checkOne(file: string): Promise<Outcome> {
     for (const step of STEPS) {
       const result = await runManage(python, dir, step, { env, timeoutMs: 600_000 });
       if (result.code !== 0) {
+        if (only !== undefined) console.log(`${result.stdout}\n${result.stderr}`);
         const tail = `${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-3).join(' | ');
         return { file, result: 'failed', detail: `${step[0]}: ${tail.slice(0, 300)}`, seconds: seconds() };
       }

@@ -263,3 +263,17 @@ describe('DBML types without arguments', () => {
     ]);
   });
 });
+
+describe('DBML references from key columns', () => {
+  it('are required: the columns of a composite primary key are NOT NULL', async () => {
+    const dbml =
+      'Table hands {\n  id int [pk]\n}\nTable cards {\n  id int [pk]\n}\nTable hands_to_cards {\n' +
+      '  hands_id int [pk, ref: > hands.id]\n  cards_id int [pk, ref: > cards.id]\n  exposed boolean\n}\n';
+    const result = await importErdFile(dbml, 'h.dbml');
+    const links = result.erd?.relations.filter((r) => r.kind === 'manyToOne') ?? [];
+    expect(links.map((r) => [r.name, r.nullable === true])).toEqual([
+      ['hands', false],
+      ['cards', false],
+    ]);
+  });
+});

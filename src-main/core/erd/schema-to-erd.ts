@@ -230,7 +230,7 @@ function mapReference(
   };
   if (schemaColumn?.notNull === true)
     relation.nullable = false; // stated: the normalizer must not infer it optional
-  else if (!(from.table.primaryKey.length === 1 && from.table.primaryKey[0] === column)) relation.nullable = true;
+  else if (!from.table.primaryKey.includes(column)) relation.nullable = true; // key columns are NOT NULL
   const action = ref.onDelete ?? defaultOnDelete;
   const onDelete = action === undefined ? undefined : ON_DELETE[action.toLowerCase()];
   if (onDelete !== undefined) relation.onDelete = onDelete;

@@ -197,7 +197,7 @@ export const ACCESS_MIXIN = `class AccessTests:
         self.client.force_authenticate(user=user)
         response = self.client.get(_url(f'{self.route}-me'))
         self.assertEqual(response.status_code, status.HTTP_200_OK, response.data)
-        self.assertEqual(response.data['id'], user.pk)
+        self.assertEqual(str(response.data['id']), str(user.pk))
         self.client.force_authenticate(user=None)
         response = self.client.get(_url(f'{self.route}-me'))
         self.assertIn(response.status_code, (status.HTTP_401_UNAUTHORIZED, status.HTTP_403_FORBIDDEN))`;

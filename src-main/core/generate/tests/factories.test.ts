@@ -102,3 +102,27 @@ describe('function code', () => {
     expect(payloadFunctionCode(plan, entity(erd, 'Order'))).toContain('    return _payload(order_values())');
   });
 });
+
+describe('links in a unique_together group', () => {
+  it('are filled even when optional, since DRF requires every field of the group', () => {
+    const erd: Erd = {
+      format: 'djforge-erd',
+      version: 1,
+      project: { name: 'cards' },
+      entities: [
+        { name: 'Hand', fields: [{ name: 'label', type: 'string' }] },
+        { name: 'Card', fields: [{ name: 'face', type: 'string' }] },
+        { name: 'HandCard', fields: [{ name: 'exposed', type: 'boolean' }], uniqueTogether: [['hand', 'card']] },
+      ],
+      relations: [
+        { name: 'hand', kind: 'manyToOne', from: 'HandCard', to: 'Hand', nullable: true, onDelete: 'SET_NULL' },
+        { name: 'card', kind: 'manyToOne', from: 'HandCard', to: 'Card', nullable: true, onDelete: 'SET_NULL' },
+      ],
+    };
+    const plan = new TestDataPlan(erd);
+    const code = valuesFunctionCode(plan, entity(erd, 'HandCard'));
+    expect(code).toContain("'hand': make_hand(),");
+    expect(code).toContain("'card': make_card(),");
+    expect(plan.closure([entity(erd, 'HandCard')]).map((e) => e.name)).toEqual(['Hand', 'Card', 'HandCard']);
+  });
+});

@@ -24,6 +24,15 @@ export function isRequiredLink(rel: Relation): boolean {
 }
 
 /**
+ * A link the test data always fills: a required one, or an optional one in a `unique_together`
+ * group (DRF's UniqueTogetherValidator makes every field of the group required in the API).
+ */
+export function isSuppliedLink(entity: Entity, rel: Relation): boolean {
+  if (isRequiredLink(rel)) return true;
+  return rel.kind !== 'manyToMany' && (entity.uniqueTogether ?? []).some((group) => group.includes(rel.name));
+}
+
+/**
  * Decides, once per ERD, which entities the tests can build and why the others cannot. It also
  * indexes the ERD (entities by name, relations by source, field values) so that a 500-entity
  * `tests.py` costs linear time rather than a scan of every relation per question.
@@ -105,7 +114,7 @@ export class TestDataPlan {
     }
     for (const rel of this.relationsOf(entity)) {
       if (problem !== null) break;
-      if (isRequiredLink(rel)) problem = this.visit(this.target(rel), [...path, rel]);
+      if (isSuppliedLink(entity, rel)) problem = this.visit(this.target(rel), [...path, rel]);
     }
     this.problems.set(entity.name, problem);
     return problem;
@@ -121,7 +130,8 @@ export class TestDataPlan {
       if (needed.has(entity.name) || this.makeProblem(entity) !== null) return;
       needed.add(entity.name);
       for (const rel of this.relationsOf(entity)) {
-        if (isRequiredLink(rel) || (rel.kind === 'manyToMany' && rel.through === undefined)) add(this.target(rel));
+        if (isSuppliedLink(entity, rel) || (rel.kind === 'manyToMany' && rel.through === undefined))
+          add(this.target(rel));
       }
     };
     roots.forEach(add);
@@ -134,7 +144,7 @@ export type ModelNames = (entity: Entity) => string;
 
 const isUpload = (field: Field): boolean => field.type === 'file' || field.type === 'image';
 
-/** `<entity>_values()`: a dict of valid values; required links are made fresh, optional ones left out. */
+/** `<entity>_values()`: a dict of valid values; supplied links are made fresh, other optional ones left out. */
 export function valuesFunctionCode(plan: TestDataPlan, entity: Entity): string {
   const items: string[] = [];
   for (const field of modelFields(entity)) {
@@ -143,7 +153,7 @@ export function valuesFunctionCode(plan: TestDataPlan, entity: Entity): string {
     if ('code' in value) items.push(`${pyName(field.name)}: ${value.code},`);
   }
   for (const rel of plan.relationsOf(entity)) {
-    if (isRequiredLink(rel)) items.push(`${pyName(rel.name)}: ${makeFunction(plan.target(rel))}(),`);
+    if (isSuppliedLink(entity, rel)) items.push(`${pyName(rel.name)}: ${makeFunction(plan.target(rel))}(),`);
   }
   const usesN = items.some((item) => /(?<![\w'])n(?!\w)/.test(item.replace(/^'[^']*'/, '')));
   const body =
