@@ -6,6 +6,7 @@ import { EXAMPLES_DIR } from '../../../test-support/examples';
 import { mistakeResponder, type MistakeResponder } from '../../../test-support/mistake-responder';
 import { startOpenAiServer, type OpenAiServer } from '../../../test-support/openai-server';
 import type { Erd } from '../../../src-shared/erd/model';
+import { AgentCache } from '../cache/agent-cache';
 import { importErdText } from '../erd';
 import { generateProject } from '../generate';
 import { writeProject } from '../output/project-writer';
@@ -33,10 +34,11 @@ describe('a model-written file with an error after repair', () => {
   it('is replaced by its offline draft, re-judged, and the project stays complete and runs', async (context) => {
     const { engine, close } = await prepareLlmEngine({ baseURL: server.baseURL, model: 'fake-coder' });
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'djforge-drafts-'));
+    const cache = new AgentCache({ dir: path.join(dir, 'cache') });
     try {
       const run = new GenerationRun({
         erd,
-        pipeline: { engine: 'llm', llm: engine },
+        pipeline: { engine: 'llm', llm: engine, cache },
         review: { threshold: 0.8, runtime: false, autoApprove: true, judgeOnJoin: false },
         env: process.env,
       });
@@ -59,6 +61,15 @@ describe('a model-written file with an error after repair', () => {
           entry.path,
         ).toEqual([]);
         expect(fileReviewView(entry).keptDraft, entry.path).toEqual(entry.keptDraft);
+      }
+      // The answers of a drafted file are evicted (memory and disk); the others stay cached.
+      for (const file of result.files) {
+        const keys = file.cacheKeys ?? [];
+        const stored = await Promise.all(keys.map((k) => new AgentCache({ dir: path.join(dir, 'cache') }).get(k)));
+        const drafted = entries.find((e) => e.path === file.path)?.keptDraft !== null;
+        if (drafted) expect(keys.length, file.path).toBeGreaterThan(0);
+        for (const [i, hit] of stored.entries()) expect(hit === null, `${file.path} ${keys[i]}`).toBe(drafted);
+        for (const key of keys) expect((await cache.get(key)) === null, file.path).toBe(drafted);
       }
       const kept = entries.filter((e) => e.keptDraft === null);
       for (const entry of kept) expect(entry.current.content, entry.path).not.toContain('slugify(');

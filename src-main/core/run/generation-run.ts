@@ -216,7 +216,16 @@ export class GenerationRun {
       }
       if (rejected.size === 0) return;
       await this.review.useDrafts(rejected);
+      await this.evictAnswers(rejected.keys());
     }
+  }
+
+  /** Forgets the cached model answers of files replaced by their drafts, so a rerun asks again. */
+  private async evictAnswers(paths: Iterable<string>): Promise<void> {
+    const cache = this.options.pipeline.cache;
+    if (!cache) return;
+    const byPath = new Map((this.result?.files ?? []).map((f) => [f.path, f.cacheKeys ?? []]));
+    for (const path of paths) for (const key of byPath.get(path) ?? []) await cache.evict(key);
   }
 
   /** The error findings of the template project itself (static layers), as `errorKey`s. */
