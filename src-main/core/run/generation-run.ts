@@ -10,7 +10,10 @@
 import { performance } from 'node:perf_hooks';
 import type { Erd } from '../../../src-shared/erd/model';
 import { ReviewSession } from '../review/review-session';
-import type { ReviewEntry } from '../review/types';
+import type { DraftReplacement, ReviewEntry } from '../review/types';
+import { generateProject } from '../generate';
+import type { Finding, SourceFile } from '../validate/types';
+import { validateStatic } from '../validate/validate-project';
 import { staticValidator } from '../review';
 import { PoolCancelledError, runPipeline, type PipelineOptions, type PipelineResult, type PoolEvent } from './pipeline';
 import { ProjectValidation, type ValidationOutcome } from './project-validation';
@@ -18,6 +21,20 @@ import { shipMigrations } from './migrations-step';
 import { regenerateFile, RegenerationError, type RegeneratedFile } from './regenerate';
 
 export type { ValidationOutcome } from './project-validation';
+
+/** Sources whose text a model wrote (directly, or an answer served from the cache). */
+const MODEL_SOURCES: ReadonlySet<string> = new Set(['llm', 'cache']);
+
+/** An error as the same mistake in another version of the file: where and what, not the line. */
+const errorKey = (f: Finding) => `${f.file}\0${f.rule}\0${f.message}`;
+
+/** Why the model's version gave way to the draft, in one sentence naming the first problems. */
+function draftReason(failed: string | null, errors: readonly Finding[]): string {
+  if (failed !== null) return `generation failed: ${failed}`;
+  const shown = errors.slice(0, 3).map((f) => `${f.rule}${f.line > 0 ? ` (line ${f.line})` : ''}: ${f.message}`);
+  const more = errors.length > 3 ? ` (and ${errors.length - 3} more)` : '';
+  return `the model's version had ${errors.length} error${errors.length === 1 ? '' : 's'} after repair — ${shown.join('; ')}${more}`;
+}
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -196,7 +213,61 @@ export class GenerationRun {
     const started = performance.now();
     await Promise.all(this.joining);
     await this.review.complete();
+    await this.fallBackToDrafts();
     this.validateMs = Math.round(performance.now() - started);
+  }
+
+  /**
+   * Every model-written file whose judgement has an error is replaced by its offline draft and the
+   * project is judged again, until no model-written file has an error (a draft can expose another
+   * model-written file that relied on the rejected one). Files are never dropped, so the project
+   * stays complete.
+   */
+  private async fallBackToDrafts(): Promise<void> {
+    const modelWritten = new Set(
+      (this.result?.files ?? []).filter((f) => MODEL_SOURCES.has(f.source)).map((f) => f.path),
+    );
+    if (modelWritten.size === 0) return;
+    const template = generateProject(this.options.erd);
+    const drafts = new Map(template.map((f) => [f.path, f.content]));
+    let draftErrors: Promise<Set<string>> | null = null;
+    for (;;) {
+      const candidates = this.review
+        .list()
+        .filter((e) => modelWritten.has(e.path) && e.keptDraft === null && drafts.has(e.path))
+        .filter((e) => e.failed !== null || e.current.findings.some((f) => f.severity === 'error'));
+      if (candidates.length === 0) return;
+      // An error the draft has too is the template's, not the model's: the draft would not fix it.
+      draftErrors ??= this.templateErrors(template);
+      const known = await draftErrors;
+      const rejected = new Map<string, DraftReplacement>();
+      for (const entry of candidates) {
+        const errors = entry.current.findings.filter((f) => f.severity === 'error' && !known.has(errorKey(f)));
+        if (errors.length === 0 && entry.failed === null) continue;
+        rejected.set(entry.path, { content: drafts.get(entry.path) ?? '', reason: draftReason(entry.failed, errors) });
+      }
+      if (rejected.size === 0) return;
+      await this.review.useDrafts(rejected);
+      await this.evictAnswers(rejected.keys());
+    }
+  }
+
+  /** Forgets the cached model answers of files replaced by their drafts, so a rerun asks again. */
+  private async evictAnswers(paths: Iterable<string>): Promise<void> {
+    const cache = this.options.pipeline.cache;
+    if (!cache) return;
+    const byPath = new Map((this.result?.files ?? []).map((f) => [f.path, f.cacheKeys ?? []]));
+    for (const path of paths) for (const key of byPath.get(path) ?? []) await cache.evict(key);
+  }
+
+  /** The error findings of the template project itself (static layers), as `errorKey`s. */
+  private async templateErrors(template: readonly SourceFile[]): Promise<Set<string>> {
+    const { findings } = await validateStatic(template, {
+      erd: this.options.erd,
+      env: this.options.env,
+      ...(this.options.python ? { python: this.options.python } : {}),
+    });
+    return new Set(findings.filter((f) => f.severity === 'error').map(errorKey));
   }
 
   /**

@@ -29,7 +29,10 @@ export interface AttemptReport extends AttemptRecord {
  * updated, merged, or already identical); false when it was not approved, conflicted (the user's
  * file was kept), or the run wrote only a zip.
  */
-export interface FileReport extends Pick<FileVerdict, 'score' | 'category' | 'findings' | 'approved' | 'decidedBy'> {
+export interface FileReport extends Pick<
+  FileVerdict,
+  'score' | 'category' | 'findings' | 'approved' | 'decidedBy' | 'keptDraft'
+> {
   path: string;
   agent: AgentId;
   source: FileSource;

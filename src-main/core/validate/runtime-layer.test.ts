@@ -110,6 +110,9 @@ for (const django of targets)
       expect(r.findings.map((f) => [f.file, f.line, f.rule])).toEqual([
         ['shop/models.py', 16, 'runtime.check.fields.E130'],
       ]);
+      // The failing check does not stop the migrations and the tests; stopped by the same system
+      // check, they add no second finding on another file.
+      expect(r.steps.map((s) => s.step)).toEqual(['check', 'makemigrations', 'test --noinput']);
     });
 
     it('attributes an import crash to the file and line that raised it', async () => {

@@ -152,7 +152,12 @@ interface StepSetup {
   signal?: AbortSignal;
 }
 
-/** check, then makemigrations, then the tests, in `root`; stops at the first step that fails. */
+/** Adds a later step's crash unless an earlier step already reported the same place (the same import error). */
+function addNew(findings: Finding[], crash: Finding): void {
+  if (!findings.some((f) => f.file === crash.file && f.line === crash.line)) findings.push(crash);
+}
+
+/** check, then makemigrations, then the tests, in `root`; every step runs even when an earlier one fails. */
 async function runSteps(files: readonly SourceFile[], root: string, setup: StepSetup): Promise<RuntimeResult> {
   const steps: RuntimeResult['steps'] = [];
   const manage = async (args: string[]): Promise<ManageResult> => {
@@ -174,13 +179,13 @@ async function runSteps(files: readonly SourceFile[], root: string, setup: StepS
   const output = `${check.stdout}\n${check.stderr}`;
   const settingsFile = files.find((f) => /(^|\/)settings(\/base)?\.py$/.test(f.path))?.path ?? 'manage.py';
   const messages = checkMessages(output, settingsFile, (file) => files.find((f) => f.path === file)?.content ?? '');
-  if (check.code !== 0) {
-    const findings = messages.some((m) => m.severity === 'error')
-      ? messages
+  // A failing check does not stop the other steps: the migrations and the tests still say what
+  // else is wrong, so a mistake behind the first one is never approved unseen.
+  const checkFailed = check.code !== 0;
+  const findings =
+    !checkFailed || messages.some((m) => m.severity === 'error')
+      ? [...messages]
       : [...messages, tracebackFinding('runtime.check-failed', output, root, 'manage.py check failed', 'manage.py')];
-    return { findings, ran: true, steps };
-  }
-  const findings = [...messages];
   const hasMigrations = files.some((f) => /(^|\/)migrations\/\d{4}_\w+\.py$/.test(f.path));
   const migrate = await manage(hasMigrations ? ['makemigrations', '--check', '--dry-run'] : ['makemigrations']);
   if (migrate.code !== 0) {
@@ -198,20 +203,21 @@ async function runSteps(files: readonly SourceFile[], root: string, setup: StepS
           ),
         );
       }
-    } else
-      findings.push(tracebackFinding('runtime.makemigrations-failed', out, root, 'makemigrations failed', 'manage.py'));
-    return { findings, ran: true, steps };
+    } else if (!checkFailed || !/SystemCheckError/.test(out))
+      addNew(
+        findings,
+        tracebackFinding('runtime.makemigrations-failed', out, root, 'makemigrations failed', 'manage.py'),
+      );
   }
   if (setup.tests) {
     const test = await manage(['test', '--noinput']);
     if (test.code !== 0) {
       const out = `${test.stdout}\n${test.stderr}`;
       const failures = testFailures(out, root);
-      findings.push(
-        ...(failures.length > 0
-          ? failures
-          : [tracebackFinding('runtime.tests-crashed', out, root, 'manage.py test failed', 'manage.py')]),
-      );
+      // When check already failed, a test run stopped by the same system checks adds nothing.
+      if (failures.length > 0) findings.push(...failures);
+      else if (!checkFailed || !/SystemCheckError/.test(out))
+        addNew(findings, tracebackFinding('runtime.tests-crashed', out, root, 'manage.py test failed', 'manage.py'));
     }
   }
   return { findings, ran: true, steps };
