@@ -168,13 +168,30 @@ export class ReviewSession extends EventEmitter<ReviewEvents> {
    * them. The model's version stays among the previous versions; `keptDraft` says why.
    */
   useDrafts(drafts: ReadonlyMap<string, DraftReplacement>): Promise<void> {
+    return this.replaceAll(drafts, (draft) => ({ origin: 'generated', keptDraft: { reason: draft.reason } }));
+  }
+
+  /**
+   * New versions the engine wrote to repair failures the layers found (`feedback`: what was sent
+   * to the model), judged with the whole project like `useDrafts`.
+   */
+  useRepairs(repairs: ReadonlyMap<string, { content: string; feedback: string }>): Promise<void> {
+    return this.replaceAll(repairs, (r) => ({ origin: 'regenerated', feedback: r.feedback, keptDraft: null }));
+  }
+
+  private replaceAll<T extends { content: string }>(
+    changes: ReadonlyMap<string, T>,
+    how: (change: T) => { origin: VersionOrigin; feedback?: string; keptDraft: ReviewEntry['keptDraft'] },
+  ): Promise<void> {
     return this.queue(async () => {
-      for (const [path, draft] of drafts) {
+      for (const [path, change] of changes) {
         const entry = this.get(path);
+        const { keptDraft, ...version } = how(change);
         entry.previous.push(entry.current);
-        entry.current = { ...entry.current, content: draft.content, origin: 'generated', findings: [] };
+        entry.current = { ...entry.current, feedback: undefined, ...version, content: change.content, findings: [] };
+        if (entry.current.feedback === undefined) delete entry.current.feedback;
         entry.failed = null;
-        entry.keptDraft = { reason: draft.reason };
+        entry.keptDraft = keptDraft;
         if (entry.decidedBy === 'auto') {
           entry.decision = 'pending';
           entry.decidedBy = null;

@@ -19,6 +19,7 @@ import { PoolCancelledError, runPipeline, type PipelineOptions, type PipelineRes
 import { ProjectValidation, type ValidationOutcome } from './project-validation';
 import { shipMigrations } from './migrations-step';
 import { regenerateFile, RegenerationError, type RegeneratedFile } from './regenerate';
+import { repairFeedback, runtimeErrors } from './runtime-repair';
 
 export type { ValidationOutcome } from './project-validation';
 
@@ -125,6 +126,8 @@ export class GenerationRun {
   private readonly validation: ProjectValidation;
   private readonly joining: Promise<unknown>[] = [];
   private readonly joined = new Set<string>();
+  /** Files the model was already asked to repair after a runtime failure (one attempt each). */
+  private readonly repairAsked = new Set<string>();
 
   constructor(private readonly options: GenerationRunOptions) {
     const { erd, env, review } = options;
@@ -150,6 +153,11 @@ export class GenerationRun {
 
   get engine(): PipelineOptions['engine'] {
     return this.options.pipeline.engine;
+  }
+
+  /** Runtime-layer runs and attribution reruns over the whole run, with their times. */
+  get runtimeTotals(): ProjectValidation['runtimeTotals'] {
+    return this.validation.runtimeTotals;
   }
 
   /** What validating the complete project did (layers, interpreter, runtime steps). */
@@ -232,6 +240,7 @@ export class GenerationRun {
     const drafts = new Map(template.map((f) => [f.path, f.content]));
     let draftErrors: Promise<Set<string>> | null = null;
     for (;;) {
+      if (await this.repairRuntimeFailures(modelWritten)) continue;
       const candidates = this.review
         .list()
         .filter((e) => modelWritten.has(e.path) && e.keptDraft === null && drafts.has(e.path))
@@ -250,6 +259,37 @@ export class GenerationRun {
       await this.review.useDrafts(rejected);
       await this.evictAnswers(rejected.keys());
     }
+  }
+
+  /**
+   * Model-written files with runtime failures pinned on them go back to the model once, with
+   * Django's messages as feedback; the repaired versions are judged with the whole project.
+   * Returns whether anything was repaired (false: nothing to repair, or the template engine).
+   */
+  private async repairRuntimeFailures(modelWritten: ReadonlySet<string>): Promise<boolean> {
+    if (this.options.pipeline.engine !== 'llm') return false;
+    const targets = this.review
+      .list()
+      .filter((e) => modelWritten.has(e.path) && e.keptDraft === null && !this.repairAsked.has(e.path))
+      .map((e) => ({ entry: e, failures: runtimeErrors(e.current.findings) }))
+      .filter((t) => t.failures.length > 0);
+    if (targets.length === 0) return false;
+    const repairs = new Map<string, { content: string; feedback: string }>();
+    await Promise.all(
+      targets.map(async ({ entry, failures }) => {
+        this.repairAsked.add(entry.path);
+        const feedback = repairFeedback(entry.path, failures);
+        try {
+          const content = await this.regenerateText(entry.path, feedback, entry.current.content);
+          if (content !== entry.current.content) repairs.set(entry.path, { content, feedback });
+        } catch {
+          // No repair (a refused or cancelled regeneration): the draft stands in below.
+        }
+      }),
+    );
+    if (repairs.size === 0) return false;
+    await this.review.useRepairs(repairs);
+    return true;
   }
 
   /** Forgets the cached model answers of files replaced by their drafts, so a rerun asks again. */
