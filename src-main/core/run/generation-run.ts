@@ -10,32 +10,15 @@
 import { performance } from 'node:perf_hooks';
 import type { Erd } from '../../../src-shared/erd/model';
 import { ReviewSession } from '../review/review-session';
-import type { DraftReplacement, ReviewEntry } from '../review/types';
-import { generateProject } from '../generate';
-import type { Finding, SourceFile } from '../validate/types';
-import { validateStatic } from '../validate/validate-project';
+import type { ReviewEntry } from '../review/types';
 import { staticValidator } from '../review';
 import { PoolCancelledError, runPipeline, type PipelineOptions, type PipelineResult, type PoolEvent } from './pipeline';
 import { ProjectValidation, type ValidationOutcome } from './project-validation';
 import { shipMigrations } from './migrations-step';
 import { regenerateFile, RegenerationError, type RegeneratedFile } from './regenerate';
-import { repairFeedback, runtimeErrors } from './runtime-repair';
+import { fallBackToDrafts } from './draft-fallback';
 
 export type { ValidationOutcome } from './project-validation';
-
-/** Sources whose text a model wrote (directly, or an answer served from the cache). */
-const MODEL_SOURCES: ReadonlySet<string> = new Set(['llm', 'cache']);
-
-/** An error as the same mistake in another version of the file: where and what, not the line. */
-const errorKey = (f: Finding) => `${f.file}\0${f.rule}\0${f.message}`;
-
-/** Why the model's version gave way to the draft, in one sentence naming the first problems. */
-function draftReason(failed: string | null, errors: readonly Finding[]): string {
-  if (failed !== null) return `generation failed: ${failed}`;
-  const shown = errors.slice(0, 3).map((f) => `${f.rule}${f.line > 0 ? ` (line ${f.line})` : ''}: ${f.message}`);
-  const more = errors.length > 3 ? ` (and ${errors.length - 3} more)` : '';
-  return `the model's version had ${errors.length} error${errors.length === 1 ? '' : 's'} after repair — ${shown.join('; ')}${more}`;
-}
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -226,88 +209,23 @@ export class GenerationRun {
   }
 
   /**
-   * Every model-written file whose judgement has an error is replaced by its offline draft and the
-   * project is judged again, until no model-written file has an error (a draft can expose another
-   * model-written file that relied on the rejected one). Files are never dropped, so the project
-   * stays complete.
+   * Every model-written file whose judgement has an error goes back to the model once when the
+   * error came from running the project, then gives way to its offline draft (see draft-fallback.ts).
    */
-  private async fallBackToDrafts(): Promise<void> {
-    const modelWritten = new Set(
-      (this.result?.files ?? []).filter((f) => MODEL_SOURCES.has(f.source)).map((f) => f.path),
-    );
-    if (modelWritten.size === 0) return;
-    const template = generateProject(this.options.erd);
-    const drafts = new Map(template.map((f) => [f.path, f.content]));
-    let draftErrors: Promise<Set<string>> | null = null;
-    for (;;) {
-      if (await this.repairRuntimeFailures(modelWritten)) continue;
-      const candidates = this.review
-        .list()
-        .filter((e) => modelWritten.has(e.path) && e.keptDraft === null && drafts.has(e.path))
-        .filter((e) => e.failed !== null || e.current.findings.some((f) => f.severity === 'error'));
-      if (candidates.length === 0) return;
-      // An error the draft has too is the template's, not the model's: the draft would not fix it.
-      draftErrors ??= this.templateErrors(template);
-      const known = await draftErrors;
-      const rejected = new Map<string, DraftReplacement>();
-      for (const entry of candidates) {
-        const errors = entry.current.findings.filter((f) => f.severity === 'error' && !known.has(errorKey(f)));
-        if (errors.length === 0 && entry.failed === null) continue;
-        rejected.set(entry.path, { content: drafts.get(entry.path) ?? '', reason: draftReason(entry.failed, errors) });
-      }
-      if (rejected.size === 0) return;
-      await this.review.useDrafts(rejected);
-      await this.evictAnswers(rejected.keys());
-    }
-  }
-
-  /**
-   * Model-written files with runtime failures pinned on them go back to the model once, with
-   * Django's messages as feedback; the repaired versions are judged with the whole project.
-   * Returns whether anything was repaired (false: nothing to repair, or the template engine).
-   */
-  private async repairRuntimeFailures(modelWritten: ReadonlySet<string>): Promise<boolean> {
-    if (this.options.pipeline.engine !== 'llm') return false;
-    const targets = this.review
-      .list()
-      .filter((e) => modelWritten.has(e.path) && e.keptDraft === null && !this.repairAsked.has(e.path))
-      .map((e) => ({ entry: e, failures: runtimeErrors(e.current.findings) }))
-      .filter((t) => t.failures.length > 0);
-    if (targets.length === 0) return false;
-    const repairs = new Map<string, { content: string; feedback: string }>();
-    await Promise.all(
-      targets.map(async ({ entry, failures }) => {
-        this.repairAsked.add(entry.path);
-        const feedback = repairFeedback(entry.path, failures);
-        try {
-          const content = await this.regenerateText(entry.path, feedback, entry.current.content);
-          if (content !== entry.current.content) repairs.set(entry.path, { content, feedback });
-        } catch {
-          // No repair (a refused or cancelled regeneration): the draft stands in below.
-        }
-      }),
-    );
-    if (repairs.size === 0) return false;
-    await this.review.useRepairs(repairs);
-    return true;
-  }
-
-  /** Forgets the cached model answers of files replaced by their drafts, so a rerun asks again. */
-  private async evictAnswers(paths: Iterable<string>): Promise<void> {
-    const cache = this.options.pipeline.cache;
-    if (!cache) return;
-    const byPath = new Map((this.result?.files ?? []).map((f) => [f.path, f.cacheKeys ?? []]));
-    for (const path of paths) for (const key of byPath.get(path) ?? []) await cache.evict(key);
-  }
-
-  /** The error findings of the template project itself (static layers), as `errorKey`s. */
-  private async templateErrors(template: readonly SourceFile[]): Promise<Set<string>> {
-    const { findings } = await validateStatic(template, {
+  private fallBackToDrafts(): Promise<void> {
+    return fallBackToDrafts({
       erd: this.options.erd,
       env: this.options.env,
       ...(this.options.python ? { python: this.options.python } : {}),
+      review: this.review,
+      files: this.result?.files ?? [],
+      ...(this.options.pipeline.cache ? { cache: this.options.pipeline.cache } : {}),
+      repair:
+        this.options.pipeline.engine === 'llm'
+          ? (path, feedback, current) => this.regenerateText(path, feedback, current)
+          : null,
+      repairAsked: this.repairAsked,
     });
-    return new Set(findings.filter((f) => f.severity === 'error').map(errorKey));
   }
 
   /**
