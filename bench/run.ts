@@ -1,6 +1,7 @@
 /** `npm run bench`: every benchmark of the project, printing figures (never pass/fail). */
 import { runFormatsBenchmarks } from './formats-bench';
 import { runGenerationBenchmarks } from './generation-bench';
+import { runMistakeBenchmarks } from './mistakes-bench';
 import { runPoolBenchmarks } from './pool-bench';
 import { runValidationBenchmarks } from './validation-bench';
 
@@ -11,3 +12,5 @@ console.log('');
 await runPoolBenchmarks();
 console.log('');
 await runFormatsBenchmarks();
+console.log('');
+await runMistakeBenchmarks();

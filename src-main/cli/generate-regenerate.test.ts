@@ -1,8 +1,9 @@
 /**
  * Regeneration with feedback in `djforge generate`: on a terminal, `r` sends the reviewer's
  * feedback to the LLM engine, the new version replaces the file (re-judged, the old one shown in
- * the diff), and approving writes it. The local test model slips an `eval` into the Job viewset
- * unless the prompt carries feedback, which it echoes as a comment.
+ * the diff), and approving writes it. The local test model adds two fields the ERD does not have
+ * to the Job model (drift, which only a person may accept; a model's error would be replaced by
+ * the offline draft without asking) unless the prompt carries feedback, which it echoes as a comment.
  */
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
@@ -14,8 +15,9 @@ import { importErdText } from '../core/erd';
 import { GenerationRun, NEEDS_LLM_MESSAGE, prepareLlmEngine } from '../core/run';
 import { examples, readReport, runCli } from '../../test-support/cli-harness';
 
-const EVAL = '\n\ndef run_filter(text):\n    return eval(text)\n';
-const FEEDBACK = 'Remove the eval helper.';
+const DRIFT =
+  '    featured = models.BooleanField(default=False)\n    views_count = models.PositiveIntegerField(default=0)\n';
+const FEEDBACK = 'Keep to the fields of the ERD.';
 
 function responder(request: ChatRequest): string {
   const prompt = request.messages.find((m) => m.role === 'user')?.content ?? '';
@@ -23,7 +25,9 @@ function responder(request: ChatRequest): string {
   if (feedback !== undefined)
     return ['```python', `# regenerated: ${feedback}`, draftFromPrompt(prompt) ?? '', '```'].join('\n');
   const answer = draftResponder(request);
-  return /class JobViewSet\b/.test(answer) ? answer.replace(/\n```$/, `${EVAL}\`\`\``) : answer;
+  return /^class Job\(models\.Model\):\n/m.test(answer)
+    ? answer.replace(/(\n {4}posted_by = [^\n]*\n)/, `$1${DRIFT}`)
+    : answer;
 }
 
 const erd = path.join(examples, 'seed-legacy-jobboard.json');
@@ -65,31 +69,31 @@ describe('djforge generate: regenerate with feedback on a terminal', () => {
       'Feedback for the regeneration: ',
       '[a]pprove, [s]kip, [e]dit, [r]egenerate, [q]uit (skip the rest)? ',
     ]);
-    expect(result.terminal).toMatch(/\ncore\/views\.py — error, score 0\.60\n/);
-    expect(result.terminal).toContain('Changes (error 0.60 → auto-approved 1.00):');
+    expect(result.terminal).toMatch(/\ncore\/models\.py — medium, score 0\.50\n/);
+    expect(result.terminal).toContain('Changes (medium 0.50 → auto-approved 1.00):');
     expect(result.terminal).toContain(`+ # regenerated: ${FEEDBACK}`);
-    expect(result.terminal).toContain('-     return eval(text)');
+    expect(result.terminal).toContain('-     views_count = models.PositiveIntegerField(default=0)');
     const report = await readReport(path.join(dir, 'report.json'));
     expect(report.files.every((f) => f.approved && f.written)).toBe(true);
     expect(result.terminal).toContain(`Batch operation complete: ${report.files.length} approved, 0 skipped`);
-    // The User viewset lives in the users app now, so core/views.py is the Job viewset's unit alone.
-    expect(result.stderr).toContain('Regenerated core/views.py (llm): 1 unit(s), 1 model call(s),');
+    // The User model lives in the users app, so core/models.py is the Job model's unit alone.
+    expect(result.stderr).toContain('Regenerated core/models.py (llm): 1 unit(s), 1 model call(s),');
 
     const regenerationPrompts = server.requests.filter((r) =>
-      r.messages.some((m) => m.content.includes(`current version of core/views.py\n\n${FEEDBACK}`)),
+      r.messages.some((m) => m.content.includes(`current version of core/models.py\n\n${FEEDBACK}`)),
     );
     expect(regenerationPrompts).toHaveLength(1);
-    const jobPrompt = regenerationPrompts.find((r) => r.messages.some((m) => m.content.includes('class JobViewSet')));
-    expect(jobPrompt?.messages.some((m) => m.content.includes('    return eval(text)'))).toBe(true);
+    const jobPrompt = regenerationPrompts.find((r) => r.messages.some((m) => m.content.includes('class Job(')));
+    expect(jobPrompt?.messages.some((m) => m.content.includes('    views_count = models.'))).toBe(true);
 
-    const written = await fs.readFile(path.join(dir, 'api', 'core', 'views.py'), 'utf8');
+    const written = await fs.readFile(path.join(dir, 'api', 'core', 'models.py'), 'utf8');
     expect(written.split(`# regenerated: ${FEEDBACK}`)).toHaveLength(2);
-    expect(written).not.toContain('eval(');
-    const views = report.files.find((f) => f.path === 'core/views.py');
-    expect(views).toMatchObject({ approved: true, category: 'auto-approved', source: 'llm' });
-    expect(views?.attempts.map((a) => [a.unitId, a.outcome])).toEqual([
-      ['views:core:Job', 'ok'],
-      ['views:core:Job', 'ok'],
+    expect(written).not.toContain('views_count');
+    const models = report.files.find((f) => f.path === 'core/models.py');
+    expect(models).toMatchObject({ approved: true, category: 'auto-approved', source: 'llm', keptDraft: null });
+    expect(models?.attempts.map((a) => [a.unitId, a.outcome])).toEqual([
+      ['models:core:Job', 'ok'],
+      ['models:core:Job', 'ok'],
     ]);
     expect(report.metrics.llmCalls).toBe(server.requests.length);
   });

@@ -1,7 +1,9 @@
 /**
  * The review of `djforge generate`: policies, exit codes, the interactive flow and the report's
- * review fields. One LLM run against the local server (whose model slips an `eval` into the Job
- * viewset) fills a shared cache, so every later run is served from it without model calls.
+ * review fields. One LLM run against the local server (whose model adds two fields the ERD does
+ * not have to the Job model: drift, a warning only a person may accept) fills a shared cache, so
+ * every later run is served from it without model calls. (A model's error is not a review
+ * matter any more: the file is replaced by its offline draft, see run/draft-fallback.test.ts.)
  */
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
@@ -11,13 +13,14 @@ import { draftResponder } from '../../test-support/draft-responder';
 import { startOpenAiServer, type ChatRequest, type OpenAiServer } from '../../test-support/openai-server';
 import { examples, listing, readReport, runCli } from '../../test-support/cli-harness';
 
-const EVAL = '\n\ndef run_filter(text):\n    return eval(text)\n';
+const DRIFT =
+  '    featured = models.BooleanField(default=False)\n    views_count = models.PositiveIntegerField(default=0)\n';
 
-/** The cooperative test model, except that the Job viewset unit gains a security smell. */
+/** The cooperative test model, except that the Job model gains two fields that are not in the ERD. */
 function sloppyResponder(request: ChatRequest): string {
   const answer = draftResponder(request);
-  return /class JobViewSet\b/.test(answer) && answer.endsWith('\n```')
-    ? answer.replace(/\n```$/, `${EVAL}\`\`\``)
+  return /^class Job\(models\.Model\):\n/m.test(answer)
+    ? answer.replace(/(\n {4}posted_by = [^\n]*\n)/, `$1${DRIFT}`)
     : answer;
 }
 
@@ -49,36 +52,36 @@ describe('djforge generate review policies', () => {
     const result = await generate(undefined, '--out', 'high', '--json', 'high.json');
     expect(result.code, result.stderr).toBe(1);
     expect(result.stdout).toMatch(
-      new RegExp(`^Review \\(--approve high\\): ${total - 1} auto-approved, 0 high, 0 medium, 0 low, 1 error`, 'm'),
+      new RegExp(`^Review \\(--approve high\\): ${total - 1} auto-approved, 0 high, 1 medium, 0 low, 0 error`, 'm'),
     );
-    expect(result.stdout).toMatch(/^ {2}not approved: core\/views\.py \(error, score 0\.60\): .*security\.eval/m);
+    expect(result.stdout).toMatch(/^ {2}not approved: core\/models\.py \(medium, score 0\.50\): .*field-not-in-erd/m);
     expect(result.stdout).toMatch(new RegExp(`^Wrote ${total - 1} of ${total} files`, 'm'));
     expect(result.stderr).toContain(
-      `djforge generate: 1 of ${total} files not approved, so not written: core/views.py. The ${total - 1} approved files were written.`,
+      `djforge generate: 1 of ${total} files not approved, so not written: core/models.py. The ${total - 1} approved files were written.`,
     );
     const written = await listing(path.join(dir, 'high'));
-    expect(written).toEqual(templateFiles.filter((f) => f !== 'core/views.py'));
-    expect(written).not.toContain('core/views.py');
-    expect(written).toContain('core/models.py');
+    expect(written).toEqual(templateFiles.filter((f) => f !== 'core/models.py'));
+    expect(written).toContain('core/views.py');
 
     const report = await readReport(path.join(dir, 'high.json'));
     expect(report.ok).toBe(false);
-    const views = report.files.find((f) => f.path === 'core/views.py');
-    expect(views).toMatchObject({ source: 'llm', category: 'error', score: 0.6, approved: false, decidedBy: 'user' });
-    expect(views).toMatchObject({ written: false, sync: null });
-    expect(views?.findings).toEqual([
-      expect.objectContaining({ rule: 'security.eval', layer: 'security', severity: 'error', file: 'core/views.py' }),
-    ]);
     const models = report.files.find((f) => f.path === 'core/models.py');
-    expect(models).toMatchObject({ category: 'auto-approved', score: 1, approved: true, decidedBy: 'auto' });
-    expect(models).toMatchObject({ written: true, sync: 'create', findings: [] });
+    expect(models).toMatchObject({ source: 'llm', category: 'medium', score: 0.5, approved: false, decidedBy: 'user' });
+    expect(models).toMatchObject({ written: false, sync: null, keptDraft: null });
+    expect(models?.findings.map((f) => [f.rule, f.severity, f.message])).toEqual([
+      ['semantic.field-not-in-erd', 'warning', 'Job.featured is not a field of the ERD entity.'],
+      ['semantic.field-not-in-erd', 'warning', 'Job.views_count is not a field of the ERD entity.'],
+    ]);
+    const views = report.files.find((f) => f.path === 'core/views.py');
+    expect(views).toMatchObject({ category: 'auto-approved', score: 1, approved: true, decidedBy: 'auto' });
+    expect(views).toMatchObject({ written: true, sync: 'create', findings: [], keptDraft: null });
     expect(report.metrics).toMatchObject({
       autoApprovalRate: Math.round(((total - 1) / total) * 1000) / 1000,
       approved: total - 1,
       skipped: 1,
       conflicts: 0,
     });
-    expect(report.metrics.avgQuality).toBe(Math.round(((total - 1 + 0.6) / total) * 1000) / 1000);
+    expect(report.metrics.avgQuality).toBe(Math.round(((total - 1 + 0.5) / total) * 1000) / 1000);
     expect(report.review).toMatchObject({
       threshold: 0.8,
       decidedBy: 'high',
@@ -93,10 +96,10 @@ describe('djforge generate review policies', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(server.requests).toHaveLength(0);
     expect(await listing(path.join(dir, 'all'))).toEqual(templateFiles);
-    expect(await fs.readFile(path.join(dir, 'all', 'core', 'views.py'), 'utf8')).toContain('return eval(text)');
+    expect(await fs.readFile(path.join(dir, 'all', 'core', 'models.py'), 'utf8')).toContain('views_count = ');
     const report = await readReport(path.join(dir, 'all.json'));
     expect(report.ok).toBe(true);
-    expect(report.files.find((f) => f.path === 'core/views.py')).toMatchObject({
+    expect(report.files.find((f) => f.path === 'core/models.py')).toMatchObject({
       approved: true,
       decidedBy: 'user',
       written: true,
@@ -118,7 +121,9 @@ describe('djforge generate review policies', () => {
     expect(none.code).toBe(1);
     expect(none.stderr).toContain(`${total} of ${total} files not approved, so not written`);
     expect(none.stdout).toMatch(
-      new RegExp(`Review \\(--approve none\\): ${total - 1} auto-approved, .* 1 error — 0 approved, ${total} skipped`),
+      new RegExp(
+        `Review \\(--approve none\\): ${total - 1} auto-approved, .* 1 medium, 0 low, 0 error — 0 approved, ${total} skipped`,
+      ),
     );
     await expect(fs.access(path.join(dir, 'none'))).rejects.toThrow(/ENOENT/);
     const report = await readReport(path.join(dir, 'n.json'));
@@ -133,26 +138,28 @@ describe('djforge generate on a terminal', () => {
     const result = await generate(['1'], '--out', 'tty', '--json', 'tty.json');
     expect(result.code, result.stderr).toBe(1);
     expect(result.terminal).toContain('BATCH REVIEW');
-    expect(result.terminal).toContain('Errors (1): core/views.py');
+    expect(result.terminal).toContain('Medium quality (1): core/models.py');
     expect(result.terminal).toContain('[1] Approve all high quality (default)');
     expect(result.terminal).toContain('[5] Custom selection');
     expect(result.terminal).toContain(`Batch operation complete: ${total - 1} approved, 1 skipped`);
     expect(result.asked).toEqual(['Select batch operation (1-5) [1]: ']);
-    expect(await listing(path.join(dir, 'tty'))).not.toContain('core/views.py');
+    expect(await listing(path.join(dir, 'tty'))).not.toContain('core/models.py');
     expect((await readReport(path.join(dir, 'tty.json'))).review.decidedBy).toBe('interactive');
   });
 
   it('custom selection can approve the flagged file by hand', async () => {
     const result = await generate(['5', '1'], '--out', 'pick');
-    expect(result.terminal).toMatch(/\[1\] core\/views\.py \(error, 0\.60\)/);
+    expect(result.terminal).toMatch(/\[1\] core\/models\.py \(medium, 0\.50\)/);
     expect(result.code, result.stderr).toBe(0);
-    expect(await listing(path.join(dir, 'pick'))).toContain('core/views.py');
+    expect(await listing(path.join(dir, 'pick'))).toContain('core/models.py');
   });
 
   it('does not ask when --approve is given', async () => {
     const result = await generate(['5'], '--out', 'asked-not', '--approve', 'high+medium');
     expect(result.asked).toEqual([]);
     expect(result.terminal).toBe('');
-    expect(result.code).toBe(1);
+    // high+medium takes the medium models.py too, so every file is written.
+    expect(result.code, result.stderr).toBe(0);
+    expect(await listing(path.join(dir, 'asked-not'))).toEqual(templateFiles);
   });
 });

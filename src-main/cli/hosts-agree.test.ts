@@ -3,7 +3,8 @@
  * --json) and the Studio service the desktop app and the web host call — must give the same
  * report: the same files, scores, categories, findings and approvals. The LLM is the local
  * OpenAI-compatible server, answering with the template's draft except for one viewset that gains
- * an `eval` helper, so the run has a file with a security finding that neither host approves.
+ * an `eval` helper, so the run has a file with a security finding that both hosts replace by its
+ * offline draft.
  * The Studio's part also reviews the run through the contract: the batch operations, an edit,
  * a regeneration with feedback (streamed), and the write plan before writing.
  */
@@ -92,7 +93,8 @@ describe('the CLI and the Studio service agree on a run', () => {
       ...['--engine', 'llm', '--base-url', server.baseURL, '--model', 'fake-coder', '--no-cache'],
       ...['--no-runtime', '--approve', 'high', '--out', 'cli-out', '--json', 'report.json'],
     );
-    expect(cli.code, cli.stderr).toBe(1);
+    // Every file is approved: the flagged views.py by way of its offline draft (see below).
+    expect(cli.code, cli.stderr).toBe(0);
     const report = await readReport(path.join(dir, 'report.json'));
 
     const studio = await studioHost(path.join(dir, 'studio-data'));
@@ -131,16 +133,23 @@ describe('the CLI and the Studio service agree on a run', () => {
     });
     expect(run.files.map((f) => [f.path, f.source]).sort()).toEqual(cliFiles.map((f) => [f.path, f.source]));
 
-    // The flagged file: an error, not approved by either host, its code said once.
+    // The flagged file: the model's version had an error, so both hosts keep the offline draft
+    // (approved) and say why; the model's version, with its finding said once, stays as version 0.
     const views = run.review.files['core/views.py'] as FileReview;
-    expect(views).toMatchObject({ category: 'error', decision: 'skipped' });
-    expect(views.findings.some((d) => d.code.startsWith('security.') && !/^(\w+)\.\1\./.test(d.code))).toBe(true);
+    expect(views).toMatchObject({ decision: 'approved', keptDraft: { reason: expect.stringContaining('security.') } });
+    expect(views.versions.map((v) => v.category)).toEqual(['error', 'auto-approved']);
+    expect(
+      views.versions[0]?.findings.some((d) => d.code.startsWith('security.') && !/^(\w+)\.\1\./.test(d.code)),
+    ).toBe(true);
     expect(
       Object.values(run.findings)
         .flat()
         .filter((d) => /^([\w-]+)\.\1\./.test(d.code)),
     ).toEqual([]);
-    expect(report.files.find((f) => f.path === 'core/views.py')).toMatchObject({ category: 'error', approved: false });
+    expect(report.files.find((f) => f.path === 'core/views.py')).toMatchObject({
+      approved: true,
+      keptDraft: views.keptDraft,
+    });
   });
 
   it('reviews a Studio run through the contract: regenerate (streamed), edit, batch operations, write plan', async () => {
@@ -167,12 +176,14 @@ describe('the CLI and the Studio service agree on a run', () => {
     expect(regenerated).toMatchObject({ category: 'auto-approved', decision: 'approved', decidedBy: 'auto' });
     expect(regenerated.versions.map((v) => [v.origin, v.category])).toEqual([
       ['generated', 'error'],
+      ['generated', 'auto-approved'],
       ['regenerated', 'auto-approved'],
     ]);
-    expect(regenerated.versions[1]?.feedback).toBe(FEEDBACK);
-    expect(regenerated.versions[1]?.content).toContain(`# regenerated: ${FEEDBACK}`);
+    expect(regenerated.keptDraft).toBeNull();
+    expect(regenerated.versions[2]?.feedback).toBe(FEEDBACK);
+    expect(regenerated.versions[2]?.content).toContain(`# regenerated: ${FEEDBACK}`);
     expect(studio.named('regenerationText').filter((e) => e.path === 'core/views.py').length).toBeGreaterThan(0);
-    expect(studio.named('fileVersion').at(-1)).toMatchObject({ runId, path: 'core/views.py', file: { current: 1 } });
+    expect(studio.named('fileVersion').at(-1)).toMatchObject({ runId, path: 'core/views.py', file: { current: 2 } });
 
     const edited = await studio.value<FileReview>('editFile', {
       runId,

@@ -47,6 +47,12 @@ export const FileReviewSchema = z.object({
   /** Oldest first; `versions[current]` is the version that would be written. */
   versions: z.array(FileVersionSchema),
   current: z.number().int().nonnegative(),
+  /**
+   * Set when the model's version was rejected (an error after repair) and the offline draft — the
+   * template engine's text — replaced it, with the reason; null when the model's version is kept.
+   * Optional so snapshots from before it existed still parse.
+   */
+  keptDraft: z.object({ reason: z.string() }).nullable().optional(),
 });
 export type FileReview = z.infer<typeof FileReviewSchema>;
 

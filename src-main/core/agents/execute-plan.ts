@@ -59,6 +59,8 @@ export interface PipelineFile {
   source: FileSource;
   units: number;
   attempts: UnitAttempt[];
+  /** Cache keys of the model's answers the file was built from (absent: none), to evict if it fails validation. */
+  cacheKeys?: string[];
 }
 
 /** The figures of one run, for the report and the dashboard. `llmCalls` counts every attempt. */
@@ -110,6 +112,8 @@ export async function executePlan(
     .filter(Boolean)
     .join('\n\n');
   const rules = (erd.rules ?? []).map((r) => r.text);
+  /** Unit id → cache key of the answer it used (model or cache), for eviction after validation. */
+  const answerKeys = new Map<string, string>();
   const metrics: GenerationMetrics = {
     units: plan.units.length,
     llmCalls: 0,
@@ -176,6 +180,7 @@ export async function executePlan(
       Object.fromEntries(unit.deps.map((id) => [id, deps.get(id)?.hash ?? ''])),
       instructions,
     );
+    answerKeys.set(unit.id, key);
     const cached = options.cache ? await options.cache.get(key) : null;
     if (cached) {
       metrics.cacheHits += 1;
@@ -208,6 +213,7 @@ export async function executePlan(
     metrics.llmCalls += outcome.attempts.length;
     metrics.tokens += outcome.tokens;
     if (outcome.status === 'fallback') {
+      answerKeys.delete(unit.id);
       metrics.fallbacks += 1;
       return finishUnit(unit, template('fallback', outcome.attempts), startedAt);
     }
@@ -248,7 +254,9 @@ export async function executePlan(
   metrics.durationMs = now() - started;
   const files: PipelineFile[] = plan.files.map((file) => {
     const results = file.unitIds.map((id) => done.get(id) as UnitResult);
+    const cacheKeys = file.unitIds.flatMap((id) => answerKeys.get(id) ?? []);
     return {
+      ...(cacheKeys.length > 0 ? { cacheKeys } : {}),
       path: file.path,
       content: assembled.get(file.path) ?? file.assemble(outputs),
       agent: file.agent,

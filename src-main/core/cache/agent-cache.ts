@@ -120,6 +120,15 @@ export class AgentCache {
     }
   }
 
+  /**
+   * Forgets the answer stored under `key`, in memory and on disk: the file it belongs to failed
+   * validation and was replaced by its draft, so a rerun must ask the model again.
+   */
+  async evict(key: CacheKey): Promise<void> {
+    this.memory.delete(key);
+    await this.disk?.remove(key);
+  }
+
   stats(): CacheStats {
     return { ...this.counters, evictions: this.disk?.evictions ?? 0 };
   }

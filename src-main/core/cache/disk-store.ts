@@ -90,6 +90,17 @@ export class DiskStore<P> {
     return bytes;
   }
 
+  /** Deletes the entry of `key` (absent is fine): an answer that failed validation must not be served again. */
+  async remove(key: CacheKey): Promise<void> {
+    const file = this.fileFor(key);
+    await this.fs.unlink(file).catch(() => undefined);
+    const sizes = this.sizes;
+    if (sizes?.has(file)) {
+      this.total -= sizes.get(file) ?? 0;
+      sizes.delete(file);
+    }
+  }
+
   /** Bytes currently on disk as far as this process knows (scanned once, then tracked). */
   async size(): Promise<number> {
     await this.index();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractCode, findFencedBlocks, looksLikeCode, stripThinking } from './extract-code';
+import { extractCode, extractCodeCandidates, findFencedBlocks, looksLikeCode, stripThinking } from './extract-code';
 
 const CODE =
   'from django.db import models\n\n\nclass Job(models.Model):\n    title = models.CharField(max_length=200)\n';
@@ -44,5 +44,14 @@ describe('extractCode', () => {
     expect(extractCode('```requirements\nDjango>=3.2\n```', 'text')).toBe('Django>=3.2\n');
     expect(looksLikeCode('Django>=3.2\ndjangorestframework>=3.14', 'text')).toBe(true);
     expect(looksLikeCode('This is just a sentence about code.\nAnother sentence follows here.', 'python')).toBe(false);
+  });
+});
+
+describe('extractCodeCandidates', () => {
+  it('lists the chosen block first, then the other blocks largest first, each once', () => {
+    const helper = 'from django.db import models\n';
+    const answer = `\`\`\`python\n${helper}\`\`\`\nThe unit:\n\`\`\`python\n${CODE}\`\`\`\n\`\`\`\n${helper}\`\`\``;
+    expect(extractCodeCandidates(answer)).toEqual([CODE, helper]);
+    expect(extractCodeCandidates('No code here at all, sorry.')).toEqual([]);
   });
 });

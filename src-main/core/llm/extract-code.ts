@@ -79,6 +79,22 @@ export function extractCode(answer: string, language = 'python'): string | null 
   return bareCode(text, language);
 }
 
+/**
+ * Every reading of `answer` as code, best first: `extractCode`'s choice, then the other non-empty
+ * fenced blocks, largest first. The caller tries them in turn when the first fails the unit's
+ * checks (a model that shows a helper block before the unit, or the unit inside a larger example).
+ */
+export function extractCodeCandidates(answer: string, language = 'python'): string[] {
+  const best = extractCode(answer, language);
+  if (best === null) return [];
+  const others = findFencedBlocks(stripThinking(answer))
+    .filter((b) => b.code.trim() !== '')
+    .sort((a, b) => b.code.trim().length - a.code.trim().length)
+    .map((b) => tidy(b.code))
+    .filter((code) => code !== best);
+  return [best, ...new Set(others)];
+}
+
 function largest(blocks: FencedBlock[]): FencedBlock | null {
   let best: FencedBlock | null = null;
   for (const block of blocks) if (!best || block.code.trim().length > best.code.trim().length) best = block;

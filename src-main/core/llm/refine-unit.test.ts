@@ -131,6 +131,23 @@ describe('refineUnit', () => {
     }
   });
 
+  it('takes another code block of the answer when the largest one is not the unit', async () => {
+    const example = ['# How to use it:', 'job = Job.objects.create(title="x")', 'print(job.title)', 'print(job)'].join(
+      '\n',
+    );
+    const twoBlocks = await startOpenAiServer({
+      responder: () => ['```python', example, '```', 'The unit:', '```python', DRAFT, '```'].join('\n'),
+    });
+    try {
+      const client = createLlmClient({ baseURL: twoBlocks.baseURL, apiKey: KEY, timeoutMs: 10_000 });
+      const result = await refineUnit(unit, context([], { client }));
+      expect(result).toMatchObject({ status: 'ok', code: `${DRAFT}\n` });
+      expect(result.attempts).toHaveLength(1);
+    } finally {
+      await twoBlocks.close();
+    }
+  });
+
   it('continues a truncated answer with the part already received', async () => {
     server.inject({ kind: 'truncated' });
     await refineUnit(unit, context([]));

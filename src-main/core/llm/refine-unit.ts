@@ -16,7 +16,7 @@ import type { ModelCooldowns } from '../recovery/cooldowns';
 import { nextUsableIndex, pickModel } from '../recovery/model-choice';
 import { classifyFailure, type Failure, type FailureClass } from '../recovery/failure';
 import type { RecoveryAction, RecoveryPolicy } from '../recovery/policy';
-import { extractCode } from './extract-code';
+import { extractCodeCandidates } from './extract-code';
 import {
   nextShrinkLevel,
   CONTINUE_MESSAGE,
@@ -119,8 +119,17 @@ export async function refineUnit(input: UnitPromptInput, ctx: RefineContext): Pr
       attemptTokens = result.usage?.totalTokens ?? 0;
       answerText = result.text;
       const combined = conversation.prefix + result.text;
-      code = result.finishReason === 'length' ? null : extractCode(combined, input.language);
-      const validationError = code === null ? null : await validate(code, expectedNames, ctx.checker);
+      const candidates = result.finishReason === 'length' ? [] : extractCodeCandidates(combined, input.language);
+      code = candidates[0] ?? null;
+      let validationError = code === null ? null : await validate(code, expectedNames, ctx.checker);
+      // The chosen block failed the unit's checks: another block of the same answer may be the unit.
+      for (const other of candidates.slice(1)) {
+        if (validationError === null) break;
+        if ((await validate(other, expectedNames, ctx.checker)) === null) {
+          code = other;
+          validationError = null;
+        }
+      }
       failure = classifyFailure({
         kind: 'answer',
         text: combined,

@@ -322,6 +322,7 @@ describe('project validation and the report', () => {
           approved: false,
           decidedBy: null,
           revisions: 0,
+          keptDraft: null,
         },
         {
           path: 'a/high.py',
@@ -331,6 +332,7 @@ describe('project validation and the report', () => {
           approved: true,
           decidedBy: 'user',
           revisions: 0,
+          keptDraft: null,
         },
       ],
       projectFindings: [],

@@ -18,6 +18,7 @@ import {
   type FileVersion,
   type Regenerate,
   type RegenerateHooks,
+  type DraftReplacement,
   type ReviewEntry,
   type ReviewFileInput,
   type ValidateFiles,
@@ -137,6 +138,7 @@ export class ReviewSession extends EventEmitter<ReviewEvents> {
         previous: [],
         decision: 'pending',
         decidedBy: null,
+        keptDraft: null,
       };
       this.entries.set(file.path, placeholder);
       if (!this.completed && this.options.judgeOnJoin === false) return placeholder;
@@ -155,25 +157,68 @@ export class ReviewSession extends EventEmitter<ReviewEvents> {
   complete(): Promise<void> {
     return this.queue(async () => {
       this.completed = true;
-      const all = this.sources();
-      const findings = await (this.options.validateProject ?? this.options.validate)(all);
-      const paths = new Set(this.entries.keys());
-      this.projectFindings = findings.filter((f) => !paths.has(f.file));
-      for (const entry of this.entries.values()) {
-        if (entry.failed !== null) continue;
-        const mine = findings.filter((f) => f.file === entry.path);
-        const s = scoreFile({
-          path: entry.path,
-          content: entry.current.content,
-          findings: mine,
-          threshold: this.threshold,
-        });
-        entry.current = { ...entry.current, findings: mine, score: s.score, category: s.category, reasons: s.reasons };
-        this.emit('updated', entry);
-        if (this.applyAuto(entry)) this.emit('decided', entry);
-      }
+      await this.judgeProject();
       this.emit('completed');
     });
+  }
+
+  /**
+   * Replace model-written files by their offline drafts (a file the layers rejected is never
+   * dropped, so no approved file imports a missing one), then re-judge the whole project with
+   * them. The model's version stays among the previous versions; `keptDraft` says why.
+   */
+  useDrafts(drafts: ReadonlyMap<string, DraftReplacement>): Promise<void> {
+    return this.replaceAll(drafts, (draft) => ({ origin: 'generated', keptDraft: { reason: draft.reason } }));
+  }
+
+  /**
+   * New versions the engine wrote to repair failures the layers found (`feedback`: what was sent
+   * to the model), judged with the whole project like `useDrafts`.
+   */
+  useRepairs(repairs: ReadonlyMap<string, { content: string; feedback: string }>): Promise<void> {
+    return this.replaceAll(repairs, (r) => ({ origin: 'regenerated', feedback: r.feedback, keptDraft: null }));
+  }
+
+  private replaceAll<T extends { content: string }>(
+    changes: ReadonlyMap<string, T>,
+    how: (change: T) => { origin: VersionOrigin; feedback?: string; keptDraft: ReviewEntry['keptDraft'] },
+  ): Promise<void> {
+    return this.queue(async () => {
+      for (const [path, change] of changes) {
+        const entry = this.get(path);
+        const { keptDraft, ...version } = how(change);
+        entry.previous.push(entry.current);
+        entry.current = { ...entry.current, feedback: undefined, ...version, content: change.content, findings: [] };
+        if (entry.current.feedback === undefined) delete entry.current.feedback;
+        entry.failed = null;
+        entry.keptDraft = keptDraft;
+        if (entry.decidedBy === 'auto') {
+          entry.decision = 'pending';
+          entry.decidedBy = null;
+        }
+      }
+      await this.judgeProject();
+    });
+  }
+
+  private async judgeProject(): Promise<void> {
+    const all = this.sources();
+    const findings = await (this.options.validateProject ?? this.options.validate)(all);
+    const paths = new Set(this.entries.keys());
+    this.projectFindings = findings.filter((f) => !paths.has(f.file));
+    for (const entry of this.entries.values()) {
+      if (entry.failed !== null) continue;
+      const mine = findings.filter((f) => f.file === entry.path);
+      const s = scoreFile({
+        path: entry.path,
+        content: entry.current.content,
+        findings: mine,
+        threshold: this.threshold,
+      });
+      entry.current = { ...entry.current, findings: mine, score: s.score, category: s.category, reasons: s.reasons };
+      this.emit('updated', entry);
+      if (this.applyAuto(entry)) this.emit('decided', entry);
+    }
   }
 
   get isComplete(): boolean {
@@ -275,6 +320,7 @@ export class ReviewSession extends EventEmitter<ReviewEvents> {
       entry.previous.push(entry.current);
       entry.current = version;
       entry.failed = null;
+      entry.keptDraft = null;
       entry.decision = 'pending';
       entry.decidedBy = null;
       this.applyAuto(entry);

@@ -47,6 +47,7 @@ export function fileReviewView(entry: ReviewEntry): FileReview {
     decidedBy: entry.decidedBy,
     versions,
     current: versions.length - 1,
+    keptDraft: entry.keptDraft,
   };
 }
 

@@ -44,6 +44,17 @@ export interface ReviewEntry {
   decision: Decision;
   /** Who decided: the auto-approval rule or a person. Null while pending. */
   decidedBy: 'auto' | 'user' | null;
+  /**
+   * Set when the model's version was rejected and the offline draft (the template engine's text)
+   * replaced it, with the reason; null while the model's version (or a person's) is kept.
+   */
+  keptDraft: { reason: string } | null;
+}
+
+/** The offline draft that replaces a model-written file, and why. */
+export interface DraftReplacement {
+  content: string;
+  reason: string;
 }
 
 /**

@@ -16,6 +16,8 @@ export interface FileVerdict {
   decidedBy: 'auto' | 'user' | null;
   /** Versions before the current one (edits, regenerations). */
   revisions: number;
+  /** The offline draft replaced the model's version, and why; null when the model's (or a person's) version is kept. */
+  keptDraft: { reason: string } | null;
 }
 
 export interface ReviewVerdicts {
@@ -37,6 +39,7 @@ export function reviewVerdicts(session: ReviewSession): ReviewVerdicts {
       approved: e.decision === 'approved',
       decidedBy: e.decidedBy,
       revisions: e.previous.length,
+      keptDraft: e.keptDraft,
     })),
     projectFindings: session.projectFindings,
     metrics: {

@@ -16,6 +16,7 @@ import { PoolCancelledError, runPipeline, type PipelineOptions, type PipelineRes
 import { ProjectValidation, type ValidationOutcome } from './project-validation';
 import { shipMigrations } from './migrations-step';
 import { regenerateFile, RegenerationError, type RegeneratedFile } from './regenerate';
+import { fallBackToDrafts } from './draft-fallback';
 
 export type { ValidationOutcome } from './project-validation';
 
@@ -108,6 +109,8 @@ export class GenerationRun {
   private readonly validation: ProjectValidation;
   private readonly joining: Promise<unknown>[] = [];
   private readonly joined = new Set<string>();
+  /** Files the model was already asked to repair after a runtime failure (one attempt each). */
+  private readonly repairAsked = new Set<string>();
 
   constructor(private readonly options: GenerationRunOptions) {
     const { erd, env, review } = options;
@@ -133,6 +136,11 @@ export class GenerationRun {
 
   get engine(): PipelineOptions['engine'] {
     return this.options.pipeline.engine;
+  }
+
+  /** Runtime-layer runs and attribution reruns over the whole run, with their times. */
+  get runtimeTotals(): ProjectValidation['runtimeTotals'] {
+    return this.validation.runtimeTotals;
   }
 
   /** What validating the complete project did (layers, interpreter, runtime steps). */
@@ -196,7 +204,28 @@ export class GenerationRun {
     const started = performance.now();
     await Promise.all(this.joining);
     await this.review.complete();
+    await this.fallBackToDrafts();
     this.validateMs = Math.round(performance.now() - started);
+  }
+
+  /**
+   * Every model-written file whose judgement has an error goes back to the model once when the
+   * error came from running the project, then gives way to its offline draft (see draft-fallback.ts).
+   */
+  private fallBackToDrafts(): Promise<void> {
+    return fallBackToDrafts({
+      erd: this.options.erd,
+      env: this.options.env,
+      ...(this.options.python ? { python: this.options.python } : {}),
+      review: this.review,
+      files: this.result?.files ?? [],
+      ...(this.options.pipeline.cache ? { cache: this.options.pipeline.cache } : {}),
+      repair:
+        this.options.pipeline.engine === 'llm'
+          ? (path, feedback, current) => this.regenerateText(path, feedback, current)
+          : null,
+      repairAsked: this.repairAsked,
+    });
   }
 
   /**

@@ -8,7 +8,10 @@
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Erd } from '../../../src-shared/erd/model';
-import { validateRuntime, type RuntimeResult } from '../validate/runtime-layer';
+import { generateProject } from '../generate';
+import { attributeFailures, type Attribution } from '../validate/runtime-attribution';
+import { validateRuntime, type RuntimeOptions, type RuntimeResult } from '../validate/runtime-layer';
+import { failed, type TestResult } from '../validate/runtime-tests';
 import type { Finding, SourceFile } from '../validate/types';
 import { validateStatic, type LayerStatus } from '../validate/validate-project';
 
@@ -26,8 +29,22 @@ export interface ValidationOutcome {
     notice?: string;
     steps: RuntimeResult['steps'];
     durationMs: number;
+    /** Counts of the generated tests that ran, and every failing one with its file. */
+    tests?: { ran: number; passed: number; failing: TestResult[] };
+    /**
+     * When a runtime step failed and model-written files were in the project: which file each
+     * failure was pinned on by swapping files for their drafts, how many reruns and how long.
+     */
+    attribution?: {
+      reruns: number;
+      durationMs: number;
+      failures: { rule: string; message: string; file: string | null }[];
+    };
   };
 }
+
+/** Sources whose text a model wrote: the candidates of the attribution by substitution. */
+const MODEL_SOURCES: ReadonlySet<string> = new Set(['llm', 'cache', 'fallback']);
 
 type RuntimeRun = ValidationOutcome['runtime'] & { findings: Finding[] };
 
@@ -59,6 +76,22 @@ export class ProjectValidation {
   private runtimeRun: { key: string; result: Promise<RuntimeRun> } | null = null;
   /** Path → text the template engine produced; any other text is untrusted for the runtime layer. */
   private readonly templateOutput = new Map<string, string>();
+  /** Paths a model wrote (directly or from the cache). */
+  private readonly modelWritten = new Set<string>();
+  private drafts: Map<string, string> | null = null;
+  /**
+   * Over the whole run: runtime-layer runs of the project and their time, and the attribution's
+   * reruns and their time (the overhead the attribution adds when something failed).
+   */
+  readonly runtimeTotals = {
+    runs: 0,
+    runtimeMs: 0,
+    attributions: 0,
+    reruns: 0,
+    attributionMs: 0,
+    /** Every failure attributed, in order, with the file it was pinned on (null: none). */
+    attributed: [] as { rule: string; message: string; file: string | null }[],
+  };
 
   constructor(
     private readonly erd: Erd,
@@ -71,7 +104,10 @@ export class ProjectValidation {
    * edit or a regeneration makes them untrusted again).
    */
   prefetchRuntime(files: readonly (SourceFile & { source?: string })[]): void {
-    for (const f of files) if (f.source === 'template') this.templateOutput.set(f.path, f.content);
+    for (const f of files) {
+      if (f.source === 'template') this.templateOutput.set(f.path, f.content);
+      if (f.source !== undefined && MODEL_SOURCES.has(f.source)) this.modelWritten.add(f.path);
+    }
     if (this.options.runtime) void this.runtimeFor(files).catch(() => undefined);
   }
 
@@ -79,23 +115,74 @@ export class ProjectValidation {
     const key = projectKey(files);
     if (this.runtimeRun?.key !== key) {
       const started = performance.now();
-      const untrusted = files.filter((f) => this.templateOutput.get(f.path) !== f.content).map((f) => f.path);
-      const result = validateRuntime(files, {
-        env: this.options.env,
-        untrusted,
-        ...(this.options.allowUnsandboxed ? { allowUnsandboxed: true } : {}),
-      }).then((r) => ({
+      const result = this.runAndAttribute(files).then(({ r, attribution, findings }) => ({
         ran: r.ran,
         ...(r.skipped === undefined ? {} : { skipped: r.skipped }),
         ...(r.notice === undefined ? {} : { notice: r.notice }),
         ...(r.sandbox === undefined ? {} : { sandbox: r.sandbox }),
         steps: r.steps,
-        findings: r.findings,
+        ...(r.tests ? { tests: testCounts(r.tests) } : {}),
+        ...(attribution ? { attribution } : {}),
+        findings,
         durationMs: Math.round(performance.now() - started),
       }));
       this.runtimeRun = { key, result };
     }
     return this.runtimeRun.result;
+  }
+
+  private run(files: readonly SourceFile[], extra: Partial<RuntimeOptions> = {}): Promise<RuntimeResult> {
+    const untrusted = files.filter((f) => this.templateOutput.get(f.path) !== f.content).map((f) => f.path);
+    return validateRuntime(files, {
+      env: this.options.env,
+      untrusted,
+      ...(this.options.allowUnsandboxed ? { allowUnsandboxed: true } : {}),
+      ...extra,
+    });
+  }
+
+  /** The runtime layer, then, when it failed on a project with model-written files, the attribution. */
+  private async runAndAttribute(files: readonly SourceFile[]): Promise<{
+    r: RuntimeResult;
+    findings: Finding[];
+    attribution?: NonNullable<ValidationOutcome['runtime']['attribution']>;
+  }> {
+    const began = performance.now();
+    const r = await this.run(files);
+    this.runtimeTotals.runs += 1;
+    this.runtimeTotals.runtimeMs += performance.now() - began;
+    const failing = r.ran && r.findings.some((f) => f.severity === 'error');
+    if (!failing || !files.some((f) => this.modelWritten.has(f.path))) return { r, findings: r.findings };
+    const started = performance.now();
+    this.drafts ??= new Map(generateProject(this.erd).map((f) => [f.path, f.content]));
+    const outcome = await attributeFailures({
+      files,
+      result: r,
+      drafts: this.drafts,
+      modelWritten: this.modelWritten,
+      rerun: (variant, scope) =>
+        this.run(variant, {
+          tests: scope.tests !== false,
+          testLabels: scope.tests || [],
+          migrations: scope.migrations,
+          check: scope.check || scope.tests === false,
+        }),
+    });
+    if (outcome.reruns === 0) return { r, findings: r.findings };
+    this.runtimeTotals.attributions += 1;
+    this.runtimeTotals.reruns += outcome.reruns;
+    this.runtimeTotals.attributionMs += performance.now() - started;
+    const failures = outcome.attributions.map(({ failure, file }: Attribution) => ({
+      rule: failure.rule,
+      message: failure.message,
+      file,
+    }));
+    this.runtimeTotals.attributed.push(...failures);
+    return {
+      r,
+      findings: outcome.findings,
+      attribution: { reruns: outcome.reruns, durationMs: Math.round(performance.now() - started), failures },
+    };
   }
 
   /** Every finding of the project; records what ran in `outcome`. */
@@ -126,4 +213,12 @@ export class ProjectValidation {
     };
     return blocked ? statics.findings : [...statics.findings, ...runtimeFindings];
   }
+}
+
+function testCounts(tests: readonly TestResult[]): NonNullable<ValidationOutcome['runtime']['tests']> {
+  return {
+    ran: tests.length,
+    passed: tests.filter((t) => t.outcome === 'ok').length,
+    failing: tests.filter(failed),
+  };
 }

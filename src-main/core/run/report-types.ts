@@ -17,6 +17,7 @@ import type { FileVerdict } from '../review/verdicts';
 import type { RuntimeResult } from '../validate/runtime-layer';
 import type { Finding } from '../validate/types';
 import type { LayerStatus } from '../validate/validate-project';
+import type { ValidationOutcome } from './project-validation';
 
 /** One model call for one unit of the file (the LLM engine only). */
 export interface AttemptReport extends AttemptRecord {
@@ -29,7 +30,10 @@ export interface AttemptReport extends AttemptRecord {
  * updated, merged, or already identical); false when it was not approved, conflicted (the user's
  * file was kept), or the run wrote only a zip.
  */
-export interface FileReport extends Pick<FileVerdict, 'score' | 'category' | 'findings' | 'approved' | 'decidedBy'> {
+export interface FileReport extends Pick<
+  FileVerdict,
+  'score' | 'category' | 'findings' | 'approved' | 'decidedBy' | 'keptDraft'
+> {
   path: string;
   agent: AgentId;
   source: FileSource;
@@ -72,7 +76,14 @@ export interface ReviewRunReport {
   layers: LayerStatus[];
   /** The interpreter of the syntax layer; null when tree-sitter parsed the files. */
   python: string | null;
-  runtime: { ran: boolean; skipped?: string; steps: RuntimeResult['steps']; durationMs: number };
+  /**
+   * The runtime layer: its steps, every failing generated test with its file, and which
+   * model-written file each failure was pinned on by draft substitution (see ValidationOutcome).
+   */
+  runtime: { ran: boolean; skipped?: string; steps: RuntimeResult['steps']; durationMs: number } & Pick<
+    ValidationOutcome['runtime'],
+    'tests' | 'attribution'
+  >;
   /** Findings about files the project lacks (e.g. a missing tests module). */
   projectFindings: Finding[];
 }

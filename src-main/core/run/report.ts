@@ -55,6 +55,7 @@ export function buildReport(input: ReportInput): GenerationReport {
       findings: r?.findings ?? [],
       approved: r?.approved ?? false,
       decidedBy: r?.decidedBy ?? null,
+      keptDraft: r?.keptDraft ?? null,
       written: sync !== null && WRITTEN_ACTIONS.has(sync),
       sync,
       bytes: Buffer.byteLength(f.content),

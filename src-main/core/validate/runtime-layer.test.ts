@@ -102,6 +102,11 @@ for (const django of targets)
         ['makemigrations', 0],
         ['test --noinput', 0],
       ]);
+      // Every generated test is listed with its file; none failed.
+      expect(r.tests?.length).toBeGreaterThan(1);
+      expect(r.tests?.every((t) => t.file === 'shop/tests.py' && (t.outcome === 'ok' || t.outcome === 'skipped'))).toBe(
+        true,
+      );
     });
 
     it('reports a system-check error on the model field', async () => {
@@ -110,6 +115,9 @@ for (const django of targets)
       expect(r.findings.map((f) => [f.file, f.line, f.rule])).toEqual([
         ['shop/models.py', 16, 'runtime.check.fields.E130'],
       ]);
+      // The failing check does not stop the migrations and the tests; stopped by the same system
+      // check, they add no second finding on another file.
+      expect(r.steps.map((s) => s.step)).toEqual(['check', 'makemigrations', 'test --noinput']);
     });
 
     it('attributes an import crash to the file and line that raised it', async () => {
@@ -136,6 +144,11 @@ for (const django of targets)
       expect(r.findings[0]?.message).toMatch(
         /^shop\.tests\.ProductApiTests\.test_list failed: AssertionError: '\/api\/products\/' != '\/api\/product\/'/,
       );
+      // The per-test results name the one failing test and its file; the others passed.
+      expect(r.tests?.filter((t) => t.outcome === 'fail' || t.outcome === 'error')).toEqual([
+        { id: 'shop.tests.ProductApiTests.test_list', file: 'shop/tests.py', outcome: 'fail' },
+      ]);
+      expect(r.tests?.filter((t) => t.outcome === 'ok').length).toBeGreaterThan(0);
     });
 
     it('skips, with the reason, a project without manage.py', async () => {

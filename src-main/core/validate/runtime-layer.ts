@@ -13,6 +13,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { findDjangoPython, findSandbox, runManage, trackedTempDir, type ManageResult, type Sandbox } from '../runtime';
 import { checkMessages, testFailures, tracebackFinding } from './runtime-output';
+import { testResults, type TestResult } from './runtime-tests';
 import { finding, type Finding, type SourceFile } from './types';
 
 export interface RuntimeOptions {
@@ -24,6 +25,12 @@ export interface RuntimeOptions {
   pythonPath?: string;
   /** Run the generated tests too (the slowest step). Default true. */
   tests?: boolean;
+  /** Run only these tests (`app.tests.Class.test_x` labels); default all. */
+  testLabels?: readonly string[];
+  /** Run `makemigrations` (default true); the attribution's reruns of a check or a test skip it. */
+  migrations?: boolean;
+  /** Run `manage.py check` (default true); a rerun of failing tests skips it (the tests check too). */
+  check?: boolean;
   timeoutMs?: number;
   /** Where `DJFORGE_PYTHON`, `DJFORGE_PYTHONPATH` and `DJFORGE_UNSANDBOXED_RUNTIME` are read; default `process.env`. */
   env?: Readonly<Record<string, string | undefined>>;
@@ -54,6 +61,8 @@ export interface RuntimeResult {
   /** `django.get_version()` of the interpreter used. */
   djangoVersion?: string;
   steps: { step: string; code: number | null; durationMs: number }[];
+  /** Every test the run reached, with its outcome and file (absent when the tests did not run). */
+  tests?: TestResult[];
 }
 
 /** KEY=VALUE lines of a generated `.env.example`, so settings that read the environment start. */
@@ -135,6 +144,9 @@ export async function validateRuntime(
       timeoutMs: options.timeoutMs ?? 180_000,
       env: { DEBUG: 'False', ...envExample(files), ...(found.pythonPath ? { PYTHONPATH: found.pythonPath } : {}) },
       tests: options.tests !== false,
+      testLabels: options.testLabels ?? [],
+      migrations: options.migrations !== false,
+      check: options.check !== false,
       ...(options.signal ? { signal: options.signal } : {}),
     });
     return options.signal?.aborted ? skip('cancelled', { ...status, steps: result.steps }) : { ...result, ...status };
@@ -149,20 +161,28 @@ interface StepSetup {
   timeoutMs: number;
   env: Record<string, string>;
   tests: boolean;
+  testLabels: readonly string[];
+  migrations: boolean;
+  check: boolean;
   signal?: AbortSignal;
 }
 
-/** check, then makemigrations, then the tests, in `root`; stops at the first step that fails. */
+/** Adds a later step's crash unless an earlier step already reported the same place (the same import error). */
+function addNew(findings: Finding[], crash: Finding): void {
+  if (!findings.some((f) => f.file === crash.file && f.line === crash.line)) findings.push(crash);
+}
+
+/** check, then makemigrations, then the tests, in `root`; every step runs even when an earlier one fails. */
 async function runSteps(files: readonly SourceFile[], root: string, setup: StepSetup): Promise<RuntimeResult> {
   const steps: RuntimeResult['steps'] = [];
-  const manage = async (args: string[]): Promise<ManageResult> => {
+  const manage = async (args: string[], step = args.join(' ')): Promise<ManageResult> => {
     const r = await runManage(setup.python, root, args, {
       timeoutMs: setup.timeoutMs,
       env: setup.env,
       sandbox: setup.sandbox,
       ...(setup.signal ? { signal: setup.signal } : {}),
     });
-    steps.push({ step: args.join(' '), code: r.code, durationMs: r.durationMs });
+    steps.push({ step, code: r.code, durationMs: r.durationMs });
     return r;
   };
   for (const f of files) {
@@ -170,20 +190,24 @@ async function runSteps(files: readonly SourceFile[], root: string, setup: StepS
     await fs.mkdir(path.dirname(dest), { recursive: true });
     await fs.writeFile(dest, f.content);
   }
-  const check = await manage(['check']);
+  const check = setup.check ? await manage(['check']) : { code: 0, stdout: '', stderr: '' };
   const output = `${check.stdout}\n${check.stderr}`;
   const settingsFile = files.find((f) => /(^|\/)settings(\/base)?\.py$/.test(f.path))?.path ?? 'manage.py';
   const messages = checkMessages(output, settingsFile, (file) => files.find((f) => f.path === file)?.content ?? '');
-  if (check.code !== 0) {
-    const findings = messages.some((m) => m.severity === 'error')
-      ? messages
+  // A failing check does not stop the other steps: the migrations and the tests still say what
+  // else is wrong, so a mistake behind the first one is never approved unseen.
+  const checkFailed = check.code !== 0;
+  const findings =
+    !checkFailed || messages.some((m) => m.severity === 'error')
+      ? [...messages]
       : [...messages, tracebackFinding('runtime.check-failed', output, root, 'manage.py check failed', 'manage.py')];
-    return { findings, ran: true, steps };
-  }
-  const findings = [...messages];
   const hasMigrations = files.some((f) => /(^|\/)migrations\/\d{4}_\w+\.py$/.test(f.path));
-  const migrate = await manage(hasMigrations ? ['makemigrations', '--check', '--dry-run'] : ['makemigrations']);
-  if (migrate.code !== 0) {
+  // Without shipped migrations, makemigrations writes the ones the tests' database needs: it runs.
+  const migrate =
+    setup.migrations || !hasMigrations
+      ? await manage(hasMigrations ? ['makemigrations', '--check', '--dry-run'] : ['makemigrations'])
+      : null;
+  if (migrate && migrate.code !== 0) {
     const out = `${migrate.stdout}\n${migrate.stderr}`;
     if (hasMigrations && !/Traceback/.test(out)) {
       for (const app of new Set([...out.matchAll(/Migrations for '(\w+)'/g)].map((m) => m[1] ?? ''))) {
@@ -198,21 +222,25 @@ async function runSteps(files: readonly SourceFile[], root: string, setup: StepS
           ),
         );
       }
-    } else
-      findings.push(tracebackFinding('runtime.makemigrations-failed', out, root, 'makemigrations failed', 'manage.py'));
-    return { findings, ran: true, steps };
-  }
-  if (setup.tests) {
-    const test = await manage(['test', '--noinput']);
-    if (test.code !== 0) {
-      const out = `${test.stdout}\n${test.stderr}`;
-      const failures = testFailures(out, root);
-      findings.push(
-        ...(failures.length > 0
-          ? failures
-          : [tracebackFinding('runtime.tests-crashed', out, root, 'manage.py test failed', 'manage.py')]),
+    } else if (!checkFailed || !/SystemCheckError/.test(out))
+      addNew(
+        findings,
+        tracebackFinding('runtime.makemigrations-failed', out, root, 'makemigrations failed', 'manage.py'),
       );
+  }
+  let tests: TestResult[] | undefined;
+  if (setup.tests) {
+    const labels = setup.testLabels;
+    const test = await manage(['test', '--noinput', '-v', '2', ...labels], ['test', '--noinput', ...labels].join(' '));
+    const out = `${test.stdout}\n${test.stderr}`;
+    tests = testResults(out);
+    if (test.code !== 0) {
+      const failures = testFailures(out, root);
+      // When check already failed, a test run stopped by the same system checks adds nothing.
+      if (failures.length > 0) findings.push(...failures);
+      else if (!checkFailed || !/SystemCheckError/.test(out))
+        addNew(findings, tracebackFinding('runtime.tests-crashed', out, root, 'manage.py test failed', 'manage.py'));
     }
   }
-  return { findings, ran: true, steps };
+  return { findings, ran: true, steps, ...(tests ? { tests } : {}) };
 }

@@ -62,6 +62,30 @@ export function checkMessages(
   contentOf: (file: string) => string = () => '',
 ): Finding[] {
   const out: Finding[] = [];
+  // Admin checks name the admin class: `<class 'shop.admin.ProductAdmin'>: (admin.E116) …`.
+  for (const m of text.matchAll(/^<class '([\w.]+)'>: \(([\w.]+)\) (.+)$/gm)) {
+    const [, cls = '', id = '', message = ''] = m;
+    const parts = cls.split('.');
+    const name = parts.pop() ?? '';
+    const file = `${parts.join('/')}.py`;
+    const line = Math.max(
+      1,
+      contentOf(file)
+        .split('\n')
+        .findIndex((l) => new RegExp(`^class ${name}\\b`).test(l)) + 1,
+    );
+    const severity = /\.[EC]\d+$/.test(id) ? 'error' : 'warning';
+    out.push(
+      finding(
+        'runtime',
+        severity,
+        `runtime.check.${id}`,
+        file,
+        { line },
+        `manage.py check: ${name}: ${message.trim()}`,
+      ),
+    );
+  }
   for (const m of text.matchAll(/^([A-Za-z_?][\w.]*): \(([\w.]+)\) (.+)$/gm)) {
     const [, where = '', id = '', message = ''] = m;
     const app = where.split('.')[0] ?? '';
