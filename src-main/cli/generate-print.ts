@@ -41,6 +41,10 @@ export function reviewLines(run: GenerationRun, decidedBy: ApprovalPolicy | 'int
         .join(', ') +
       ` — ${summary.approved} approved, ${summary.skipped} skipped; average quality ${summary.avgQuality.toFixed(2)}.`,
   ];
+  const drafted = session.list().filter((e) => e.keptDraft != null);
+  if (drafted.length > 0)
+    lines.push(`Kept the offline draft of ${drafted.length} model-written file(s), the model's version failed:`);
+  for (const e of drafted) lines.push(`  draft kept: ${e.path}: ${e.keptDraft?.reason ?? ''}`);
   for (const e of session.list()) {
     if (e.decision === 'approved') continue;
     const why = e.current.reasons[0] ?? 'no reason recorded';

@@ -8,7 +8,8 @@
  *
  * `djforge generate --engine llm` runs with the runtime layer on (sandboxed) and the default
  * approval policy. Afterwards no canary file exists, the loopback server saw no connection, the
- * key appears nowhere, and no written file carries a payload. The payloads are first run with
+ * key appears nowhere, no written file carries a payload, and every hostile file was replaced by
+ * its offline draft with the security finding as the reason. The payloads are first run with
  * plain Python, unconfined, to prove that each one really escapes when it runs — so the test fails
  * if the workflow ever lets one run outside the sandbox.
  */
@@ -104,7 +105,7 @@ describe.skipIf(!django || !sandbox.sandbox)('a hostile model through `djforge g
     connections.length = 0;
   });
 
-  it('runs none of them outside the sandbox, approves none and writes none', async () => {
+  it('runs none of them outside the sandbox and writes the offline draft in place of each', async () => {
     const run = await runCli(
       { cwd: dir, env: { DJFORGE_API_KEY: KEY } },
       'generate',
@@ -113,7 +114,8 @@ describe.skipIf(!django || !sandbox.sandbox)('a hostile model through `djforge g
       ...['--out', 'out', '--json', 'report.json'],
     );
     expect(server.requests.length).toBeGreaterThanOrEqual(payloads().length);
-    expect(run.code, run.stderr).toBe(1);
+    // Every hostile file is replaced by its offline draft (issue 11), so the project is complete.
+    expect(run.code, run.stderr).toBe(0);
 
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(await escaped()).toEqual([]);
@@ -133,13 +135,11 @@ describe.skipIf(!django || !sandbox.sandbox)('a hostile model through `djforge g
     const reportText = await fs.readFile(path.join(dir, 'report.json'), 'utf8');
     expect(reportText).not.toContain(KEY);
     expect(run.stdout + run.stderr).not.toContain(KEY);
-    // Every file the model wrote a payload into is judged an error, with a security finding.
-    const hostile = report.files.filter(
-      (f) => f.source === 'llm' && f.findings.some((x) => x.rule.startsWith('security.')),
-    );
-    expect(hostile.length).toBeGreaterThan(0);
-    // Not approved — unless the offline draft replaced the model's version (checked on disk above).
-    for (const file of hostile)
-      expect(file.approved && !(file as { keptDraft?: unknown }).keptDraft, file.path).toBe(false);
+    // Every file the model wrote a payload into was judged an error and replaced by its draft, and
+    // the terminal says so.
+    const drafted = report.files.filter((f) => f.keptDraft != null);
+    expect(drafted.length).toBeGreaterThanOrEqual(payloads().length);
+    for (const file of drafted) expect(file.keptDraft?.reason, file.path).toMatch(/security\./);
+    expect(run.stdout).toContain(`Kept the offline draft of ${drafted.length} model-written file(s)`);
   });
 });
