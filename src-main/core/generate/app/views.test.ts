@@ -112,6 +112,15 @@ class StillReferenced(APIException):
     default_detail = 'This object is still referenced by other objects and cannot be deleted.'
     default_code = 'still_referenced'
 
+    @classmethod
+    def blocking(cls, instance, error):
+        """The 409 for a refused delete, naming the kinds of objects that still refer to \`instance\`."""
+        objects = getattr(error, 'protected_objects', None) or getattr(error, 'restricted_objects', None) or ()
+        kinds = sorted({str(obj._meta.verbose_name_plural) for obj in objects})
+        if not kinds:
+            return cls()
+        return cls(f"This {instance._meta.verbose_name} cannot be deleted: {', '.join(kinds)} still refer to it.")
+
 
 class AddressViewSet(`);
   });
@@ -126,7 +135,7 @@ class AddressViewSet(`);
         try:
             instance.delete()
         except (ProtectedError, RestrictedError) as error:
-            raise StillReferenced() from error`);
+            raise StillReferenced.blocking(instance, error) from error`);
     expect(viewSetClassCode(erd, entity('Order'))).not.toContain('perform_destroy');
     expect(viewsUnits(erd, 'crm').map((u) => u.id)).toEqual([
       'views:crm:header',
