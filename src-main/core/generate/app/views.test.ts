@@ -92,6 +92,7 @@ class NoteViewSet(viewsets.ModelViewSet):
     expect(text).toContain(`from django.db.models import ProtectedError, RestrictedError
 from rest_framework import viewsets
 from rest_framework.exceptions import APIException
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 
 from .filters import AddressFilterSet, CategoryFilterSet, OrderFilterSet, OrderItemFilterSet, ProductFilterSet
 from .models import Address, Category, Order, OrderItem, Product
@@ -173,6 +174,7 @@ from django.shortcuts import get_object_or_404
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import APIException
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response`);
   });
 });

@@ -47,6 +47,8 @@ export function envExampleText(options: ProjectOptions): string {
     'DJANGO_SECURE_COOKIES=0',
     'DJANGO_SECURE_SSL_REDIRECT=0',
     'DJANGO_SECURE_HSTS_SECONDS=0',
+    'DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS=0',
+    'DJANGO_SECURE_HSTS_PRELOAD=0',
     'DJANGO_LOG_LEVEL=INFO',
     '# Requests per client: anonymous (per address), logged in (per user), login attempts (per address).',
     'DJANGO_THROTTLE_ANON=100/minute',
