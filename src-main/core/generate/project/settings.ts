@@ -94,9 +94,16 @@ export function restFrameworkCode(options: ProjectOptions): string {
 /** Swagger UI when drf-spectacular-sidecar is missing: a pinned release, never \`@latest\`. */
 export const SWAGGER_UI_CDN = 'https://cdn.jsdelivr.net/npm/swagger-ui-dist@5.35.0';
 
+const SIDECAR_IMPORT = `
+
+try:
+    import drf_spectacular_sidecar
+except ImportError:  # optional: without it, Swagger UI comes from a pinned CDN release.
+    drf_spectacular_sidecar = None`;
+
 const SIDECAR_BLOCK = `# Swagger UI from this server (drf-spectacular-sidecar, in requirements.txt) when it is installed;
 # without it, the pinned CDN release above.
-if importlib.util.find_spec('drf_spectacular_sidecar') is not None:
+if drf_spectacular_sidecar is not None:
     INSTALLED_APPS.append('drf_spectacular_sidecar')
     SPECTACULAR_SETTINGS.update(SWAGGER_UI_DIST='SIDECAR', SWAGGER_UI_FAVICON_HREF='SIDECAR', REDOC_DIST='SIDECAR')`;
 
@@ -136,7 +143,7 @@ read when django-environ is installed. Defaults are safe for development and tes
 off unless DJANGO_DEBUG=1, and the built-in secret key is used only with DEBUG on or by
 management commands that never serve requests, so production must set DJANGO_SECRET_KEY.
 """
-${options.openapi ? 'import importlib.util\n' : ''}import os
+import os
 import sys
 from pathlib import Path${options.schemes.includes('jwt') ? '\nfrom datetime import timedelta' : ''}
 
@@ -145,7 +152,7 @@ from django.core.exceptions import ImproperlyConfigured
 try:
     import environ
 except ImportError:  # django-environ is optional: plain environment variables still work.
-    environ = None
+    environ = None${options.openapi ? SIDECAR_IMPORT : ''}
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 

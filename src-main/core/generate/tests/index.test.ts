@@ -26,6 +26,7 @@ describe('testsCode', () => {
     ordinary_may = frozenset({'create', 'read', 'update', 'delete'})
     compared_fields = ('body', 'pinned')
     required_fields = ('body',)
+    switched_fields = ('pinned',)
     anonymous_may_read = True
 
     def make(self, **overrides):
