@@ -170,7 +170,14 @@ async function runSteps(files: readonly SourceFile[], root: string, setup: StepS
     await fs.mkdir(path.dirname(dest), { recursive: true });
     await fs.writeFile(dest, f.content);
   }
+  // A step that ran out of time says nothing about any file: the layer did not finish, which is a
+  // project-level notice, and every file keeps its static score (no finding on manage.py).
+  const unfinished = (step: string): RuntimeResult => {
+    const why = `manage.py ${step} did not finish within ${Math.round(setup.timeoutMs / 1000)} s`;
+    return { findings: [], ran: false, skipped: why, notice: `The runtime layer did not finish: ${why}.`, steps };
+  };
   const check = await manage(['check']);
+  if (check.timedOut) return unfinished('check');
   const output = `${check.stdout}\n${check.stderr}`;
   const settingsFile = files.find((f) => /(^|\/)settings(\/base)?\.py$/.test(f.path))?.path ?? 'manage.py';
   const messages = checkMessages(output, settingsFile, (file) => files.find((f) => f.path === file)?.content ?? '');
@@ -183,6 +190,7 @@ async function runSteps(files: readonly SourceFile[], root: string, setup: StepS
   const findings = [...messages];
   const hasMigrations = files.some((f) => /(^|\/)migrations\/\d{4}_\w+\.py$/.test(f.path));
   const migrate = await manage(hasMigrations ? ['makemigrations', '--check', '--dry-run'] : ['makemigrations']);
+  if (migrate.timedOut) return unfinished('makemigrations');
   if (migrate.code !== 0) {
     const out = `${migrate.stdout}\n${migrate.stderr}`;
     if (hasMigrations && !/Traceback/.test(out)) {
@@ -204,6 +212,7 @@ async function runSteps(files: readonly SourceFile[], root: string, setup: StepS
   }
   if (setup.tests) {
     const test = await manage(['test', '--noinput']);
+    if (test.timedOut) return { ...unfinished('test'), findings };
     if (test.code !== 0) {
       const out = `${test.stdout}\n${test.stderr}`;
       const failures = testFailures(out, root);
