@@ -125,7 +125,7 @@ describe('readmeText', () => {
     expect(readme).toContain('| OrderItem | shop | `/api/order-items/` |\n');
     expect(readme).toContain('| Customer | crm | `/api/customers/` |\n');
     expect(readme).toContain(
-      'Lists support pagination (`?page=`, 20 per page), filtering (the parameters below; an unknown one answers 400), search (`?search=`), ordering (`?ordering=field` or `-field`).\n',
+      'Lists support pagination (`?page=`, 20 per page; `?page_size=` up to 100), filtering (the parameters below; an unknown one answers 400), search (`?search=`), ordering (`?ordering=field` or `-field`).\n',
     );
     expect(readme).toContain('- **Token**: `POST /api/auth/token/`');
     expect(readme).toContain('python manage.py test\n');
