@@ -133,6 +133,7 @@ export const CONSTRAINT_MIXIN = `class ConstraintTests:
                     payload = {**self.payload(), name: accepted}
                     response = self.client.post(_url(f'{self.route}-list'), payload, format=_format(payload))
                     self.assertEqual(response.status_code, status.HTTP_201_CREATED, response.data)
+                    self.model.objects.filter(pk=response.data['id']).delete()
             with self.subTest(field=name, value=refused):
                 payload = {**self.payload(), name: refused}
                 response = self.client.post(_url(f'{self.route}-list'), payload, format=_format(payload))

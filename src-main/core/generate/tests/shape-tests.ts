@@ -57,7 +57,7 @@ export function requiredFields(plan: TestDataPlan, entity: Entity): string[] {
   const canWrite = writable(plan, entity);
   const fields = modelFields(entity)
     .filter((f) => !isBlankField(f) && f.default === undefined && !isGeneratedByDjango(f) && !isAutoField(f))
-    .filter((f) => f.name !== 'id' && f.type !== 'boolean' && f.type !== 'json' && canWrite(f.name))
+    .filter((f) => f.name !== 'id' && !['boolean', 'json', 'uuid'].includes(f.type) && canWrite(f.name))
     .map((f) => f.name);
   const links = plan
     .relationsOf(entity)
@@ -170,7 +170,7 @@ export const SHAPE_MIXIN = `class ShapeTests:
         obj.refresh_from_db()
         for name in self.compared_fields:
             with self.subTest(field=name):
-                self.assertEqual(response.data[name], _api(getattr(obj, name)))
+                self.assertEqual(_api(response.data[name]), _api(getattr(obj, name)))
         listed = self.client.get(_url(f'{self.route}-list'), {'page_size': 1000})
         self.assertIn(dict(response.data), [dict(item) for item in _results(listed)])
 
