@@ -24,6 +24,7 @@ describe('generateProject', () => {
       'docker-compose.yml project',
       'manage.py project',
       'notes/__init__.py project',
+      'notes/api.py project',
       'notes/asgi.py project',
       'notes/settings.py settings',
       'notes/urls.py urls',

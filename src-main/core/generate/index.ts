@@ -31,6 +31,7 @@ export function generateProject(erd: Erd): GeneratedFile[] {
 /**
  * What generation decided that the ERD's diagnostics cannot say: each business rule enforced by
  * generated code (info `generate.rule-enforced`) or left as a TODO (warning
- * `generate.rule-not-enforced`, which should lower the score of the entity's models.py).
+ * `generate.rule-not-enforced`; the TODO line it leaves lowers its file's score through the
+ * validator's `semantic.rule-not-enforced`).
  */
 export { ruleNotes as generationNotes } from './app/rule-code';

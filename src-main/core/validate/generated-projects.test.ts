@@ -9,6 +9,7 @@ import { findAnalyzerPython } from './python-analyzer';
 import { validateRuntime } from './runtime-layer';
 import { scoreFile } from './score';
 import { validateStatic } from './validate-project';
+import type { Finding } from './types';
 import { EXAMPLES_DIR, EXAMPLE_NAMES } from '../../../test-support/examples';
 import { djangoTargets } from '../../../test-support/django-versions';
 
@@ -18,6 +19,20 @@ import { djangoTargets } from '../../../test-support/django-versions';
  * positive of a rule, and both must be fixed.
  */
 const examples = EXAMPLES_DIR;
+
+/**
+ * The shop fixture's rules that no generated code can enforce stay TODOs, each a deliberate warning
+ * on its models.py (see semantic-rules.ts); every other finding is a bug.
+ */
+const RULE_TODOS = 'semantic.rule-not-enforced';
+const EXPECTED_TODOS: Record<string, number> = { 'shop fixture (two apps, every feature)': 3 };
+
+function unexpected(name: string, findings: readonly Finding[]): Finding[] {
+  const todos = findings.filter((f) => f.rule === RULE_TODOS);
+  expect(todos.length, name).toBe(EXPECTED_TODOS[name] ?? 0);
+  expect(todos.every((f) => f.file.endsWith('/models.py') && f.severity === 'warning')).toBe(true);
+  return findings.filter((f) => f.rule !== RULE_TODOS);
+}
 const hasPython = (await findAnalyzerPython()) !== null;
 
 async function erds(): Promise<[string, Erd][]> {
@@ -35,7 +50,7 @@ describe('generated projects through the static layers with tree-sitter (no Pyth
     for (const [name, erd] of await erds()) {
       const { findings, python } = await validateStatic(generateProject(erd), { erd, noPython: true });
       expect(python).toBeNull();
-      expect({ name, findings }).toEqual({ name, findings: [] });
+      expect({ name, findings: unexpected(name, findings) }).toEqual({ name, findings: [] });
     }
   });
 
@@ -47,7 +62,9 @@ describe('generated projects through the static layers with tree-sitter (no Pyth
         : f,
     );
     const { findings } = await validateStatic(files, { erd, noPython: true });
-    expect(findings.map((f) => [f.file, f.rule])).toEqual([['shop/serializers.py', 'semantic.unknown-field']]);
+    expect(findings.filter((f) => f.rule !== RULE_TODOS).map((f) => [f.file, f.rule])).toEqual([
+      ['shop/serializers.py', 'semantic.unknown-field'],
+    ]);
   });
 });
 
@@ -58,7 +75,7 @@ describe.skipIf(!hasPython)('generated projects through the static layers', () =
     for (const [name, erd] of all) {
       const files = generateProject(erd);
       const { findings } = await validateStatic(files, { erd });
-      expect({ name, findings }).toEqual({ name, findings: [] });
+      expect({ name, findings: unexpected(name, findings) }).toEqual({ name, findings: [] });
       for (const f of files) {
         expect(scoreFile({ path: f.path, content: f.content, findings: [] }).category, `${name}: ${f.path}`).toBe(
           'auto-approved',
@@ -84,7 +101,7 @@ describe.skipIf(!hasPython)('generated projects through the static layers', () =
     const line = (file?.content.split('\n').findIndex((l) => l.includes("'slgu'")) ?? -2) + 1;
     expect(line, 'the generated CategorySerializer changed; update this mutation').toBeGreaterThan(0);
     const { findings } = await validateStatic(files, { erd });
-    expect(findings.map((f) => [f.file, f.line, f.rule, f.message])).toEqual([
+    expect(findings.filter((f) => f.rule !== RULE_TODOS).map((f) => [f.file, f.line, f.rule, f.message])).toEqual([
       [
         'shop/serializers.py',
         line,

@@ -109,6 +109,17 @@ for (const django of targets)
       );
     });
 
+    it('reports a step that ran out of time as a project-level notice, with no finding on any file', async () => {
+      const files = withEdit(
+        'shop/models.py',
+        'from django.db import models',
+        'import time\nfrom django.db import models\ntime.sleep(30)',
+      );
+      const r = await validateRuntime(files, { ...target, timeoutMs: 3_000 });
+      expect(r).toMatchObject({ ran: false, findings: [], skipped: 'manage.py check did not finish within 3 s' });
+      expect(r.notice).toBe('The runtime layer did not finish: manage.py check did not finish within 3 s.');
+    }, 60_000);
+
     it('reports a system-check error on the model field', async () => {
       const files = withEdit('shop/models.py', 'max_digits=12, decimal_places=2', 'max_digits=12');
       const r = await validateRuntime(files, target);

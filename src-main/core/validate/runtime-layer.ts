@@ -190,7 +190,14 @@ async function runSteps(files: readonly SourceFile[], root: string, setup: StepS
     await fs.mkdir(path.dirname(dest), { recursive: true });
     await fs.writeFile(dest, f.content);
   }
-  const check = setup.check ? await manage(['check']) : { code: 0, stdout: '', stderr: '' };
+  // A step that ran out of time says nothing about any file: the layer did not finish, which is a
+  // project-level notice, and every file keeps its static score (no finding on manage.py).
+  const unfinished = (step: string): RuntimeResult => {
+    const why = `manage.py ${step} did not finish within ${Math.round(setup.timeoutMs / 1000)} s`;
+    return { findings: [], ran: false, skipped: why, notice: `The runtime layer did not finish: ${why}.`, steps };
+  };
+  const check = setup.check ? await manage(['check']) : { code: 0, stdout: '', stderr: '', timedOut: false };
+  if (check.timedOut) return unfinished('check');
   const output = `${check.stdout}\n${check.stderr}`;
   const settingsFile = files.find((f) => /(^|\/)settings(\/base)?\.py$/.test(f.path))?.path ?? 'manage.py';
   const messages = checkMessages(output, settingsFile, (file) => files.find((f) => f.path === file)?.content ?? '');
@@ -207,6 +214,7 @@ async function runSteps(files: readonly SourceFile[], root: string, setup: StepS
     setup.migrations || !hasMigrations
       ? await manage(hasMigrations ? ['makemigrations', '--check', '--dry-run'] : ['makemigrations'])
       : null;
+  if (migrate?.timedOut) return unfinished('makemigrations');
   if (migrate && migrate.code !== 0) {
     const out = `${migrate.stdout}\n${migrate.stderr}`;
     if (hasMigrations && !/Traceback/.test(out)) {
@@ -232,6 +240,7 @@ async function runSteps(files: readonly SourceFile[], root: string, setup: StepS
   if (setup.tests) {
     const labels = setup.testLabels;
     const test = await manage(['test', '--noinput', '-v', '2', ...labels], ['test', '--noinput', ...labels].join(' '));
+    if (test.timedOut) return { ...unfinished('test'), findings };
     const out = `${test.stdout}\n${test.stderr}`;
     tests = testResults(out);
     if (test.code !== 0) {

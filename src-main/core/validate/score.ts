@@ -9,6 +9,7 @@
  * | severity warning                | 0.10   |
  * | severity warning, security.*    | 0.15   |
  * | warning, drift from the ERD     | 0.25   |
+ * | warning, business rule not done | 0.25   |
  * | severity info                   | 0.02   |
  *
  * A file that failed to generate, is an error placeholder, or has a syntax error scores 0.
@@ -26,7 +27,8 @@
  * So one warning leaves a file auto-approved (0.9), three make it high (0.7), five medium (0.5),
  * seven low (0.3); any error — a security smell, an unresolved import — needs a human. A model or
  * field the ERD does not have (`semantic.*-not-in-erd`) weighs more, so one is enough to keep the
- * file out of auto-approval: it is accepted only when a person approves it.
+ * file out of auto-approval: it is accepted only when a person approves it. So does a business rule
+ * left as a TODO (`semantic.rule-not-enforced`): the file does not do what the ERD asks yet.
  */
 import type { Finding } from './types';
 
@@ -45,12 +47,14 @@ export interface FileScore {
 }
 
 const DRIFT = /^semantic\.(model|field)-not-in-erd$/;
+/** A business rule of the ERD that no code enforces (a TODO): like drift, a person must accept it. */
+const UNENFORCED_RULE = 'semantic.rule-not-enforced';
 
 /** The weight a finding takes off the score (see the table above). */
 export function findingWeight(f: Pick<Finding, 'severity' | 'rule'>): number {
   if (f.severity === 'error') return 0.4;
   if (f.severity === 'warning') {
-    if (DRIFT.test(f.rule)) return 0.25;
+    if (DRIFT.test(f.rule) || f.rule === UNENFORCED_RULE) return 0.25;
     return f.rule.startsWith('security.') ? 0.15 : 0.1;
   }
   return 0.02;

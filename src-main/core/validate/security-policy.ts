@@ -78,7 +78,7 @@ export const SECURITY_POLICY: SecurityPolicy = {
     'copy',
   ],
   byKind: {
-    'settings.py': ['os', 'sys', 'pathlib', 'environ'],
+    'settings.py': ['os', 'sys', 'pathlib', 'environ', 'drf_spectacular_sidecar'],
     'manage.py': ['os', 'sys'],
     'asgi.py': ['os'],
     'wsgi.py': ['os'],

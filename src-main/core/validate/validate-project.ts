@@ -7,6 +7,7 @@
 import type { Erd } from '../../../src-shared/erd/model';
 import { findAnalyzerPython, runAnalyzer } from './python-analyzer';
 import { staticFindings } from './static-layers';
+import { unenforcedRuleFindings } from './semantic-rules';
 import { describeWithTreeSitter } from './tree-sitter-describe';
 import type { Finding, Layer, SourceFile } from './types';
 
@@ -50,7 +51,7 @@ export async function validateStatic(
     const note =
       'no Python ≥ 3.9 was found (set DJFORGE_PYTHON): tree-sitter parsed the files, so IndentationError, TabError and compile-stage errors are not detected';
     return {
-      findings: staticFindings(modules, options.erd),
+      findings: [...staticFindings(modules, options.erd), ...unenforcedRuleFindings(files)],
       layers: [{ layer: 'syntax', ran: true, note }, ...STRUCTURAL.map((layer) => ({ layer, ran: true }))],
       python: null,
       durationMs: performance.now() - started,
@@ -58,7 +59,7 @@ export async function validateStatic(
   }
   const analyzed = await runAnalyzer(found.python, files);
   return {
-    findings: staticFindings(analyzed.modules, options.erd),
+    findings: [...staticFindings(analyzed.modules, options.erd), ...unenforcedRuleFindings(files)],
     layers: [{ layer: 'syntax', ran: true }, ...STRUCTURAL.map((layer) => ({ layer, ran: true }))],
     python: found.python,
     durationMs: performance.now() - started,

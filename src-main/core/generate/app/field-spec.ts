@@ -167,6 +167,15 @@ function typeArgs(entity: Entity, field: Field): string[] {
 }
 
 /**
+ * Whether the model lets the field be left blank (`blank=True`): `required: false`, or nullable
+ * without `required: true`; never the primary key or a column Django fills (auto_now).
+ */
+export function isBlankField(field: Field): boolean {
+  if (field.name === 'id' || field.autoNow === true || field.autoNowAdd === true) return false;
+  return field.required === false || (field.nullable === true && field.required !== true);
+}
+
+/**
  * The model field line, e.g. `price = models.DecimalField(max_digits=10, decimal_places=2,
  * validators=[MinValueValidator(Decimal('0'))])`. `required: false` → `blank=True`; `nullable` →
  * `null=True` (and blank unless required is explicitly true); GenericIPAddressField stores blanks
@@ -180,7 +189,7 @@ export function fieldCode(erd: Erd, entity: Entity, field: Field, level: number)
   const auto = field.autoNow === true || field.autoNowAdd === true;
   if (primary) args.push('primary_key=True');
   const nullable = field.nullable === true;
-  let blank = !primary && !auto && (field.required === false || (nullable && field.required !== true));
+  let blank = isBlankField(field);
   let isNull = !primary && nullable;
   if (field.type === 'ipAddress' && blank) isNull = true;
   if (field.type === 'json' && field.default === undefined && !nullable) blank = true;

@@ -61,6 +61,9 @@ export const COMMON_IMPORTS: ImportCatalog = {
   AllowAny: { module: 'rest_framework.permissions', name: 'AllowAny', section: 'thirdparty' },
   BasePermission: { module: 'rest_framework.permissions', name: 'BasePermission', section: 'thirdparty' },
   IsAuthenticated: { module: 'rest_framework.permissions', name: 'IsAuthenticated', section: 'thirdparty' },
+  FormParser: { module: 'rest_framework.parsers', name: 'FormParser', section: 'thirdparty' },
+  JSONParser: { module: 'rest_framework.parsers', name: 'JSONParser', section: 'thirdparty' },
+  MultiPartParser: { module: 'rest_framework.parsers', name: 'MultiPartParser', section: 'thirdparty' },
   IsAuthenticatedOrReadOnly: {
     module: 'rest_framework.permissions',
     name: 'IsAuthenticatedOrReadOnly',

@@ -82,7 +82,7 @@ export function ruleMethods(erd: Erd, entity: Entity): RuleMethod[] {
 /**
  * What became of each business rule, as diagnostics: an info for a rule enforced by generated
  * code, a warning (code `generate.rule-not-enforced`) naming each rule that is only a TODO for
- * the LLM engine or a person. The score of models.py should be lowered by these warnings.
+ * the LLM engine or a person. The TODO line itself lowers the score of its file (validate/semantic-rules.ts).
  */
 export function ruleNotes(erd: Erd): Diagnostic[] {
   const out: Diagnostic[] = [];

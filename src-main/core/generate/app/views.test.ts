@@ -92,6 +92,7 @@ class NoteViewSet(viewsets.ModelViewSet):
     expect(text).toContain(`from django.db.models import ProtectedError, RestrictedError
 from rest_framework import viewsets
 from rest_framework.exceptions import APIException
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 
 from .filters import AddressFilterSet, CategoryFilterSet, OrderFilterSet, OrderItemFilterSet, ProductFilterSet
 from .models import Address, Category, Order, OrderItem, Product
@@ -112,6 +113,15 @@ class StillReferenced(APIException):
     default_detail = 'This object is still referenced by other objects and cannot be deleted.'
     default_code = 'still_referenced'
 
+    @classmethod
+    def blocking(cls, instance, error):
+        """The 409 for a refused delete, naming the kinds of objects that still refer to \`instance\`."""
+        objects = getattr(error, 'protected_objects', None) or getattr(error, 'restricted_objects', None) or ()
+        kinds = sorted({str(obj._meta.verbose_name_plural) for obj in objects})
+        if not kinds:
+            return cls()
+        return cls(f"This {instance._meta.verbose_name} cannot be deleted: {', '.join(kinds)} still refer to it.")
+
 
 class AddressViewSet(`);
   });
@@ -126,7 +136,7 @@ class AddressViewSet(`);
         try:
             instance.delete()
         except (ProtectedError, RestrictedError) as error:
-            raise StillReferenced() from error`);
+            raise StillReferenced.blocking(instance, error) from error`);
     expect(viewSetClassCode(erd, entity('Order'))).not.toContain('perform_destroy');
     expect(viewsUnits(erd, 'crm').map((u) => u.id)).toEqual([
       'views:crm:header',
@@ -164,6 +174,7 @@ from django.shortcuts import get_object_or_404
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import APIException
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response`);
   });
 });

@@ -37,6 +37,9 @@ const CATALOG = pickImports(
   'timezone',
   'transaction',
   'IsAuthenticated',
+  'FormParser',
+  'JSONParser',
+  'MultiPartParser',
 );
 
 /** The exception views.py raises (HTTP 409) when a delete is blocked by PROTECT or RESTRICT. */
@@ -47,13 +50,22 @@ const STILL_REFERENCED_CODE = `class ${STILL_REFERENCED}(APIException):
 
     status_code = 409
     default_detail = 'This object is still referenced by other objects and cannot be deleted.'
-    default_code = 'still_referenced'`;
+    default_code = 'still_referenced'
+
+    @classmethod
+    def blocking(cls, instance, error):
+        """The 409 for a refused delete, naming the kinds of objects that still refer to \`instance\`."""
+        objects = getattr(error, 'protected_objects', None) or getattr(error, 'restricted_objects', None) or ()
+        kinds = sorted({str(obj._meta.verbose_name_plural) for obj in objects})
+        if not kinds:
+            return cls()
+        return cls(f"This {instance._meta.verbose_name} cannot be deleted: {', '.join(kinds)} still refer to it.")`;
 
 const PERFORM_DESTROY_CODE = `def perform_destroy(self, instance):
     try:
         instance.delete()
     except (ProtectedError, RestrictedError) as error:
-        raise ${STILL_REFERENCED}() from error`;
+        raise ${STILL_REFERENCED}.blocking(instance, error) from error`;
 
 const ME_CODE = `@action(detail=False, methods=['get', 'put', 'patch'], permission_classes=[IsAuthenticated])
 def me(self, request, *args, **kwargs):
@@ -117,12 +129,21 @@ export function apiOptionAttributes(erd: Erd, entity: Entity): string[] {
   return lines;
 }
 
+/**
+ * Whether the entity stores uploads: its ViewSet then takes multipart first (and still JSON), so
+ * the OpenAPI schema describes the request as multipart with binary file parts.
+ */
+export function hasUploads(entity: Entity): boolean {
+  return modelFields(entity).some((f) => f.type === 'file' || f.type === 'image');
+}
+
 /** The ViewSet class of one entity, as a top-level block. */
 export function viewSetClassCode(erd: Erd, entity: Entity): string {
   const lines = [
     querysetCode(erd, entity),
     `serializer_class = ${pyIdentifier(serializerClass(entity))}`,
     `permission_classes = [${pyIdentifier(permissionClass(entity))}]`,
+    ...(hasUploads(entity) ? ['parser_classes = [MultiPartParser, FormParser, JSONParser]'] : []),
     ...apiOptionAttributes(erd, entity),
   ];
   const sections = [lines.join('\n')];

@@ -11,7 +11,7 @@ export function requirementLines(options: ProjectOptions): string[] {
     'Django>=3.2,<6',
     'djangorestframework>=3.14,<4',
     ...(options.filtering ? ['django-filter>=22.1'] : []),
-    ...(options.openapi ? ['drf-spectacular>=0.25'] : []),
+    ...(options.openapi ? ['drf-spectacular>=0.25', 'drf-spectacular-sidecar>=2023.1'] : []),
     ...(options.schemes.includes('jwt') ? ['djangorestframework-simplejwt>=5.2'] : []),
     'django-cors-headers>=3.13',
     'django-environ>=0.4.4',
@@ -42,9 +42,18 @@ export function envExampleText(options: ProjectOptions): string {
     '# (PostgreSQL uses psycopg from requirements.txt; MySQL needs `pip install mysqlclient`).',
     'DATABASE_URL=',
     'DJANGO_TIME_ZONE=UTC',
-    '# Cookies over HTTPS only (default: on when DEBUG is off), and redirect HTTP to HTTPS.',
+    '# HTTPS: cookies over HTTPS only, HTTP redirected to HTTPS, and HSTS for this many seconds',
+    '# (all on when DEBUG is off; the proxy in front must set X-Forwarded-Proto).',
     'DJANGO_SECURE_COOKIES=0',
     'DJANGO_SECURE_SSL_REDIRECT=0',
+    'DJANGO_SECURE_HSTS_SECONDS=0',
+    'DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS=0',
+    'DJANGO_SECURE_HSTS_PRELOAD=0',
+    'DJANGO_LOG_LEVEL=INFO',
+    '# Requests per client: anonymous (per address), logged in (per user), login attempts (per address).',
+    'DJANGO_THROTTLE_ANON=100/minute',
+    'DJANGO_THROTTLE_USER=1000/minute',
+    'DJANGO_THROTTLE_LOGIN=10/minute',
   ];
   if (options.schemes.includes('jwt')) lines.push('JWT_ACCESS_MINUTES=30', 'JWT_REFRESH_DAYS=1');
   return `${lines.join('\n')}\n`;
@@ -100,9 +109,18 @@ export function composeText(options: ProjectOptions): string {
       DJANGO_SECRET_KEY: \${DJANGO_SECRET_KEY:?set DJANGO_SECRET_KEY}
       DJANGO_ALLOWED_HOSTS: \${DJANGO_ALLOWED_HOSTS:-localhost,127.0.0.1}
       DATABASE_URL: postgres://${options.package}:\${POSTGRES_PASSWORD:-change-me}@db:5432/${options.package}
+      # Plain HTTP on this machine; behind a TLS proxy in production, leave these at their defaults (on).
+      DJANGO_SECURE_SSL_REDIRECT: \${DJANGO_SECURE_SSL_REDIRECT:-0}
+      DJANGO_SECURE_COOKIES: \${DJANGO_SECURE_COOKIES:-0}
+      DJANGO_SECURE_HSTS_SECONDS: \${DJANGO_SECURE_HSTS_SECONDS:-0}
     depends_on:
       db:
         condition: service_healthy
+    healthcheck:
+      test: ["CMD", "python", "-c", "import urllib.request; urllib.request.urlopen('http://localhost:8000/health/')"]
+      interval: 10s
+      timeout: 5s
+      retries: 5
 
 volumes:
   db-data:

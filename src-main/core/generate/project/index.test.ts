@@ -14,6 +14,7 @@ describe('projectFiles', () => {
       ['shopsite/__init__.py', 'project'],
       ['shopsite/settings.py', 'settings'],
       ['shopsite/urls.py', 'urls'],
+      ['shopsite/api.py', 'project'],
       ['shopsite/wsgi.py', 'project'],
       ['shopsite/asgi.py', 'project'],
       ['requirements.txt', 'project'],
@@ -50,6 +51,7 @@ describe('requirementLines', () => {
       'djangorestframework>=3.14,<4',
       'django-filter>=22.1',
       'drf-spectacular>=0.25',
+      'drf-spectacular-sidecar>=2023.1',
       'django-cors-headers>=3.13',
       'django-environ>=0.4.4',
       'Pillow>=9.0',
@@ -88,6 +90,13 @@ describe('deployment files', () => {
       'DJANGO_TIME_ZONE',
       'DJANGO_SECURE_COOKIES',
       'DJANGO_SECURE_SSL_REDIRECT',
+      'DJANGO_SECURE_HSTS_SECONDS',
+      'DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS',
+      'DJANGO_SECURE_HSTS_PRELOAD',
+      'DJANGO_LOG_LEVEL',
+      'DJANGO_THROTTLE_ANON',
+      'DJANGO_THROTTLE_USER',
+      'DJANGO_THROTTLE_LOGIN',
       'JWT_ACCESS_MINUTES',
       'JWT_REFRESH_DAYS',
     ]);
@@ -116,7 +125,7 @@ describe('readmeText', () => {
     expect(readme).toContain('| OrderItem | shop | `/api/order-items/` |\n');
     expect(readme).toContain('| Customer | crm | `/api/customers/` |\n');
     expect(readme).toContain(
-      'Lists support pagination (`?page=`, 20 per page), filtering (the parameters below; an unknown one answers 400), search (`?search=`), ordering (`?ordering=field` or `-field`).\n',
+      'Lists support pagination (`?page=`, 20 per page; `?page_size=` up to 100), filtering (the parameters below; an unknown one answers 400), search (`?search=`), ordering (`?ordering=field` or `-field`).\n',
     );
     expect(readme).toContain('- **Token**: `POST /api/auth/token/`');
     expect(readme).toContain('python manage.py test\n');

@@ -10,6 +10,7 @@ import { projectOptions } from './options';
 import { readmeText } from './readme';
 import { settingsCode } from './settings';
 import { projectUrlsCode } from './urls';
+import { apiModuleCode } from './api-module';
 
 export { projectOptions, apiPrefix, type ProjectOptions, type AuthScheme } from './options';
 
@@ -22,6 +23,7 @@ export function projectFiles(erd: Erd): GeneratedFile[] {
     { path: `${pkg}/__init__.py`, content: packageInitCode(options.title), agent: 'project' },
     { path: `${pkg}/settings.py`, content: settingsCode(erd), agent: 'settings' },
     { path: `${pkg}/urls.py`, content: projectUrlsCode(erd), agent: 'urls' },
+    { path: `${pkg}/api.py`, content: apiModuleCode(options), agent: 'project' },
     { path: `${pkg}/wsgi.py`, content: wsgiCode(pkg), agent: 'project' },
     { path: `${pkg}/asgi.py`, content: asgiCode(pkg), agent: 'project' },
     { path: 'requirements.txt', content: requirementsText(options), agent: 'project' },

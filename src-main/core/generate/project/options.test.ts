@@ -24,6 +24,7 @@ describe('projectOptions', () => {
       basePath: 'api',
       images: false,
       authUserModel: null,
+      publicDocs: false,
     });
   });
 

@@ -31,6 +31,8 @@ export interface ProjectOptions {
   images: boolean;
   /** `AUTH_USER_MODEL` (`'users.User'`) when the ERD has a user entity, else null (Django's own User). */
   authUserModel: string | null;
+  /** Whether anyone may read the OpenAPI schema and docs: only when the ERD makes the API public. */
+  publicDocs: boolean;
 }
 
 const DEFAULT_PAGE_SIZE = 20;
@@ -80,6 +82,7 @@ export function projectOptions(erd: Erd): ProjectOptions {
     basePath: basePath(erd),
     images: erd.entities.some((e) => e.fields.some((f) => f.type === 'image')),
     authUserModel: authUserModel(erd),
+    publicDocs: (erd.auth?.defaultAccess ?? 'authenticated') === 'public',
   };
 }
 

@@ -7,6 +7,7 @@ import type { Erd } from '../../../../src-shared/erd/model';
 import { appOf, routePrefix } from '../names';
 import { filterLookups } from '../app/filters';
 import { userEntity } from '../app/users';
+import { MAX_PAGE_SIZE } from './api-module';
 import { apiPrefix, projectOptions, type ProjectOptions } from './options';
 
 /** Text shown literally in Markdown: every character with a Markdown or HTML meaning escaped. */
@@ -105,7 +106,11 @@ export function readmeText(erd: Erd): string {
     `Each endpoint supports list and create on the collection and retrieve, update and delete on \`<id>/\`.`,
   );
   const features = [
-    ...(options.pageSize === null ? [] : [`pagination (\`?page=\`, ${options.pageSize} per page)`]),
+    ...(options.pageSize === null
+      ? []
+      : [
+          `pagination (\`?page=\`, ${options.pageSize} per page; \`?page_size=\` up to ${Math.max(MAX_PAGE_SIZE, options.pageSize)})`,
+        ]),
     ...(options.filtering ? ['filtering (the parameters below; an unknown one answers 400)'] : []),
     ...(options.search ? ['search (`?search=`)'] : []),
     ...(options.ordering ? ['ordering (`?ordering=field` or `-field`)'] : []),
@@ -115,8 +120,13 @@ export function readmeText(erd: Erd): string {
   if (options.openapi)
     lines.push(
       '',
-      `Interactive docs: \`/${apiPrefix(options)}docs/\`; OpenAPI schema: \`/${apiPrefix(options)}schema/\`.`,
+      `Interactive docs: \`/${apiPrefix(options)}docs/\`; OpenAPI schema: \`/${apiPrefix(options)}schema/\`${options.publicDocs ? '' : ' (both need a login, like the API)'}.`,
     );
+  lines.push(
+    '',
+    '`/health/` answers 200 while the database does (503 otherwise), for load balancers and healthchecks.',
+    'Requests are throttled per client (anonymous by address, users by account, logins much stricter); see `DJANGO_THROTTLE_*`.',
+  );
   lines.push(
     '',
     '## Set up',
@@ -138,6 +148,9 @@ export function readmeText(erd: Erd): string {
     '',
     'Settings come from environment variables, listed with development values in `.env.example`.',
     '`DJANGO_SECRET_KEY` is required unless `DJANGO_DEBUG=1`; `DATABASE_URL` selects a database (SQLite by default).',
+    'With DEBUG off the server expects HTTPS behind a proxy that sets `X-Forwarded-Proto`: it redirects HTTP, sends HSTS',
+    'and secure cookies (`DJANGO_SECURE_*` turn each off); `manage.py check --deploy` then reports nothing a setting fixes.',
+    'Logs go to stdout (`DJANGO_LOG_LEVEL`).',
     '',
     '## Docker',
     '',

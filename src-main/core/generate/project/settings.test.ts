@@ -33,8 +33,17 @@ describe('restFrameworkCode', () => {
     expect(restFrameworkCode(options)).toBe(`REST_FRAMEWORK = {
     'DEFAULT_AUTHENTICATION_CLASSES': ['rest_framework_simplejwt.authentication.JWTAuthentication'],
     'DEFAULT_PERMISSION_CLASSES': ['rest_framework.permissions.IsAuthenticated'],
-    'DEFAULT_PAGINATION_CLASS': 'rest_framework.pagination.PageNumberPagination',
+    'DEFAULT_PAGINATION_CLASS': 'notes.api.PageNumberPagination',
     'PAGE_SIZE': 5,
+    'DEFAULT_THROTTLE_CLASSES': [
+        'rest_framework.throttling.AnonRateThrottle',
+        'rest_framework.throttling.UserRateThrottle',
+    ],
+    'DEFAULT_THROTTLE_RATES': {
+        'anon': os.environ.get('DJANGO_THROTTLE_ANON', '100/minute'),
+        'user': os.environ.get('DJANGO_THROTTLE_USER', '1000/minute'),
+        'login': os.environ.get('DJANGO_THROTTLE_LOGIN', '10/minute'),
+    },
     'DEFAULT_FILTER_BACKENDS': [
         'django_filters.rest_framework.DjangoFilterBackend',
         'rest_framework.filters.OrderingFilter',
@@ -58,6 +67,15 @@ describe('restFrameworkCode', () => {
     expect(code).toBe(`REST_FRAMEWORK = {
     'DEFAULT_AUTHENTICATION_CLASSES': [],
     'DEFAULT_PERMISSION_CLASSES': ['rest_framework.permissions.IsAuthenticated'],
+    'DEFAULT_THROTTLE_CLASSES': [
+        'rest_framework.throttling.AnonRateThrottle',
+        'rest_framework.throttling.UserRateThrottle',
+    ],
+    'DEFAULT_THROTTLE_RATES': {
+        'anon': os.environ.get('DJANGO_THROTTLE_ANON', '100/minute'),
+        'user': os.environ.get('DJANGO_THROTTLE_USER', '1000/minute'),
+        'login': os.environ.get('DJANGO_THROTTLE_LOGIN', '10/minute'),
+    },
     'DEFAULT_FILTER_BACKENDS': [],
 }`);
   });
@@ -110,6 +128,6 @@ describe('settingsCode', () => {
 
   it('is deterministic and ends with one newline', () => {
     expect(settingsCode(shopErd())).toBe(code);
-    expect(code.endsWith('}\n')).toBe(true);
+    expect(code.endsWith('\n') && !code.endsWith('\n\n')).toBe(true);
   });
 });

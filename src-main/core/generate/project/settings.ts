@@ -47,6 +47,16 @@ function dict(entries: readonly string[]): string {
 const entry = (key: string, value: string): string => `${pyName(key)}: ${value}`;
 const nameList = (key: string, items: readonly string[]): string => pyList(`${pyName(key)}: `, items.map(pyName), 1);
 
+/**
+ * Request rates per scope (each overridable by \`DJANGO_THROTTLE_<SCOPE>\`): anonymous clients by
+ * address, logged-in users by account, and the login endpoints far stricter against password guessing.
+ */
+export const THROTTLE_RATES: readonly [string, string][] = [
+  ['anon', '100/minute'],
+  ['user', '1000/minute'],
+  ['login', '10/minute'],
+];
+
 /** The REST_FRAMEWORK setting as Python source. */
 export function restFrameworkCode(options: ProjectOptions): string {
   const backends = [
@@ -62,9 +72,16 @@ export function restFrameworkCode(options: ProjectOptions): string {
     nameList('DEFAULT_PERMISSION_CLASSES', ['rest_framework.permissions.IsAuthenticated']),
   ];
   if (options.pageSize !== null) {
-    entries.push(entry('DEFAULT_PAGINATION_CLASS', pyName('rest_framework.pagination.PageNumberPagination')));
+    entries.push(entry('DEFAULT_PAGINATION_CLASS', pyName(`${options.package}.api.PageNumberPagination`)));
     entries.push(entry('PAGE_SIZE', String(options.pageSize)));
   }
+  entries.push(
+    nameList('DEFAULT_THROTTLE_CLASSES', [
+      'rest_framework.throttling.AnonRateThrottle',
+      'rest_framework.throttling.UserRateThrottle',
+    ]),
+    `'DEFAULT_THROTTLE_RATES': {\n${THROTTLE_RATES.map(([scope, rate]) => `    ${pyName(scope)}: os.environ.get(${pyName(`DJANGO_THROTTLE_${scope.toUpperCase()}`)}, ${pyName(rate)}),`).join('\n')}\n}`,
+  );
   entries.push(nameList('DEFAULT_FILTER_BACKENDS', backends));
   if (options.version !== null) {
     entries.push(entry('DEFAULT_VERSIONING_CLASS', pyName('rest_framework.versioning.URLPathVersioning')));
@@ -74,6 +91,22 @@ export function restFrameworkCode(options: ProjectOptions): string {
   return `REST_FRAMEWORK = ${dict(entries)}`;
 }
 
+/** Swagger UI when drf-spectacular-sidecar is missing: a pinned release, never \`@latest\`. */
+export const SWAGGER_UI_CDN = 'https://cdn.jsdelivr.net/npm/swagger-ui-dist@5.35.0';
+
+const SIDECAR_IMPORT = `
+
+try:
+    import drf_spectacular_sidecar
+except ImportError:  # optional: without it, Swagger UI comes from a pinned CDN release.
+    drf_spectacular_sidecar = None`;
+
+const SIDECAR_BLOCK = `# Swagger UI from this server (drf-spectacular-sidecar, in requirements.txt) when it is installed;
+# without it, the pinned CDN release above.
+if drf_spectacular_sidecar is not None:
+    INSTALLED_APPS.append('drf_spectacular_sidecar')
+    SPECTACULAR_SETTINGS.update(SWAGGER_UI_DIST='SIDECAR', SWAGGER_UI_FAVICON_HREF='SIDECAR', REDOC_DIST='SIDECAR')`;
+
 function optionalBlocks(options: ProjectOptions): string[] {
   const blocks: string[] = [];
   if (options.openapi) {
@@ -82,8 +115,14 @@ function optionalBlocks(options: ProjectOptions): string[] {
       entry('DESCRIPTION', pyText(options.description)),
       entry('VERSION', pyName('1.0.0')),
       entry('SERVE_INCLUDE_SCHEMA', 'False'),
+      nameList('SERVE_PERMISSIONS', [
+        options.publicDocs ? 'rest_framework.permissions.AllowAny' : 'rest_framework.permissions.IsAuthenticated',
+      ]),
+      // Uploads are described as multipart with binary parts, not as JSON strings.
+      entry('COMPONENT_SPLIT_REQUEST', 'True'),
+      entry('SWAGGER_UI_DIST', pyStr(SWAGGER_UI_CDN)),
     ];
-    blocks.push(`SPECTACULAR_SETTINGS = ${dict(entries)}`);
+    blocks.push(`SPECTACULAR_SETTINGS = ${dict(entries)}`, SIDECAR_BLOCK);
   }
   if (options.schemes.includes('jwt')) {
     blocks.push(
@@ -113,7 +152,7 @@ from django.core.exceptions import ImproperlyConfigured
 try:
     import environ
 except ImportError:  # django-environ is optional: plain environment variables still work.
-    environ = None
+    environ = None${options.openapi ? SIDECAR_IMPORT : ''}
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -222,11 +261,33 @@ MEDIA_ROOT = Path(os.environ.get('DJANGO_MEDIA_ROOT', str(BASE_DIR / 'media')))
 # Browser clients on other origins: only the origins listed, never all.
 CORS_ALLOWED_ORIGINS = env_list('CORS_ALLOWED_ORIGINS')
 
+# HTTPS in production (what \`manage.py check --deploy\` asks for), off with DEBUG and under tests.
+# Behind a proxy that terminates TLS, it must set X-Forwarded-Proto (and strip a client's own).
+_SERVING_HTTPS = not DEBUG and _COMMAND != 'test'
+SECURE_PROXY_SSL_HEADER = ('HTTP_X_FORWARDED_PROTO', 'https')
+SECURE_SSL_REDIRECT = env_bool('DJANGO_SECURE_SSL_REDIRECT', _SERVING_HTTPS)
+# The load balancer's plain-HTTP health check is answered instead of redirected.
+SECURE_REDIRECT_EXEMPT = [r'^health/$']
+SECURE_HSTS_SECONDS = env_int('DJANGO_SECURE_HSTS_SECONDS', 3600 if _SERVING_HTTPS else 0)
+# Subdomains must be HTTPS too; the preload flag only allows submitting the domain to browsers' list.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool('DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS', _SERVING_HTTPS)
+SECURE_HSTS_PRELOAD = env_bool('DJANGO_SECURE_HSTS_PRELOAD', _SERVING_HTTPS)
 SESSION_COOKIE_SECURE = env_bool('DJANGO_SECURE_COOKIES', not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
-SECURE_SSL_REDIRECT = env_bool('DJANGO_SECURE_SSL_REDIRECT', False)
 SECURE_CONTENT_TYPE_NOSNIFF = True
-X_FRAME_OPTIONS = 'DENY'`;
+X_FRAME_OPTIONS = 'DENY'
+
+# Everything to stdout, where containers and process managers collect it. Tests log errors only,
+# so the 4xx answers they provoke on purpose do not flood their output.
+_LOG_LEVEL = os.environ.get('DJANGO_LOG_LEVEL') or ('ERROR' if _COMMAND == 'test' else 'INFO')
+LOGGING = {
+    'version': 1,
+    'disable_existing_loggers': False,
+    'formatters': {'plain': {'format': '{asctime} {levelname} {name}: {message}', 'style': '{'}},
+    'handlers': {'stdout': {'class': 'logging.StreamHandler', 'stream': 'ext://sys.stdout', 'formatter': 'plain'}},
+    'root': {'handlers': ['stdout'], 'level': _LOG_LEVEL},
+    'loggers': {'django': {'handlers': ['stdout'], 'level': _LOG_LEVEL, 'propagate': False}},
+}`;
 
 /** The whole settings module for the ERD. */
 export function settingsCode(erd: Erd): string {

@@ -15,15 +15,18 @@ function classOf(code: string, name: string): string {
 describe('testsCode', () => {
   it('declares one test case per entity over the shared CRUD and anonymous-access mixins', () => {
     const code = testsCode(plainErd(), 'core');
-    expect(classOf(code, 'NoteApiTests'))
-      .toBe(`class NoteApiTests(CrudTests, AccessTests, FilterTests, ConstraintTests, AnonymousAccessTests, APITestCase):
+    expect(classOf(code, 'NoteApiTests')).toBe(`class NoteApiTests(ResourceTests, APITestCase):
     """Note through the API: CRUD as a superuser, and what anonymous clients may do."""
 
     model = Note
     route = 'core:note'
     expected_fields = {'id', 'body', 'pinned'}
     echoed_fields = ('body', 'pinned')
+    distinct_values = {'pinned': (True, False)}
     ordinary_may = frozenset({'create', 'read', 'update', 'delete'})
+    compared_fields = ('body', 'pinned')
+    required_fields = ('body',)
+    switched_fields = ('pinned',)
     anonymous_may_read = True
 
     def make(self, **overrides):
@@ -61,6 +64,7 @@ from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.models import Model
 from django.urls import reverse
@@ -89,7 +93,7 @@ from shop.models import Address, Category, Order, OrderItem, Product`);
       'def tearDownModule():\n    """Remove the files the tests uploaded."""\n    shutil.rmtree(MEDIA_ROOT, ignore_errors=True)\n',
     );
     expect(code).toContain(
-      '@override_settings(MEDIA_ROOT=MEDIA_ROOT)\nclass SpecimenApiTests(CrudTests, AccessTests, FilterTests, ConstraintTests, AnonymousAccessTests, APITestCase):\n',
+      '@override_settings(MEDIA_ROOT=MEDIA_ROOT)\nclass SpecimenApiTests(ResourceTests, APITestCase):\n',
     );
     expect(code).toContain(
       "        'photo': SimpleUploadedFile(f'photo-{n}.png', PNG_1X1, content_type='image/png'),\n",

@@ -12,12 +12,13 @@ import { pyIdentifier } from '../app/py-format';
 import { orderUnits, pythonModule, type CodeUnit } from '../app/unit';
 import type { GeneratedFile } from '../types';
 import { makeFunctionCode, payloadFunctionCode, TestDataPlan, valuesFunctionCode, type ModelNames } from './factories';
-import { TEST_MIXINS, testClassCode } from './test-cases';
+import { RESOURCE_TESTS, TEST_MIXINS, testClassCode } from './test-cases';
 import { topLevelRuns } from './top-level';
 import { usedNames } from './used-names';
 import { ACCESS_MIXIN, userHelpersCode } from './access';
-import { FILTER_MIXIN } from './filter-tests';
+import { FILTER_MIXIN, optionalLinks } from './filter-tests';
 import { CONSTRAINT_MIXIN, protectingEntities } from './constraint-tests';
+import { SHAPE_MIXIN } from './shape-tests';
 import { userEntity } from '../app/users';
 
 const stdlib = (module: string, name?: string): ImportSource => ({ module, name, section: 'stdlib' });
@@ -34,6 +35,7 @@ const CATALOG: ImportCatalog = {
   Group: third('django.contrib.auth.models', 'Group'),
   skip: stdlib('unittest', 'skip'),
   get_user_model: third('django.contrib.auth', 'get_user_model'),
+  cache: third('django.core.cache', 'cache'),
   SimpleUploadedFile: third('django.core.files.uploadedfile', 'SimpleUploadedFile'),
   Model: third('django.db.models', 'Model'),
   override_settings: third('django.test', 'override_settings'),
@@ -43,6 +45,7 @@ const CATALOG: ImportCatalog = {
 };
 
 const MODULE_NAMES = new Set([
+  'cache',
   ...Object.keys(CATALOG),
   'API_KWARGS',
   'EPOCH',
@@ -50,6 +53,11 @@ const MODULE_NAMES = new Set([
   'PNG_1X1',
   'AccessTests',
   'FilterTests',
+  'ConstraintTests',
+  'ShapeTests',
+  'ResourceTests',
+  'CrudTests',
+  'AnonymousAccessTests',
 ]);
 
 /** How tests.py names an entity's model: its class name, or `<Name>Model` when that would shadow a helper. */
@@ -76,7 +84,10 @@ def _api(value):
         return _api(value.pk)
     if isinstance(value, (list, tuple)):
         return [_api(item) for item in value]
-    if isinstance(value, (datetime.date, datetime.time)):
+    if isinstance(value, (datetime.datetime, datetime.time)):
+        text = value.isoformat()
+        return text[:-6] + 'Z' if text.endswith('+00:00') else text
+    if isinstance(value, datetime.date):
         return value.isoformat()
     if isinstance(value, (datetime.timedelta, Decimal, uuid.UUID)):
         return str(value)
@@ -152,7 +163,8 @@ export function testsUnits(erd: Erd, app: string): CodeUnit[] {
   const testing = new Set(entities);
   const data = new Map<Entity, string[]>();
   const user = userEntity(erd);
-  const roots = [...entities, ...(user === undefined ? [] : [user]), ...protectingEntities(plan, entities)];
+  const linked = entities.flatMap((e) => optionalLinks(plan, e).map((r) => plan.target(r)));
+  const roots = [...entities, ...(user === undefined ? [] : [user]), ...protectingEntities(plan, entities), ...linked];
   for (const entity of plan.closure(roots)) {
     const blocks = [valuesFunctionCode(plan, entity), makeFunctionCode(entity, modelName)];
     if (testing.has(entity) && plan.payloadProblem(entity) === null) blocks.push(payloadFunctionCode(plan, entity));
@@ -171,6 +183,8 @@ export function testsUnits(erd: Erd, app: string): CodeUnit[] {
       ACCESS_MIXIN,
       FILTER_MIXIN,
       CONSTRAINT_MIXIN,
+      SHAPE_MIXIN,
+      RESOURCE_TESTS,
     ]),
   ];
   for (const entity of erd.entities) {

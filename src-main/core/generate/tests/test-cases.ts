@@ -9,14 +9,15 @@
 import type { Entity, Erd } from '../../../../src-shared/erd/model';
 import { pyStr } from '../python';
 import { testCaseClass, urlName } from '../names';
-import { modelFields } from '../app/entities';
+import { hasChoices, modelFields } from '../app/entities';
 import { readOnlyFields, serializerFields } from '../app/serializers';
 import { accessAttributes } from './access';
-import { filterAttributes } from './filter-tests';
+import { distinctValues, filterAttributes } from './filter-tests';
 import { constraintAttributes } from './constraint-tests';
+import { shapeAttributes } from './shape-tests';
 import { pyBracket, pyName } from '../app/py-format';
-import { makeFunction, payloadFunction, type ModelNames, type TestDataPlan } from './factories';
-import { echoesValue, isGeneratedByDjango } from './field-values';
+import { isRequiredLink, makeFunction, payloadFunction, type ModelNames, type TestDataPlan } from './factories';
+import { echoesValue, fieldBounds, isGeneratedByDjango } from './field-values';
 
 /** Every field the serializer exposes: `id`, the model's fields, its forward relations. */
 export function expectedFields(plan: TestDataPlan, entity: Entity): string[] {
@@ -69,11 +70,20 @@ export const TEST_MIXINS = `class CrudTests:
     echoed_fields = ()
     explicit_id = False
 
+    distinct_values = {}
+
     def make(self, **overrides):
         raise NotImplementedError
 
     def payload(self):
         raise NotImplementedError
+
+    def _two_rows(self, name):
+        """Two saved rows whose \`name\` differs (made with \`distinct_values\` where the test data would not)."""
+        pair = self.distinct_values.get(name)
+        if pair is None:
+            return self.make(), self.make()
+        return tuple(self.make(**{name: value() if callable(value) else value}) for value in pair)
 
     def setUp(self):
         super().setUp()
@@ -140,6 +150,10 @@ class AnonymousAccessTests:
     route = ''
     anonymous_may_read = False
 
+    def setUp(self):
+        super().setUp()
+        cache.clear()  # the throttles count requests in the cache; every test starts with none
+
     def test_anonymous_create_is_refused(self):
         """Writes always need a logged-in user."""
         self.client.force_authenticate(user=None)
@@ -154,6 +168,28 @@ class AnonymousAccessTests:
             self.assertEqual(response.status_code, status.HTTP_200_OK, response.data)
         else:
             self.assertIn(response.status_code, (status.HTTP_401_UNAUTHORIZED, status.HTTP_403_FORBIDDEN))`;
+
+/** Every shared test of a buildable entity, in one base its test case names (after all the mixins). */
+export const RESOURCE_TESTS = `class ResourceTests(CrudTests, AccessTests, FilterTests, ConstraintTests, ShapeTests, AnonymousAccessTests):
+    """Every API test a buildable entity's case runs; the case declares only what differs."""`;
+
+/** Attributes of tests that make many rows in one test (two per filter, one per limit, …). */
+const MANY_ROW_TESTS =
+  /^(limits|exact_filters|range_filters|required_fields|optional_fields|many_to_many|many_to_many_targets|switched_fields|sortable_fields|default_ordering) = /;
+
+/**
+ * Whether the test data can make only a few rows of the entity: it (or a required parent) has a
+ * unique column with a handful of values (a unique enum or boolean), so tests that make many rows
+ * in one test would collide; those tests are left out for it.
+ */
+export function scarceRows(plan: TestDataPlan, entity: Entity, seen = new Set<string>()): boolean {
+  if (seen.has(entity.name)) return false;
+  seen.add(entity.name);
+  const scarce = entity.fields.some(
+    (f) => (f.unique === true || fieldBounds(plan.erd, entity, f).unique) && (hasChoices(f) || f.type === 'boolean'),
+  );
+  return scarce || plan.relationsOf(entity).some((r) => isRequiredLink(r) && scarceRows(plan, plan.target(r), seen));
+}
 
 /** Python string literals, each at most about `width` characters, that concatenate to `text`. */
 export function wrappedStr(text: string, width: number): string[] {
@@ -194,10 +230,16 @@ export function testClassCode(
     if (echoed.length === 1) lines.push(`echoed_fields = (${pyName(echoed[0] ?? '')},)`);
     else if (echoed.length > 1) lines.push(pyBracket('echoed_fields = ', '(', echoed.map(pyName), ')', 1));
     if (modelFields(entity).some((f) => f.name === 'id' && !isGeneratedByDjango(f))) lines.push('explicit_id = True');
-    lines.push(
-      ...accessAttributes(erd, entity),
+    const distinct = distinctValues(plan, entity).map(([n, pair]) => `${pyName(n)}: ${pair}`);
+    if (distinct.length > 0) lines.push(pyBracket('distinct_values = ', '{', distinct, '}', 1));
+    const perRow = [
       ...filterAttributes(plan, entity),
       ...constraintAttributes(plan, entity),
+      ...shapeAttributes(plan, entity),
+    ];
+    lines.push(
+      ...accessAttributes(erd, entity),
+      ...(scarceRows(plan, entity) ? perRow.filter((l) => !MANY_ROW_TESTS.test(l)) : perRow),
     );
   }
   if (anonymousMayRead(erd, entity)) lines.push('anonymous_may_read = True');
@@ -212,10 +254,7 @@ export function testClassCode(
     const decorator = `@skip(\n    ${reason.join('\n    ')}\n)`;
     blocks.push(`${decorator}\ndef test_crud(self):\n    """Create, list, retrieve, update and delete."""`);
   }
-  const bases =
-    problem === null
-      ? 'CrudTests, AccessTests, FilterTests, ConstraintTests, AnonymousAccessTests, APITestCase'
-      : 'AnonymousAccessTests, APITestCase';
+  const bases = problem === null ? 'ResourceTests, APITestCase' : 'AnonymousAccessTests, APITestCase';
   const decorator = uploads && problem === null ? '@override_settings(MEDIA_ROOT=MEDIA_ROOT)\n' : '';
   const body = blocks.map((block) => block.replace(/^(?=.)/gm, '    ')).join('\n\n');
   return `${decorator}class ${testCaseClass(entity)}(${bases}):\n${body}`;
