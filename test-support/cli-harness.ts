@@ -12,6 +12,8 @@ import { main } from '../src-main/cli/main';
 import { EXAMPLES_DIR, REPO_ROOT } from './examples';
 
 export const repoRoot = REPO_ROOT;
+/** Where `djforge` runs of this test process record their history (unless a test sets its own). */
+export const TEST_DATA_DIR = path.join(os.tmpdir(), `djforge-cli-data-${process.pid}`);
 export const examples = EXAMPLES_DIR;
 
 export interface CliRun {
@@ -39,7 +41,8 @@ export async function runCli(settings: RunSettings, ...argv: string[]): Promise<
     stdout: (t) => (run.stdout += t),
     stderr: (t) => (run.stderr += t),
     cwd: settings.cwd,
-    env: settings.env ?? {},
+    // The run history goes to a folder of the test process, never the real data folder of the user.
+    env: { DJFORGE_DATA_DIR: TEST_DATA_DIR, ...settings.env },
     ...(answers
       ? {
           terminal: () => ({

@@ -28,6 +28,7 @@ export interface CliOptions {
   'no-runtime'?: boolean;
   'unsandboxed-runtime'?: boolean;
   zip?: string;
+  'no-history'?: boolean;
 }
 
 /** Flags that only mean something with `--engine llm`. */

@@ -59,6 +59,8 @@ Review (generate):
                          Run model-written files in the runtime layer even where no sandbox works
                          (also DJFORGE_UNSANDBOXED_RUNTIME=1). They run as you, with the network.
       --concurrency <n>  Units generated at once (default 4)
+      --no-history       Do not record the run in the history (DJFORGE_DATA_DIR, else the app's
+                         data folder) that the dashboard and "djforge stats" read
 
 LLM engine (generate --engine llm; key from DJFORGE_API_KEY or OPENAI_API_KEY, never a flag):
       --engine <name>    template (default, offline) or llm
@@ -96,6 +98,7 @@ const GENERATE_FLAGS = [
   'no-runtime',
   'unsandboxed-runtime',
   'zip',
+  'no-history',
   ...LLM_FLAGS,
 ] as const;
 
@@ -119,6 +122,7 @@ const OPTIONS = {
   'no-runtime': { type: 'boolean' },
   'unsandboxed-runtime': { type: 'boolean' },
   zip: { type: 'string' },
+  'no-history': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } satisfies ParseArgsConfig['options'];

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fileHistoryStore } from '../studio/history-store';
+import { fileHistoryStore } from '../history/history-store';
 import { fileSettingsStore } from './file-settings-store';
 
 const run = promisify(execFile);

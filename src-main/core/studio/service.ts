@@ -11,7 +11,7 @@ import type { CoreFunctions } from './core-functions';
 import type { StudioHandlers } from './dispatch';
 import { blankDocument, exportFileName, importDocument } from './documents';
 import { createFileHandlers, type FileAccessPolicy } from './file-handlers';
-import type { HistoryStore } from './history-store';
+import type { HistoryStore } from '../history/history-store';
 import { runHandlers } from './run-handlers';
 import { RunManager } from './run-manager';
 
