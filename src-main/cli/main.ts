@@ -12,6 +12,7 @@ import { EXIT, LLM_FLAGS } from './common';
 import { convertCommand } from './convert-command';
 import { generateCommand } from './generate-command';
 import { serveCommand } from './serve-command';
+import { statsCommand } from './stats-command';
 import { validateCommand } from './validate-command';
 import type { CliIo } from './io';
 
@@ -22,6 +23,7 @@ Usage:
   djforge validate-erd <erd-file>
   djforge convert <erd-file> --to <format> [--out <file>]   (see djforge convert --help)
   djforge serve [--port <n>] [--open]     (the app in a browser; see djforge serve --help)
+  djforge stats [--last <n>] [--erd <name>] [--json]   (the run history; see djforge stats --help)
   djforge --help | --version
 
 Commands:
@@ -130,6 +132,7 @@ const OPTIONS = {
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   if (argv[0] === 'serve') return serveCommand(argv.slice(1), io);
   if (argv[0] === 'convert') return convertCommand(argv.slice(1), io);
+  if (argv[0] === 'stats') return statsCommand(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
