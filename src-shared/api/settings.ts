@@ -22,7 +22,7 @@ export const BaselinesSchema = z.object({
   autoApprovalRate: z.number().min(0).max(1).nullable(),
   averageQuality: z.number().min(0).max(1).nullable(),
   /** Share of units that failed or fell back; lower is better. */
-  errorRate: z.number().min(0).max(1).nullable().default(null),
+  errorRate: z.number().min(0).max(1).nullable(),
 });
 export type Baselines = z.infer<typeof BaselinesSchema>;
 

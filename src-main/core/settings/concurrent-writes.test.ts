@@ -75,7 +75,7 @@ describe('concurrent settings and history writes', () => {
       script,
       [
         `import { fileSettingsStore } from ${JSON.stringify(path.join(here, 'file-settings-store.ts'))};`,
-        `import { fileHistoryStore } from ${JSON.stringify(path.join(here, '../studio/history-store.ts'))};`,
+        `import { fileHistoryStore } from ${JSON.stringify(path.join(here, '../history/history-store.ts'))};`,
         `const [who, data] = process.argv.slice(2);`,
         `const settings = fileSettingsStore(data + '/settings.json');`,
         `const history = fileHistoryStore(data);`,
