@@ -21,7 +21,7 @@ export function RunCharts({ runs, run, dark }: RunChartsProps) {
   const timeline = timelineFigure(run);
   return (
     <section aria-labelledby="dash-run" className="dash-section">
-      <h2 id="dash-run">Run</h2>
+      <h2 id="dash-run">Selected run</h2>
       <label>
         Run shown{' '}
         <select value={run.runId} onChange={(e) => selectRunOnDashboard(e.target.value)}>
