@@ -119,6 +119,11 @@ test('three runs appear on the dashboard with the figures they recorded', async 
   expect(timeline).toHaveLength(faulty.units.length);
   expect(new Set(timeline.map((row) => row[2]))).toEqual(new Set(['1', '2', '3']));
 
+  // The rate limits of the last run are cited by the rule they triggered; nothing else fires.
+  const advice = page.getByRole('list', { name: 'Recommendations' }).getByRole('listitem');
+  await expect(advice).toHaveCount(1);
+  await expect(advice).toContainText(`The last run met ${rateLimited} rate limits (429) at concurrency ${CONCURRENCY}`);
+
   // The export holds the same runs as the history.
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export CSV' }).click();

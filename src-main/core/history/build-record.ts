@@ -40,9 +40,13 @@ export interface RecordInput {
   summary?: RunSummary;
 }
 
-/** The ERD's identity in the history: its project name and a hash of its canonical JSON. */
+/**
+ * The ERD's identity in the history: its project name and a hash of its canonical JSON without the
+ * diagram layout (which generation ignores), so moving a box does not make it another ERD.
+ */
 export function erdIdentity(erd: Erd): RunHistoryRecord['erd'] {
-  return { name: erd.project.name, hash: sha256(canonicalJson(erd)).slice(0, 16) };
+  const { layout: _layout, ...generated } = erd;
+  return { name: erd.project.name, hash: sha256(canonicalJson(generated)).slice(0, 16) };
 }
 
 /** The record of `input.run`; a run that never finished generating has no units or files. */

@@ -91,6 +91,8 @@ describe('recommendation rules', () => {
     expect(rules([llm({ cache: cold })])).toEqual([]);
     expect(rules([llm({ cache: cold }), llm({ cache: { ...cold, hits: 9, misses: 1 } })])).toEqual([]);
     expect(rules([llm({ cache: cold }), llm({ cache: cold, erd: { name: 'shop', hash: 'ffff' } })])).toEqual([]);
+    // Another model chain means other cache keys: its misses say nothing about the cache.
+    expect(rules([llm({ cache: cold }), llm({ cache: cold, models: ['m', 'n'] })])).toEqual([]);
   });
 
   it('lowerThreshold fires when 80 % of 5 medium files were approved unchanged, not when edited or too few', () => {

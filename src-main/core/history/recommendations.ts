@@ -9,8 +9,8 @@
  *   than lanes, and met no rate limit.
  * - `demoteModel`: over the last WINDOW LLM runs a model answered at least MIN_MODEL_CALLS calls
  *   and more than MODEL_FAILURE_BOUND of them failed.
- * - `warmCache`: an ERD generated again with the LLM engine (same content hash) had a cache hit
- *   rate under LOW_HIT_RATE on its latest run.
+ * - `warmCache`: an ERD generated again with the LLM engine (same content hash and model chain, so
+ *   the same cache keys) had a cache hit rate under LOW_HIT_RATE on its latest run.
  * - `lowerThreshold`: over the last WINDOW runs at least MIN_DECIDED medium-quality files were
  *   decided by a person and at least UNCHANGED_APPROVAL_SHARE of them were approved unchanged.
  */
@@ -98,7 +98,10 @@ function modelRules(llmRuns: RunHistoryRecord[]): Recommendation[] {
 
 function cacheRules(llmRuns: RunHistoryRecord[]): Recommendation[] {
   const byErd = new Map<string, RunHistoryRecord[]>();
-  for (const run of llmRuns) byErd.set(run.erd.hash, [...(byErd.get(run.erd.hash) ?? []), run]);
+  for (const run of llmRuns) {
+    const key = `${run.erd.hash} ${run.models.join(' > ')}`;
+    byErd.set(key, [...(byErd.get(key) ?? []), run]);
+  }
   return [...byErd.values()].flatMap((runs) => {
     const latest = runs.at(-1) as RunHistoryRecord;
     const rate = cacheHitRate(latest);

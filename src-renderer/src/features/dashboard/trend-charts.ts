@@ -80,7 +80,7 @@ export const TREND_METRICS: TrendMetric[] = [
     id: 'tokens',
     title: 'Tokens',
     unit: 'tokens',
-    colour: 'orange',
+    colour: 'blue',
     value: (r) => (r.engine === 'llm' ? sum(r.modelUsage.map((m) => m.tokensIn + m.tokensOut)) : null),
   },
   { id: 'cost', title: 'Cost', unit: 'USD', colour: 'grey', value: (r) => (r.engine === 'llm' ? r.costUsd : null) },
