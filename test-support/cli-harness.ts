@@ -5,7 +5,7 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeEach } from 'vitest';
 import type { GenerationReport } from '../src-main/core/run';
 import type { CliIo } from '../src-main/cli/io';
 import { main } from '../src-main/cli/main';
@@ -79,6 +79,9 @@ export function cliSandbox(prefix = 'djforge-cli-') {
   });
   afterEach(async () => {
     await fs.rm(box.dir, { recursive: true, force: true });
+  });
+  afterAll(async () => {
+    await fs.rm(TEST_DATA_DIR, { recursive: true, force: true });
   });
   return box;
 }
