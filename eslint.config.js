@@ -22,7 +22,11 @@ const ADAPTERS = [
     entries: ['CodeView', 'languages'],
   },
   { folder: 'flow', libraries: ['@xyflow/*'], entries: ['DiagramView', 'diagram'] },
-  { folder: 'charts', libraries: ['chart.js', 'chart.js/**', 'react-chartjs-2'], entries: ['BarChartView', 'chart'] },
+  {
+    folder: 'charts',
+    libraries: ['chart.js', 'chart.js/**', 'react-chartjs-2'],
+    entries: ['ChartFigure', 'ChartView', 'chart'],
+  },
 ];
 
 /**

@@ -43,8 +43,9 @@ test('open an example ERD, generate it on the template engine and review every f
   expect(await readFile(path.join(out, 'manage.py'), 'utf8')).toContain('DJANGO_SETTINGS_MODULE');
 
   await studio.workspace('Dashboard');
-  await expect(page.getByRole('table').getByRole('row')).toHaveCount(2);
-  await expect(page.getByRole('table')).toContainText('completed');
+  const runs = page.getByRole('table', { name: 'Recorded runs' });
+  await expect(runs.getByRole('row')).toHaveCount(2);
+  await expect(runs).toContainText('completed');
   await page.screenshot({ path: testInfo.outputPath('dashboard.png') });
 });
 

@@ -5,13 +5,15 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeEach } from 'vitest';
 import type { GenerationReport } from '../src-main/core/run';
 import type { CliIo } from '../src-main/cli/io';
 import { main } from '../src-main/cli/main';
 import { EXAMPLES_DIR, REPO_ROOT } from './examples';
 
 export const repoRoot = REPO_ROOT;
+/** Where `djforge` runs of this test process record their history (unless a test sets its own). */
+export const TEST_DATA_DIR = path.join(os.tmpdir(), `djforge-cli-data-${process.pid}`);
 export const examples = EXAMPLES_DIR;
 
 export interface CliRun {
@@ -39,7 +41,8 @@ export async function runCli(settings: RunSettings, ...argv: string[]): Promise<
     stdout: (t) => (run.stdout += t),
     stderr: (t) => (run.stderr += t),
     cwd: settings.cwd,
-    env: settings.env ?? {},
+    // The run history goes to a folder of the test process, never the real data folder of the user.
+    env: { DJFORGE_DATA_DIR: TEST_DATA_DIR, ...settings.env },
     ...(answers
       ? {
           terminal: () => ({
@@ -76,6 +79,9 @@ export function cliSandbox(prefix = 'djforge-cli-') {
   });
   afterEach(async () => {
     await fs.rm(box.dir, { recursive: true, force: true });
+  });
+  afterAll(async () => {
+    await fs.rm(TEST_DATA_DIR, { recursive: true, force: true });
   });
   return box;
 }

@@ -31,6 +31,7 @@ export interface CliOptions {
   zip?: string;
   from?: string;
   'groups-as-apps'?: boolean;
+  'no-history'?: boolean;
 }
 
 /**

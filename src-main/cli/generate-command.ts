@@ -4,6 +4,7 @@
  * what happened, ask on a terminal, and map the outcome to an exit code. Exit 1 when some generated
  * file did not reach the disk as generated (not approved, or a merge conflict kept the user's version).
  */
+import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -30,6 +31,7 @@ import {
 import { EXIT, importChoice, parseEngineFlags, parseReviewChoice, printDiagnostics, type CliOptions } from './common';
 import { conflictLines, describeActions, printEvent, reviewLines } from './generate-print';
 import type { CliIo } from './io';
+import { recordCliRun } from './history-record';
 import { runReviewPrompt } from './review-prompt';
 
 const inside = (file: string, dir: string) => file === dir || file.startsWith(dir + path.sep);
@@ -41,6 +43,7 @@ const onSigint = (cancel: () => void) => {
 
 export async function generateCommand(erdFile: string, options: CliOptions, io: CliIo): Promise<number> {
   const started = performance.now();
+  const startedAt = Date.now();
   const out = options.out ? path.resolve(io.cwd, options.out) : null;
   const zip = options.zip ? path.resolve(io.cwd, options.zip) : null;
   const reportFile = options.json ? path.resolve(io.cwd, options.json) : null;
@@ -213,6 +216,17 @@ export async function generateCommand(erdFile: string, options: CliOptions, io: 
     extra,
   });
   if (reportFile) await writeReport(reportFile, report);
+  if (!options['no-history'])
+    await recordCliRun(io, {
+      runId: randomUUID(),
+      status: 'completed',
+      run,
+      startedAt,
+      pipelineMs: report.metrics.pipelineMs,
+      concurrency: choice.value.concurrency,
+      models: llm ? [llm.model, ...llm.fallbackModels.filter((m) => m !== llm.model)] : [],
+      baseURL: prepared.options.llm?.client.baseURL ?? null,
+    });
 
   const { metrics } = result;
   if (out && written.conflicts.length > 0) io.stderr(conflictLines(out, written.conflicts, io.cwd));

@@ -12,6 +12,7 @@ import { EXIT, importChoice, LLM_FLAGS } from './common';
 import { convertCommand } from './convert-command';
 import { generateCommand } from './generate-command';
 import { serveCommand } from './serve-command';
+import { statsCommand } from './stats-command';
 import { validateCommand } from './validate-command';
 import type { CliIo } from './io';
 
@@ -22,6 +23,7 @@ Usage:
   djforge validate-erd <erd-file>
   djforge convert <erd-file> --to <format> [--out <file>]   (see djforge convert --help)
   djforge serve [--port <n>] [--open]     (the app in a browser; see djforge serve --help)
+  djforge stats [--last <n>] [--erd <name>] [--json]   (the run history; see djforge stats --help)
   djforge --help | --version
 
 Commands:
@@ -59,6 +61,8 @@ Review (generate):
                          Run model-written files in the runtime layer even where no sandbox works
                          (also DJFORGE_UNSANDBOXED_RUNTIME=1). They run as you, with the network.
       --concurrency <n>  Units generated at once (default 4)
+      --no-history       Do not record the run in the history (DJFORGE_DATA_DIR, else the app's
+                         data folder) that the dashboard and "djforge stats" read
 
 LLM engine (generate --engine llm; key from DJFORGE_API_KEY or OPENAI_API_KEY, never a flag):
       --engine <name>    template (default, offline) or llm
@@ -99,6 +103,7 @@ const GENERATE_FLAGS = [
   'no-runtime',
   'unsandboxed-runtime',
   'zip',
+  'no-history',
   ...LLM_FLAGS,
 ] as const;
 
@@ -124,6 +129,7 @@ const OPTIONS = {
   zip: { type: 'string' },
   from: { type: 'string' },
   'groups-as-apps': { type: 'boolean' },
+  'no-history': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } satisfies ParseArgsConfig['options'];
@@ -131,6 +137,7 @@ const OPTIONS = {
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   if (argv[0] === 'serve') return serveCommand(argv.slice(1), io);
   if (argv[0] === 'convert') return convertCommand(argv.slice(1), io);
+  if (argv[0] === 'stats') return statsCommand(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });

@@ -33,6 +33,7 @@ export function electronHistory(store: KeyValueStore, runs: HistoryStore): Histo
   };
   return {
     listRuns: () => runs.listRuns(),
+    readRuns: () => runs.readRuns(),
     addRun: (record) => runs.addRun(record),
     listRecent: async () => read(),
     touchRecent: async (entry) => {

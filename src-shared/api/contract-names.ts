@@ -37,6 +37,8 @@ const METHOD_LIST = [
   'listHistory',
   'listRecentFiles',
   'clearRecentFiles',
+  'historyDashboard',
+  'exportHistory',
 ] as const satisfies readonly MethodName[];
 
 const EVENT_LIST = [

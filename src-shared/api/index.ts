@@ -15,6 +15,7 @@ export * from './review';
 export * from './settings';
 export * from './issues';
 export * from './csp';
+export * from './history';
 export { subscriberName, type EventSubscriberName } from './contract-names';
 
 export type StudioMethodsClient = {

@@ -17,6 +17,7 @@ import {
 } from './model';
 import { BatchResultSchema, FileReviewSchema, ReviewDecisionSchema, WritePlanSchema } from './review';
 import { ProviderSchema, SettingsPatchSchema, SettingsSchema } from './settings';
+import { HistoryDashboardSchema, HistoryExportSchema, HistoryFilterSchema } from './history';
 
 const none = z.object({}).strict();
 const filePath = z.string().trim().min(1, 'The file path is empty.');
@@ -178,6 +179,13 @@ export const STUDIO_METHODS = {
   listHistory: { input: none, output: z.array(RunRecordSchema) },
   listRecentFiles: { input: none, output: z.array(RecentDocumentSchema) },
   clearRecentFiles: { input: none, output: z.array(RecentDocumentSchema) },
+  /** The recorded runs matching the filter, the latest rated against the baselines, the advice. */
+  historyDashboard: { input: HistoryFilterSchema, output: HistoryDashboardSchema },
+  /** The matching runs as a CSV or JSON file's text (the page saves it). */
+  exportHistory: {
+    input: z.object({ format: z.enum(['csv', 'json']), filter: HistoryFilterSchema.default({}) }).strict(),
+    output: HistoryExportSchema,
+  },
 } as const;
 
 export type StudioMethods = typeof STUDIO_METHODS;

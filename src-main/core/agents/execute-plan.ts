@@ -63,12 +63,28 @@ export interface PipelineFile {
   cacheKeys?: string[];
 }
 
+/**
+ * When and where one unit ran, measured on the run's clock (ms since the pipeline started): the
+ * pool's lane (`slot`) and where its text came from, `failed` when its generator threw. The
+ * dashboard draws the run's parallelism from these.
+ */
+export interface UnitTiming {
+  unitId: string;
+  agent: AgentId;
+  slot: number;
+  startMs: number;
+  endMs: number;
+  source: FileSource | 'failed';
+}
+
 /** The figures of one run, for the report and the dashboard. `llmCalls` counts every attempt. */
 export interface GenerationMetrics {
   units: number;
   llmCalls: number;
   cacheHits: number;
   cacheMisses: number;
+  /** What the cache hits had cost when they were produced (the stored entries' model time). */
+  cacheTimeSavedMs: number;
   retries: number;
   fallbacks: number;
   tokens: number;
@@ -80,6 +96,8 @@ export interface GenerationMetrics {
 export interface PipelineResult {
   files: PipelineFile[];
   metrics: GenerationMetrics;
+  /** Every unit that started, in the order they ended. */
+  timeline: UnitTiming[];
   cache: CacheStats | null;
 }
 
@@ -119,6 +137,7 @@ export async function executePlan(
     llmCalls: 0,
     cacheHits: 0,
     cacheMisses: 0,
+    cacheTimeSavedMs: 0,
     retries: 0,
     fallbacks: 0,
     tokens: 0,
@@ -135,8 +154,19 @@ export async function executePlan(
   const done = new Map<string, UnitResult>();
   const filesByPath = new Map(plan.files.map((f) => [f.path, f]));
   const assembled = new Map<string, string>();
+  const timeline: UnitTiming[] = [];
+  const timed = (unit: WorkUnit, slot: number, startedAt: number, source: UnitTiming['source']) =>
+    timeline.push({
+      unitId: unit.id,
+      agent: unit.agent,
+      slot,
+      startMs: startedAt - started,
+      endMs: now() - started,
+      source,
+    });
 
-  const finishUnit = (unit: WorkUnit, result: UnitResult, startedAt: number) => {
+  const finishUnit = (unit: WorkUnit, result: UnitResult, startedAt: number, slot: number) => {
+    timed(unit, slot, startedAt, result.source);
     done.set(unit.id, result);
     outputs.set(unit.id, result.code);
     emit({ type: 'done', unitId: unit.id, file: unit.file, source: result.source, durationMs: now() - startedAt });
@@ -161,8 +191,9 @@ export async function executePlan(
     unit: WorkUnit,
     deps: ReadonlyMap<string, UnitResult>,
     signal: AbortSignal,
+    slot: number,
+    startedAt: number,
   ): Promise<UnitResult> {
-    const startedAt = now();
     const template = (source: FileSource, attempts: AttemptRecord[] = []): UnitResult => ({
       code: unit.draft,
       source,
@@ -171,7 +202,7 @@ export async function executePlan(
     });
     if (!chain || !unit.refine) {
       emit({ type: 'started', unitId: unit.id, agent: unit.agent, file: unit.file, model: null });
-      return finishUnit(unit, template('template'), startedAt);
+      return finishUnit(unit, template('template'), startedAt, slot);
     }
     const depList = unit.deps.map((id) => ({ unitId: id, code: deps.get(id)?.code ?? '' }));
     const key = llmUnitKey(
@@ -185,11 +216,13 @@ export async function executePlan(
     if (cached) {
       metrics.cacheHits += 1;
       metrics.tokensSaved += cached.tokens;
+      metrics.cacheTimeSavedMs += cached.durationMs;
       emit({ type: 'cached', unitId: unit.id, file: unit.file });
       return finishUnit(
         unit,
         { code: cached.code, source: 'cache', attempts: [], hash: sha256(cached.code) },
         startedAt,
+        slot,
       );
     }
     if (options.cache) metrics.cacheMisses += 1;
@@ -215,7 +248,7 @@ export async function executePlan(
     if (outcome.status === 'fallback') {
       answerKeys.delete(unit.id);
       metrics.fallbacks += 1;
-      return finishUnit(unit, template('fallback', outcome.attempts), startedAt);
+      return finishUnit(unit, template('fallback', outcome.attempts), startedAt, slot);
     }
     const code = unit.wholeFile ? outcome.code : outcome.code.replace(/\s+$/, '');
     await options.cache?.set(key, {
@@ -227,7 +260,7 @@ export async function executePlan(
       durationMs: outcome.durationMs,
       createdAt: new Date(now()).toISOString(),
     });
-    return finishUnit(unit, { code, source: 'llm', attempts: outcome.attempts, hash: sha256(code) }, startedAt);
+    return finishUnit(unit, { code, source: 'llm', attempts: outcome.attempts, hash: sha256(code) }, startedAt, slot);
   }
 
   for (const unit of plan.units) emit({ type: 'queued', unitId: unit.id, agent: unit.agent, file: unit.file });
@@ -235,10 +268,12 @@ export async function executePlan(
     id: unit.id,
     deps: unit.deps,
     cost: llm && unit.refine ? 1 + unit.draft.length / 20_000 : 0.01,
-    run: async ({ signal, deps }) => {
+    run: async ({ signal, deps, slot }) => {
+      const startedAt = now();
       try {
-        return await runUnit(unit, deps, signal);
+        return await runUnit(unit, deps, signal, slot, startedAt);
       } catch (error) {
+        timed(unit, slot, startedAt, 'failed');
         emit({
           type: 'failed',
           unitId: unit.id,
@@ -265,7 +300,7 @@ export async function executePlan(
       attempts: file.unitIds.flatMap((id, i) => (results[i]?.attempts ?? []).map((a) => ({ ...a, unitId: id }))),
     };
   });
-  return { files, metrics, cache: options.cache?.stats() ?? null };
+  return { files, metrics, timeline, cache: options.cache?.stats() ?? null };
 }
 
 /** A file's source: fallback if any unit fell back, llm if any went to the model, cache if all refined ones hit. */

@@ -113,6 +113,32 @@ describe('runPool', () => {
     expect(started).toEqual(referenceStartOrder(spec));
   });
 
+  it('runs each task on a lane below the concurrency that no other running task holds', async () => {
+    const holders = new Map<number, string>();
+    const lanes: number[] = [];
+    const tasks: PoolTask<string>[] = Array.from({ length: 12 }, (_, i) => ({
+      id: `t${i}`,
+      deps: i >= 6 ? [`t${i - 6}`] : [],
+      run: async ({ slot }) => {
+        expect(holders.has(slot), `lane ${slot} is busy`).toBe(false);
+        holders.set(slot, `t${i}`);
+        lanes.push(slot);
+        await wait(2 + (i % 3) * 3);
+        holders.delete(slot);
+        return `t${i}`;
+      },
+    }));
+    await runPool(tasks, { concurrency: 3 });
+    expect(new Set(lanes)).toEqual(new Set([0, 1, 2]));
+    // One lane at a time uses only lane 0.
+    const single: number[] = [];
+    await runPool(
+      tasks.map((t) => ({ ...t, run: async ({ slot }) => (single.push(slot), t.id) })),
+      { concurrency: 1 },
+    );
+    expect(new Set(single)).toEqual(new Set([0]));
+  });
+
   it('resolves at once with nothing to do', async () => {
     expect(await runPool([], {})).toEqual({ results: new Map(), maxInFlight: 0 });
   });

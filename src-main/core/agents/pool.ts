@@ -13,7 +13,11 @@ export interface PoolTask<T> {
   deps: readonly string[];
   /** Expected relative duration (default 1): ranks ready tasks by the costliest chain they head. */
   cost?: number;
-  run(input: { signal: AbortSignal; deps: ReadonlyMap<string, T> }): Promise<T>;
+  /**
+   * `slot` is the lane the task runs on, in [0, concurrency): a slot is held by one task at a time,
+   * so the dashboard can draw the run's parallelism (and its idle lanes) from the recorded slots.
+   */
+  run(input: { signal: AbortSignal; deps: ReadonlyMap<string, T>; slot: number }): Promise<T>;
 }
 
 export interface PoolOptions {
@@ -87,6 +91,8 @@ export function runPool<T>(tasks: readonly PoolTask<T>[], options: PoolOptions =
   for (const task of tasks) if (task.deps.length === 0) ready.push(task.id);
   let running = 0;
   let maxInFlight = 0;
+  /** Free lanes, lowest first, so a run that never fills the pool uses the first lanes only. */
+  const freeSlots = Array.from({ length: concurrency }, (_, i) => i);
   let failure: unknown = null;
 
   return new Promise((resolve, reject) => {
@@ -114,9 +120,11 @@ export function runPool<T>(tasks: readonly PoolTask<T>[], options: PoolOptions =
         const task = byId.get(ready.pop()) as PoolTask<T>;
         running += 1;
         maxInFlight = Math.max(maxInFlight, running);
+        freeSlots.sort((a, b) => a - b);
+        const slot = freeSlots.shift() as number;
         const deps = new Map(task.deps.map((d) => [d, results.get(d) as T]));
         Promise.resolve()
-          .then(() => task.run({ signal: controller.signal, deps }))
+          .then(() => task.run({ signal: controller.signal, deps, slot }))
           .then(
             (value) => {
               results.set(task.id, value);
@@ -135,6 +143,7 @@ export function runPool<T>(tasks: readonly PoolTask<T>[], options: PoolOptions =
           )
           .finally(() => {
             running -= 1;
+            freeSlots.push(slot);
             pump();
             settleIfIdle();
           });

@@ -104,6 +104,7 @@ export async function refineUnit(input: UnitPromptInput, ctx: RefineContext): Pr
     let failure: Failure | null;
     let answerText = '';
     let attemptTokens = 0;
+    let usage: { tokensIn?: number; tokensOut?: number } = {};
     let code: string | null = null;
     const budget = AbortSignal.timeout(Math.max(1, budgetLeft()));
     try {
@@ -117,6 +118,7 @@ export async function refineUnit(input: UnitPromptInput, ctx: RefineContext): Pr
         ...(ctx.maxTokens === undefined ? {} : { maxTokens: ctx.maxTokens }),
       });
       attemptTokens = result.usage?.totalTokens ?? 0;
+      if (result.usage) usage = { tokensIn: result.usage.promptTokens, tokensOut: result.usage.completionTokens };
       answerText = result.text;
       const combined = conversation.prefix + result.text;
       const candidates = result.finishReason === 'length' ? [] : extractCodeCandidates(combined, input.language);
@@ -155,6 +157,7 @@ export async function refineUnit(input: UnitPromptInput, ctx: RefineContext): Pr
         waitMs: 0,
         durationMs,
         tokens: attemptTokens,
+        ...usage,
         ...firstWait,
       });
       return { status: 'ok', code, model, tokens, durationMs: ctx.now() - started, attempts };
@@ -193,6 +196,7 @@ export async function refineUnit(input: UnitPromptInput, ctx: RefineContext): Pr
       waitMs,
       durationMs,
       tokens: attemptTokens,
+      ...usage,
       message: failed.message,
       ...firstWait,
     };

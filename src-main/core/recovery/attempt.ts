@@ -17,5 +17,8 @@ export interface AttemptRecord {
   waitedBeforeMs?: number;
   durationMs: number;
   tokens: number;
+  /** Prompt and completion tokens as the provider reported them; absent when it reported none. */
+  tokensIn?: number;
+  tokensOut?: number;
   message?: string;
 }

@@ -84,6 +84,7 @@ export function buildReport(input: ReportInput): GenerationReport {
       llmCalls: metrics.llmCalls,
       cacheHits: metrics.cacheHits,
       cacheMisses: metrics.cacheMisses,
+      cacheTimeSavedMs: round(metrics.cacheTimeSavedMs),
       retries: metrics.retries,
       fallbacks: metrics.fallbacks,
       tokens: metrics.tokens,

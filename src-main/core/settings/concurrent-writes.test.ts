@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fileHistoryStore } from '../studio/history-store';
+import { fileHistoryStore } from '../history/history-store';
 import { fileSettingsStore } from './file-settings-store';
 
 const run = promisify(execFile);
@@ -75,7 +75,7 @@ describe('concurrent settings and history writes', () => {
       script,
       [
         `import { fileSettingsStore } from ${JSON.stringify(path.join(here, 'file-settings-store.ts'))};`,
-        `import { fileHistoryStore } from ${JSON.stringify(path.join(here, '../studio/history-store.ts'))};`,
+        `import { fileHistoryStore } from ${JSON.stringify(path.join(here, '../history/history-store.ts'))};`,
         `const [who, data] = process.argv.slice(2);`,
         `const settings = fileSettingsStore(data + '/settings.json');`,
         `const history = fileHistoryStore(data);`,

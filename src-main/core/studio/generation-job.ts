@@ -5,7 +5,9 @@
  * generation ends the whole project is validated and every file judged again with it, and the
  * review's changes become `findings`, `fileVersion` and `fileDecision` events.
  */
-import type { EmitEvent, Engine } from '../../../src-shared/api';
+import { DEFAULT_PRICES, type EmitEvent, type Engine, type PriceTable } from '../../../src-shared/api';
+import { DEFAULT_CONCURRENCY } from '../agents/pool';
+import { buildHistoryRecord } from '../history/build-record';
 import { fileReviewView } from '../review/review-view';
 import type { ReviewEntry } from '../review/types';
 import type { PreparedEngine } from '../run/engine';
@@ -70,6 +72,8 @@ export interface GenerationJobInput {
   emit: EmitEvent;
   /** The run id, known once the run manager has started the job. */
   runId: () => string;
+  /** Prices of the models, for the cost in the history (default: the built-in table). */
+  prices?: PriceTable;
 }
 
 /** The job of one Studio run: generation, then the whole project judged; the review stays open afterwards. */
@@ -120,5 +124,21 @@ export function generationJob(input: GenerationJobInput): RunJob {
       await generation.judge();
     },
     release: () => prepared.close(),
+    historyRecord: (ended) => {
+      const llm = prepared.options.llm;
+      return buildHistoryRecord({
+        runId: ended.runId,
+        host: 'app',
+        status: ended.status,
+        run: generation,
+        startedAt: ended.startedAt,
+        pipelineMs: ended.endedAt - ended.startedAt,
+        concurrency: prepared.options.concurrency ?? DEFAULT_CONCURRENCY,
+        models: llm ? [llm.model, ...(llm.fallbackModels ?? []).filter((m) => m !== llm.model)] : [],
+        baseURL: llm?.client.baseURL ?? null,
+        prices: input.prices ?? DEFAULT_PRICES,
+        summary: ended.summary,
+      });
+    },
   };
 }

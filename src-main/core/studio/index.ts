@@ -7,7 +7,7 @@ export { createStudioService, type HostDialogs, type StudioDeps, type StudioServ
 export { dispatchStudio, type StudioHandlers } from './dispatch';
 export { toStudioError } from './failure';
 export { DjForgeError } from '../errors';
-export { fileHistoryStore, type HistoryStore } from './history-store';
+export { fileHistoryStore, type HistoryStore } from '../history/history-store';
 export { defaultCoreFunctions } from './default-core';
 export type { CoreFunctions, PlannedUnit } from './core-functions';
 export type { FileAccessPolicy } from './file-handlers';

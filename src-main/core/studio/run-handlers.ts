@@ -151,6 +151,7 @@ export function runHandlers(deps: RunHandlerDeps): Pick<StudioHandlers, RunHandl
             migrationsCacheDir: chooseCacheDir(settings.cacheDir, { env: deps.env, cwd: deps.dataDir }),
             emit: deps.emit,
             runId: () => runId,
+            prices: settings.prices,
           }),
         );
       } catch (e) {

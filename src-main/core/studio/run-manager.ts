@@ -5,12 +5,21 @@
  * its `GenerationRun` — and so its `ReviewSession` — which the snapshot reads the review from.
  */
 import { randomUUID } from 'node:crypto';
-import type { EmitEvent, Engine, GeneratedFileView, RunSnapshot, UnitStatus } from '../../../src-shared/api';
+import type {
+  EmitEvent,
+  Engine,
+  GeneratedFileView,
+  RunHistoryRecord,
+  RunSnapshot,
+  RunStatus,
+  RunSummary,
+  UnitStatus,
+} from '../../../src-shared/api';
 import { DjForgeError } from '../errors';
 import { runReviewView } from '../review/review-view';
 import type { GenerationRun } from '../run/generation-run';
 import type { PlannedUnit } from '../run/plan';
-import type { HistoryStore } from './history-store';
+import type { HistoryStore } from '../history/history-store';
 import { addFile, createRunState, finishedCount, finishRun, setUnitStatus } from './run-state';
 
 /** What an engine reports while it works; every call becomes an event. */
@@ -32,6 +41,17 @@ export interface RunJob {
   execute(reporter: RunReporter): Promise<void>;
   /** Releases the engine (the LLM engine's syntax checker); regeneration is impossible afterwards. */
   release(): Promise<void>;
+  /** The run's history record, once it has ended (see `core/history/build-record.ts`). */
+  historyRecord(ended: EndedRun): RunHistoryRecord;
+}
+
+/** How a run ended, on the run manager's clock. */
+export interface EndedRun {
+  runId: string;
+  status: Exclude<RunStatus, 'running'>;
+  startedAt: number;
+  endedAt: number;
+  summary: RunSummary;
 }
 
 interface Tracked {
@@ -138,14 +158,15 @@ export class RunManager {
       });
     }
     try {
-      await this.history.addRun({
-        runId: state.runId,
-        project: state.project,
-        engine: state.engine,
-        status,
-        startedAt: state.startedAt,
-        summary,
-      });
+      await this.history.addRun(
+        job.historyRecord({
+          runId: state.runId,
+          status,
+          startedAt: state.startedAt,
+          endedAt: state.endedAt ?? this.now(),
+          summary,
+        }),
+      );
     } catch {
       // History is a convenience; a full disk must not turn a finished run into a failure.
     }

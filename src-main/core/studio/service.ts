@@ -11,7 +11,8 @@ import type { CoreFunctions } from './core-functions';
 import type { StudioHandlers } from './dispatch';
 import { blankDocument, exportFileName, importDocument } from './documents';
 import { createFileHandlers, type FileAccessPolicy } from './file-handlers';
-import type { HistoryStore } from './history-store';
+import type { HistoryStore } from '../history/history-store';
+import { historyHandlers } from './history-handlers';
 import { runHandlers } from './run-handlers';
 import { RunManager } from './run-manager';
 
@@ -100,6 +101,7 @@ export function createStudioService(deps: StudioDeps): StudioService {
     },
     listHistory: async () => (await deps.history.listRuns()).reverse(),
     ...files.handlers,
+    ...historyHandlers(deps.history, deps.settings),
   };
   return { handlers, runs };
 }

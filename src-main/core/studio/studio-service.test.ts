@@ -10,7 +10,7 @@ import { generateProject } from '../generate';
 import { fileSettingsStore, type SecretStore } from '../settings';
 import { defaultCoreFunctions as core } from './default-core';
 import { dispatchStudio } from './dispatch';
-import { fileHistoryStore } from './history-store';
+import { fileHistoryStore } from '../history/history-store';
 import { createConfinement } from './capabilities';
 import { createStudioService, type StudioService } from './service';
 

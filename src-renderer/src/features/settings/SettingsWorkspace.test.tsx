@@ -56,7 +56,7 @@ describe('the settings workspace', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Save settings' }));
     expect(await screen.findByRole('status')).toHaveTextContent('Settings saved.');
     expect(studio.inputs('updateSettings')).toEqual([
-      expect.objectContaining({ engine: 'llm', concurrency: 8, fallbackModels: [], baselines: { pipelineMs: null } }),
+      expect.objectContaining({ engine: 'llm', concurrency: 8, fallbackModels: [], baselines: { pipelineMs: 30_000 } }),
     ]);
     expect(useStudio.getState().settings?.concurrency).toBe(8);
   });

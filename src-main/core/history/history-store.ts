@@ -1,20 +1,25 @@
 /**
- * Run history and recent files, persisted as JSON in the data folder so the dashboard and the
- * "Open Recent" menu survive restarts. Entries that fail their schema are dropped one by one
- * rather than losing the whole file.
+ * Run history and recent files, persisted in the data folder so the dashboard and the
+ * "Open Recent" menu survive restarts. Runs go to the append-only log (`history-log.ts`); recent
+ * files are one small JSON list whose entries that fail their schema are dropped one by one rather
+ * than losing the whole file.
  */
 import path from 'node:path';
 import { type z } from 'zod';
-import { RecentFileSchema, RunRecordSchema, type RecentFile, type RunRecord } from '../../../src-shared/api';
+import { RecentFileSchema, type RecentFile, type RunRecord } from '../../../src-shared/api';
+import type { RunHistoryRecord } from '../../../src-shared/api/history';
 import { withFileLock } from '../settings/file-lock';
 import { readJsonFile, writeJsonAtomic } from '../settings/file-settings-store';
+import { historyLog, type HistoryLogOptions, type HistoryRead } from './history-log';
 
-export const MAX_HISTORY = 500;
 export const MAX_RECENT_FILES = 10;
 
 export interface HistoryStore {
+  /** The runs as the Dashboard's table lists them, oldest first. */
   listRuns(): Promise<RunRecord[]>;
-  addRun(record: RunRecord): Promise<void>;
+  /** Every recorded run with all its figures, oldest first, and the lines that were skipped. */
+  readRuns(): Promise<HistoryRead>;
+  addRun(record: RunHistoryRecord): Promise<void>;
   listRecent(): Promise<RecentFile[]>;
   /** Moves `path` to the front; returns the new list. */
   touchRecent(entry: RecentFile): Promise<RecentFile[]>;
@@ -35,17 +40,20 @@ async function readList<T>(file: string, schema: z.ZodType<T>): Promise<T[]> {
   });
 }
 
-/** History in `<dataDir>/history.json`, recent files in `<dataDir>/recent-files.json`. */
-export function fileHistoryStore(dataDir: string): HistoryStore {
-  const historyFile = path.join(dataDir, 'history.json');
+/** The table row of a recorded run. */
+export function runRow(record: RunHistoryRecord): RunRecord {
+  const { runId, project, engine, status, startedAt, summary } = record;
+  return { runId, project, engine, status, startedAt, summary };
+}
+
+/** History in `<dataDir>/history/runs.jsonl`, recent files in `<dataDir>/recent-files.json`. */
+export function fileHistoryStore(dataDir: string, options: HistoryLogOptions = {}): HistoryStore {
+  const log = historyLog(dataDir, options);
   const recentFile = path.join(dataDir, 'recent-files.json');
   return {
-    listRuns: () => readList(historyFile, RunRecordSchema),
-    addRun: (record) =>
-      withFileLock(historyFile, async () => {
-        const runs = await readList(historyFile, RunRecordSchema);
-        await writeJsonAtomic(historyFile, [...runs, record].slice(-MAX_HISTORY));
-      }),
+    listRuns: async () => (await log.read()).records.map(runRow),
+    readRuns: () => log.read(),
+    addRun: (record) => log.append(record),
     listRecent: () => readList(recentFile, RecentFileSchema),
     touchRecent: (entry) =>
       withFileLock(recentFile, async () => {
