@@ -37,6 +37,9 @@ const METHOD_LIST = [
   'listHistory',
   'listRecentFiles',
   'clearRecentFiles',
+  'checkFile',
+  'fileBases',
+  'conflictDetail',
 ] as const satisfies readonly MethodName[];
 
 const EVENT_LIST = [

@@ -15,7 +15,15 @@ import {
   RunRecordSchema,
   RunSnapshotSchema,
 } from './model';
-import { BatchResultSchema, FileReviewSchema, ReviewDecisionSchema, WritePlanSchema } from './review';
+import {
+  BatchResultSchema,
+  ConflictDetailSchema,
+  FileBasesSchema,
+  FileReviewSchema,
+  FileVersionSchema,
+  ReviewDecisionSchema,
+  WritePlanSchema,
+} from './review';
 import { ProviderSchema, SettingsPatchSchema, SettingsSchema } from './settings';
 
 const none = z.object({}).strict();
@@ -32,6 +40,12 @@ const outputTarget = {
   folder: CapabilityIdSchema.optional(),
   outDir: filePath.optional(),
   force: z.boolean().optional(),
+  /**
+   * Conflicts the person resolved in the three-way view, path → the result they settled on:
+   * written instead of keeping their file (planned as `merged`). Refused while a result still
+   * carries conflict markers.
+   */
+  resolutions: z.record(z.string().min(1), z.string()).optional(),
 };
 const oneTarget = (i: { folder?: string | undefined; outDir?: string | undefined }) => !(i.folder && i.outDir);
 const ONE_TARGET = 'Give either a folder id or a path, not both.';
@@ -178,6 +192,34 @@ export const STUDIO_METHODS = {
   listHistory: { input: none, output: z.array(RunRecordSchema) },
   listRecentFiles: { input: none, output: z.array(RecentDocumentSchema) },
   clearRecentFiles: { input: none, output: z.array(RecentDocumentSchema) },
+  /**
+   * How `content` would be judged as the file's current version (static layers, the rest of the
+   * project as it is), without keeping it: the editor's live score and markers while the reviewer
+   * types. `editFile` keeps an edit as a new version. Waits for the run to end, as edits do.
+   */
+  checkFile: {
+    input: z.object({ runId, path: z.string().min(1), content: z.string() }).strict(),
+    output: FileVersionSchema,
+  },
+  /**
+   * The texts a file can be compared with besides its own versions: the offline draft, and with a
+   * `folder` or `outDir` (never a dialog) the file on disk and its last generation there.
+   */
+  fileBases: {
+    input: z
+      .object({ runId, path: z.string().min(1), folder: CapabilityIdSchema.optional(), outDir: filePath.optional() })
+      .strict()
+      .refine(oneTarget, ONE_TARGET),
+    output: FileBasesSchema,
+  },
+  /** The three texts and the marked merge of a file the write plan calls `conflicting`, for the three-way view. */
+  conflictDetail: {
+    input: z
+      .object({ runId, path: z.string().min(1), folder: CapabilityIdSchema.optional(), outDir: filePath.optional() })
+      .strict()
+      .refine((i) => (i.folder ? !i.outDir : !!i.outDir), 'Give the folder id or the path of the output folder.'),
+    output: ConflictDetailSchema,
+  },
 } as const;
 
 export type StudioMethods = typeof STUDIO_METHODS;

@@ -284,6 +284,16 @@ export class ReviewSession extends EventEmitter<ReviewEvents> {
     });
   }
 
+  /**
+   * How `content` would be judged as the current version of `path`, with the rest of the project
+   * as it is, without keeping it: the live check of an editor while the reviewer types. Judged by
+   * the same validator an edit gets, so the score shown is the score the edit will receive.
+   */
+  assess(path: string, content: string): Promise<FileVersion> {
+    this.get(path);
+    return this.queue(() => this.judge(path, content, null, this.sources({ path, content }), 'edited'));
+  }
+
   /** Replace a file's content with the reviewer's edit: re-validated, re-scored, decision reset. */
   edit(path: string, content: string): Promise<ReviewEntry> {
     this.get(path);

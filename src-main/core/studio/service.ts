@@ -12,6 +12,7 @@ import type { StudioHandlers } from './dispatch';
 import { blankDocument, exportFileName, importDocument } from './documents';
 import { createFileHandlers, type FileAccessPolicy } from './file-handlers';
 import type { HistoryStore } from './history-store';
+import { reviewHandlers } from './review-handlers';
 import { runHandlers } from './run-handlers';
 import { RunManager } from './run-manager';
 
@@ -100,6 +101,7 @@ export function createStudioService(deps: StudioDeps): StudioService {
     },
     listHistory: async () => (await deps.history.listRuns()).reverse(),
     ...files.handlers,
+    ...reviewHandlers({ runs, outputTarget: files.outputTarget }),
   };
   return { handlers, runs };
 }
