@@ -110,6 +110,8 @@ export const WritePlanSchema = z.object({
   files: z.array(z.object({ path: z.string(), action: WriteActionSchema, conflicts: z.number().int().nonnegative() })),
   /** Files of the run that would not be written (not approved); their version on disk stays. */
   notApproved: z.array(z.string()),
+  /** The folder's id (a capability, see `model.ts`), to write there without asking again. */
+  folder: z.string().optional(),
 });
 export type WritePlan = z.infer<typeof WritePlanSchema>;
 

@@ -216,7 +216,10 @@ export function runHandlers(deps: RunHandlerDeps): Pick<StudioHandlers, RunHandl
       const resolved = resolutionsOf(resolutions);
       const target = await deps.outputTarget({ folder, outDir, force }, 'plan');
       if (!target) return null;
-      return planWrite(target.path, approved, notApproved, force ?? false, resolved);
+      return {
+        ...(await planWrite(target.path, approved, notApproved, force ?? false, resolved)),
+        folder: target.folder,
+      };
     },
     writeProject: async ({ runId, folder, outDir, force, confirm, resolutions }) => {
       const { approved, notApproved } = approvedOf(runId);
