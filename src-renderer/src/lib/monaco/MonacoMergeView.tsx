@@ -24,27 +24,34 @@ export default function MonacoMergeView(props: MergeViewProps) {
     }),
     [],
   );
-  const editable = useMemo(() => ({ minimap: { enabled: false }, scrollBeyondLastLine: false, fontSize: 13 }), []);
+  const editable = useMemo(
+    () => ({ automaticLayout: true, minimap: { enabled: false }, scrollBeyondLastLine: false, fontSize: 13 }),
+    [],
+  );
   return (
     <>
       <div className="merge-panes">
         {PANES.map(([key, title]) => (
           <section key={key} aria-label={title}>
             <h4>{title}</h4>
-            <Editor value={props[key]} language={language} theme={theme} height="100%" options={readOnly} />
+            <div className="merge-editor">
+              <Editor value={props[key]} language={language} theme={theme} height="22vh" options={readOnly} />
+            </div>
           </section>
         ))}
       </div>
       <section className="merge-result" aria-label={`Result of ${props.path}`}>
         <h4>Result (edit it; remove the conflict markers)</h4>
-        <Editor
-          defaultValue={props.result}
-          language={language}
-          theme={theme}
-          height="100%"
-          options={editable}
-          onChange={(text) => props.onResultChange(text ?? '')}
-        />
+        <div className="merge-editor">
+          <Editor
+            defaultValue={props.result}
+            language={language}
+            theme={theme}
+            height="28vh"
+            options={editable}
+            onChange={(text) => props.onResultChange(text ?? '')}
+          />
+        </div>
       </section>
     </>
   );
