@@ -58,6 +58,9 @@ test('generate on the template engine, approve all high quality, see the plan an
   await review.batch('Approve all high quality (2)').click();
   await expect(page.getByRole('dialog', { name: 'Confirm batch' })).toContainText('core/models.py');
   await page.screenshot({ path: testInfo.outputPath('batch-bar-light.png') });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: testInfo.outputPath('batch-bar-dark.png') });
+  await page.emulateMedia({ colorScheme: 'light' });
   await page.getByRole('dialog', { name: 'Confirm batch' }).getByRole('button', { name: 'Approve 2 file(s)' }).click();
   await expect(review.approval).toHaveText(new RegExp(`^${expected.size} of ${expected.size} approved · 100 %`));
 
@@ -111,13 +114,19 @@ test('a hand edit on disk and an edit in the review conflict; the three-way view
   await expect(review.plan).toContainText(`Merging into ${out}`);
   await expect(review.plan.getByRole('listitem').filter({ hasText: README })).toContainText('conflicting');
   await page.screenshot({ path: testInfo.outputPath('merge-plan-conflict-light.png') });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: testInfo.outputPath('merge-plan-conflict-dark.png') });
+  await page.emulateMedia({ colorScheme: 'light' });
   await review.plan.getByRole('button', { name: `Resolve ${README}` }).click();
   const conflict = review.conflict(README);
   await expect(conflict.getByRole('region', { name: 'Yours (on disk)' })).toContainText('(my notes)');
   await expect(conflict.getByRole('region', { name: 'Generated now' })).toContainText('Job board API');
   const result = conflict.getByRole('region', { name: `Result of ${README}` });
   await expect(result).toContainText('<<<<<<< yours');
-  await page.screenshot({ path: testInfo.outputPath('three-way-light.png') });
+  await conflict.screenshot({ path: testInfo.outputPath('three-way-light.png') });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await conflict.screenshot({ path: testInfo.outputPath('three-way-dark.png') });
+  await page.emulateMedia({ colorScheme: 'light' });
   const resolved = ['# Job board API (my notes)', ...rest].join('\n');
   await result.locator('.monaco-editor').click({ position: { x: 120, y: 12 } });
   await page.keyboard.press('Control+A');

@@ -95,6 +95,8 @@ export interface ReviewSlice {
   setDiff(patch: { base?: DiffBase | null; inline?: boolean }): void;
   setCheck(path: string, check: { content: string; version: FileVersionView | null } | null): void;
   setBases(bases: FileBases): void;
+  /** Forgets the bases read, when the output folder or what is in it changed. */
+  clearBases(): void;
   setWrite(patch: Partial<WriteDraft>): void;
   setHelpOpen(open: boolean): void;
   setPendingBatch(batch: ReviewSlice['pendingBatch']): void;
@@ -207,6 +209,7 @@ export const createReviewSlice: StateCreator<ReviewSlice, [], [], ReviewSlice> =
       return { checks };
     }),
   setBases: (bases) => set((s) => ({ bases: { ...s.bases, [bases.path]: bases } })),
+  clearBases: () => set({ bases: {} }),
   setWrite: (patch) => set((s) => ({ write: { ...s.write, ...patch } })),
   setHelpOpen: (helpOpen) => set({ helpOpen }),
   setPendingBatch: (pendingBatch) => set({ pendingBatch }),

@@ -39,6 +39,7 @@ export function closePlan(): void {
 /** The folder typed in the browser; a new folder forgets the plan made for the old one. */
 export function setOutDir(outDir: string): void {
   studioState().setWrite({ outDir, plan: null, folder: null, resolutions: {}, writtenTo: null });
+  studioState().clearBases();
 }
 
 export function setForce(force: boolean): void {
@@ -92,6 +93,8 @@ export async function writeApproved(): Promise<void> {
       outDir: written.outDir,
       ...(studioState().info?.nativeDialogs ? { folder: written.folder } : {}),
     });
+    // What is on disk changed: the diff's "file on disk" and "last generation" are read again.
+    studioState().clearBases();
     showInfo(
       `${merged ? 'Merged' : 'Wrote'} ${written.written.length} files ${merged ? 'into' : 'to'} ${written.outDir}.`,
     );

@@ -39,6 +39,8 @@ export default function MonacoDiffView(props: DiffViewProps) {
   const options = useMemo(
     () => ({
       renderSideBySide: !inline,
+      // Side by side unless the person asks for inline, whatever the width.
+      useInlineViewWhenSpaceIsLimited: false,
       originalEditable: false,
       readOnly,
       renderMarginRevertIcon: !readOnly,
