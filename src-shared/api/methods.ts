@@ -193,9 +193,11 @@ export const STUDIO_METHODS = {
   listRecentFiles: { input: none, output: z.array(RecentDocumentSchema) },
   clearRecentFiles: { input: none, output: z.array(RecentDocumentSchema) },
   /**
-   * How `content` would be judged as the file's current version (static layers, the rest of the
-   * project as it is), without keeping it: the editor's live score and markers while the reviewer
-   * types. `editFile` keeps an edit as a new version. Waits for the run to end, as edits do.
+   * A quick judgement of `content` as the file's next version, without keeping it: the editor's
+   * live score and markers while the reviewer types. The file alone goes through the syntax,
+   * best-practice and security layers (milliseconds); its cross-file findings are carried over
+   * from the current version. `editFile` keeps an edit as a new version, judged with the whole
+   * project. Waits for the run to end, as edits do.
    */
   checkFile: {
     input: z.object({ runId, path: z.string().min(1), content: z.string() }).strict(),

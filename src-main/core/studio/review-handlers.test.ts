@@ -59,7 +59,7 @@ afterEach(async () => {
 });
 
 describe('checking an edit in progress', () => {
-  it('judges the text as an edit would, without keeping a version', async () => {
+  it('judges the file alone at once, without keeping a version', async () => {
     const runId = await finishedRun();
     const broken = await value<FileVersionView>('checkFile', { runId, path: MODELS, content: 'class Product(:\n' });
     expect(broken.category).toBe('error');

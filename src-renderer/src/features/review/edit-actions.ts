@@ -9,7 +9,7 @@ import type { FileReview } from '@shared/api';
 import { stopWatchingRegeneration, watchRegeneration } from './regeneration-text';
 
 /** How long typing must pause before the text is checked: quick enough to feel live, rare enough to stay cheap. */
-export const CHECK_DELAY_MS = 250;
+export const CHECK_DELAY_MS = 150;
 
 const timers = new Map<string, ReturnType<typeof setTimeout>>();
 
