@@ -94,7 +94,13 @@ test('edit, batch and undo, regenerate with feedback, and write the approved con
   await page.screenshot({ path: testInfo.outputPath('diff-regenerated-dark.png') });
   await page.emulateMedia({ colorScheme: 'light' });
   const leftWidth = async () =>
-    (await review.diff(MODELS).locator('.editor.original').boundingBox().catch(() => null))?.width ?? 0;
+    (
+      await review
+        .diff(MODELS)
+        .locator('.editor.original')
+        .boundingBox()
+        .catch(() => null)
+    )?.width ?? 0;
   await expect.poll(leftWidth).toBeGreaterThan(200);
   await page.getByRole('checkbox', { name: 'Inline' }).check();
   await expect.poll(leftWidth).toBeLessThan(50);

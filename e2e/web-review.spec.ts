@@ -21,7 +21,9 @@ function recordRequests(page: Page): string[] {
 }
 
 const offLoopback = (urls: readonly string[]) =>
-  urls.filter((u) => !/^(https?|wss?):\/\/127\.0\.0\.1[:/]/.test(u) && !u.startsWith('blob:') && !u.startsWith('data:'));
+  urls.filter(
+    (u) => !/^(https?|wss?):\/\/127\.0\.0\.1[:/]/.test(u) && !u.startsWith('blob:') && !u.startsWith('data:'),
+  );
 
 async function templateProject(file: string) {
   const imported = importErdText(await readFile(file, 'utf8'), path.basename(file));
