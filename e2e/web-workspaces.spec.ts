@@ -61,7 +61,7 @@ test('React Flow, Monaco and Chart.js load with their views, from the app itself
   if (!models) throw new Error('The generated project has no models.py.');
   await studio.selectReviewedFile(models.path);
   const code = studio.codeView(models.path);
-  await expect(code.locator('.monaco-editor')).toBeVisible();
+  await expect(code.locator('.editor.modified')).toBeVisible();
   await expect(code.locator('.editor.modified .view-lines')).toContainText('from django.db import models');
   // Python is highlighted: keywords, strings and names get distinct token classes (plain text has one).
   const tokenKinds = await code
