@@ -19,7 +19,7 @@ const ADAPTERS = [
   {
     folder: 'monaco',
     libraries: ['monaco-editor', 'monaco-editor/**', '@monaco-editor/*'],
-    entries: ['CodeView', 'languages'],
+    entries: ['CodeView', 'DiffView', 'MergeView', 'languages'],
   },
   { folder: 'flow', libraries: ['@xyflow/*'], entries: ['DiagramView', 'diagram'] },
   {

@@ -20,7 +20,7 @@ test('replacing a foreign folder asks for its name typed back', async ({ studio,
   await studio.generate('template');
   await expect(studio.runStatus).toHaveText('completed');
   await studio.workspace('Review');
-  await page.getByRole('button', { name: 'Approve all' }).click();
+  await page.getByRole('button', { name: 'Approve all', exact: true }).click();
   await page.getByLabel('Output folder').fill(mine);
   await page.getByLabel('replace').check();
 

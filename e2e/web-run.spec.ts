@@ -32,7 +32,7 @@ test('open an example ERD, generate it on the template engine and review every f
 
   await studio.workspace('Review');
   expect((await studio.reviewedFiles()).sort()).toEqual(expected);
-  await page.getByRole('button', { name: 'Approve all' }).click();
+  await page.getByRole('button', { name: 'Approve all', exact: true }).click();
   await expect(page.getByText(`${expected.length} of ${expected.length} approved`)).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('review.png') });
 

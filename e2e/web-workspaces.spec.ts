@@ -9,7 +9,7 @@ import { example, expect, RENDERER_DIR, test } from './support/fixtures';
 /** Which lazily loaded adapter chunk a request is for, if any. */
 const ADAPTER_CHUNKS = {
   flow: /\/FlowDiagram-[\w-]+\.js$/,
-  monaco: /\/MonacoCodeView-[\w-]+\.js$/,
+  monaco: /\/Monaco(Code|Diff)View-[\w-]+\.js$/,
   charts: /\/ChartJsBar-[\w-]+\.js$/,
 };
 
@@ -61,8 +61,8 @@ test('React Flow, Monaco and Chart.js load with their views, from the app itself
   if (!models) throw new Error('The generated project has no models.py.');
   await studio.selectReviewedFile(models.path);
   const code = studio.codeView(models.path);
-  await expect(code.locator('.monaco-editor')).toBeVisible();
-  await expect(code.locator('.view-lines')).toContainText('from django.db import models');
+  await expect(code.locator('.editor.modified')).toBeVisible();
+  await expect(code.locator('.editor.modified .view-lines')).toContainText('from django.db import models');
   // Python is highlighted: keywords, strings and names get distinct token classes (plain text has one).
   const tokenKinds = await code
     .locator('.view-lines span[class^="mtk"]')

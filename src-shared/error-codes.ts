@@ -42,6 +42,7 @@ export const ERROR_CODES = [
   'review.bad-selection',
   'review.nothing-approved',
   'review.not-ready',
+  'review.unresolved',
   // Regeneration with feedback.
   'regenerate.needs-llm',
   'regenerate.unknown-file',

@@ -57,9 +57,9 @@ export class StudioPage {
     return this.page.getByRole('region', { name: 'Diagram' }).getByRole('group', { name: `Entity ${name}` });
   }
 
-  /** The code of a generated file as the review shows it (Monaco once loaded). */
+  /** The code of a generated file as the review shows it (Monaco's diff editor once loaded). */
   codeView(path: string): Locator {
-    return this.page.getByRole('region', { name: `Code of ${path}` });
+    return this.page.getByRole('region', { name: `Diff of ${path}` });
   }
 
   async selectReviewedFile(path: string): Promise<void> {

@@ -39,6 +39,9 @@ const METHOD_LIST = [
   'clearRecentFiles',
   'historyDashboard',
   'exportHistory',
+  'checkFile',
+  'fileBases',
+  'conflictDetail',
 ] as const satisfies readonly MethodName[];
 
 const EVENT_LIST = [

@@ -15,7 +15,15 @@ import {
   RunRecordSchema,
   RunSnapshotSchema,
 } from './model';
-import { BatchResultSchema, FileReviewSchema, ReviewDecisionSchema, WritePlanSchema } from './review';
+import {
+  BatchResultSchema,
+  ConflictDetailSchema,
+  FileBasesSchema,
+  FileReviewSchema,
+  FileVersionSchema,
+  ReviewDecisionSchema,
+  WritePlanSchema,
+} from './review';
 import { ProviderSchema, SettingsPatchSchema, SettingsSchema } from './settings';
 import { HistoryDashboardSchema, HistoryExportSchema, HistoryFilterSchema } from './history';
 
@@ -33,6 +41,12 @@ const outputTarget = {
   folder: CapabilityIdSchema.optional(),
   outDir: filePath.optional(),
   force: z.boolean().optional(),
+  /**
+   * Conflicts the person resolved in the three-way view, path → the result they settled on:
+   * written instead of keeping their file (planned as `merged`). Refused while a result still
+   * carries conflict markers.
+   */
+  resolutions: z.record(z.string().min(1), z.string()).optional(),
 };
 const oneTarget = (i: { folder?: string | undefined; outDir?: string | undefined }) => !(i.folder && i.outDir);
 const ONE_TARGET = 'Give either a folder id or a path, not both.';
@@ -185,6 +199,36 @@ export const STUDIO_METHODS = {
   exportHistory: {
     input: z.object({ format: z.enum(['csv', 'json']), filter: HistoryFilterSchema.default({}) }).strict(),
     output: HistoryExportSchema,
+  },
+  /**
+   * A quick judgement of `content` as the file's next version, without keeping it: the editor's
+   * live score and markers while the reviewer types. The file alone goes through the syntax,
+   * best-practice and security layers (milliseconds); its cross-file findings are carried over
+   * from the current version. `editFile` keeps an edit as a new version, judged with the whole
+   * project. Waits for the run to end, as edits do.
+   */
+  checkFile: {
+    input: z.object({ runId, path: z.string().min(1), content: z.string() }).strict(),
+    output: FileVersionSchema,
+  },
+  /**
+   * The texts a file can be compared with besides its own versions: the offline draft, and with a
+   * `folder` or `outDir` (never a dialog) the file on disk and its last generation there.
+   */
+  fileBases: {
+    input: z
+      .object({ runId, path: z.string().min(1), folder: CapabilityIdSchema.optional(), outDir: filePath.optional() })
+      .strict()
+      .refine(oneTarget, ONE_TARGET),
+    output: FileBasesSchema,
+  },
+  /** The three texts and the marked merge of a file the write plan calls `conflicting`, for the three-way view. */
+  conflictDetail: {
+    input: z
+      .object({ runId, path: z.string().min(1), folder: CapabilityIdSchema.optional(), outDir: filePath.optional() })
+      .strict()
+      .refine((i) => (i.folder ? !i.outDir : !!i.outDir), 'Give the folder id or the path of the output folder.'),
+    output: ConflictDetailSchema,
   },
 } as const;
 

@@ -116,5 +116,36 @@ export const WritePlanSchema = z.object({
   files: z.array(z.object({ path: z.string(), action: WriteActionSchema, conflicts: z.number().int().nonnegative() })),
   /** Files of the run that would not be written (not approved); their version on disk stays. */
   notApproved: z.array(z.string()),
+  /** The folder's id (a capability, see `model.ts`), to write there without asking again. */
+  folder: z.string().optional(),
 });
 export type WritePlan = z.infer<typeof WritePlanSchema>;
+
+/**
+ * What a file can be compared with in the review's diff, besides its own earlier versions: the
+ * offline engine's draft (what the template engine makes of the same ERD), and, when the target
+ * folder is known, the file as it is on disk and as DjForge generated it there last time
+ * (`.djforge/base/`). Null where there is no such text.
+ */
+export const FileBasesSchema = z.object({
+  path: z.string(),
+  draft: z.string().nullable(),
+  onDisk: z.string().nullable(),
+  lastGenerated: z.string().nullable(),
+});
+export type FileBases = z.infer<typeof FileBasesSchema>;
+
+/**
+ * A conflicting file in the write plan, for the three-way view: the last generation (base), the
+ * person's file on disk (yours), this run's version (generated), and the merge with git-style
+ * markers where both changed the same lines — the starting point of the result they edit.
+ */
+export const ConflictDetailSchema = z.object({
+  path: z.string(),
+  base: z.string(),
+  yours: z.string(),
+  generated: z.string(),
+  merged: z.string(),
+  conflicts: z.number().int().nonnegative(),
+});
+export type ConflictDetail = z.infer<typeof ConflictDetailSchema>;

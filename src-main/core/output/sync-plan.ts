@@ -101,6 +101,12 @@ export async function planSync(
   files: readonly FileToWrite[],
   /** Paths generated this run but not approved: left exactly as they are on disk, base included. */
   retained: ReadonlySet<string> = new Set(),
+  /**
+   * The person's resolution of a conflict (path → the file they settled on in a three-way view):
+   * written as the file instead of keeping theirs, with the generated version as the new merge
+   * base. Ignored for a path that does not conflict (the folder changed since they resolved it).
+   */
+  resolutions: ReadonlyMap<string, string> = new Map(),
 ): Promise<SyncPlan> {
   const entries: SyncEntry[] = [];
   const writes: FileToWrite[] = [];
@@ -128,6 +134,9 @@ export async function planSync(
       } else if (merged.kind === 'clean' && base !== null) {
         entries.push({ path: file.path, action: 'merge' });
         writes.push({ path: file.path, content: merged.content });
+      } else if (resolutions.has(file.path)) {
+        entries.push({ path: file.path, action: 'merge' });
+        writes.push({ path: file.path, content: resolutions.get(file.path) ?? '' });
       } else {
         const conflicts = merged.kind === 'conflict' ? merged.conflicts : 1;
         entries.push({ path: file.path, action: 'conflict', conflicts });

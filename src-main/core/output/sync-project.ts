@@ -28,6 +28,8 @@ export interface SyncOptions extends TransactionHooks {
    * version of them already on disk is left as it is (never deleted as "no longer generated").
    */
   notApproved?: readonly string[];
+  /** Conflicts the person resolved (path → content), written instead of keeping their file (see `planSync`). */
+  resolutions?: ReadonlyMap<string, string>;
 }
 
 export interface SyncReport {
@@ -105,7 +107,13 @@ async function syncUnderLock(target: string, files: readonly FileToWrite[], opti
   // A run ships only the migrations it adds (`run/migrations-step.ts`); the ones shipped before stay:
   // deleting them as "no longer generated" would leave the new migration without its dependencies.
   const shipped = Object.keys(manifest.files).filter(isMigrationPath);
-  const plan = await planSync(target, manifest, files, new Set([...(options.notApproved ?? []), ...shipped]));
+  const plan = await planSync(
+    target,
+    manifest,
+    files,
+    new Set([...(options.notApproved ?? []), ...shipped]),
+    options.resolutions,
+  );
   for (const rel of [...plan.writes.map((w) => w.path), ...plan.deletes]) {
     try {
       await assertInsideRoot(target, rel);

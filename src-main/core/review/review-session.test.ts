@@ -353,3 +353,26 @@ describe.skipIf(!django || !hasPython)('projectValidator on Django', () => {
     ]);
   });
 });
+
+describe('ReviewSession live check of an edit', () => {
+  it('judges the file alone, carries its cross-file findings over, and keeps nothing', async () => {
+    const session = new ReviewSession({ validate: markerValidator });
+    await session.add({ path: 'a/views.py', content: 'import b  #needs:a/models.py\n' });
+    await session.complete();
+    const before = session.get('a/views.py');
+    expect(before.current.findings.map((f) => f.rule)).toEqual(['semantic.unresolved-import']);
+    const seen = markerValidator.mock.calls.length;
+    const live = await session.assess('a/views.py', 'import b  #needs:a/models.py\ny = 2  #warn\n');
+    expect(markerValidator.mock.calls.at(seen)?.[0]).toEqual([
+      { path: 'a/views.py', content: 'import b  #needs:a/models.py\ny = 2  #warn\n' },
+    ]);
+    expect(live.findings.map((f) => [f.rule, f.line])).toEqual([
+      ['best-practice.test', 2],
+      ['semantic.unresolved-import', 1],
+    ]);
+    expect(live).toMatchObject({ origin: 'edited', category: 'error' });
+    expect(session.get('a/views.py').previous).toEqual([]);
+    expect(session.get('a/views.py').current).toBe(before.current);
+    await expect(session.assess('nope.py', '')).rejects.toThrow('No file "nope.py" in this review.');
+  });
+});

@@ -330,6 +330,25 @@ export class ReviewSession extends EventEmitter<ReviewEvents> {
     });
   }
 
+  /**
+   * A quick judgement of `content` as the next version of `path`, without keeping it: the live
+   * check of an editor while the reviewer types. The file alone goes through the session's
+   * first-pass validator (`validate`: syntax, best practices, security — tens of milliseconds,
+   * where the whole project takes seconds); the cross-file (semantic) findings of the current
+   * version are carried over, so the score is not better than the edit deserves. Keeping the
+   * edit (`edit`) judges it again with the whole project.
+   */
+  async assess(path: string, content: string): Promise<FileVersion> {
+    const entry = this.get(path);
+    const own = (await this.options.validate([{ path, content }])).filter(
+      (f) => f.file === path && f.layer !== 'semantic',
+    );
+    const carried = this.completed ? entry.current.findings.filter((f) => f.layer === 'semantic') : [];
+    const findings = [...own, ...carried];
+    const s = scoreFile({ path, content, findings, threshold: this.threshold });
+    return { content, origin: 'edited', findings, score: s.score, category: s.category, reasons: s.reasons };
+  }
+
   /** Replace a file's content with the reviewer's edit: re-validated, re-scored, decision reset. */
   edit(path: string, content: string): Promise<ReviewEntry> {
     this.get(path);

@@ -45,6 +45,8 @@ export async function planWrite(
   approved: readonly FileToWrite[],
   notApproved: readonly string[],
   force = false,
+  /** Conflicts the person resolved (see `planSync`): planned as `merged`. */
+  resolutions: ReadonlyMap<string, string> = new Map(),
 ): Promise<WritePlan> {
   const target = path.resolve(outDir);
   await checkOutputTarget(target, { force, merge: true });
@@ -59,7 +61,7 @@ export async function planWrite(
       files: sorted.map((f) => ({ path: f.path, action: 'new', conflicts: 0 })),
       notApproved: [...notApproved].sort(),
     };
-  const plan = await planSync(target, manifest, approved, new Set(notApproved));
+  const plan = await planSync(target, manifest, approved, new Set(notApproved), resolutions);
   return {
     outDir: target,
     mode: 'merged',

@@ -44,12 +44,19 @@ export async function writeApproved(
   targets: WriteTargets,
   approved: readonly FileToWrite[],
   notApproved: readonly string[],
+  /** Conflicts the person resolved in a three-way view (path → content); see `planSync`. */
+  resolutions?: ReadonlyMap<string, string>,
 ): Promise<WriteOutcome> {
   const started = performance.now();
   let report: SyncReport | null = null;
   if (approved.length === 0)
     return { mode: null, actions: new Map(), conflicts: [], entries: [], zip: null, writeMs: 0 };
-  if (targets.out) report = await syncProject(targets.out, approved, { force: targets.force, notApproved });
+  if (targets.out)
+    report = await syncProject(targets.out, approved, {
+      force: targets.force,
+      notApproved,
+      ...(resolutions ? { resolutions } : {}),
+    });
   if (targets.zip) {
     try {
       await fs.mkdir(path.dirname(targets.zip), { recursive: true }).catch((e: Error) => {

@@ -16,6 +16,7 @@ import type { SecretStore, SettingsStore } from '../settings';
 import type { CoreFunctions } from './core-functions';
 import type { StudioHandlers } from './dispatch';
 import { generationJob } from './generation-job';
+import { resolutionsOf } from './review-handlers';
 import type { ResolveOutputTarget } from './file-handlers';
 import type { RunManager } from './run-manager';
 
@@ -211,14 +212,19 @@ export function runHandlers(deps: RunHandlerDeps): Pick<StudioHandlers, RunHandl
       controller.abort();
       return { cancelled: true };
     },
-    planWrite: async ({ runId, folder, outDir, force }) => {
+    planWrite: async ({ runId, folder, outDir, force, resolutions }) => {
       const { approved, notApproved } = approvedOf(runId);
+      const resolved = resolutionsOf(resolutions);
       const target = await deps.outputTarget({ folder, outDir, force }, 'plan');
       if (!target) return null;
-      return planWrite(target.path, approved, notApproved, force ?? false);
+      return {
+        ...(await planWrite(target.path, approved, notApproved, force ?? false, resolved)),
+        folder: target.folder,
+      };
     },
-    writeProject: async ({ runId, folder, outDir, force, confirm }) => {
+    writeProject: async ({ runId, folder, outDir, force, confirm, resolutions }) => {
       const { approved, notApproved } = approvedOf(runId);
+      const resolved = resolutionsOf(resolutions);
       const target = await deps.outputTarget({ folder, outDir, force, confirm }, 'write');
       if (!target) return null;
       const absolute = target.path;
@@ -227,6 +233,7 @@ export function runHandlers(deps: RunHandlerDeps): Pick<StudioHandlers, RunHandl
         { out: absolute, zip: null, force: force ?? false, zipRoot: run.project },
         approved,
         notApproved,
+        resolved,
       );
       return {
         outDir: absolute,

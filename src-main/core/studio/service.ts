@@ -13,6 +13,7 @@ import { blankDocument, exportFileName, importDocument } from './documents';
 import { createFileHandlers, type FileAccessPolicy } from './file-handlers';
 import type { HistoryStore } from '../history/history-store';
 import { historyHandlers } from './history-handlers';
+import { reviewHandlers } from './review-handlers';
 import { runHandlers } from './run-handlers';
 import { RunManager } from './run-manager';
 
@@ -102,6 +103,7 @@ export function createStudioService(deps: StudioDeps): StudioService {
     listHistory: async () => (await deps.history.listRuns()).reverse(),
     ...files.handlers,
     ...historyHandlers(deps.history, deps.settings),
+    ...reviewHandlers({ runs, outputTarget: files.outputTarget }),
   };
   return { handlers, runs };
 }

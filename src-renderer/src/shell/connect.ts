@@ -14,6 +14,7 @@ import {
   saveDocument,
   undoEdit,
 } from '@renderer/features/erd';
+import { followReview } from '@renderer/features/review';
 import { cancelRun, followRuns, startRun } from '@renderer/features/run';
 import { loadSettings, toggleTheme } from '@renderer/features/settings';
 import { call } from '@renderer/lib/call';
@@ -56,6 +57,7 @@ export async function connectStudio(client: StudioClient): Promise<() => void> {
   connectClient(client);
   const stops = [
     followRuns(),
+    followReview(),
     followHistory(),
     studio().onMenuCommand((e) => void runMenuCommand(e.command, e.file)),
     reportDocumentState(),

@@ -1,59 +1,72 @@
-import { useState } from 'react';
+import './review.css';
+import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStudio } from '@renderer/store';
-import { decideAll, writeApproved } from './actions';
+import { refreshReview } from './actions';
+import { BatchBar } from './BatchBar';
+import { keepEdit } from './edit-actions';
 import { FileList } from './FileList';
 import { FileView } from './FileView';
+import { HelpOverlay } from './HelpOverlay';
+import { handleReviewKey } from './keyboard';
+import { groupByCategory, reviewFigures, visibleOrder } from './review-model';
+import { ReviewHeader } from './ReviewHeader';
+import { WritePanel } from './WritePanel';
 
-/** Every file of the current run: approve or skip each or all, see its code, write the approved. */
+/**
+ * The review of the current run: figures and filters, the batch bar, the files by category, the
+ * file on screen in the diff editor with its findings and score, and writing with a merge plan.
+ * Files join while the run goes on; every decision is the host's review's.
+ */
 export function ReviewWorkspace() {
-  const { run, selectedPath, nativeDialogs } = useStudio(
-    useShallow((s) => ({ run: s.run, selectedPath: s.selectedPath, nativeDialogs: s.info?.nativeDialogs ?? false })),
+  const { run, review, selectedPath, filter } = useStudio(
+    useShallow((s) => ({ run: s.run, review: s.review, selectedPath: s.selectedPath, filter: s.filter })),
   );
-  const [outDir, setOutDir] = useState('');
-  const [force, setForce] = useState(false);
+  const runId = run?.runId;
+  const status = run?.status;
+  const mirrored = review?.runId === runId;
+  useEffect(() => {
+    if (runId && !mirrored && status !== 'running') void refreshReview(runId);
+  }, [runId, mirrored, status]);
+
+  const files = mirrored && review ? Object.values(review.files) : [];
+  const groups = groupByCategory(files, filter);
+  const order = visibleOrder(groups);
+  const current = (selectedPath && review?.files[selectedPath]) || (order[0] ? review?.files[order[0]] : undefined);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const handled = handleReviewKey(e, current?.path ?? null, {
+        nextFinding: () => useStudio.getState().stepFinding(),
+        keepEdit: () => current && void keepEdit(current.path),
+      });
+      if (handled) e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [current]);
+
   if (!run) return <p>No run yet: open an ERD and press Generate.</p>;
-  const files = [...run.files].sort((a, b) => a.path.localeCompare(b.path));
-  const current = files.find((f) => f.path === selectedPath) ?? files[0];
-  const approved = files.filter((f) => run.decisions[f.path] === 'approved').length;
+  const running = run.status === 'running';
+  const figures = reviewFigures(files);
+  const judged = new Set(files.map((f) => f.path));
+  const joining = run.files.map((f) => f.path).filter((p) => !judged.has(p));
   return (
     <section aria-label="Review" className="review">
-      <div className="review-actions">
-        <button type="button" onClick={() => void decideAll('approved')}>
-          Approve all
-        </button>
-        <button type="button" onClick={() => void decideAll('skipped')}>
-          Skip all
-        </button>
-        <span className="muted">
-          {approved} of {files.length} approved
-        </span>
-        <span className="spacer" />
-        {!nativeDialogs && (
-          <input
-            className="path"
-            aria-label="Output folder"
-            placeholder="/path/to/my-api"
-            value={outDir}
-            onChange={(e) => setOutDir(e.target.value)}
-          />
-        )}
-        <label>
-          <input type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} /> replace
-        </label>
-        <button
-          type="button"
-          className="primary"
-          disabled={run.status === 'running' || approved === 0}
-          onClick={() => void writeApproved(outDir.trim() || undefined, force)}
-        >
-          Write approved files
-        </button>
-      </div>
+      <ReviewHeader figures={figures} running={running} />
+      <BatchBar files={files} running={running} />
       <div className="review-body">
-        <FileList paths={files.map((f) => f.path)} current={current?.path} />
-        {current && <FileView file={current} />}
+        <FileList groups={groups} joining={joining} current={current?.path} />
+        {current ? (
+          <FileView file={current} />
+        ) : (
+          <p className="muted">
+            {files.length === 0 ? 'Files appear here as they are generated.' : 'No file matches.'}
+          </p>
+        )}
       </div>
+      <WritePanel approved={figures.approved} running={running} />
+      <HelpOverlay />
     </section>
   );
 }

@@ -10,5 +10,8 @@ describe('the language of a generated file', () => {
     expect(languageOfPath('.env.example')).toBe('ini');
     expect(languageOfPath('setup.cfg')).toBe('ini');
     expect(languageOfPath('requirements.txt')).toBe('plaintext');
+    expect(languageOfPath('fixtures/seed.json')).toBe('json');
+    expect(languageOfPath('docker-compose.yml')).toBe('yaml');
+    expect(languageOfPath('scripts/entrypoint.sh')).toBe('shell');
   });
 });

@@ -5,5 +5,8 @@ export function languageOfPath(path: string): string {
   if (name === '.env' || name.startsWith('.env.') || /\.(ini|cfg|toml)$/.test(name)) return 'ini';
   if (name.endsWith('.py') || name.endsWith('.pyi')) return 'python';
   if (name.endsWith('.md')) return 'markdown';
+  if (name.endsWith('.json')) return 'json';
+  if (name.endsWith('.yml') || name.endsWith('.yaml')) return 'yaml';
+  if (name.endsWith('.sh')) return 'shell';
   return 'plaintext';
 }

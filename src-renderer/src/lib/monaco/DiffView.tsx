@@ -1,0 +1,49 @@
+import { lazy } from 'react';
+import { LazyBoundary } from '../LazyBoundary';
+
+/** A finding placed on a line of the right-hand (current) text. */
+export interface DiffMarker {
+  severity: 'error' | 'warning' | 'info';
+  line: number;
+  column?: number;
+  /** The rule id, shown with the sentence on hover. */
+  code: string;
+  message: string;
+}
+
+export interface DiffViewProps {
+  /** The file's path: picks the language. */
+  path: string;
+  /** The base chosen for comparison (left, read-only). */
+  original: string;
+  /** The current text (right; editable unless `readOnly`). */
+  modified: string;
+  readOnly: boolean;
+  /** One column with the changes inline instead of side by side. */
+  inline: boolean;
+  dark: boolean;
+  markers: readonly DiffMarker[];
+  /** Scrolls to and puts the cursor on `line`; a new `nonce` reveals again. */
+  reveal: { line: number; nonce: number } | null;
+  /** Every change of the right-hand text, as the person types or reverts a change. */
+  onChange?(text: string): void;
+  /** Told once the editor is on screen (for the time-to-open figure). */
+  onReady?(): void;
+}
+
+const MonacoDiffView = lazy(() => import('./MonacoDiffView'));
+
+/**
+ * A file against a base in Monaco's diff editor, with findings as markers and per-change revert
+ * (gutter arrows, Alt+Backspace). Monaco loads on first use; until then, or if it cannot load,
+ * the current text shows as plain text.
+ */
+export function DiffView(props: DiffViewProps) {
+  return (
+    <div className="diff-view" aria-label={`Diff of ${props.path}`} role="region">
+      <LazyBoundary fallback={<pre className="code-fallback">{props.modified}</pre>}>
+        <MonacoDiffView {...props} />
+      </LazyBoundary>
+    </div>
+  );
+}
