@@ -37,6 +37,10 @@ const METHOD_LIST = [
   'listHistory',
   'listRecentFiles',
   'clearRecentFiles',
+  'saveRecoveryCopy',
+  'loadRecoveryCopy',
+  'discardRecoveryCopy',
+  'previewEntity',
 ] as const satisfies readonly MethodName[];
 
 const EVENT_LIST = [
