@@ -28,6 +28,8 @@ export interface CliOptions {
   'no-runtime'?: boolean;
   'unsandboxed-runtime'?: boolean;
   zip?: string;
+  /** The ERD file's language instead of detecting it (validated in `main`). */
+  from?: string;
 }
 
 /** Flags that only mean something with `--engine llm`. */

@@ -27,6 +27,7 @@ import {
   type PreparedEngine,
   type WriteOutcome,
 } from '../core/run';
+import { isSourceFormat } from '../core/erd';
 import { EXIT, parseEngineFlags, parseReviewChoice, printDiagnostics, type CliOptions } from './common';
 import { conflictLines, describeActions, printEvent, reviewLines } from './generate-print';
 import type { CliIo } from './io';
@@ -68,7 +69,10 @@ export async function generateCommand(erdFile: string, options: CliOptions, io: 
     throw e;
   }
 
-  const loaded = await loadErdFile(path.resolve(io.cwd, erdFile));
+  const loaded = await loadErdFile(
+    path.resolve(io.cwd, erdFile),
+    options.from !== undefined && isSourceFormat(options.from) ? options.from : undefined,
+  );
   const importMs = performance.now() - started;
   printDiagnostics(io, loaded.diagnostics, options.quiet);
   if (!loaded.erd || hasErrors(loaded.diagnostics)) {

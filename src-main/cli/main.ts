@@ -8,6 +8,7 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import packageJson from '../../package.json';
+import { isSourceFormat, SOURCE_FORMATS } from '../core/erd';
 import { EXIT, LLM_FLAGS } from './common';
 import { convertCommand } from './convert-command';
 import { generateCommand } from './generate-command';
@@ -19,7 +20,7 @@ const HELP = `djforge ${packageJson.version} — turn an ERD into a Django REST 
 
 Usage:
   djforge generate <erd-file> (--out <dir> | --zip <file> | both) [options]
-  djforge validate-erd <erd-file>
+  djforge validate-erd <erd-file> [--from <format>]
   djforge convert <erd-file> --to <format> [--out <file>]   (see djforge convert --help)
   djforge serve [--port <n>] [--open]     (the app in a browser; see djforge serve --help)
   djforge --help | --version
@@ -75,7 +76,9 @@ LLM engine (generate --engine llm; key from DJFORGE_API_KEY or OPENAI_API_KEY, n
   -v, --version          Show the version
 
 ERD formats: djforge-erd v1 JSON (resources/erd.schema.json), the seed tool's flat JSON
-({"Job": {"title": "CharField", ...}}) and its later {"erd": {"entities": ...}} JSON.
+({"Job": {"title": "CharField", ...}}) and its later {"erd": {"entities": ...}} JSON, DBML, and
+SQL DDL; detected from the extension and the content, or forced (generate, validate-erd) with
+--from json|dbml|postgres|mysql|sqlite|mssql.
 
 Environment: DJFORGE_PYTHON (interpreter for validation), DJFORGE_SYNTAX_PYTHON (interpreter
 checking LLM answers), AGENT_CACHE_DIR, DJFORGE_API_KEY / OPENAI_API_KEY.
@@ -119,6 +122,7 @@ const OPTIONS = {
   'no-runtime': { type: 'boolean' },
   'unsandboxed-runtime': { type: 'boolean' },
   zip: { type: 'string' },
+  from: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } satisfies ParseArgsConfig['options'];
@@ -154,6 +158,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   if (command !== 'generate' && command !== 'validate-erd') {
     return usage(`unknown command "${command}" (expected generate or validate-erd).`);
   }
+  if (values.from !== undefined && !isSourceFormat(values.from))
+    return usage(`unknown --from format "${values.from}" (expected ${SOURCE_FORMATS.join(', ')}).`);
   if (rest.length === 0) return usage('missing <erd-file>.');
   if (rest.length > 1) return usage(`expected one <erd-file>, got ${rest.length}: ${rest.join(' ')}.`);
   const erdFile = rest[0] as string;
@@ -161,7 +167,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     for (const flag of GENERATE_FLAGS) {
       if (values[flag] !== undefined) return usage(`--${flag} applies to generate only.`);
     }
-    return validateCommand(erdFile, io);
+    return validateCommand(erdFile, io, values.from);
   }
   if (!values.out && !values.zip) return usage('missing --out <dir> (or --zip <file>).');
   return generateCommand(erdFile, values, io);

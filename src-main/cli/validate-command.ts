@@ -1,12 +1,13 @@
 import path from 'node:path';
 import { loadErdFile } from '../core/run/load-erd';
 import type { CliIo } from './io';
+import type { SourceFormat } from '../core/erd';
 import { hasErrors } from '../../src-shared/diagnostics';
 import { EXIT, printDiagnostics } from './common';
 
-export async function validateCommand(erdFile: string, io: CliIo): Promise<number> {
+export async function validateCommand(erdFile: string, io: CliIo, from?: SourceFormat): Promise<number> {
   const file = path.resolve(io.cwd, erdFile);
-  const result = await loadErdFile(file);
+  const result = await loadErdFile(file, from);
   printDiagnostics(io, result.diagnostics);
   const count = (s: string) => result.diagnostics.filter((d) => d.severity === s).length;
   const summary = `${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} note(s)`;

@@ -5,9 +5,10 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../../../src-shared/diagnostics';
-import { ERD_CODES, importErdFile, type ImportResult } from '../erd';
+import { ERD_CODES, importErdFile, type ImportResult, type SourceFormat } from '../erd';
 
-export async function loadErdFile(filePath: string): Promise<ImportResult> {
+/** `from` forces the source language (the CLI's `--from`) instead of detecting it. */
+export async function loadErdFile(filePath: string, from?: SourceFormat): Promise<ImportResult> {
   const file = path.basename(filePath);
   let bytes: Buffer;
   try {
@@ -40,6 +41,6 @@ export async function loadErdFile(filePath: string): Promise<ImportResult> {
     };
     return { erd: null, format: null, diagnostics: [diagnostic] };
   }
-  const result = await importErdFile(text.replace(/^\uFEFF/, ''), file);
+  const result = await importErdFile(text.replace(/^\uFEFF/, ''), file, from === undefined ? {} : { from });
   return { ...result, diagnostics: result.diagnostics.map((d) => ({ ...d, file: d.file ?? file })) };
 }
