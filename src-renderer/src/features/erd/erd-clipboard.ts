@@ -41,7 +41,12 @@ export function parseClip(text: string): EntityClip | null {
   try {
     const value = JSON.parse(text) as Partial<EntityClip>;
     if (value.format !== CLIP_FORMAT || !Array.isArray(value.entities) || !Array.isArray(value.relations)) return null;
-    return { format: CLIP_FORMAT, entities: value.entities, relations: value.relations, positions: value.positions ?? {} };
+    return {
+      format: CLIP_FORMAT,
+      entities: value.entities,
+      relations: value.relations,
+      positions: value.positions ?? {},
+    };
   } catch {
     return null;
   }
