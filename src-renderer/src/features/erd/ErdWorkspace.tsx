@@ -65,7 +65,7 @@ type Panel = 'inspector' | 'issues' | 'history' | 'preview';
 const PANEL_TITLES: Record<Exclude<Panel, 'issues'>, string> = {
   inspector: 'Inspector',
   history: 'History',
-  preview: 'Preview',
+  preview: 'Django code',
 };
 
 /** The open document: the diagram (or a list), the text pane, the inspector, issues, history and preview. */

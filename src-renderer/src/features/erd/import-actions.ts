@@ -37,19 +37,25 @@ export async function resolveImport(choice: 'replace' | 'merge' | 'cancel'): Pro
   const { pendingImport, document } = studioState();
   studioState().setPendingImport(null);
   if (!pendingImport || !document || choice === 'cancel') return;
-  const from = document.erd;
-  let target = pendingImport.erd;
-  let summary = `Replaced the diagram with ${pendingImport.name} (${target.entities.length} entities).`;
-  if (choice === 'merge') {
-    const merged = mergeErd(from, pendingImport.erd);
-    target = merged.erd;
-    summary = `Merged ${pendingImport.name}: ${merged.added.length} entities added, ${merged.replaced.length} replaced.`;
-  }
+  const imported = pendingImport.erd;
+  const target = (base: typeof imported) => (choice === 'merge' ? mergeErd(base, imported) : null);
+  let placed = target(document.erd)?.erd ?? imported;
   try {
-    target = await placeUnplaced(target);
+    placed = await placeUnplaced(placed);
   } catch (e) {
     showError(e instanceof Error ? e.message : String(e));
   }
-  if (studioState().document?.erd !== from) return; // the document changed while laying out
-  if (perform({ kind: 'replace', label: 'Import', from, to: target })) showInfo(summary);
+  // The document may have changed while laying out (its own first layout, say): merge into it as it is now.
+  const latest = studioState().document?.erd;
+  if (!latest) return;
+  const merged = target(latest);
+  let to = placed;
+  if (merged) {
+    const positions = { ...placed.layout?.positions, ...latest.layout?.positions };
+    to = { ...merged.erd, layout: { ...merged.erd.layout, positions } };
+  }
+  const summary = merged
+    ? `Merged ${pendingImport.name}: ${merged.added.length} entities added, ${merged.replaced.length} replaced.`
+    : `Replaced the diagram with ${pendingImport.name} (${imported.entities.length} entities).`;
+  if (perform({ kind: 'replace', label: 'Import', from: latest, to })) showInfo(summary);
 }

@@ -44,9 +44,18 @@ export async function applyDocumentText(text: string, format: TextFormat): Promi
     fileName: format === 'json' ? 'document.json' : 'document.dbml',
   });
   if (!result.ok) return result.error.message;
-  let next = format === 'json' ? result.value.erd : withTablesOf(current, result.value.erd);
-  next = await placeUnplaced(next);
-  if (studioState().document?.erd !== current) return 'The document changed meanwhile; apply the text again.';
-  if (JSON.stringify(next) === JSON.stringify(current)) return null;
-  return perform({ kind: 'replace', label: 'Text edit', from: current, to: next }) ? null : 'The edit was refused.';
+  const parsed = result.value.erd;
+  // Laying out new tables takes a moment; the document may change meanwhile (its own first
+  // layout, say), so the text is applied to the document as it is once the positions are known.
+  const placed = await placeUnplaced(format === 'json' ? parsed : withTablesOf(current, parsed));
+  const latest = studioState().document?.erd;
+  if (!latest) return 'No document is open.';
+  let next = placed;
+  if (format === 'dbml') {
+    const kept = withTablesOf(latest, parsed);
+    const positions = { ...placed.layout?.positions, ...kept.layout?.positions };
+    next = { ...kept, layout: { ...kept.layout, positions } };
+  }
+  if (JSON.stringify(next) === JSON.stringify(latest)) return null;
+  return perform({ kind: 'replace', label: 'Text edit', from: latest, to: next }) ? null : 'The edit was refused.';
 }
