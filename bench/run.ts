@@ -1,4 +1,5 @@
 /** `npm run bench`: every benchmark of the project, printing figures (never pass/fail). */
+import { runErdBrowserBenchmarks } from './erd-browser-bench';
 import { runFormatsBenchmarks } from './formats-bench';
 import { runGenerationBenchmarks } from './generation-bench';
 import { runPoolBenchmarks } from './pool-bench';
@@ -11,3 +12,5 @@ console.log('');
 await runPoolBenchmarks();
 console.log('');
 await runFormatsBenchmarks();
+console.log('');
+await runErdBrowserBenchmarks();

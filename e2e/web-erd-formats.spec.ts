@@ -92,14 +92,14 @@ test('export the whole diagram as SVG and PNG, and DBML that imports back', asyn
   expect(Number(size?.[1])).toBeGreaterThan(400);
   expect(Number(size?.[2])).toBeGreaterThan(150);
   for (const name of ['>Author<', '>Book<', '>title<', 'Relation Book.author to Author']) expect(text).toContain(name);
-  // The picture is drawn in the page too, so a browser can read it as an image.
-  const drawn = await page.evaluate(async (markup) => {
-    const url = URL.createObjectURL(new Blob([markup], { type: 'image/svg+xml' }));
+  // The browser reads it as an image of that size (a string script: page code has no Node types).
+  const drawn = await page.evaluate<{ width: number; height: number }>(`(async () => {
+    const url = URL.createObjectURL(new Blob([${JSON.stringify(text)}], { type: 'image/svg+xml' }));
     const image = new Image();
     image.src = url;
     await image.decode();
     return { width: image.naturalWidth, height: image.naturalHeight };
-  }, text);
+  })()`);
   expect(drawn).toEqual({ width: Number(size?.[1]), height: Number(size?.[2]) });
 
   const png = await editor.exportAs('PNG image');
