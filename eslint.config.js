@@ -21,7 +21,7 @@ const ADAPTERS = [
     libraries: ['monaco-editor', 'monaco-editor/**', '@monaco-editor/*'],
     entries: ['CodeView', 'DiffView', 'MergeView', 'languages'],
   },
-  { folder: 'flow', libraries: ['@xyflow/*'], entries: ['DiagramView', 'diagram'] },
+  { folder: 'flow', libraries: ['@xyflow/*'], entries: ['DiagramView', 'diagram', 'diagram-svg'] },
   {
     folder: 'charts',
     libraries: ['chart.js', 'chart.js/**', 'react-chartjs-2'],

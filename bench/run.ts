@@ -1,4 +1,5 @@
 /** `npm run bench`: every benchmark of the project, printing figures (never pass/fail). */
+import { runErdBrowserBenchmarks } from './erd-browser-bench';
 import { runFormatsBenchmarks } from './formats-bench';
 import { runGenerationBenchmarks } from './generation-bench';
 import { runMistakeBenchmarks } from './mistakes-bench';
@@ -14,3 +15,5 @@ console.log('');
 await runFormatsBenchmarks();
 console.log('');
 await runMistakeBenchmarks();
+console.log('');
+await runErdBrowserBenchmarks();

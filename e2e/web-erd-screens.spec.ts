@@ -8,10 +8,13 @@ const SHOTS = path.resolve('test-results', 'erd-editor');
 
 for (const theme of ['light', 'dark'] as const) {
   test(`the editor with the 37-entity example and 150 synthetic entities, ${theme}`, async ({ studio, page }) => {
+    // Two large diagrams laid out in the ELK worker: minutes on a loaded 2-core machine.
+    test.setTimeout(180_000);
     const editor = new EditorPage(page);
     await page.emulateMedia({ colorScheme: theme });
     await studio.importFile(example('seed-legacy-massive.json'));
-    await expect(editor.canvas.locator('.react-flow__node-box').first()).toBeVisible();
+    await expect(editor.canvas.locator('.react-flow__node-box').first()).toBeVisible({ timeout: 45_000 });
+    await expect(page.getByRole('tab', { name: 'Issues (200)' })).toBeVisible();
     // A document without positions is laid out by ELK (in its worker) as one undoable step.
     await expect(page.getByRole('button', { name: 'Undo', exact: true })).toBeEnabled();
     await page.getByRole('tab', { name: 'History' }).click();
@@ -23,8 +26,10 @@ for (const theme of ['light', 'dark'] as const) {
     await page.screenshot({ path: path.join(SHOTS, `massive-selected-${theme}.png`) });
 
     await studio.dropFile('synthetic-150.json', JSON.stringify(syntheticErd(150)));
-    await expect(editor.canvas.locator('.react-flow__node-box').first()).toBeVisible();
-    await expect(page.getByRole('list', { name: 'History' })).toHaveText('Auto-layout', { timeout: 30_000 });
+    // Over a diagram with entities, an import asks; replacing lays the new entities out in the same step.
+    await editor.answerImport('Replace the diagram');
+    await expect(page.getByRole('list', { name: 'History' })).toHaveText(/Auto-layout\s*Import/, { timeout: 45_000 });
+    await expect(editor.entity('Entity0')).toBeAttached();
     await page.getByRole('button', { name: 'Fit View' }).click();
     await page.screenshot({ path: path.join(SHOTS, `synthetic-150-${theme}.png`) });
     expect(await readFile(path.join(SHOTS, `synthetic-150-${theme}.png`))).toBeTruthy();

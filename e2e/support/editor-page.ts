@@ -85,4 +85,31 @@ export class EditorPage {
   async redo(): Promise<void> {
     await this.page.getByRole('button', { name: 'Redo', exact: true }).click();
   }
+
+  /** Exports with the document header's menu; resolves to the downloaded file's path and name. */
+  async exportAs(choice: string): Promise<{ path: string; name: string }> {
+    await this.page.getByLabel('Export format').selectOption({ label: choice });
+    const download = this.page.waitForEvent('download');
+    await this.page.getByRole('button', { name: 'Export as', exact: true }).click();
+    const done = await download;
+    const path = await done.path();
+    return { path, name: done.suggestedFilename() };
+  }
+
+  /** Answers the replace-or-merge question an import over a non-empty diagram asks. */
+  async answerImport(answer: 'Replace the diagram' | 'Merge into it' | 'Cancel'): Promise<void> {
+    await this.page.getByRole('dialog', { name: 'Import' }).getByRole('button', { name: answer }).click();
+  }
+
+  async panel(name: 'Inspector' | 'History' | 'Django code' | RegExp): Promise<void> {
+    await this.inspector.getByRole('tab', { name }).click();
+  }
+
+  get recovery(): Locator {
+    return this.page.getByRole('region', { name: 'Recovery' });
+  }
+
+  get textPane(): Locator {
+    return this.page.getByRole('region', { name: 'Document as text' });
+  }
 }

@@ -42,6 +42,10 @@ const METHOD_LIST = [
   'checkFile',
   'fileBases',
   'conflictDetail',
+  'saveRecoveryCopy',
+  'loadRecoveryCopy',
+  'discardRecoveryCopy',
+  'previewEntity',
 ] as const satisfies readonly MethodName[];
 
 const EVENT_LIST = [

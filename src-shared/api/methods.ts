@@ -51,7 +51,22 @@ const outputTarget = {
 const oneTarget = (i: { folder?: string | undefined; outDir?: string | undefined }) => !(i.folder && i.outDir);
 const ONE_TARGET = 'Give either a folder id or a path, not both.';
 
-export const EXPORT_FORMATS = ['djforge-erd'] as const;
+/**
+ * The text formats a document can be exported to: `djforge-erd` (and its alias `json`), DBML, SQL
+ * DDL (`sql` is PostgreSQL's), and Mermaid `erDiagram`; all through the core's exporters.
+ */
+export const EXPORT_FORMATS = ['djforge-erd', 'json', 'dbml', 'sql', 'postgres', 'mysql', 'sqlite', 'mermaid'] as const;
+
+/** The tabs of the live preview: the code the offline engine writes for one entity. */
+export const PREVIEW_PARTS = ['model', 'serializer', 'viewset', 'filterset', 'admin', 'tests'] as const;
+
+const RecoveryCopySchema = z.object({
+  erd: ErdSchema,
+  /** The document's name when it was saved, and whether it had a file. */
+  name: z.string(),
+  /** Epoch milliseconds. */
+  savedAt: z.number(),
+});
 
 export const STUDIO_METHODS = {
   appInfo: { input: none, output: AppInfoSchema },
@@ -229,6 +244,33 @@ export const STUDIO_METHODS = {
       .strict()
       .refine((i) => (i.folder ? !i.outDir : !!i.outDir), 'Give the folder id or the path of the output folder.'),
     output: ConflictDetailSchema,
+  },
+  /**
+   * Keeps a recovery copy of the open, unsaved document in the data folder (written to a temporary
+   * file, then renamed), so a crash or a killed window loses at most a few seconds of work.
+   */
+  saveRecoveryCopy: {
+    input: z.object({ erd: ErdSchema, name: z.string().min(1) }).strict(),
+    output: z.object({ savedAt: z.number() }),
+  },
+  /** The recovery copy left by an earlier session, or null: the page offers to restore it. */
+  loadRecoveryCopy: { input: none, output: RecoveryCopySchema.nullable() },
+  /** Forgets the recovery copy (the document was saved, restored or discarded). */
+  discardRecoveryCopy: { input: none, output: z.object({ discarded: z.boolean() }) },
+  /**
+   * The code the offline engine writes for one entity (model, serializer, viewset, filter set,
+   * admin, tests), for the editor's live preview; parts the entity does not get are absent.
+   * Incremental: only the parts whose slice of the ERD changed since the last call are re-planned.
+   */
+  previewEntity: {
+    input: z.object({ erd: ErdSchema, entity: z.string().min(1) }).strict(),
+    output: z.object({
+      entity: z.string(),
+      parts: z.array(z.object({ part: z.enum(PREVIEW_PARTS), file: z.string(), code: z.string() })),
+      /** How many parts were re-planned (the rest came from the previous answer), and how long it took. */
+      replanned: z.number(),
+      ms: z.number(),
+    }),
   },
 } as const;
 

@@ -9,7 +9,8 @@ import { DjForgeError } from '../errors';
 import type { SecretStore, SettingsStore } from '../settings';
 import type { CoreFunctions } from './core-functions';
 import type { StudioHandlers } from './dispatch';
-import { blankDocument, exportFileName, importDocument } from './documents';
+import { blankDocument, importDocument } from './documents';
+import { documentHandlers } from './document-handlers';
 import { createFileHandlers, type FileAccessPolicy } from './file-handlers';
 import type { HistoryStore } from '../history/history-store';
 import { historyHandlers } from './history-handlers';
@@ -68,7 +69,6 @@ export function createStudioService(deps: StudioDeps): StudioService {
     appInfo: async () => ({ ...deps.info, nativeDialogs: deps.dialogs !== undefined }),
     newErd: async () => blankDocument(),
     importErd: async ({ text, fileName }) => importDocument(deps.core, text, fileName, null),
-    exportErd: async ({ erd }) => ({ fileName: exportFileName(erd), text: deps.core.serializeErd(erd) }),
     validateErd: async ({ erd }) => {
       let text: string;
       try {
@@ -104,6 +104,7 @@ export function createStudioService(deps: StudioDeps): StudioService {
     ...files.handlers,
     ...historyHandlers(deps.history, deps.settings),
     ...reviewHandlers({ runs, outputTarget: files.outputTarget }),
+    ...documentHandlers(deps.info.dataDir, now),
   };
   return { handlers, runs };
 }

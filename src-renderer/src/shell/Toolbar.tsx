@@ -31,7 +31,7 @@ export function Toolbar() {
       <input
         ref={fileInput}
         type="file"
-        accept=".json,application/json"
+        accept=".json,.dbml,.sql,application/json"
         aria-label="ERD file"
         hidden
         onChange={(e) => {

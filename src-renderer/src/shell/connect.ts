@@ -7,11 +7,13 @@ import {
   exportDocument,
   loadBlankDocument,
   newDocument,
+  offerRecovery,
   openDocument,
   redoEdit,
   refreshRecentFiles,
   reportDocumentState,
   saveDocument,
+  startAutosave,
   undoEdit,
 } from '@renderer/features/erd';
 import { followReview } from '@renderer/features/review';
@@ -30,7 +32,7 @@ export function runMenuCommand(command: MenuCommand, file?: CapabilityId): Promi
     save: () => saveDocument(false),
     saveAs: () => saveDocument(true),
     import: () => openDocument(),
-    export: exportDocument,
+    export: () => exportDocument(),
     generate: () => startRun(),
     cancel: cancelRun,
     undo: undoEdit,
@@ -61,7 +63,15 @@ export async function connectStudio(client: StudioClient): Promise<() => void> {
     followHistory(),
     studio().onMenuCommand((e) => void runMenuCommand(e.command, e.file)),
     reportDocumentState(),
+    startAutosave(),
   ];
-  await Promise.all([loadAppInfo(), loadSettings(), loadBlankDocument(), refreshHistory(), refreshRecentFiles()]);
+  await Promise.all([
+    loadAppInfo(),
+    loadSettings(),
+    loadBlankDocument(),
+    refreshHistory(),
+    refreshRecentFiles(),
+    offerRecovery(),
+  ]);
   return () => stops.forEach((stop) => stop());
 }

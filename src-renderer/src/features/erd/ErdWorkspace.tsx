@@ -2,9 +2,14 @@ import './erd.css';
 import { useEffect, useMemo, useState } from 'react';
 import { useStudio } from '@renderer/store';
 import type { Erd } from '@shared/erd/model';
-import { redoEdit, renameProject, undoEdit } from './actions';
+import { redoEdit, undoEdit } from './actions';
 import { addEntityAt } from './canvas-actions';
+import { followClipboard } from './clipboard-actions';
+import { DocumentHead } from './DocumentHead';
+import { ImportChoice, RecoveryBanner } from './DocumentDialogs';
 import { ErdCanvas } from './ErdCanvas';
+import { PreviewPane } from './PreviewPane';
+import { TextPane } from './TextPane';
 import { Inspector } from './Inspector';
 import { HistoryPanel, IssuesPanel } from './SidePanels';
 import { flaggedEntities, useDiagnostics } from './use-validation';
@@ -56,58 +61,41 @@ function useUndoKeys(): void {
   }, []);
 }
 
-type Panel = 'inspector' | 'issues' | 'history';
+type Panel = 'inspector' | 'issues' | 'history' | 'preview';
+const PANEL_TITLES: Record<Exclude<Panel, 'issues'>, string> = {
+  inspector: 'Inspector',
+  history: 'History',
+  preview: 'Django code',
+};
 
-/** The open document: the diagram (or a list), the inspector, the issues and the history. */
+/** The open document: the diagram (or a list), the text pane, the inspector, issues, history and preview. */
 export function ErdWorkspace() {
   const document = useStudio((s) => s.document);
-  const canUndo = useStudio((s) => s.undoStack.length > 0);
-  const canRedo = useStudio((s) => s.redoStack.length > 0);
   const [view, setView] = useState<'list' | 'diagram'>('diagram');
+  const [textPane, setTextPane] = useState(false);
   const [panel, setPanel] = useState<Panel>('inspector');
   const [focus, setFocus] = useState<{ box: string } | undefined>(undefined);
   const diagnostics = useDiagnostics(document?.erd ?? null);
   const flagged = useMemo(() => flaggedEntities(diagnostics), [diagnostics]);
   useUndoKeys();
+  useEffect(() => followClipboard(), []);
   if (!document) return <p>No document is open.</p>;
   const { erd } = document;
-  const problems = diagnostics?.filter((d) => d.severity === 'error').length ?? 0;
+  const listed = (diagnostics?.length ?? 0) + document.diagnostics.length;
   return (
     <section aria-label="ERD" className="erd-workspace">
-      <div className="document-head">
-        <label>
-          Project{' '}
-          <input aria-label="Project name" value={erd.project.name} onChange={(e) => renameProject(e.target.value)} />
-        </label>
-        <span className="muted">
-          {document.format ?? 'new'} · {erd.entities.length} entities · {erd.relations.length} relations
-        </span>
-        <button type="button" disabled={!canUndo} onClick={undoEdit} title="Ctrl/Cmd+Z">
-          Undo
-        </button>
-        <button type="button" disabled={!canRedo} onClick={redoEdit} title="Shift+Ctrl/Cmd+Z or Ctrl+Y">
-          Redo
-        </button>
-        <span className="spacer" />
-        <div role="group" aria-label="View">
-          <button type="button" aria-pressed={view === 'list'} onClick={() => setView('list')}>
-            List
-          </button>
-          <button type="button" aria-pressed={view === 'diagram'} onClick={() => setView('diagram')}>
-            Diagram
-          </button>
-        </div>
-      </div>
+      <RecoveryBanner />
+      <DocumentHead view={view} onView={setView} textPane={textPane} onTextPane={setTextPane} />
       {document.diagnostics.length > 0 && (
         <p className="muted" aria-label="Import notes">
           {document.diagnostics.length} notes from opening the file (see Issues).
         </p>
       )}
       <div className="erd-editor">
-        <div className="erd-main">
+        <div className={`erd-main${textPane ? ' with-text' : ''}`}>
           {erd.entities.length === 0 ? (
             <div className="empty-diagram">
-              <p className="muted">No entities yet: add the first one, or open, import or drop a file.</p>
+              <p className="muted">No entities yet: add the first one, or open, import, paste or drop a file.</p>
               <button type="button" className="primary" onClick={() => addEntityAt({ x: 0, y: 0 })}>
                 Add entity
               </button>
@@ -117,20 +105,25 @@ export function ErdWorkspace() {
           ) : (
             <ErdCanvas erd={erd} flagged={flagged} {...(focus ? { focus } : {})} />
           )}
+          {textPane && <TextPane erd={erd} />}
         </div>
         <aside className="erd-side" aria-label="Side panel">
           <div role="tablist" aria-label="Panels" className="tabs">
-            {(['inspector', 'issues', 'history'] as const).map((p) => (
+            {(['inspector', 'issues', 'history', 'preview'] as const).map((p) => (
               <button key={p} type="button" role="tab" aria-selected={panel === p} onClick={() => setPanel(p)}>
-                {p === 'issues' ? `Issues (${problems})` : p === 'inspector' ? 'Inspector' : 'History'}
+                {p === 'issues' ? `Issues (${listed})` : PANEL_TITLES[p]}
               </button>
             ))}
           </div>
           {panel === 'inspector' && <Inspector erd={erd} />}
-          {panel === 'issues' && <IssuesPanel diagnostics={diagnostics} onReveal={(box) => setFocus({ box })} />}
+          {panel === 'issues' && (
+            <IssuesPanel diagnostics={diagnostics} notes={document.diagnostics} onReveal={(box) => setFocus({ box })} />
+          )}
           {panel === 'history' && <HistoryPanel />}
+          {panel === 'preview' && <PreviewPane erd={erd} />}
         </aside>
       </div>
+      <ImportChoice />
     </section>
   );
 }

@@ -14,9 +14,15 @@ function fieldOfPath(path: string | undefined): string | null {
  * Every diagnostic of the document; clicking one selects the entity (and field, or relation) it
  * is about and asks the canvas to reveal it.
  */
-export function IssuesPanel(props: { diagnostics: Diagnostic[] | null; onReveal(entity: string): void }) {
+export function IssuesPanel(props: {
+  diagnostics: Diagnostic[] | null;
+  /** What opening or importing the file noted (names changed, options inferred, …). */
+  notes?: readonly Diagnostic[];
+  onReveal(entity: string): void;
+}) {
+  const notes = props.notes ?? [];
   if (props.diagnostics === null) return <p className="muted">Checking…</p>;
-  if (props.diagnostics.length === 0) return <p className="muted">No problems found.</p>;
+  if (props.diagnostics.length + notes.length === 0) return <p className="muted">No problems found.</p>;
   const reveal = (d: Diagnostic) => {
     const path = d.path ?? '';
     const entity = entityOfPath(path);
@@ -26,9 +32,9 @@ export function IssuesPanel(props: { diagnostics: Diagnostic[] | null; onReveal(
     else studioState().setSelection({ entities: [entity], relations: [] }, fieldOfPath(path));
     props.onReveal(entity);
   };
-  return (
-    <ul className="diagnostics issues" aria-label="Issues">
-      {props.diagnostics.map((d, i) => (
+  const list = (label: string, items: readonly Diagnostic[]) => (
+    <ul className="diagnostics issues" aria-label={label}>
+      {items.map((d, i) => (
         <li key={i} className={`diag-${d.severity}`}>
           <button type="button" className="link" onClick={() => reveal(d)}>
             {formatDiagnostic(d)}
@@ -36,6 +42,17 @@ export function IssuesPanel(props: { diagnostics: Diagnostic[] | null; onReveal(
         </li>
       ))}
     </ul>
+  );
+  return (
+    <>
+      {props.diagnostics.length > 0 && list('Issues', props.diagnostics)}
+      {notes.length > 0 && (
+        <>
+          <h4>From opening the file ({notes.length})</h4>
+          {list('Notes from opening the file', notes)}
+        </>
+      )}
+    </>
   );
 }
 

@@ -24,19 +24,12 @@ export async function newDocument(): Promise<void> {
 
 /** Opens a typed path (hosts without dialogs), a granted file id (recent files), or asks. */
 export async function openDocument(path?: string, file?: CapabilityId): Promise<void> {
+  if (studioState().dirty && !confirm('Discard the unsaved changes?')) return;
   const document = await call('openErd', file ? { file } : path ? { path } : {});
   if (!document) return;
   studioState().setDocument(document);
   studioState().setWorkspace('erd');
   await refreshRecentFiles();
-}
-
-/** A file dropped on the window or picked in the page: imported from its text. */
-export async function importFile(file: File): Promise<void> {
-  const document = await call('importErd', { text: await file.text(), fileName: file.name });
-  if (!document) return;
-  studioState().setDocument(document);
-  studioState().setWorkspace('erd');
 }
 
 /** Saves where the document came from, or at `path`, or (save as / never saved) where the host asks. */
@@ -49,18 +42,6 @@ export async function saveDocument(saveAs = false, path?: string): Promise<void>
   studioState().markSaved(saved.path, saved.name, saved.file);
   showInfo(`Saved ${saved.path}.`);
   await refreshRecentFiles();
-}
-
-/** Downloads the document as `djforge-erd` JSON. */
-export async function exportDocument(): Promise<void> {
-  const { document } = studioState();
-  if (!document) return;
-  const exported = await call('exportErd', { erd: document.erd, format: 'djforge-erd' });
-  if (!exported) return;
-  const url = URL.createObjectURL(new Blob([exported.text], { type: 'application/json' }));
-  const link = Object.assign(globalThis.document.createElement('a'), { href: url, download: exported.fileName });
-  link.click();
-  URL.revokeObjectURL(url);
 }
 
 export function renameProject(to: string): void {

@@ -4,6 +4,7 @@
  */
 import type { StateCreator } from 'zustand';
 import type { ErdDocument, RecentDocument } from '@shared/api';
+import type { Erd } from '@shared/erd/model';
 import type { CanvasSelection } from './erd-diagram';
 import { applyEdit, type ErdEdit } from './erd-edits';
 
@@ -26,6 +27,20 @@ export interface ErdSlice {
   undo(): void;
   redo(): void;
   setRecentFiles(recentFiles: RecentDocument[]): void;
+  /** An imported document waiting for the user to choose: replace the open one, or merge into it. */
+  pendingImport: ErdDocument | null;
+  setPendingImport(document: ErdDocument | null): void;
+  /** A recovery copy an earlier session left, offered until restored or discarded. */
+  recoveryOffer: RecoveryOffer | null;
+  setRecoveryOffer(offer: RecoveryOffer | null): void;
+  /** Puts a recovered document in place: unsaved (dirty), with a fresh history. */
+  restoreDocument(document: ErdDocument): void;
+}
+
+export interface RecoveryOffer {
+  erd: Erd;
+  name: string;
+  savedAt: number;
 }
 
 export const createErdSlice: StateCreator<ErdSlice, [], [], ErdSlice> = (set) => ({
@@ -75,4 +90,10 @@ export const createErdSlice: StateCreator<ErdSlice, [], [], ErdSlice> = (set) =>
       };
     }),
   setRecentFiles: (recentFiles) => set({ recentFiles }),
+  pendingImport: null,
+  setPendingImport: (pendingImport) => set({ pendingImport }),
+  recoveryOffer: null,
+  setRecoveryOffer: (recoveryOffer) => set({ recoveryOffer }),
+  restoreDocument: (document) =>
+    set({ document, dirty: true, undoStack: [], redoStack: [], selection: NOTHING, selectedField: null }),
 });

@@ -1,7 +1,13 @@
 /**
- * The diagram as an ELK graph for a layered layout (left to right, lines routed between layers),
- * and ELK's answer back as top-left positions. Plain functions, so the worker and the tests use
- * the same code.
+ * The diagram as an ELK graph for a layered layout (left to right: referenced entities left of
+ * those that reference them), and ELK's answer back as top-left positions, with layers taller
+ * than a screen-shaped area wrapped into several columns. Plain functions, so the worker and the
+ * tests use the same code.
+ *
+ * Why the wrapping: an ERD is mostly a star (many entities refer to `User`), so a layered layout
+ * puts dozens of boxes in one layer — a column thousands of pixels tall that no screen shows
+ * readably. ELK's own wrapping splits long chains of layers, not wide layers, so the tall layers
+ * are folded here; lines are drawn by the canvas, not routed by ELK, so nothing else moves.
  */
 import type { ElkNode } from 'elkjs/lib/elk-api';
 
@@ -18,23 +24,35 @@ export interface LayoutLink {
 
 export type Positions = Record<string, { x: number; y: number }>;
 
+/** Width over height of the area a layout aims to fill (a screen's shape). */
+export const ASPECT_RATIO = 1.6;
+const NODE_GAP = 40;
+const LAYER_GAP = 90;
+/** From this many boxes on, ELK's cheaper strategies: its thorough ones take seconds at 150. */
+const LARGE = 60;
+
 const OPTIONS = {
   'elk.algorithm': 'layered',
   'elk.direction': 'RIGHT',
-  'elk.spacing.nodeNode': '40',
-  'elk.layered.spacing.nodeNodeBetweenLayers': '90',
+  'elk.spacing.nodeNode': String(NODE_GAP),
+  'elk.layered.spacing.nodeNodeBetweenLayers': String(LAYER_GAP),
   'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
-  'elk.separateConnectedComponents': 'true',
-  'elk.spacing.componentComponent': '60',
-  // Pack the components into a screen-shaped area rather than one tall column.
-  'elk.aspectRatio': '1.6',
+  // One layering for everything: unrelated entities join the first layer and are wrapped with it.
+  'elk.separateConnectedComponents': 'false',
+  'elk.edgeRouting': 'POLYLINE',
+};
+
+const LARGE_OPTIONS = {
+  ...OPTIONS,
+  'elk.layered.thoroughness': '1',
+  'elk.layered.nodePlacement.strategy': 'SIMPLE',
 };
 
 export function elkGraph(boxes: readonly LayoutBox[], links: readonly LayoutLink[]): ElkNode {
   const ids = new Set(boxes.map((b) => b.id));
   return {
     id: 'root',
-    layoutOptions: OPTIONS,
+    layoutOptions: boxes.length >= LARGE ? LARGE_OPTIONS : OPTIONS,
     children: boxes.map((b) => ({ id: b.id, width: b.width, height: b.height })),
     // A self-reference does not change the layers; a line to a missing box is not drawn.
     edges: links
@@ -43,8 +61,62 @@ export function elkGraph(boxes: readonly LayoutBox[], links: readonly LayoutLink
   };
 }
 
-/** ELK's laid-out graph as positions rounded to the 20 px grid. */
+interface Placed {
+  id: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * Folds every layer taller than the target height into side-by-side columns and moves the layers
+ * after it right, keeping the order of boxes within a layer. The target height is that of a
+ * rectangle of `aspect` holding all the boxes (never less than the tallest box).
+ */
+export function wrapLayers(boxes: readonly Placed[], aspect = ASPECT_RATIO): Placed[] {
+  if (boxes.length === 0) return [];
+  const area = boxes.reduce((sum, b) => sum + (b.width + LAYER_GAP) * (b.height + NODE_GAP), 0);
+  const limit = Math.max(Math.sqrt(area / aspect), ...boxes.map((b) => b.height));
+  const layers = new Map<number, Placed[]>();
+  for (const b of boxes) layers.set(b.x, [...(layers.get(b.x) ?? []), b]);
+  const top = Math.min(...boxes.map((b) => b.y));
+  const out: Placed[] = [];
+  let x = Math.min(...boxes.map((b) => b.x));
+  for (const layerX of [...layers.keys()].sort((a, b) => a - b)) {
+    const layer = (layers.get(layerX) ?? []).slice().sort((a, b) => a.y - b.y);
+    const bottom = Math.max(...layer.map((b) => b.y + b.height));
+    if (bottom - top <= limit) {
+      out.push(...layer.map((b) => ({ ...b, x })));
+      x += Math.max(...layer.map((b) => b.width)) + LAYER_GAP;
+      continue;
+    }
+    let y = top;
+    let columnWidth = 0;
+    for (const b of layer) {
+      if (y > top && y + b.height - top > limit) {
+        x += columnWidth + NODE_GAP * 2;
+        y = top;
+        columnWidth = 0;
+      }
+      out.push({ ...b, x, y });
+      y += b.height + NODE_GAP;
+      columnWidth = Math.max(columnWidth, b.width);
+    }
+    x += columnWidth + LAYER_GAP;
+  }
+  return out;
+}
+
+/** ELK's laid-out graph as positions, tall layers wrapped, rounded to the 20 px grid. */
 export function positionsOf(laidOut: ElkNode, grid = 20): Positions {
-  const snap = (v: number | undefined) => Math.round((v ?? 0) / grid) * grid;
-  return Object.fromEntries((laidOut.children ?? []).map((n) => [n.id, { x: snap(n.x), y: snap(n.y) }]));
+  const snap = (v: number) => Math.round(v / grid) * grid;
+  const placed = (laidOut.children ?? []).map((n) => ({
+    id: n.id,
+    x: n.x ?? 0,
+    y: n.y ?? 0,
+    width: n.width ?? 0,
+    height: n.height ?? 0,
+  }));
+  return Object.fromEntries(wrapLayers(placed).map((b) => [b.id, { x: snap(b.x), y: snap(b.y) }]));
 }

@@ -1,0 +1,138 @@
+/**
+ * The ERD editor in a real browser (headless Chromium against the web host over the built
+ * renderer): a 150-entity document opened to an interactive canvas, then frame times while a
+ * node is dragged and while the canvas is panned, measured in the page with requestAnimationFrame.
+ * Needs `npx electron-vite build` first and a Chromium (DJFORGE_CHROMIUM, default /usr/bin/chromium);
+ * says so and skips otherwise.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { defaultCoreFunctions } from '../src-main/core/studio/default-core';
+import { startWebHost } from '../src-main/web/web-host';
+import type { Erd } from '../src-shared/erd/model';
+import { syntheticErd } from './synthetic-erd';
+
+const RENDERER = path.resolve('out', 'renderer');
+const BROWSER = process.env['DJFORGE_CHROMIUM'] ?? '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
+
+/** The document as saved with positions: boxes on a 12-column grid, as sized by the editor. */
+function placed(erd: Erd): Erd {
+  const positions = Object.fromEntries(
+    erd.entities.map((e, i) => [e.name, { x: (i % 12) * 320, y: Math.floor(i / 12) * 300 }]),
+  );
+  return { ...erd, layout: { positions } };
+}
+
+/** Frame times (ms) while `act` runs, from requestAnimationFrame in the page. */
+async function frameTimes(page: Page, act: () => Promise<void>): Promise<number[]> {
+  // A string, not a function: the bundler's helpers (esbuild's __name) do not exist in the page.
+  await page.evaluate(`(() => {
+    window.__frames = [];
+    window.__recording = true;
+    const tick = (t) => {
+      window.__frames.push(t);
+      if (window.__recording) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  })()`);
+  await act();
+  const stamps = await page.evaluate<number[]>('(() => { window.__recording = false; return window.__frames; })()');
+  return stamps.slice(1).map((t, i) => t - (stamps[i] ?? t));
+}
+
+function summary(label: string, deltas: number[]): string {
+  const sorted = deltas.slice().sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+  const mean = deltas.reduce((a, b) => a + b, 0) / Math.max(1, deltas.length);
+  return `  ${label.padEnd(28)} ${deltas.length} frames, mean ${mean.toFixed(1)} ms (${(1000 / mean).toFixed(0)} fps), p50 ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms`;
+}
+
+/** A point of the canvas where the empty pane (not a box) is under the pointer. */
+async function panePoint(page: Page): Promise<{ x: number; y: number }> {
+  return page.evaluate<{ x: number; y: number }>(`(() => {
+    const pane = document.querySelector('.react-flow__pane').getBoundingClientRect();
+    for (let y = pane.top + 20; y < pane.bottom - 20; y += 15)
+      for (let x = pane.left + 80; x < pane.right - 220; x += 15)
+        if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return { x, y };
+    throw new Error('no empty spot on the canvas');
+  })()`);
+}
+
+export async function runErdBrowserBenchmarks(count = 150): Promise<void> {
+  console.log(`ERD editor in Chromium (${count} entities)`);
+  if (!existsSync(path.join(RENDERER, 'index.html')) || !existsSync(BROWSER)) {
+    console.log(`  skipped: needs the built renderer (npx electron-vite build) and a Chromium at ${BROWSER}.`);
+    return;
+  }
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'djforge-bench-data-'));
+  const workDir = await mkdtemp(path.join(os.tmpdir(), 'djforge-bench-work-'));
+  const host = await startWebHost({
+    rendererDir: RENDERER,
+    dataDir,
+    env: {},
+    version: 'bench',
+    core: defaultCoreFunctions,
+    roots: [workDir],
+  });
+  const browser = await chromium.launch({ executablePath: BROWSER, args: ARGS });
+  try {
+    const file = path.join(workDir, `synthetic-${count}.json`);
+    await writeFile(file, JSON.stringify(placed(syntheticErd(count))));
+    const page = await browser.newPage({ viewport: { width: 1280, height: 820 } });
+    await page.goto(host.url);
+    await page.getByRole('heading', { name: 'DjForge Studio' }).waitFor();
+    await page.getByLabel('Open document').filter({ hasText: 'Untitled' }).waitFor();
+    const started = Date.now();
+    await page.getByLabel('ERD file').setInputFiles(file);
+    const first = page.locator('.react-flow__node-box').first();
+    await first.waitFor();
+    const shown = Date.now() - started;
+    await first.locator('.diagram-box-head').click();
+    await page.getByLabel('Entity name', { exact: true }).waitFor();
+    const interactive = Date.now() - started;
+    console.log(`  open to first box drawn       ${shown} ms`);
+    console.log(`  open to interactive           ${interactive} ms (a click on a box selects it)`);
+    // Again, with the canvas's code loaded: what opening a file costs once the editor has been used.
+    await page.getByLabel('ERD file').setInputFiles(file);
+    const again = Date.now();
+    await page.getByRole('dialog', { name: 'Import' }).getByRole('button', { name: 'Replace the diagram' }).click();
+    await page
+      .getByRole('list', { name: 'History' })
+      .or(page.getByText('Import'))
+      .first()
+      .waitFor({ state: 'attached' })
+      .catch(() => undefined);
+    await page.locator('.react-flow__node-box').first().waitFor();
+    console.log(`  replace with it again         ${Date.now() - again} ms (canvas code already loaded)`);
+    console.log(`  (machine load average ${os.loadavg()[0]?.toFixed(1)} on ${os.cpus().length} cores)`);
+
+    const head = await first.locator('.diagram-box-head').boundingBox();
+    if (!head) throw new Error('the first box is not on screen');
+    const drag = await frameTimes(page, async () => {
+      await page.mouse.move(head.x + 20, head.y + 8);
+      await page.mouse.down();
+      for (let i = 1; i <= 90; i++) await page.mouse.move(head.x + 20 + i * 3, head.y + 8 + i * 2);
+      await page.mouse.up();
+    });
+    console.log(summary('drag a node (90 moves)', drag));
+    const at = await panePoint(page);
+    const pan = await frameTimes(page, async () => {
+      await page.mouse.move(at.x, at.y);
+      await page.mouse.down();
+      for (let i = 1; i <= 90; i++) await page.mouse.move(at.x + i * 4, at.y + i * 2);
+      await page.mouse.up();
+    });
+    console.log(summary('pan the canvas (90 moves)', pan));
+  } finally {
+    await browser.close();
+    await host.close();
+    await rm(dataDir, { recursive: true, force: true });
+    await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await runErdBrowserBenchmarks();
