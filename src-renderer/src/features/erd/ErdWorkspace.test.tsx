@@ -158,7 +158,7 @@ describe('the ERD workspace', () => {
     await showList();
     // The tab counts everything the panel lists: the error and the core's notes about the document.
     await userEvent.click(await screen.findByRole('tab', { name: /^Issues \([1-9]\d*\)$/ }));
-    await userEvent.click(screen.getByRole('button', { name: /points to "Nobody"/ }));
+    await userEvent.click(await screen.findByRole('button', { name: /points to "Nobody"/ }, { timeout: 5000 }));
     expect(useStudio.getState().selection).toEqual({ entities: [], relations: ['Order.customer'] });
     await userEvent.click(screen.getByRole('tab', { name: 'Inspector' }));
     expect(screen.getByLabelText('Relation name')).toHaveValue('customer');
