@@ -52,6 +52,19 @@ export function tracebackFinding(
   );
 }
 
+/** One `manage.py check` message as a finding: errors (`.E`/`.C` ids) and warnings, at `file:line`. */
+function checkFinding(id: string, file: string, line: number, where: string, message: string): Finding {
+  const severity = /\.[EC]\d+$/.test(id) ? 'error' : 'warning';
+  return finding(
+    'runtime',
+    severity,
+    `runtime.check.${id}`,
+    file,
+    { line },
+    `manage.py check: ${where}: ${message.trim()}`,
+  );
+}
+
 /**
  * `app.Model.field: (fields.E300) msg` lines of `manage.py check`, each as a finding on
  * `app/models.py`; project-wide ones (`?: (security.W004) …`) go to `settingsFile`.
@@ -74,35 +87,15 @@ export function checkMessages(
         .split('\n')
         .findIndex((l) => new RegExp(`^class ${name}\\b`).test(l)) + 1,
     );
-    const severity = /\.[EC]\d+$/.test(id) ? 'error' : 'warning';
-    out.push(
-      finding(
-        'runtime',
-        severity,
-        `runtime.check.${id}`,
-        file,
-        { line },
-        `manage.py check: ${name}: ${message.trim()}`,
-      ),
-    );
+    out.push(checkFinding(id, file, line, name, message));
   }
   for (const m of text.matchAll(/^([A-Za-z_?][\w.]*): \(([\w.]+)\) (.+)$/gm)) {
     const [, where = '', id = '', message = ''] = m;
     const app = where.split('.')[0] ?? '';
     const file = where.includes('.') ? `${app}/models.py` : settingsFile;
-    const severity = /\.[EC]\d+$/.test(id) ? 'error' : 'warning';
     const [, model, field] = where.split('.');
     const line = model === undefined ? 1 : modelLine(contentOf(file), model, field);
-    out.push(
-      finding(
-        'runtime',
-        severity,
-        `runtime.check.${id}`,
-        file,
-        { line },
-        `manage.py check: ${where}: ${message.trim()}`,
-      ),
-    );
+    out.push(checkFinding(id, file, line, where, message));
   }
   return out;
 }
