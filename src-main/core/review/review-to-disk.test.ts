@@ -20,7 +20,9 @@ afterEach(async () => {
 /** Generation → review → writer, as a host runs it: only approved files reach the disk. */
 describe('from review to disk', () => {
   it('writes the approved files, leaves a rejected file out, and keeps its earlier version on regeneration', async () => {
-    const erd = shopErd();
+    // Without the fixture's business rules: three of them stay TODO warnings that keep their file
+    // out of auto-approval (semantic.rule-not-enforced), which is not what this test is about.
+    const erd = { ...shopErd(), rules: [] };
     const out = path.join(root, 'shop');
     const review = async (mutate: boolean) => {
       const session = new ReviewSession({ validate: staticValidator(erd) });
