@@ -122,7 +122,7 @@ test('export the whole diagram as SVG and PNG, and DBML that imports back', asyn
 
   const sql = await editor.exportAs('SQL (MySQL)');
   expect(sql.name).toBe('library.mysql.sql');
-  expect(await readFile(sql.path, 'utf8')).toContain('CREATE TABLE `Book`');
+  expect(await readFile(sql.path, 'utf8')).toContain('CREATE TABLE `book`'); // the imported table's own name (dbTable);
 });
 
 test('the preview shows the Django code of the selected entity and follows edits', async ({
@@ -164,13 +164,13 @@ test('the text pane applies DBML as one step, or refuses it with the parser’s 
   await expect(editor.entity('Book')).toBeVisible({ timeout: 45_000 });
   await page.getByRole('button', { name: 'Text', exact: true }).click();
   const text = editor.textPane.getByLabel('Document text');
-  await expect(text).toHaveValue(/Table "?Book"? \{/);
+  await expect(text).toHaveValue(/Table "?book"? \{/); // the imported table keeps its name (dbTable)
   await text.fill('Table Book {\n  id int [pk\n}\n');
   await editor.textPane.getByRole('button', { name: 'Apply text' }).click();
   await expect(editor.textPane.getByRole('alert')).toContainText(/\(\d+:\d+\): The DBML does not parse/);
   await expect(editor.entity('Author')).toBeVisible();
   await editor.textPane.getByRole('button', { name: 'Revert text' }).click();
-  await expect(text).toHaveValue(/Table "?Author"? \{/);
+  await expect(text).toHaveValue(/Table "?author"? \{/);
   const current = await text.inputValue();
   await text.fill(`${current}\nTable Publisher {\n  id int [pk, increment]\n  name varchar(80) [not null]\n}\n`);
   await editor.textPane.getByRole('button', { name: 'Apply text' }).click();

@@ -10,7 +10,7 @@ import { example, expect, RENDERER_DIR, test } from './support/fixtures';
 const ADAPTER_CHUNKS = {
   flow: /\/FlowDiagram-[\w-]+\.js$/,
   monaco: /\/Monaco(Code|Diff)View-[\w-]+\.js$/,
-  charts: /\/ChartJsBar-[\w-]+\.js$/,
+  charts: /\/ChartJsChart-[\w-]+\.js$/,
 };
 
 test('the built page carries exactly the CSP of csp.ts', async () => {
@@ -73,7 +73,7 @@ test('React Flow, Monaco and Chart.js load with their views, from the app itself
 
   expect(loaded(ADAPTER_CHUNKS.charts)).toBe(false);
   await studio.workspace('Dashboard');
-  await expect(page.getByRole('img', { name: 'Time per run' })).toBeVisible();
+  await expect(page.getByRole('figure', { name: 'Time per agent', exact: true }).locator('canvas')).toBeVisible();
   expect(loaded(ADAPTER_CHUNKS.charts)).toBe(true);
   await page.screenshot({ path: testInfo.outputPath('dashboard-chart.png') });
 
