@@ -7,10 +7,13 @@ import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 
 const chromium = process.env['DJFORGE_CHROMIUM'] ?? '/usr/bin/chromium';
+/** `*-measure.spec.ts` print timings for `npm run bench:browser`; they are figures, not tests of `npm test`. */
+const measuring = process.env['DJFORGE_MEASURE'] === '1';
 
 export default defineConfig({
   testDir: 'e2e',
-  testMatch: '*.spec.ts',
+  testMatch: measuring ? '*-measure.spec.ts' : '*.spec.ts',
+  testIgnore: measuring ? [] : ['**/*-measure.spec.ts'],
   outputDir: 'test-results/e2e',
   timeout: 60_000,
   expect: { timeout: 15_000 },
