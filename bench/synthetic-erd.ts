@@ -5,7 +5,14 @@
 import type { Erd } from '../src-shared/erd/model';
 import { normalizeErd } from '../src-main/core/erd';
 
-export function syntheticErd(count: number): Erd {
+/** Names of the groups a grouped synthetic ERD uses, in turn (then numbered). */
+const GROUP_NAMES = ['Catalog', 'Sales', 'Inventory', 'Billing', 'Support', 'Marketing', 'Shipping', 'Accounts'];
+
+/**
+ * `count` entities; with `groupSize`, consecutive entities form layout groups of that size (as a
+ * person groups the tables of a large schema), which a large ERD's generation turns into apps.
+ */
+export function syntheticErd(count: number, options: { groupSize?: number } = {}): Erd {
   const entities: Erd['entities'] = [];
   const relations: Erd['relations'] = [];
   for (let i = 0; i < count; i++) {
@@ -33,5 +40,15 @@ export function syntheticErd(count: number): Erd {
     entities,
     relations,
   };
+  const size = options.groupSize;
+  if (size !== undefined && size > 0) {
+    const groups = [];
+    for (let start = 0; start < count; start += size) {
+      const k = start / size;
+      const name = (GROUP_NAMES[k % GROUP_NAMES.length] ?? 'Group') + (k >= GROUP_NAMES.length ? ` ${k}` : '');
+      groups.push({ name, entities: entities.slice(start, start + size).map((e) => e.name) });
+    }
+    draft.layout = { groups };
+  }
   return normalizeErd(draft).erd;
 }

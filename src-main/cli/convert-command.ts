@@ -25,7 +25,7 @@ Reads an ERD (djforge or seed JSON, DBML, SQL DDL) and writes it in another form
   --to <format>       ${EXPORT_FORMATS.join(' | ')} (sql = postgres)
   --out <file>        write there (atomically) instead of to stdout
   --from <format>     the input's format instead of detecting it: ${SOURCE_FORMATS.join(' | ')}
-  --groups-as-apps    DBML TableGroups become Django apps (otherwise layout groups only)
+  --groups-as-apps    The ERD's groups become Django apps (automatic above 40 entities)
   --force             replace an existing --out file
   --quiet             print errors only
   -h, --help          show this help

@@ -82,7 +82,7 @@ ERD formats: djforge-erd v1 JSON (resources/erd.schema.json), the seed tool's fl
 ({"Job": {"title": "CharField", ...}}) and its later {"erd": {"entities": ...}} JSON, DBML and SQL
 DDL (PostgreSQL, MySQL, SQLite, SQL Server), detected from the name and the text:
       --from <format>    The input's format instead: json | dbml | postgres | mysql | sqlite | mssql
-      --groups-as-apps   DBML TableGroups become Django apps (otherwise layout groups only)
+      --groups-as-apps   The ERD's groups become Django apps (automatic above 40 entities)
 
 Environment: DJFORGE_PYTHON (interpreter for validation), DJFORGE_SYNTAX_PYTHON (interpreter
 checking LLM answers), AGENT_CACHE_DIR, DJFORGE_API_KEY / OPENAI_API_KEY.

@@ -9,7 +9,8 @@
  * Conversion:      unknown-type, type-normalized, relation-notation, field-inferred,
  *                  has-many-redundant, has-many-inferred, has-many-ignored, requirement-mapped
  * Normalization:   self-reference-nullable, cycle-broken, related-name-derived, option-dropped,
- *                  user-inferred, owner-inferred, on-delete-inferred, constraint-inferred
+ *                  user-inferred, owner-inferred, on-delete-inferred, constraint-inferred,
+ *                  apps-from-groups
  * Schema import:   schema-syntax, type-approximated, construct-unmapped, statements-skipped,
  *                  name-changed, key-mapped (DBML and SQL DDL)
  * Validation:      unknown-entity, unknown-field, unknown-role, duplicate-name, keyword,
@@ -48,6 +49,7 @@ export const ERD_CODES = {
   ownerInferred: 'erd.owner-inferred',
   onDeleteInferred: 'erd.on-delete-inferred',
   constraintInferred: 'erd.constraint-inferred',
+  appsFromGroups: 'erd.apps-from-groups',
 
   unknownEntity: 'erd.unknown-entity',
   unknownField: 'erd.unknown-field',

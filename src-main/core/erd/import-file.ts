@@ -6,6 +6,7 @@
  */
 import type { Diagnostic } from '../../../src-shared/diagnostics';
 import { hasErrors } from '../../../src-shared/diagnostics';
+import { appsFromGroups } from './apps-from-groups';
 import { importErdText, type ImportResult } from './import-erd';
 import { parseDbml, parseMssql, parseMysql, type SchemaParse } from './import-dbml';
 import { loadPostgresParser, parsePostgres } from './import-postgres';
@@ -19,7 +20,10 @@ import { validateErd } from './validate';
 export interface ImportFileOptions {
   /** Force the source language instead of detecting it. */
   from?: SourceFormat;
-  /** Turn DBML TableGroups into Django apps (default: layout groups only). */
+  /**
+   * Turn the ERD's groups (DBML TableGroups, the editor's groups) into Django apps; without it
+   * only an ERD of more than LARGE_ERD_ENTITIES entities is split (see apps-from-groups.ts).
+   */
   groupsAsApps?: boolean;
 }
 
@@ -52,7 +56,7 @@ export async function importErdFile(
   options: ImportFileOptions = {},
 ): Promise<ImportResult> {
   const format = detectSourceFormat(text, fileName, options.from);
-  if (format === 'json') return importErdText(text, fileName);
+  if (format === 'json') return withGroupsAsApps(importErdText(text, fileName), options, fileName);
   const withFile = (d: Diagnostic): Diagnostic => ({ ...d, file: fileName });
   const parsed = await parseSchema(text, format);
   if (!parsed.ok) return { erd: null, format, diagnostics: parsed.diagnostics.map(withFile) };
@@ -70,6 +74,14 @@ export async function importErdFile(
   }
   const located = diagnostics.map(withFile);
   return { erd: hasErrors(located) ? null : erd, format, diagnostics: located };
+}
+
+/** A JSON document's groups become apps when asked (schemas do it while they are mapped). */
+function withGroupsAsApps(result: ImportResult, options: ImportFileOptions, fileName: string): ImportResult {
+  if (options.groupsAsApps !== true || result.erd === null) return result;
+  const erd = structuredClone(result.erd);
+  const notes = appsFromGroups(erd, 'always').map((d): Diagnostic => ({ ...d, file: fileName }));
+  return { erd, format: result.format, diagnostics: [...result.diagnostics, ...notes] };
 }
 
 /** The project package from a DBML `Project` name, falling back to the file name when it is unusable. */

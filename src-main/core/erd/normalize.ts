@@ -14,6 +14,7 @@ import { deriveRelatedNames } from './related-names';
 import { inferConstraints } from './infer-constraints';
 import { inferOnDelete, inferOptionalLinks, inferOwners, inferSelfReverseNames } from './infer-relations';
 import { inferUser } from './infer-user';
+import { appsFromGroups } from './apps-from-groups';
 import { fieldPath, q, relationPath, warning } from './report';
 
 const STRINGY: readonly FieldType[] = ['string', 'text', 'email', 'url', 'slug'];
@@ -82,6 +83,7 @@ export function normalizeErd(input: Erd): { erd: Erd; diagnostics: Diagnostic[] 
   const diagnostics = [
     ...dropFieldOptions(erd),
     ...dropRelationOptions(erd.relations),
+    ...appsFromGroups(erd, 'auto'),
     ...inferUser(erd),
     ...inferConstraints(erd),
     ...inferOptionalLinks(erd.relations),

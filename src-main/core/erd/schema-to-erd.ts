@@ -16,6 +16,7 @@ import {
   type Layout,
   type Relation,
 } from '../../../src-shared/erd/model';
+import { appsFromGroups } from './apps-from-groups';
 import { ERD_CODES } from './diagnostic-codes';
 import type { ImporterOutput } from './importer';
 import { pluralize, snakeCase } from './naming';
@@ -83,8 +84,9 @@ export function schemaToErd(doc: SchemaDocument, options: SchemaImportOptions): 
   };
   if (doc.projectNote !== undefined && doc.projectNote.trim() !== '') erd.project.description = doc.projectNote.trim();
   if (doc.projectName !== undefined) erd.project.title = doc.projectName;
-  const layout = layoutOf(doc, kept, lookup, options, erd);
+  const layout = layoutOf(doc, kept, lookup);
   if (layout !== undefined) erd.layout = layout;
+  if (options.groupsAsApps === true) notes.push(...appsFromGroups(erd, 'always'));
   notes.push(
     info(
       ERD_CODES.nameChanged,
@@ -261,13 +263,7 @@ function isSoleUnique(table: SchemaTable, column: string): boolean {
   return table.indexes.some((i) => i.unique && i.columns.length === 1 && i.columns[0] === column);
 }
 
-function layoutOf(
-  doc: SchemaDocument,
-  kept: readonly MappedTable[],
-  lookup: SchemaIndexLookup,
-  options: SchemaImportOptions,
-  erd: Erd,
-): Layout | undefined {
+function layoutOf(doc: SchemaDocument, kept: readonly MappedTable[], lookup: SchemaIndexLookup): Layout | undefined {
   const layout: Layout = {};
   for (const m of kept)
     if (m.table.color !== undefined) layout.colors = { ...layout.colors, [m.entity.name]: m.table.color };
@@ -280,14 +276,5 @@ function layoutOf(
     })
     .filter((g) => g.entities.length > 0);
   if (groups.length > 0) layout.groups = groups;
-  if (options.groupsAsApps === true && groups.length > 0) {
-    const apps = new NameScope();
-    const labels = groups.map((g) => apps.claim(attributeName(g.name)));
-    const ungrouped = erd.entities.filter((e) => !groups.some((g) => g.entities.includes(e.name)));
-    erd.project.apps = ungrouped.length > 0 ? ['core', ...labels.filter((l) => l !== 'core')] : labels;
-    groups.forEach((g, i) => {
-      for (const e of erd.entities) if (g.entities.includes(e.name) && e.app === undefined) e.app = labels[i];
-    });
-  }
   return Object.keys(layout).length > 0 ? layout : undefined;
 }
