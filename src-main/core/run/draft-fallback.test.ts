@@ -19,7 +19,8 @@ let server: OpenAiServer;
 let model: MistakeResponder;
 let erd: Erd;
 beforeAll(async () => {
-  model = mistakeResponder({ prose: true, missingImport: true }, 7);
+  // Stubborn: every repair repeats the mistake, so each such file must end as its draft.
+  model = mistakeResponder({ prose: true, missingImport: true }, 7, 1, 1);
   server = await startOpenAiServer({ responder: model.respond });
   const name = 'seed-legacy-jobboard.json';
   const imported = importErdText(await fs.readFile(path.join(EXAMPLES_DIR, name), 'utf8'), name);
@@ -51,6 +52,9 @@ describe('a model-written file with an error after repair', () => {
       expect(entries.map((e) => e.path)).toEqual(result.files.map((f) => f.path).sort());
       for (const file of template.keys()) expect(entries.map((e) => e.path)).toContain(file);
       const drafted = entries.filter((e) => e.keptDraft !== null);
+      // Each was first sent back for a repair (the static finding as feedback); the model repeated it.
+      expect(model.repairs.asked).toBeGreaterThan(0);
+      expect(model.repairs.stubborn).toBeGreaterThan(0);
       const withMistake = result.files.filter((f) => f.content.includes('slugify(title)')).map((f) => f.path);
       expect(withMistake.length).toBeGreaterThan(0);
       expect(drafted.map((e) => e.path).sort()).toEqual(withMistake.sort());
@@ -91,6 +95,45 @@ describe('a model-written file with an error after repair', () => {
     } finally {
       await close();
       await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a model-written file with a static error the model fixes when asked', () => {
+  it('goes back to the model with the finding as feedback and keeps the repaired version, not the draft', async () => {
+    // The local model server stands in for the LLM: it injects the mistake, then fixes it when asked.
+    const fixer = mistakeResponder({ prose: true, missingImport: true }, 7);
+    const fixing = await startOpenAiServer({ responder: fixer.respond });
+    const { engine, close } = await prepareLlmEngine({ baseURL: fixing.baseURL, model: 'fake-coder' });
+    try {
+      const run = new GenerationRun({
+        erd,
+        pipeline: { engine: 'llm', llm: engine },
+        review: { threshold: 0.8, runtime: false, autoApprove: true, judgeOnJoin: false },
+        env: process.env,
+      });
+      const result = await run.generate();
+      await run.judge();
+      const withMistake = result.files.filter((f) => f.content.includes('slugify(title)')).map((f) => f.path);
+      expect(withMistake.length).toBeGreaterThan(0);
+      expect(fixer.repairs.asked).toBeGreaterThan(0);
+      const entries = run.review.list();
+      expect(entries.filter((e) => e.keptDraft !== null).map((e) => e.path)).toEqual([]);
+      for (const path of withMistake) {
+        const entry = entries.find((e) => e.path === path);
+        expect(entry?.current.origin, path).toBe('regenerated');
+        expect(entry?.current.feedback, path).toMatch(/^Checking .*semantic\.undefined-name.*"slugify"/s);
+        expect(entry?.current.content, path).not.toContain('slugify(');
+        expect(entry?.previous.at(-1)?.content, path).toContain('slugify(title)');
+        expect(
+          entry?.current.findings.filter((f) => f.severity === 'error'),
+          path,
+        ).toEqual([]);
+      }
+      expect(run.review.approvedFiles().some((f) => f.content.includes('slugify('))).toBe(false);
+    } finally {
+      await close();
+      await fixing.close();
     }
   });
 });

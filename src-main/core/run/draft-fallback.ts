@@ -1,10 +1,11 @@
 /**
  * A complete project, always: every model-written file has a known-good counterpart, its offline
- * draft. After the whole project is judged, a model-written file with a runtime failure pinned on
- * it (by substitution, see validate/runtime-attribution.ts) goes back to the model once with
- * Django's messages; whatever still has an error gives way to its draft, the project is judged
- * again, and so on until no model-written file has an error. Files are never dropped; the
- * answers of drafted files are evicted from the cache so a rerun never serves them.
+ * draft. After the whole project is judged, a model-written file with errors — a runtime failure
+ * pinned on it (by substitution, see validate/runtime-attribution.ts) or a static layer's finding
+ * the draft does not have — goes back to the model once with the messages (see runtime-repair.ts);
+ * whatever still has an error gives way to its draft, the project is judged again, and so on until
+ * no model-written file has an error. Files are never dropped; the answers of drafted files are
+ * evicted from the cache so a rerun never serves them.
  */
 import type { Erd } from '../../../src-shared/erd/model';
 import type { AgentCache } from '../cache/agent-cache';
@@ -13,13 +14,10 @@ import type { ReviewSession } from '../review/review-session';
 import type { DraftReplacement } from '../review/types';
 import type { Finding, SourceFile } from '../validate/types';
 import { validateStatic } from '../validate/validate-project';
-import { repairFeedback, runtimeErrors } from './runtime-repair';
+import { findingKey, repairableErrors, repairFeedback } from './runtime-repair';
 
 /** Sources whose text a model wrote (directly, or an answer served from the cache). */
 const MODEL_SOURCES: ReadonlySet<string> = new Set(['llm', 'cache']);
-
-/** An error as the same mistake in another version of the file: where and what, not the line. */
-const errorKey = (f: Finding) => `${f.file}\0${f.rule}\0${f.message}`;
 
 /** Why the model's version gave way to the draft, in one sentence naming the first problems. */
 function draftReason(failed: string | null, errors: readonly Finding[]): string {
@@ -50,19 +48,19 @@ export async function fallBackToDrafts(ctx: DraftFallbackContext): Promise<void>
   const template = generateProject(ctx.erd);
   const drafts = new Map(template.map((f) => [f.path, f.content]));
   let draftErrors: Promise<Set<string>> | null = null;
+  // An error the draft has too is the template's, not the model's: neither a repair nor the draft fixes it.
+  const known = () => (draftErrors ??= templateErrors(ctx, template));
   for (;;) {
-    if (await repairRuntimeFailures(ctx, modelWritten)) continue;
+    if (await repairFailures(ctx, modelWritten, known)) continue;
     const candidates = ctx.review
       .list()
       .filter((e) => modelWritten.has(e.path) && e.keptDraft === null && drafts.has(e.path))
       .filter((e) => e.failed !== null || e.current.findings.some((f) => f.severity === 'error'));
     if (candidates.length === 0) return;
-    // An error the draft has too is the template's, not the model's: the draft would not fix it.
-    draftErrors ??= templateErrors(ctx, template);
-    const known = await draftErrors;
+    const templateKeys = await known();
     const rejected = new Map<string, DraftReplacement>();
     for (const entry of candidates) {
-      const errors = entry.current.findings.filter((f) => f.severity === 'error' && !known.has(errorKey(f)));
+      const errors = entry.current.findings.filter((f) => f.severity === 'error' && !templateKeys.has(findingKey(f)));
       if (errors.length === 0 && entry.failed === null) continue;
       rejected.set(entry.path, { content: drafts.get(entry.path) ?? '', reason: draftReason(entry.failed, errors) });
     }
@@ -73,17 +71,25 @@ export async function fallBackToDrafts(ctx: DraftFallbackContext): Promise<void>
 }
 
 /**
- * Model-written files with runtime failures pinned on them go back to the model once, with
- * Django's messages as feedback; the repaired versions are judged with the whole project.
- * Returns whether anything was repaired (false: nothing to repair, or the template engine).
+ * Model-written files with errors the draft does not have go back to the model once, with the
+ * messages as feedback; the repaired versions are judged with the whole project. Returns whether
+ * anything was repaired (false: nothing to repair, or the template engine).
  */
-async function repairRuntimeFailures(ctx: DraftFallbackContext, modelWritten: ReadonlySet<string>): Promise<boolean> {
+async function repairFailures(
+  ctx: DraftFallbackContext,
+  modelWritten: ReadonlySet<string>,
+  known: () => Promise<Set<string>>,
+): Promise<boolean> {
   const repair = ctx.repair;
   if (!repair) return false;
-  const targets = ctx.review
+  const asked = ctx.review
     .list()
     .filter((e) => modelWritten.has(e.path) && e.keptDraft === null && !ctx.repairAsked.has(e.path))
-    .map((e) => ({ entry: e, failures: runtimeErrors(e.current.findings) }))
+    .filter((e) => e.current.findings.some((f) => f.severity === 'error'));
+  if (asked.length === 0) return false;
+  const templateKeys = await known();
+  const targets = asked
+    .map((e) => ({ entry: e, failures: repairableErrors(e.current.findings, templateKeys) }))
     .filter((t) => t.failures.length > 0);
   if (targets.length === 0) return false;
   const repairs = new Map<string, { content: string; feedback: string }>();
@@ -111,12 +117,12 @@ async function evictAnswers(ctx: DraftFallbackContext, paths: Iterable<string>):
   for (const path of paths) for (const key of byPath.get(path) ?? []) await ctx.cache.evict(key);
 }
 
-/** The error findings of the template project itself (static layers), as `errorKey`s. */
+/** The error findings of the template project itself (static layers), as `findingKey`s. */
 async function templateErrors(ctx: DraftFallbackContext, template: readonly SourceFile[]): Promise<Set<string>> {
   const { findings } = await validateStatic(template, {
     erd: ctx.erd,
     env: ctx.env,
     ...(ctx.python ? { python: ctx.python } : {}),
   });
-  return new Set(findings.filter((f) => f.severity === 'error').map(errorKey));
+  return new Set(findings.filter((f) => f.severity === 'error').map(findingKey));
 }
