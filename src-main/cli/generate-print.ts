@@ -41,6 +41,7 @@ export function reviewLines(run: GenerationRun, decidedBy: ApprovalPolicy | 'int
         .join(', ') +
       ` — ${summary.approved} approved, ${summary.skipped} skipped; average quality ${summary.avgQuality.toFixed(2)}.`,
   ];
+  lines.push(...runtimeDetailLines(run));
   const drafted = session.list().filter((e) => e.keptDraft != null);
   if (drafted.length > 0)
     lines.push(`Kept the offline draft of ${drafted.length} model-written file(s), the model's version failed:`);
@@ -51,6 +52,29 @@ export function reviewLines(run: GenerationRun, decidedBy: ApprovalPolicy | 'int
     lines.push(`  not approved: ${e.path} (${e.current.category}, score ${e.current.score.toFixed(2)}): ${why}`);
   }
   return lines.join('\n') + '\n';
+}
+
+/**
+ * The generated tests' counts and each test still failing in the final project, then each runtime
+ * failure the run pinned on a model-written file (and unit) by substitution, once each.
+ */
+function runtimeDetailLines(run: GenerationRun): string[] {
+  const lines: string[] = [];
+  const { tests } = run.validationOutcome.runtime;
+  if (tests) {
+    lines.push(`Generated tests: ${tests.ran} ran, ${tests.passed} passed, ${tests.failing.length} failing.`);
+    for (const t of tests.failing) lines.push(`  failing test: ${t.id} (${t.file}): ${t.outcome}`);
+  }
+  const seen = new Set<string>();
+  for (const f of run.runtimeTotals.attributed) {
+    if (f.file === null) continue;
+    const where = f.unit === null ? f.file : `${f.unit} in ${f.file}`;
+    const line = `  runtime failure caused by ${where} (its offline draft removes it): ${f.rule}: ${f.message.split('\n')[0] ?? ''}`;
+    if (seen.has(line)) continue;
+    seen.add(line);
+    lines.push(line);
+  }
+  return lines;
 }
 
 /** One line per conflict, naming the kept file and where the merge with markers is. */

@@ -141,5 +141,5 @@ describe.skipIf(!django || !sandbox.sandbox)('a hostile model through `djforge g
     expect(drafted.length).toBeGreaterThanOrEqual(payloads().length);
     for (const file of drafted) expect(file.keptDraft?.reason, file.path).toMatch(/security\./);
     expect(run.stdout).toContain(`Kept the offline draft of ${drafted.length} model-written file(s)`);
-  });
+  }, 180_000);
 });

@@ -38,7 +38,7 @@ export interface ValidationOutcome {
     attribution?: {
       reruns: number;
       durationMs: number;
-      failures: { rule: string; message: string; file: string | null }[];
+      failures: { rule: string; message: string; file: string | null; unit: string | null }[];
     };
   };
 }
@@ -90,7 +90,7 @@ export class ProjectValidation {
     reruns: 0,
     attributionMs: 0,
     /** Every failure attributed, in order, with the file it was pinned on (null: none). */
-    attributed: [] as { rule: string; message: string; file: string | null }[],
+    attributed: [] as { rule: string; message: string; file: string | null; unit: string | null }[],
   };
 
   constructor(
@@ -172,10 +172,11 @@ export class ProjectValidation {
     this.runtimeTotals.attributions += 1;
     this.runtimeTotals.reruns += outcome.reruns;
     this.runtimeTotals.attributionMs += performance.now() - started;
-    const failures = outcome.attributions.map(({ failure, file }: Attribution) => ({
+    const failures = outcome.attributions.map(({ failure, file, unit }: Attribution) => ({
       rule: failure.rule,
       message: failure.message,
       file,
+      unit,
     }));
     this.runtimeTotals.attributed.push(...failures);
     return {

@@ -11,7 +11,8 @@ import { generateProject } from '../generate';
 import type { LlmEngineOptions } from '../agents/execute-plan';
 import { prepareLlmEngine, runPipeline, type PipelineOptions } from './pipeline';
 import { NEEDS_LLM_MESSAGE, regenerateFile, RegenerationError, type RegenerateFileInput } from './regenerate';
-import { topLevelBlocks, unitParts } from './regenerate-parts';
+import { topLevelBlocks } from '../generate/python-blocks';
+import { unitParts } from './regenerate-parts';
 import { ReviewSession } from '../review/review-session';
 import { EXAMPLES_DIR } from '../../../test-support/examples';
 

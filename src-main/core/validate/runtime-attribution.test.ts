@@ -116,7 +116,7 @@ describe('attribution by substitution', () => {
       modelWritten: new Set(FILES),
       rerun: async () => ({ ran: true, steps: [], findings: [template] }),
     });
-    expect(out.attributions).toEqual([{ failure: template, file: null }]);
+    expect(out.attributions).toEqual([{ failure: template, file: null, unit: null }]);
     expect(out.findings).toEqual([template]);
     expect(p.reruns).toEqual([]);
   });
@@ -149,5 +149,76 @@ describe('reading the runtime output', () => {
     expect(checkMessages(text, 'config/settings.py', () => admin)).toEqual([
       expect.objectContaining({ file: 'core/admin.py', line: 4, rule: 'runtime.check.admin.E124', severity: 'error' }),
     ]);
+  });
+});
+
+describe('attribution narrowed to a unit', () => {
+  it('narrows a file to the class whose draft removes the failure, by bisection over the changed classes', async () => {
+    const draft = [
+      'from rest_framework import viewsets',
+      '',
+      '',
+      ...['A', 'B', 'C', 'D'].map((c) => `class ${c}:\n    x = 1\n\n`),
+    ].join('\n');
+    const model = draft
+      .replace('class B:\n    x = 1', 'class B:\n    x = 2')
+      .replace('class C:\n    x = 1', 'class C:\n    x = 3')
+      .replace('class D:\n    x = 1', 'class D:\n    x = 4');
+    const failure = finding(
+      'runtime',
+      'error',
+      'runtime.test-failed',
+      'core/tests.py',
+      { line: 9 },
+      'core.tests.T.test_c failed',
+    );
+    const seen: string[] = [];
+    const out = await attributeFailures({
+      files: [{ path: 'core/views.py', content: model }],
+      result: {
+        ran: true,
+        steps: [],
+        findings: [failure],
+        tests: [{ id: 'core.tests.T.test_c', file: 'core/tests.py', outcome: 'fail' }],
+      },
+      drafts: new Map([['core/views.py', draft]]),
+      modelWritten: new Set(['core/views.py']),
+      // The stand-in for Django: the test fails while class C is the model's version.
+      rerun: async (variant) => {
+        const text = variant[0]?.content ?? '';
+        seen.push(['B', 'C', 'D'].filter((c) => !text.includes(`class ${c}:\n    x = 1`)).join(''));
+        const fails = text.includes('x = 3');
+        return {
+          ran: true,
+          steps: [],
+          findings: fails ? [failure] : [],
+          tests: [{ id: 'core.tests.T.test_c', file: 'core/tests.py', outcome: fails ? 'fail' : 'ok' }],
+        };
+      },
+    });
+    expect(out.attributions).toEqual([{ failure, file: 'core/views.py', unit: 'C' }]);
+    // The file, then B+C drafted (gone), B alone (still there), C alone to confirm (gone).
+    expect(seen).toEqual(['', 'D', 'CD', 'BD']);
+    expect(out.findings[0]).toMatchObject({ file: 'core/views.py', line: draft.split('\n').indexOf('class C:') + 1 });
+    expect(out.findings[0]?.message).toContain('disappears when C in core/views.py is its offline draft');
+  });
+
+  it('names the only changed class at no cost when nothing else in the file differs', async () => {
+    const draft = 'import os\n\n\nclass A:\n    x = 1\n\n\nclass B:\n    x = 1\n';
+    const model = draft.replace('class B:\n    x = 1', 'class B:\n    x = 2');
+    const failure = finding('runtime', 'error', 'runtime.check.admin.E124', 'core/admin.py', { line: 2 }, 'E124');
+    let reruns = 0;
+    const out = await attributeFailures({
+      files: [{ path: 'core/admin.py', content: model }],
+      result: { ran: true, steps: [], findings: [failure] },
+      drafts: new Map([['core/admin.py', draft]]),
+      modelWritten: new Set(['core/admin.py']),
+      rerun: async (variant) => {
+        reruns += 1;
+        return { ran: true, steps: [], findings: variant[0]?.content.includes('x = 2') ? [failure] : [] };
+      },
+    });
+    expect(out.attributions[0]?.unit).toBe('B');
+    expect(reruns).toBe(1);
   });
 });

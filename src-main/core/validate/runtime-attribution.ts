@@ -6,9 +6,12 @@
  * again with files swapped for their drafts, and a failure that disappears when file X is the
  * draft belongs to X. The likeliest file (where the failure surfaced, then its app's files) is
  * tried first, so a correct guess costs one rerun; otherwise a bisection over the other
- * model-written files finds it in about log2(n) reruns. Reruns run only the steps and tests that
- * failed. Nothing runs when nothing failed.
+ * model-written files finds it in about log2(n) reruns. Then the same question narrows a file to
+ * the unit (class or function) whose draft removes the failure: free when only one unit of the file
+ * differs from its draft, a bisection over the changed units otherwise. Reruns run only the steps
+ * and tests that failed. Nothing runs when nothing failed.
  */
+import { changedDefinitions, topLevelStatements, definedName, withDraftDefinitions } from '../generate/python-blocks';
 import type { RuntimeResult } from './runtime-layer';
 import { testOfFinding } from './runtime-tests';
 import type { Finding, SourceFile } from './types';
@@ -34,10 +37,14 @@ export interface AttributionInput {
   rerun: (files: SourceFile[], scope: RerunScope) => Promise<RuntimeResult>;
 }
 
-/** One failure and the file its disappearance pinned it on (null: no single model-written file). */
+/**
+ * One failure and the file its disappearance pinned it on (null: no single model-written file),
+ * and within it the class or function (null: not narrowed to one).
+ */
 export interface Attribution {
   failure: Finding;
   file: string | null;
+  unit: string | null;
 }
 
 export interface AttributionOutcome {
@@ -168,16 +175,75 @@ export async function attributeFailures(input: AttributionInput): Promise<Attrib
     if (gone.length > 0) await narrow(others, gone, true);
   }
 
-  const attributions = failures.map((f) => ({ failure: f, file: blamed.get(f) ?? null }));
+  // Round 3: within each blamed file, the unit whose draft removes the failure.
+  const units = new Map<Finding, string>();
+  const byFile = new Map<string, Finding[]>();
+  for (const [f, file] of blamed) byFile.set(file, [...(byFile.get(file) ?? []), f]);
+  await inPairs([...byFile], async ([file, mine]) => {
+    const model = files.find((f) => f.path === file)?.content ?? '';
+    const draft = drafts.get(file) ?? '';
+    const changed = changedDefinitions(model, draft);
+    // When nothing but these units differs, drafting all of them is drafting the file: proven already.
+    const verified = outsideDefinitions(model) === outsideDefinitions(draft);
+    const swap = (names: readonly string[], pending: readonly Finding[]) => {
+      reruns += 1;
+      const content = withDraftDefinitions(model, draft, new Set(names));
+      return input.rerun(
+        files.map((f) => (f.path === file ? { ...f, content } : f)),
+        scopeOf(pending),
+      );
+    };
+    const narrowUnit = async (set: readonly string[], pending: Finding[], proven: boolean): Promise<void> => {
+      if (set.length === 0 || pending.length === 0) return;
+      if (set.length === 1) {
+        const [only = ''] = set;
+        let confirmed = pending;
+        if (!proven) {
+          const r = await swap(set, pending);
+          confirmed = pending.filter((f) => absent(f, r));
+        }
+        for (const f of confirmed) units.set(f, only);
+        return;
+      }
+      const half = set.slice(0, Math.ceil(set.length / 2));
+      const r = await swap(half, pending);
+      const gone = pending.filter((f) => absent(f, r));
+      const rest = pending.filter((f) => !gone.includes(f));
+      await narrowUnit(half, gone, true);
+      await narrowUnit(set.slice(half.length), rest, false);
+    };
+    await narrowUnit(changed, mine, verified);
+  });
+
+  const attributions = failures.map((f) => ({ failure: f, file: blamed.get(f) ?? null, unit: units.get(f) ?? null }));
   const findings = result.findings.map((f) => {
     const file = blamed.get(f);
     if (file === undefined) return f;
+    const unit = units.get(f);
+    const model = files.find((g) => g.path === file)?.content ?? '';
     return {
       ...f,
       file,
-      line: file === f.file ? f.line : 1,
-      message: `${f.message} (the failure disappears when ${file} is the offline draft)`,
+      line: unit !== undefined ? lineOf(model, unit) : file === f.file ? f.line : 1,
+      message:
+        unit !== undefined
+          ? `${f.message} (the failure disappears when ${unit} in ${file} is its offline draft)`
+          : `${f.message} (the failure disappears when ${file} is the offline draft)`,
     };
   });
   return { findings, attributions, reruns };
+}
+
+/** A module's statements that define no class or function (imports, assignments), as one text. */
+function outsideDefinitions(code: string): string {
+  return topLevelStatements(code)
+    .filter((s) => definedName(s.head) === null)
+    .map((s) => s.text)
+    .join('\n');
+}
+
+/** The 1-based line where `code` defines `name` at the top level (1 when it is not found). */
+function lineOf(code: string, name: string): number {
+  const at = code.split('\n').findIndex((line) => definedName(line) === name);
+  return at < 0 ? 1 : at + 1;
 }
