@@ -47,7 +47,11 @@ export function fallbacksByClass(
   return counts;
 }
 
-/** Busy time per agent: the sum of its units' durations, in the order agents first appear. */
+/**
+ * Busy time per agent: the sum of its units' durations, in the order agents first appear, to the
+ * microsecond (template units take a fraction of a millisecond). Pass the units as recorded
+ * (`unitTimes`), so each agent's total is exactly the sum of the durations the timeline shows.
+ */
 export function agentTimes(units: readonly UnitTimingRecord[]): { agent: string; units: number; busyMs: number }[] {
   const byAgent = new Map<string, { agent: string; units: number; busyMs: number }>();
   for (const u of units) {
@@ -56,7 +60,7 @@ export function agentTimes(units: readonly UnitTimingRecord[]): { agent: string;
     entry.busyMs += u.endMs - u.startMs;
     byAgent.set(u.agent, entry);
   }
-  return [...byAgent.values()].map((a) => ({ ...a, busyMs: round(a.busyMs) }));
+  return [...byAgent.values()].map((a) => ({ ...a, busyMs: roundMicro(a.busyMs) }));
 }
 
 /** Share of units that failed or fell back to their draft; 0 for a run with no units. */
@@ -129,3 +133,11 @@ export function isLocalEndpoint(baseURL: string | null): boolean {
 }
 
 export const round = (ms: number) => Math.round(ms * 10) / 10;
+
+/** Milliseconds to the microsecond, for unit timings measured with a high-resolution clock. */
+export const roundMicro = (ms: number) => Math.round(ms * 1000) / 1000;
+
+/** The units as the history keeps them: start and end to the microsecond. */
+export function unitTimes(units: readonly UnitTimingRecord[]): UnitTimingRecord[] {
+  return units.map((u) => ({ ...u, startMs: roundMicro(u.startMs), endMs: roundMicro(u.endMs) }));
+}
