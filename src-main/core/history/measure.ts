@@ -3,7 +3,7 @@
  * lanes, every model attempt (duration, outcome, the provider's token counts) and the review's
  * scores. Pure functions, so each figure is tested on its own.
  */
-import type { ModelUsage, UnitTimingRecord } from '../../../src-shared/api/history';
+import type { ModelUsage, RunHistoryRecord, UnitTimingRecord } from '../../../src-shared/api/history';
 import type { PriceTable } from '../../../src-shared/api/settings';
 import type { AttemptRecord } from '../recovery/attempt';
 
@@ -75,8 +75,26 @@ export function priceOf(prices: PriceTable, model: string) {
 }
 
 /**
+ * The cost of `tokensIn`/`tokensOut` of `model` in US dollars. A price in the table is used
+ * wherever the model runs (a local proxy such as LiteLLM in front of a hosted model does cost
+ * money); a model with no price costs 0 on a local endpoint (a model served by this machine) and
+ * is unknown (null) on a hosted one, never guessed.
+ */
+export function costOf(
+  model: string,
+  tokensIn: number,
+  tokensOut: number,
+  prices: PriceTable,
+  localEndpoint: boolean,
+): number | null {
+  const price = priceOf(prices, model);
+  if (price) return (tokensIn * price.inputPerMillion + tokensOut * price.outputPerMillion) / 1_000_000;
+  return localEndpoint ? 0 : null;
+}
+
+/**
  * Per model: calls, failures by class, the provider's token counts, latency p50/p95 of its calls
- * and the cost of the tokens it reported (0 on a local endpoint; null with no price known).
+ * and the cost of the tokens it reported (see `costOf`).
  */
 export function modelUsage(
   attempts: readonly AttemptRecord[],
@@ -91,7 +109,6 @@ export function modelUsage(
     const reported = calls.filter((c) => c.tokensIn !== undefined || c.tokensOut !== undefined);
     const tokensIn = reported.reduce((n, c) => n + (c.tokensIn ?? 0), 0);
     const tokensOut = reported.reduce((n, c) => n + (c.tokensOut ?? 0), 0);
-    const price = priceOf(prices, model);
     const durations = calls.map((c) => c.durationMs);
     return {
       model,
@@ -102,11 +119,7 @@ export function modelUsage(
       callsWithoutUsage: calls.length - reported.length,
       latencyP50Ms: percentile(durations, 50),
       latencyP95Ms: percentile(durations, 95),
-      costUsd: localEndpoint
-        ? 0
-        : price
-          ? (tokensIn * price.inputPerMillion + tokensOut * price.outputPerMillion) / 1_000_000
-          : null,
+      costUsd: costOf(model, tokensIn, tokensOut, prices, localEndpoint),
     };
   });
 }
@@ -119,6 +132,21 @@ export function totalCost(usage: readonly ModelUsage[]): number | null {
     total += u.costUsd;
   }
   return total;
+}
+
+/**
+ * `record` priced with `prices`: the tokens are what the provider reported, the prices what the
+ * settings say now, so correcting a price re-prices every recorded run at once.
+ */
+export function pricedRecord<R extends Pick<RunHistoryRecord, 'modelUsage' | 'costUsd' | 'localEndpoint'>>(
+  record: R,
+  prices: PriceTable,
+): R {
+  const usage = record.modelUsage.map((m) => ({
+    ...m,
+    costUsd: costOf(m.model, m.tokensIn, m.tokensOut, prices, record.localEndpoint),
+  }));
+  return { ...record, modelUsage: usage, costUsd: totalCost(usage) };
 }
 
 /** Whether a base URL points at this machine (a local model server costs nothing per token). */
