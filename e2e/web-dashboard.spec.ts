@@ -145,6 +145,7 @@ test('three runs appear on the dashboard with the figures they recorded', async 
     await studio.workspace('Settings');
     await studio.setSetting('Theme', theme);
     await studio.saveSettings();
+    await page.getByRole('button', { name: 'Dismiss' }).click(); // the toast would cover a chart
     await studio.workspace('Dashboard');
     await dashboard.chartsDrawn();
     for (const name of ['Selected run', 'Trends', 'Models', 'Against the baselines'] as const)
