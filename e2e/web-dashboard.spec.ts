@@ -31,9 +31,14 @@ async function history(dataDir: string): Promise<RunHistoryRecord[]> {
 }
 
 /** Starts a run and waits until it has ended and been recorded as the `nth` run of the history. */
-async function runToCompletion(studio: StudioPage, dataDir: string, nth: number): Promise<void> {
+async function runToCompletion(
+  studio: StudioPage,
+  dataDir: string,
+  nth: number,
+  engine: 'template' | 'llm' = 'llm',
+): Promise<void> {
   await studio.workspace('ERD');
-  await studio.generate('llm');
+  await studio.generate(engine);
   await expect.poll(async () => (await history(dataDir).catch(() => [])).length, { timeout: 120_000 }).toBe(nth);
   await expect(studio.runStatus).toHaveText('completed');
 }
@@ -140,6 +145,99 @@ test('three runs appear on the dashboard with the figures they recorded', async 
     await studio.workspace('Settings');
     await studio.setSetting('Theme', theme);
     await studio.saveSettings();
+    await page.getByRole('button', { name: 'Dismiss' }).click(); // the toast would cover a chart
+    await studio.workspace('Dashboard');
+    await dashboard.chartsDrawn();
+    for (const name of ['Selected run', 'Trends', 'Models', 'Against the baselines'] as const)
+      await dashboard
+        .section(name)
+        .screenshot({ path: testInfo.outputPath(`${theme}-${name.replace(/ /g, '-').toLowerCase()}.png`) });
+  }
+});
+
+test('a baseline and a price changed in the settings re-rate and re-price the dashboard at once', async ({
+  studio,
+  page,
+  dataDir,
+  host,
+  workDir,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  await fileSettingsStore(path.join(dataDir, 'settings.json')).update({
+    provider: 'custom',
+    baseUrl: server.baseURL,
+    model: 'fake-coder',
+    concurrency: 2,
+    cacheDir: path.join(workDir, 'cache'),
+  });
+  await page.goto('about:blank');
+  await studio.goto(host.url);
+  await studio.importFile(example('seed-legacy-jobboard.json'));
+  const dashboard = new DashboardPage(page);
+
+  // A template run: its units take a fraction of a millisecond each, measured and shown as such.
+  await runToCompletion(studio, dataDir, 1, 'template');
+  await studio.workspace('Dashboard');
+  await dashboard.chartsDrawn();
+  const [template] = await history(dataDir);
+  const agents = await dashboard.table('Time per agent');
+  expect(agents.map((row) => [row[0], Number(row[2])])).toEqual(template!.agents.map((a) => [a.agent, a.busyMs]));
+  expect(agents.every((row) => Number(row[2]) > 0)).toBe(true);
+  const units = await dashboard.table('Timeline of units per slot');
+  expect(units.every((row) => Number(row[4]) > Number(row[3]))).toBe(true);
+  await expect(dashboard.figure('Cache hits and misses')).toContainText('No cache lookup in this run');
+  for (const name of ['Selected run', 'Models'] as const)
+    await dashboard
+      .section(name)
+      .screenshot({ path: testInfo.outputPath(`template-${name.replace(/ /g, '-').toLowerCase()}.png`) });
+
+  await runToCompletion(studio, dataDir, 2);
+  const run = (await history(dataDir))[1];
+  const used = run!.modelUsage.find((m) => m.model === 'fake-coder')!;
+  expect(used.tokensIn).toBeGreaterThan(0);
+
+  await studio.workspace('Dashboard');
+  await dashboard.chartsDrawn();
+  const ratings = page.getByRole('table', { name: 'Ratings of the latest run' });
+  const pipelineRow = ratings.getByRole('row').filter({ hasText: 'Pipeline time' });
+  await expect(pipelineRow).toContainText('30.0 s');
+  await expect(pipelineRow).toContainText('Excellent');
+  // A local model with no price costs nothing.
+  expect(await dashboard.table('Tokens and cost per model')).toEqual([
+    ['fake-coder', String(used.calls), String(used.tokensIn), String(used.tokensOut), '0'],
+  ]);
+
+  await studio.workspace('Settings');
+  await studio.setSetting('Baseline pipeline time (s)', '0.1');
+  await page.getByRole('button', { name: 'Add model price' }).click();
+  const rows = page.getByRole('table', { name: 'Model prices' }).getByRole('row');
+  const added = `row ${(await rows.count()) - 1}`;
+  await page.getByLabel(`Model of ${added}`).fill('fake-coder');
+  await page.getByLabel('Input price of fake-coder').fill('200');
+  await page.getByLabel('Output price of fake-coder').fill('1000');
+  await studio.saveSettings();
+
+  await studio.workspace('Dashboard');
+  await expect(pipelineRow).toContainText('0.1 s');
+  await expect(pipelineRow).toContainText('Needs attention');
+  const cost = (used.tokensIn * 200 + used.tokensOut * 1000) / 1e6;
+  await expect
+    .poll(async () => (await dashboard.table('Tokens and cost per model'))[0]?.[4])
+    .toBe(String(Math.round(cost * 1e6) / 1e6));
+  const costTrend = await dashboard.table('Cost');
+  expect(costTrend.map((row) => row[4])).toEqual(['-', String(Math.round(cost * 1e6) / 1e6)]);
+
+  // Every view in both themes, without the toasts over them: the dashboard's sections and the
+  // settings' baselines and prices.
+  for (const theme of ['light', 'dark'] as const) {
+    await studio.workspace('Settings');
+    await studio.setSetting('Theme', theme);
+    await studio.saveSettings();
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+    for (const name of ['Dashboard baselines', 'Model prices (US$ per million tokens)'])
+      await page
+        .getByRole('group', { name })
+        .screenshot({ path: testInfo.outputPath(`${theme}-settings-${name.split(' ')[1]!.toLowerCase()}.png`) });
     await studio.workspace('Dashboard');
     await dashboard.chartsDrawn();
     for (const name of ['Selected run', 'Trends', 'Models', 'Against the baselines'] as const)

@@ -226,6 +226,7 @@ export async function generateCommand(erdFile: string, options: CliOptions, io: 
       concurrency: choice.value.concurrency,
       models: llm ? [llm.model, ...llm.fallbackModels.filter((m) => m !== llm.model)] : [],
       baseURL: prepared.options.llm?.client.baseURL ?? null,
+      reviewer: decidedBy === 'interactive' ? 'person' : 'policy',
     });
 
   const { metrics } = result;

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { draftResponder } from '../../test-support/draft-responder';
 import { startOpenAiServer, type ChatRequest, type OpenAiServer } from '../../test-support/openai-server';
 import { examples, listing, readReport, runCli } from '../../test-support/cli-harness';
+import { historyLog } from '../core/history/history-log';
 
 const DRIFT =
   '    featured = models.BooleanField(default=False)\n    views_count = models.PositiveIntegerField(default=0)\n';
@@ -161,5 +162,39 @@ describe('djforge generate on a terminal', () => {
     // high+medium takes the medium models.py too, so every file is written.
     expect(result.code, result.stderr).toBe(0);
     expect(await listing(path.join(dir, 'asked-not'))).toEqual(templateFiles);
+  });
+});
+
+describe('the review in the history', () => {
+  it('records a person’s interactive batch operation, and a policy’s decisions as a policy’s', async () => {
+    const data = path.join(dir, 'history-data');
+    const run = (answers: string[] | undefined, out: string, ...flags: string[]) =>
+      runCli(
+        { cwd: dir, env: { DJFORGE_DATA_DIR: data }, ...(answers ? { answers } : {}) },
+        'generate',
+        erd,
+        ...llm(),
+        '--no-runtime',
+        '--out',
+        out,
+        ...flags,
+      );
+    expect((await run(['2'], 'person-medium')).code).toBe(0);
+    expect((await run(undefined, 'policy-medium', '--approve', 'high+medium')).code).toBe(0);
+    const [person, policy] = (await historyLog(data).read()).records;
+    expect(person?.review?.reviewer).toBe('person');
+    expect(person?.review?.files.find((f) => f.path === 'core/models.py')).toEqual({
+      path: 'core/models.py',
+      category: 'medium',
+      score: 0.5,
+      decision: 'approved',
+      decidedBy: 'user',
+      edits: 0,
+      regenerations: 0,
+      outcome: 'approved',
+      approvedUnchanged: true,
+    });
+    expect(person?.review?.files).toHaveLength(total);
+    expect(policy?.review?.reviewer).toBe('policy');
   });
 });

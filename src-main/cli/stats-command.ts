@@ -77,7 +77,7 @@ export async function statsCommand(argv: readonly string[], io: CliIo): Promise<
   const read = await historyLog(dataDir).read();
   for (const warning of read.warnings) io.stderr(`warning: ${warning}\n`);
   const { settings } = await fileSettingsStore(path.join(dataDir, 'settings.json')).load();
-  const dashboard = historyDashboard(read, filter, settings.baselines);
+  const dashboard = historyDashboard(read, filter, settings.baselines, settings.prices);
   if (values.export) {
     io.stdout(exportHistory(dashboard.records, values.export as 'csv' | 'json').text);
   } else if (values.json) {

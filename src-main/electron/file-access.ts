@@ -35,6 +35,7 @@ export function electronHistory(store: KeyValueStore, runs: HistoryStore): Histo
     listRuns: () => runs.listRuns(),
     readRuns: () => runs.readRuns(),
     addRun: (record) => runs.addRun(record),
+    addReview: (review) => runs.addReview(review),
     listRecent: async () => read(),
     touchRecent: async (entry) => {
       const next = [entry, ...read().filter((r) => r.path !== entry.path)].slice(0, MAX_RECENT);

@@ -60,6 +60,54 @@ export const ModelUsageSchema = z.object({
 });
 export type ModelUsage = z.infer<typeof ModelUsageSchema>;
 
+/**
+ * What happened to one file in the review: its category and score as judged before the person
+ * changed anything, the final decision, who took it, and the person's edits and regenerations.
+ * `outcome` says it in one word (a changed file is `edited` or `regenerated` whatever its
+ * decision); `approvedUnchanged` is what the threshold rules count.
+ */
+export const ReviewedFileSchema = z.object({
+  path: z.string(),
+  category: z.string(),
+  score: rate,
+  decision: z.enum(['approved', 'skipped', 'pending']),
+  decidedBy: z.enum(['auto', 'user']).nullable(),
+  edits: count,
+  regenerations: count,
+  outcome: z.enum(['approved', 'skipped', 'edited', 'regenerated', 'pending']),
+  approvedUnchanged: z.boolean(),
+});
+export type ReviewedFile = z.infer<typeof ReviewedFileSchema>;
+
+/**
+ * A run's review as it stood when the project was written. `reviewer` says whether a person
+ * decided (the app, `djforge generate`'s interactive review) or a policy did (`--approve high`
+ * in CI); only a person's decisions feed the threshold recommendations.
+ */
+export const ReviewOutcomeSchema = z.object({
+  recordedAt: z.number(),
+  reviewer: z.enum(['person', 'policy']),
+  threshold: rate,
+  files: z.array(ReviewedFileSchema),
+});
+export type ReviewOutcome = z.infer<typeof ReviewOutcomeSchema>;
+
+export const REVIEW_RECORD_VERSION = 1;
+
+/**
+ * The review of a run recorded after the run's own line (the app records a run when it ends and
+ * its review when the person writes the project): a line of its own in `reviews.jsonl`, linked by
+ * `runId`, which readers merge into the run (the latest review of a run wins). Old lines are never
+ * rewritten.
+ */
+export const ReviewHistoryRecordSchema = ReviewOutcomeSchema.extend({
+  kind: z.literal('review'),
+  version: z.literal(REVIEW_RECORD_VERSION),
+  runId: z.string(),
+  host: z.enum(['cli', 'app']),
+});
+export type ReviewHistoryRecord = z.infer<typeof ReviewHistoryRecordSchema>;
+
 export const RunHistoryRecordSchema = z.object({
   version: z.literal(HISTORY_RECORD_VERSION),
   runId: z.string(),
@@ -92,6 +140,11 @@ export const RunHistoryRecordSchema = z.object({
   costUsd: z.number().nonnegative().nullable(),
   runtime: z.object({ ran: z.boolean(), ok: z.boolean().nullable(), skipped: z.string().nullable(), ms }),
   summary: RunSummarySchema,
+  /**
+   * The review's outcome: in the run's own line when the host reviewed before recording (the
+   * CLI), else merged from the review record written later (the app); absent while unreviewed.
+   */
+  review: ReviewOutcomeSchema.optional(),
 });
 export type RunHistoryRecord = z.infer<typeof RunHistoryRecordSchema>;
 

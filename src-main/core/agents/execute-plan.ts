@@ -38,7 +38,13 @@ export interface PipelineOptions {
   llm?: LlmEngineOptions;
   /** Null or absent: no cache (`--no-cache`). */
   cache?: AgentCache | null;
+  /** Wall clock (ms since the epoch): cooldowns, Retry-After dates, cache entry dates. */
   now?: () => number;
+  /**
+   * Monotonic high-resolution clock (ms, fractional) for the units' timings: a template unit takes
+   * well under a millisecond, which `Date.now` would record as 0. Default `performance.now`.
+   */
+  clock?: () => number;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
@@ -120,7 +126,8 @@ export async function executePlan(
   hooks: PipelineHooks = {},
 ): Promise<PipelineResult> {
   const now = options.now ?? Date.now;
-  const started = now();
+  const clock = options.clock ?? (() => performance.now());
+  const started = clock();
   const llm = options.engine === 'llm' ? options.llm : undefined;
   if (options.engine === 'llm' && !llm)
     throw new Error('executePlan: the llm engine needs options.llm (client and model).');
@@ -161,7 +168,7 @@ export async function executePlan(
       agent: unit.agent,
       slot,
       startMs: startedAt - started,
-      endMs: now() - started,
+      endMs: clock() - started,
       source,
     });
 
@@ -169,7 +176,7 @@ export async function executePlan(
     timed(unit, slot, startedAt, result.source);
     done.set(unit.id, result);
     outputs.set(unit.id, result.code);
-    emit({ type: 'done', unitId: unit.id, file: unit.file, source: result.source, durationMs: now() - startedAt });
+    emit({ type: 'done', unitId: unit.id, file: unit.file, source: result.source, durationMs: clock() - startedAt });
     const left = (remaining.get(unit.file) ?? 1) - 1;
     remaining.set(unit.file, left);
     const file = filesByPath.get(unit.file);
@@ -269,7 +276,7 @@ export async function executePlan(
     deps: unit.deps,
     cost: llm && unit.refine ? 1 + unit.draft.length / 20_000 : 0.01,
     run: async ({ signal, deps, slot }) => {
-      const startedAt = now();
+      const startedAt = clock();
       try {
         return await runUnit(unit, deps, signal, slot, startedAt);
       } catch (error) {
@@ -286,7 +293,7 @@ export async function executePlan(
   }));
   const pool = await runPool(tasks, { concurrency: options.concurrency, signal: hooks.signal });
   metrics.maxInFlight = pool.maxInFlight;
-  metrics.durationMs = now() - started;
+  metrics.durationMs = clock() - started;
   const files: PipelineFile[] = plan.files.map((file) => {
     const results = file.unitIds.map((id) => done.get(id) as UnitResult);
     const cacheKeys = file.unitIds.flatMap((id) => answerKeys.get(id) ?? []);

@@ -6,10 +6,11 @@
  */
 import type { Erd } from '../../../src-shared/erd/model';
 import type { RunStatus, RunSummary } from '../../../src-shared/api/model';
-import { HISTORY_RECORD_VERSION, type RunHistoryRecord } from '../../../src-shared/api/history';
+import { HISTORY_RECORD_VERSION, type ReviewOutcome, type RunHistoryRecord } from '../../../src-shared/api/history';
 import type { PriceTable } from '../../../src-shared/api/settings';
 import { canonicalJson, sha256 } from '../cache/cache-key';
 import { reviewVerdicts } from '../review/verdicts';
+import { reviewOutcome } from './review-record';
 import type { GenerationRun } from '../run/generation-run';
 import {
   agentTimes,
@@ -20,6 +21,7 @@ import {
   retriesByClass,
   round,
   totalCost,
+  unitTimes,
 } from './measure';
 
 export interface RecordInput {
@@ -38,6 +40,14 @@ export interface RecordInput {
   prices: PriceTable;
   /** The host's own summary (the app's); computed from the run when absent (the CLI). */
   summary?: RunSummary;
+  /**
+   * Who decided the review, when the host reviewed before recording (the CLI: `person` for the
+   * interactive review, `policy` for `--approve`); the record then carries the review's outcome.
+   * Absent (the app): the review is recorded later, when the person writes the project.
+   */
+  reviewer?: ReviewOutcome['reviewer'];
+  /** Wall clock for the review's time; default `Date.now`. */
+  now?: () => number;
 }
 
 /**
@@ -53,7 +63,7 @@ export function erdIdentity(erd: Erd): RunHistoryRecord['erd'] {
 export function buildHistoryRecord(input: RecordInput): RunHistoryRecord {
   const { run } = input;
   const result = run.result ? run.reportedResult() : null;
-  const units = result?.timeline ?? [];
+  const units = unitTimes(result?.timeline ?? []);
   const attempts = result ? result.files.flatMap((f) => f.attempts) : [];
   const reviewed = result ? reviewVerdicts(run.review) : null;
   const sources = new Map(result?.files.map((f) => [f.path, { agent: f.agent, source: f.source }]) ?? []);
@@ -88,7 +98,7 @@ export function buildHistoryRecord(input: RecordInput): RunHistoryRecord {
     generateMs: round(run.generateMs),
     validateMs: round(run.validateMs),
     agents: agentTimes(units),
-    units: units.map((u) => ({ ...u, startMs: round(u.startMs), endMs: round(u.endMs) })),
+    units,
     cache: {
       hits: metrics?.cacheHits ?? 0,
       misses: metrics?.cacheMisses ?? 0,
@@ -119,5 +129,8 @@ export function buildHistoryRecord(input: RecordInput): RunHistoryRecord {
       bytes,
       elapsedMs: Math.max(0, round(input.pipelineMs)),
     },
+    ...(input.reviewer && result
+      ? { review: reviewOutcome(run.review, input.reviewer, (input.now ?? Date.now)()) }
+      : {}),
   };
 }

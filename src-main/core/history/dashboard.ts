@@ -4,7 +4,8 @@
  * recommendations of the matching runs.
  */
 import type { HistoryDashboard, HistoryFilter, RunHistoryRecord } from '../../../src-shared/api/history';
-import type { Baselines } from '../../../src-shared/api/settings';
+import { DEFAULT_PRICES, type Baselines, type PriceTable } from '../../../src-shared/api/settings';
+import { pricedRecord } from './measure';
 import type { HistoryRead } from './history-log';
 import { baselineValues, rateRun } from './ratings';
 import { recommend } from './recommendations';
@@ -20,13 +21,18 @@ export function filterRuns(records: readonly RunHistoryRecord[], filter: History
   return filter.last ? matching.slice(-filter.last) : matching;
 }
 
-/** The dashboard of the runs `read` holds that match `filter`. */
+/**
+ * The dashboard of the runs `read` holds that match `filter`, rated against the settings'
+ * baselines and priced with the settings' price table as they are now (see `pricedRecord`), so a
+ * changed baseline or price shows on the next read without re-recording anything.
+ */
 export function historyDashboard(
   read: HistoryRead,
   filter: HistoryFilter,
   baselines: Partial<Baselines> | undefined,
+  prices: PriceTable = DEFAULT_PRICES,
 ): HistoryDashboard {
-  const records = filterRuns(read.records, filter);
+  const records = filterRuns(read.records, filter).map((r) => pricedRecord(r, prices));
   const values = baselineValues(baselines);
   const latest = records.filter((r) => r.status === 'completed').at(-1);
   return {

@@ -96,4 +96,42 @@ describe('history log', () => {
       },
     ]);
   });
+
+  it('merges the latest review of each run into it, never rewriting the run line, and skips a corrupt review', async () => {
+    const store = fileHistoryStore(dir);
+    const [a, b] = [historyRecord(), historyRecord()];
+    await store.addRun(a);
+    await store.addRun(b);
+    const runLines = await fs.readFile(historyLog(dir).file, 'utf8');
+    const review = (recordedAt: number, decision: 'approved' | 'skipped') => ({
+      kind: 'review' as const,
+      version: 1 as const,
+      runId: a.runId,
+      host: 'app' as const,
+      recordedAt,
+      reviewer: 'person' as const,
+      threshold: 0.8,
+      files: [
+        {
+          path: 'blog/models.py',
+          category: 'medium',
+          score: 0.5,
+          decision,
+          decidedBy: 'user' as const,
+          edits: 0,
+          regenerations: 0,
+          outcome: decision,
+          approvedUnchanged: decision === 'approved',
+        },
+      ],
+    });
+    await store.addReview(review(1, 'skipped'));
+    await fs.appendFile(historyLog(dir).reviewsFile, '{"kind":"review","runId":\n');
+    await store.addReview(review(2, 'approved'));
+    const { records, warnings } = await store.readRuns();
+    expect(await fs.readFile(historyLog(dir).file, 'utf8')).toBe(runLines);
+    const { kind: _k, version: _v, runId: _r, host: _h, ...latest } = review(2, 'approved');
+    expect(records).toEqual([{ ...a, review: latest }, b]);
+    expect(warnings).toEqual([`${historyLog(dir).reviewsFile}:2: not a complete JSON line; skipped.`]);
+  });
 });

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { type z } from 'zod';
 import { RecentFileSchema, type RecentFile, type RunRecord } from '../../../src-shared/api';
-import type { RunHistoryRecord } from '../../../src-shared/api/history';
+import type { ReviewHistoryRecord, RunHistoryRecord } from '../../../src-shared/api/history';
 import { withFileLock } from '../settings/file-lock';
 import { readJsonFile, writeJsonAtomic } from '../settings/file-settings-store';
 import { historyLog, type HistoryLogOptions, type HistoryRead } from './history-log';
@@ -20,6 +20,8 @@ export interface HistoryStore {
   /** Every recorded run with all its figures, oldest first, and the lines that were skipped. */
   readRuns(): Promise<HistoryRead>;
   addRun(record: RunHistoryRecord): Promise<void>;
+  /** Records a run's review after its run line (the app: when the person writes the project). */
+  addReview(review: ReviewHistoryRecord): Promise<void>;
   listRecent(): Promise<RecentFile[]>;
   /** Moves `path` to the front; returns the new list. */
   touchRecent(entry: RecentFile): Promise<RecentFile[]>;
@@ -54,6 +56,7 @@ export function fileHistoryStore(dataDir: string, options: HistoryLogOptions = {
     listRuns: async () => (await log.read()).records.map(runRow),
     readRuns: () => log.read(),
     addRun: (record) => log.append(record),
+    addReview: (review) => log.appendReview(review),
     listRecent: () => readList(recentFile, RecentFileSchema),
     touchRecent: (entry) =>
       withFileLock(recentFile, async () => {

@@ -108,7 +108,8 @@ describe('run measures', () => {
     expect(mystery?.costUsd).toBeNull();
     expect(totalCost([gpt!, mystery!])).toBeNull();
     expect(totalCost([gpt!])).toBeCloseTo(0.00045);
-    expect(modelUsage(attempts, prices, true).map((m) => m.costUsd)).toEqual([0, 0]);
+    // On a local endpoint a priced model still costs its price (a local proxy to a hosted model); others cost 0.
+    expect(modelUsage(attempts, prices, true).map((m) => m.costUsd)).toEqual([gpt!.costUsd, 0]);
   });
 
   it('knows a local endpoint', () => {

@@ -3,7 +3,7 @@
  * lanes, every model attempt (duration, outcome, the provider's token counts) and the review's
  * scores. Pure functions, so each figure is tested on its own.
  */
-import type { ModelUsage, UnitTimingRecord } from '../../../src-shared/api/history';
+import type { ModelUsage, RunHistoryRecord, UnitTimingRecord } from '../../../src-shared/api/history';
 import type { PriceTable } from '../../../src-shared/api/settings';
 import type { AttemptRecord } from '../recovery/attempt';
 
@@ -47,7 +47,11 @@ export function fallbacksByClass(
   return counts;
 }
 
-/** Busy time per agent: the sum of its units' durations, in the order agents first appear. */
+/**
+ * Busy time per agent: the sum of its units' durations, in the order agents first appear, to the
+ * microsecond (template units take a fraction of a millisecond). Pass the units as recorded
+ * (`unitTimes`), so each agent's total is exactly the sum of the durations the timeline shows.
+ */
 export function agentTimes(units: readonly UnitTimingRecord[]): { agent: string; units: number; busyMs: number }[] {
   const byAgent = new Map<string, { agent: string; units: number; busyMs: number }>();
   for (const u of units) {
@@ -56,7 +60,7 @@ export function agentTimes(units: readonly UnitTimingRecord[]): { agent: string;
     entry.busyMs += u.endMs - u.startMs;
     byAgent.set(u.agent, entry);
   }
-  return [...byAgent.values()].map((a) => ({ ...a, busyMs: round(a.busyMs) }));
+  return [...byAgent.values()].map((a) => ({ ...a, busyMs: roundMicro(a.busyMs) }));
 }
 
 /** Share of units that failed or fell back to their draft; 0 for a run with no units. */
@@ -71,8 +75,26 @@ export function priceOf(prices: PriceTable, model: string) {
 }
 
 /**
+ * The cost of `tokensIn`/`tokensOut` of `model` in US dollars. A price in the table is used
+ * wherever the model runs (a local proxy such as LiteLLM in front of a hosted model does cost
+ * money); a model with no price costs 0 on a local endpoint (a model served by this machine) and
+ * is unknown (null) on a hosted one, never guessed.
+ */
+export function costOf(
+  model: string,
+  tokensIn: number,
+  tokensOut: number,
+  prices: PriceTable,
+  localEndpoint: boolean,
+): number | null {
+  const price = priceOf(prices, model);
+  if (price) return (tokensIn * price.inputPerMillion + tokensOut * price.outputPerMillion) / 1_000_000;
+  return localEndpoint ? 0 : null;
+}
+
+/**
  * Per model: calls, failures by class, the provider's token counts, latency p50/p95 of its calls
- * and the cost of the tokens it reported (0 on a local endpoint; null with no price known).
+ * and the cost of the tokens it reported (see `costOf`).
  */
 export function modelUsage(
   attempts: readonly AttemptRecord[],
@@ -87,7 +109,6 @@ export function modelUsage(
     const reported = calls.filter((c) => c.tokensIn !== undefined || c.tokensOut !== undefined);
     const tokensIn = reported.reduce((n, c) => n + (c.tokensIn ?? 0), 0);
     const tokensOut = reported.reduce((n, c) => n + (c.tokensOut ?? 0), 0);
-    const price = priceOf(prices, model);
     const durations = calls.map((c) => c.durationMs);
     return {
       model,
@@ -98,11 +119,7 @@ export function modelUsage(
       callsWithoutUsage: calls.length - reported.length,
       latencyP50Ms: percentile(durations, 50),
       latencyP95Ms: percentile(durations, 95),
-      costUsd: localEndpoint
-        ? 0
-        : price
-          ? (tokensIn * price.inputPerMillion + tokensOut * price.outputPerMillion) / 1_000_000
-          : null,
+      costUsd: costOf(model, tokensIn, tokensOut, prices, localEndpoint),
     };
   });
 }
@@ -117,6 +134,21 @@ export function totalCost(usage: readonly ModelUsage[]): number | null {
   return total;
 }
 
+/**
+ * `record` priced with `prices`: the tokens are what the provider reported, the prices what the
+ * settings say now, so correcting a price re-prices every recorded run at once.
+ */
+export function pricedRecord<R extends Pick<RunHistoryRecord, 'modelUsage' | 'costUsd' | 'localEndpoint'>>(
+  record: R,
+  prices: PriceTable,
+): R {
+  const usage = record.modelUsage.map((m) => ({
+    ...m,
+    costUsd: costOf(m.model, m.tokensIn, m.tokensOut, prices, record.localEndpoint),
+  }));
+  return { ...record, modelUsage: usage, costUsd: totalCost(usage) };
+}
+
 /** Whether a base URL points at this machine (a local model server costs nothing per token). */
 export function isLocalEndpoint(baseURL: string | null): boolean {
   if (!baseURL) return false;
@@ -129,3 +161,11 @@ export function isLocalEndpoint(baseURL: string | null): boolean {
 }
 
 export const round = (ms: number) => Math.round(ms * 10) / 10;
+
+/** Milliseconds to the microsecond, for unit timings measured with a high-resolution clock. */
+export const roundMicro = (ms: number) => Math.round(ms * 1000) / 1000;
+
+/** The units as the history keeps them: start and end to the microsecond. */
+export function unitTimes(units: readonly UnitTimingRecord[]): UnitTimingRecord[] {
+  return units.map((u) => ({ ...u, startMs: roundMicro(u.startMs), endMs: roundMicro(u.endMs) }));
+}

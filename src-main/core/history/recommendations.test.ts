@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FileQuality, UnitTimingRecord } from '../../../src-shared/api/history';
+import type { ReviewedFile, UnitTimingRecord } from '../../../src-shared/api/history';
 import { historyRecord, usage } from '../../../test-support/history-records';
 import { laneUtilisation, recommend } from './recommendations';
 
@@ -16,16 +16,21 @@ const busyUnits = (n: number, lanes: number, ms = 100): UnitTimingRecord[] =>
     endMs: Math.floor(i / lanes) * ms + ms,
     source: 'llm',
   }));
-const medium = (approved: boolean, revisions = 0): FileQuality => ({
+/** A file of a person's review: judged `category`, then approved, skipped or edited. */
+const reviewed = (category: string, outcome: 'approved' | 'skipped' | 'edited', score = 0.55): ReviewedFile => ({
   path: 'x.py',
-  agent: 'views',
-  source: 'llm',
-  score: 0.6,
-  category: 'medium',
-  approved,
-  decidedBy: 'user',
-  revisions,
+  category,
+  score,
+  decision: outcome === 'skipped' ? 'skipped' : 'approved',
+  decidedBy: category === 'auto-approved' && outcome !== 'skipped' ? 'auto' : 'user',
+  edits: outcome === 'edited' ? 1 : 0,
+  regenerations: 0,
+  outcome,
+  approvedUnchanged: outcome === 'approved',
 });
+const withReview = (files: ReviewedFile[], reviewer: 'person' | 'policy' = 'person') =>
+  historyRecord({ review: { recordedAt: 0, reviewer, threshold: 0.8, files } });
+const medium = (outcome: 'approved' | 'skipped' | 'edited', score?: number) => reviewed('medium', outcome, score);
 const rules = (records: Parameters<typeof recommend>[0]) => recommend(records).map((r) => r.rule);
 
 describe('recommendation rules', () => {
@@ -95,16 +100,45 @@ describe('recommendation rules', () => {
     expect(rules([llm({ cache: cold }), llm({ cache: cold, models: ['m', 'n'] })])).toEqual([]);
   });
 
-  it('lowerThreshold fires when 80 % of 5 medium files were approved unchanged, not when edited or too few', () => {
-    const approved = [medium(true), medium(true), medium(true), medium(true), medium(false)];
-    expect(recommend([historyRecord({ files: approved })])).toEqual([
+  it('lowerThreshold fires when a person approved 80 % of 5 medium files unchanged, not when edited or too few', () => {
+    const approved = [medium('approved', 0.5), medium('approved'), medium('approved'), medium('approved')];
+    expect(recommend([withReview([...approved, medium('edited')])])).toEqual([
       expect.objectContaining({
         rule: 'lowerThreshold',
-        evidence: { mediumDecided: 5, approvedUnchanged: 4, sharePct: 80 },
+        evidence: { mediumDecided: 5, approvedUnchanged: 4, sharePct: 80, lowestScore: 0.5, threshold: 0.8 },
       }),
     ]);
-    expect(rules([historyRecord({ files: approved.slice(0, 4) })])).toEqual([]);
-    expect(rules([historyRecord({ files: [...approved.slice(0, 3), medium(true, 1), medium(false)] })])).toEqual([]);
+    expect(rules([withReview(approved)])).toEqual([]);
+    expect(rules([withReview([...approved.slice(0, 3), medium('skipped'), medium('edited')])])).toEqual([]);
+    // Files spread over runs count together; a run without a review adds nothing.
+    expect(rules([withReview(approved.slice(0, 2)), historyRecord(), withReview(approved.slice(0, 3))])).toEqual([
+      'lowerThreshold',
+    ]);
+  });
+
+  it('lowerThreshold ignores a policy’s decisions and the run’s own files (recorded before the review)', () => {
+    const approved = Array.from({ length: 6 }, () => medium('approved'));
+    expect(rules([withReview(approved, 'policy')])).toEqual([]);
+    const files = Array.from({ length: 6 }, () => ({
+      ...historyRecord().files[0]!,
+      category: 'medium',
+      approved: true,
+      decidedBy: 'user' as const,
+    }));
+    expect(rules([historyRecord({ files })])).toEqual([]);
+  });
+
+  it('raiseThreshold fires when a person overrode 25 % of at least 5 auto-approved files', () => {
+    const auto = (outcome: 'approved' | 'skipped' | 'edited') => reviewed('auto-approved', outcome, 0.9);
+    const kept = [auto('approved'), auto('approved'), auto('approved')];
+    expect(recommend([withReview([...kept, auto('edited'), auto('skipped')])])).toEqual([
+      expect.objectContaining({
+        rule: 'raiseThreshold',
+        evidence: { autoApproved: 5, overridden: 2, sharePct: 40, threshold: 0.8 },
+      }),
+    ]);
+    expect(rules([withReview([...kept, auto('approved'), auto('approved'), auto('skipped')])])).toEqual([]);
+    expect(rules([withReview([...kept, auto('edited')])])).toEqual([]);
   });
 
   it('ignores runs that did not complete', () => {

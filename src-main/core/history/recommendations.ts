@@ -11,10 +11,16 @@
  *   and more than MODEL_FAILURE_BOUND of them failed.
  * - `warmCache`: an ERD generated again with the LLM engine (same content hash and model chain, so
  *   the same cache keys) had a cache hit rate under LOW_HIT_RATE on its latest run.
- * - `lowerThreshold`: over the last WINDOW runs at least MIN_DECIDED medium-quality files were
- *   decided by a person and at least UNCHANGED_APPROVAL_SHARE of them were approved unchanged.
+ * - `lowerThreshold`: over the last WINDOW runs a person reviewed (review records, see
+ *   `review-record.ts`), at least MIN_DECIDED files judged medium were decided by the person and at
+ *   least UNCHANGED_APPROVAL_SHARE of them were approved unchanged; the advice names the lowest
+ *   score among those files.
+ * - `raiseThreshold`: over the same reviews, at least MIN_DECIDED files were auto-approved as
+ *   judged and the person edited, regenerated or skipped at least OVERRIDDEN_SHARE of them.
+ * Reviews decided by a policy (`djforge generate --approve …`) are not a person's judgement and
+ * are not counted.
  */
-import type { Recommendation, RunHistoryRecord } from '../../../src-shared/api/history';
+import type { Recommendation, ReviewedFile, RunHistoryRecord } from '../../../src-shared/api/history';
 import { cacheHitRate } from './ratings';
 
 export const WINDOW = 5;
@@ -25,6 +31,7 @@ export const MODEL_FAILURE_BOUND = 0.25;
 export const LOW_HIT_RATE = 0.3;
 export const MIN_DECIDED = 5;
 export const UNCHANGED_APPROVAL_SHARE = 0.8;
+export const OVERRIDDEN_SHARE = 0.25;
 
 const pct = (x: number) => Math.round(x * 1000) / 10;
 const rateLimits = (r: RunHistoryRecord) => r.modelUsage.reduce((n, m) => n + (m.failures['rateLimit'] ?? 0), 0);
@@ -124,22 +131,46 @@ function cacheRules(llmRuns: RunHistoryRecord[]): Recommendation[] {
 }
 
 function thresholdRules(runs: RunHistoryRecord[]): Recommendation[] {
-  const recent = runs.slice(-WINDOW);
-  const medium = recent.flatMap((r) => r.files.filter((f) => f.category === 'medium' && f.decidedBy === 'user'));
-  const unchanged = medium.filter((f) => f.approved && f.revisions === 0).length;
-  if (medium.length < MIN_DECIDED || unchanged / medium.length < UNCHANGED_APPROVAL_SHARE) return [];
-  return [
-    {
+  const recent = runs.filter((r) => r.review?.reviewer === 'person').slice(-WINDOW);
+  const reviewed = recent.flatMap((r) => r.review?.files ?? []);
+  const runIds = recent.map((r) => r.runId);
+  const threshold = recent.at(-1)?.review?.threshold ?? 0;
+  const advice: Recommendation[] = [];
+  const byPerson = (f: ReviewedFile) => f.decidedBy === 'user' || f.edits + f.regenerations > 0;
+  const medium = reviewed.filter((f) => f.category === 'medium' && byPerson(f));
+  const unchanged = medium.filter((f) => f.approvedUnchanged);
+  if (medium.length >= MIN_DECIDED && unchanged.length / medium.length >= UNCHANGED_APPROVAL_SHARE) {
+    const lowest = Math.min(...unchanged.map((f) => f.score));
+    advice.push({
       rule: 'lowerThreshold',
-      message: `You approved ${unchanged} of ${medium.length} medium-quality files unchanged over the last ${recent.length} runs; lower the auto-approval threshold so such files are approved for you.`,
+      message: `You approved ${unchanged.length} of ${medium.length} medium-quality files unchanged over the last ${recent.length} reviewed runs; lower the auto-approval threshold from ${threshold} to ${Math.floor(lowest * 20) / 20} (the lowest score among them) so such files are approved for you.`,
       evidence: {
         mediumDecided: medium.length,
-        approvedUnchanged: unchanged,
-        sharePct: pct(unchanged / medium.length),
+        approvedUnchanged: unchanged.length,
+        sharePct: pct(unchanged.length / medium.length),
+        lowestScore: lowest,
+        threshold,
       },
-      runIds: recent.map((r) => r.runId),
-    },
-  ];
+      runIds,
+    });
+  }
+  const auto = reviewed.filter((f) => f.category === 'auto-approved');
+  const overridden = auto.filter(
+    (f) => f.outcome === 'edited' || f.outcome === 'regenerated' || f.outcome === 'skipped',
+  );
+  if (auto.length >= MIN_DECIDED && overridden.length / auto.length >= OVERRIDDEN_SHARE)
+    advice.push({
+      rule: 'raiseThreshold',
+      message: `You edited, regenerated or skipped ${overridden.length} of ${auto.length} auto-approved files over the last ${recent.length} reviewed runs; raise the auto-approval threshold above ${threshold} so such files wait for you.`,
+      evidence: {
+        autoApproved: auto.length,
+        overridden: overridden.length,
+        sharePct: pct(overridden.length / auto.length),
+        threshold,
+      },
+      runIds,
+    });
+  return advice;
 }
 
 /** The recommendations for `records` (oldest first). */

@@ -54,8 +54,20 @@ export interface ReviewEvents {
 
 export type { ReviewSummary } from './summary';
 
+/**
+ * What the reviewer changed in a file (edits, regenerations with feedback) and how the file was
+ * judged before their first change, for the history's review record: automatic repairs and
+ * offline drafts are the run's, not the person's, and are not counted.
+ */
+export interface ReviewerChanges {
+  edits: number;
+  regenerations: number;
+  judged: { category: Category; score: number };
+}
+
 export class ReviewSession extends EventEmitter<ReviewEvents> {
   private readonly entries = new Map<string, ReviewEntry>();
+  private readonly changes = new Map<string, ReviewerChanges>();
   /** The auto-approval threshold in (0, 1]. */
   readonly threshold: number;
   private chain: Promise<unknown> = Promise.resolve();
@@ -141,6 +153,7 @@ export class ReviewSession extends EventEmitter<ReviewEvents> {
         keptDraft: null,
       };
       this.entries.set(file.path, placeholder);
+      this.changes.delete(file.path);
       if (!this.completed && this.options.judgeOnJoin === false) return placeholder;
       // Before complete() only the file's own findings count, so it is judged alone (cheap);
       // afterwards a late file is judged with the whole project.
@@ -317,6 +330,10 @@ export class ReviewSession extends EventEmitter<ReviewEvents> {
     return this.queue(async () => {
       const entry = this.get(path);
       const version = await this.judge(path, content, null, this.sources({ path, content }), origin, feedback);
+      const changes = this.reviewerChanges(path);
+      if (origin === 'edited') changes.edits += 1;
+      else changes.regenerations += 1;
+      this.changes.set(path, changes);
       entry.previous.push(entry.current);
       entry.current = version;
       entry.failed = null;
@@ -367,6 +384,15 @@ export class ReviewSession extends EventEmitter<ReviewEvents> {
       ? await this.options.regenerate(path, feedback, entry.current.content, hooks)
       : await this.options.regenerate(path, feedback, entry.current.content);
     return this.replace(path, content, 'regenerated', feedback);
+  }
+
+  /** What the reviewer changed in `path`; no change yet: zero counts and the current judgement. */
+  reviewerChanges(path: string): ReviewerChanges {
+    const entry = this.get(path);
+    const known = this.changes.get(path);
+    return known
+      ? { ...known, judged: { ...known.judged } }
+      : { edits: 0, regenerations: 0, judged: { category: entry.current.category, score: entry.current.score } };
   }
 
   /** The files to write: approved ones only, current content, sorted by path. */

@@ -1,11 +1,13 @@
 /**
  * The Dashboard's methods: the recorded runs with ratings and recommendations, and their export.
- * Baselines come from the settings at each call, so a changed baseline re-rates every run at once.
+ * Baselines and prices come from the settings at each call, so a changed baseline re-rates every run
+ * and a changed price re-prices every run at once.
  */
 import { historyDashboard } from '../history/dashboard';
 import { exportHistory } from '../history/export';
 import type { HistoryStore } from '../history/history-store';
 import { filterRuns } from '../history/dashboard';
+import { pricedRecord } from '../history/measure';
 import type { SettingsStore } from '../settings';
 import type { StudioHandlers } from './dispatch';
 
@@ -14,9 +16,14 @@ export function historyHandlers(
   settings: SettingsStore,
 ): Pick<StudioHandlers, 'historyDashboard' | 'exportHistory'> {
   return {
-    historyDashboard: async (filter) =>
-      historyDashboard(await history.readRuns(), filter, (await settings.load()).settings.baselines),
-    exportHistory: async ({ format, filter }) =>
-      exportHistory(filterRuns((await history.readRuns()).records, filter), format),
+    historyDashboard: async (filter) => {
+      const current = (await settings.load()).settings;
+      return historyDashboard(await history.readRuns(), filter, current.baselines, current.prices);
+    },
+    exportHistory: async ({ format, filter }) => {
+      const { prices } = (await settings.load()).settings;
+      const records = filterRuns((await history.readRuns()).records, filter).map((r) => pricedRecord(r, prices));
+      return exportHistory(records, format);
+    },
   };
 }

@@ -15,6 +15,7 @@ import { createFileHandlers, type FileAccessPolicy } from './file-handlers';
 import type { HistoryStore } from '../history/history-store';
 import { historyHandlers } from './history-handlers';
 import { reviewHandlers } from './review-handlers';
+import { recordReviewOnWrite } from './review-record-handlers';
 import { runHandlers } from './run-handlers';
 import { RunManager } from './run-manager';
 
@@ -64,6 +65,17 @@ export function createStudioService(deps: StudioDeps): StudioService {
   };
 
   const files = createFileHandlers(deps, now);
+  const run = runHandlers({
+    core: deps.core,
+    runs,
+    settings: deps.settings,
+    secrets: deps.secrets,
+    emit: deps.emit,
+    env: deps.env ?? {},
+    dataDir: deps.info.dataDir,
+    checkedErd,
+    outputTarget: files.outputTarget,
+  });
 
   const handlers: StudioHandlers = {
     appInfo: async () => ({ ...deps.info, nativeDialogs: deps.dialogs !== undefined }),
@@ -79,17 +91,8 @@ export function createStudioService(deps: StudioDeps): StudioService {
       const result = await deps.core.importErdText(text ?? 'null', 'document.json');
       return { diagnostics: result.diagnostics };
     },
-    ...runHandlers({
-      core: deps.core,
-      runs,
-      settings: deps.settings,
-      secrets: deps.secrets,
-      emit: deps.emit,
-      env: deps.env ?? {},
-      dataDir: deps.info.dataDir,
-      checkedErd,
-      outputTarget: files.outputTarget,
-    }),
+    ...run,
+    ...recordReviewOnWrite(run.writeProject, { runs, history: deps.history, now }),
     getSettings: async () => (await deps.settings.load()).settings,
     setApiKey: async ({ provider, key }) => {
       await deps.secrets.set(provider, key);

@@ -45,4 +45,17 @@ describe('toasts', () => {
       Array.from({ length: MAX_TOASTS }, (_, i) => `Message ${i + 3}.×`),
     );
   });
+
+  it('show a repeated message once, its time counted from the repeat', () => {
+    vi.useFakeTimers();
+    render(<Toasts />);
+    act(() => showInfo('Settings saved.'));
+    act(() => vi.advanceTimersByTime(3_000));
+    act(() => showInfo('Settings saved.'));
+    expect(screen.getAllByRole('status')).toHaveLength(1);
+    act(() => vi.advanceTimersByTime(3_000));
+    expect(screen.getByRole('status')).toHaveTextContent('Settings saved.');
+    act(() => vi.advanceTimersByTime(1_500));
+    expect(screen.queryByRole('status')).not.toBeInTheDocument();
+  });
 });

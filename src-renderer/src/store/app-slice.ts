@@ -37,7 +37,13 @@ export const createAppSlice: StateCreator<AppSlice, [], [], AppSlice> = (set) =>
   setInfo: (info) => set({ info }),
   setWorkspace: (workspace) => set({ workspace }),
   setTheme: (theme) => set({ theme }),
+  // The same message again (two saves in a row) replaces the one showing, with a fresh timer,
+  // rather than stacking a copy above it.
   pushToast: (kind, text) =>
-    set((s) => ({ toasts: [...s.toasts, { id: nextToast++, kind, text }].slice(-MAX_TOASTS) })),
+    set((s) => ({
+      toasts: [...s.toasts.filter((t) => t.kind !== kind || t.text !== text), { id: nextToast++, kind, text }].slice(
+        -MAX_TOASTS,
+      ),
+    })),
   dismissToast: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
 });

@@ -40,7 +40,7 @@ export function RunCharts({ runs, run, dark }: RunChartsProps) {
       </p>
       <div className="chart-grid">
         {figures.map((f) => (
-          <ChartFigure key={f.title} title={f.title} spec={f.spec} table={f.table} dark={dark} />
+          <ChartFigure key={f.title} title={f.title} spec={f.spec} table={f.table} note={f.note} dark={dark} />
         ))}
       </div>
       <ChartFigure title="Timeline of units per slot" spec={timeline.spec} table={timeline.table} dark={dark} />

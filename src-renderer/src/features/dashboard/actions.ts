@@ -1,7 +1,7 @@
 /** Keeping the run history current, filtering it, and exporting it. */
 import { call } from '@renderer/lib/call';
 import { studio } from '@renderer/lib/client';
-import { studioState } from '@renderer/store';
+import { studioState, useStudio } from '@renderer/store';
 import type { HistoryViewFilter } from './dashboard-slice';
 
 /** Reloads the table and, once there are runs to chart, the dashboard of the current filter. */
@@ -21,6 +21,12 @@ export async function filterHistory(filter: HistoryViewFilter): Promise<void> {
   if (dashboard) studioState().setDashboard(dashboard);
 }
 
+/** Reads the dashboard of the current filter again (same runs, new ratings and costs). */
+export async function reloadDashboard(): Promise<void> {
+  const dashboard = await call('historyDashboard', studioState().historyFilter);
+  if (dashboard) studioState().setDashboard(dashboard);
+}
+
 /** Saves the runs matching the filter as a CSV or JSON file (the browser's download). */
 export async function downloadHistory(format: 'csv' | 'json'): Promise<void> {
   const exported = await call('exportHistory', { format, filter: studioState().historyFilter });
@@ -31,7 +37,19 @@ export async function downloadHistory(format: 'csv' | 'json'): Promise<void> {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** Reloads the history whenever a run ends; returns the function that stops. */
+/**
+ * Reloads the history whenever a run ends, and the dashboard whenever the settings change (its
+ * ratings and costs come from the baselines and prices there, so a saved baseline re-rates it
+ * without a reload); returns the function that stops both.
+ */
 export function followHistory(): () => void {
-  return studio().onRunFinished(() => void refreshHistory());
+  const stopRuns = studio().onRunFinished(() => void refreshHistory());
+  const stopSettings = useStudio.subscribe((state, previous) => {
+    if (state.settings !== previous.settings && previous.settings !== null && state.history.length > 0)
+      void reloadDashboard();
+  });
+  return () => {
+    stopRuns();
+    stopSettings();
+  };
 }

@@ -9,6 +9,8 @@ import { CATEGORIES } from '@shared/api/review-constants';
 export interface FigureData {
   spec: ChartSpec;
   table: ChartTable;
+  /** Said above the chart when it has nothing to draw, and why. */
+  note?: string;
 }
 
 const s = (ms: number) => Math.round(ms) / 1000;
@@ -21,18 +23,23 @@ export const SOURCE_COLOURS: Record<UnitSource, ChartColour> = {
   failed: 'red',
 };
 
+/**
+ * Busy time per agent in milliseconds to the microsecond: a template agent's units take a fraction
+ * of a millisecond, which seconds would show as 0.
+ */
 export function agentTimeFigure(run: RunHistoryRecord): FigureData {
   return {
     spec: {
       kind: 'bar',
       labels: run.agents.map((a) => a.agent),
-      datasets: [{ label: 'Busy time (s)', values: run.agents.map((a) => s(a.busyMs)), colour: 'blue' }],
-      yTitle: 'Busy time (s)',
+      datasets: [{ label: 'Busy time (ms)', values: run.agents.map((a) => a.busyMs), colour: 'blue' }],
+      yTitle: 'Busy time (ms)',
     },
     table: {
-      columns: ['Agent', 'Units', 'Busy time (s)'],
-      rows: run.agents.map((a) => [a.agent, a.units, s(a.busyMs)]),
+      columns: ['Agent', 'Units', 'Busy time (ms)'],
+      rows: run.agents.map((a) => [a.agent, a.units, a.busyMs]),
     },
+    ...(run.agents.length === 0 ? { note: 'No unit ran in this run (it ended before generating).' } : {}),
   };
 }
 
@@ -57,6 +64,9 @@ export function cacheFigure(run: RunHistoryRecord): FigureData {
         ],
       ],
     },
+    ...(hits + misses === 0
+      ? { note: 'No cache lookup in this run: only model answers are cached (the LLM engine, without --no-cache).' }
+      : {}),
   };
 }
 

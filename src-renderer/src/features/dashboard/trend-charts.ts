@@ -222,6 +222,7 @@ export function failuresFigure(models: readonly ModelTotals[]): FigureData {
       columns: ['Model', 'Calls', ...classes.map((c) => `${c} failures`)],
       rows: models.map((m) => [m.model, m.calls, ...classes.map((c) => m.failures[c] ?? 0)]),
     },
+    ...(classes.length === 0 ? { note: 'No call failed in these runs: every model answered every time.' } : {}),
   };
 }
 

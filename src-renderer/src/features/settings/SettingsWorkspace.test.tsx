@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Toasts } from '@renderer/components/Toasts';
 import { useStudio } from '@renderer/store';
-import { DEFAULT_SETTINGS, type AppInfo, type Settings } from '@shared/api';
+import { DEFAULT_BASELINES, DEFAULT_SETTINGS, type AppInfo, type Settings } from '@shared/api';
 import { connectFakeStudio, refusal, type FakeStudio } from '../../../test-support/fake-studio';
 import { loadSettings } from './actions';
 import { SettingsWorkspace } from './SettingsWorkspace';
@@ -56,7 +56,7 @@ describe('the settings workspace', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Save settings' }));
     expect(await screen.findByRole('status')).toHaveTextContent('Settings saved.');
     expect(studio.inputs('updateSettings')).toEqual([
-      expect.objectContaining({ engine: 'llm', concurrency: 8, fallbackModels: [], baselines: { pipelineMs: 30_000 } }),
+      expect.objectContaining({ engine: 'llm', concurrency: 8, fallbackModels: [], baselines: DEFAULT_BASELINES }),
     ]);
     expect(useStudio.getState().settings?.concurrency).toBe(8);
   });
@@ -95,5 +95,43 @@ describe('the settings workspace', () => {
       { provider: 'openrouter', key: 'sk-test' },
       { provider: 'openrouter', key: null },
     ]);
+  });
+
+  it('saves a changed baseline and an added price once, and exactly one toast says so', async () => {
+    renderSettings();
+    const pipeline = screen.getByLabelText('Baseline pipeline time (s)');
+    expect(pipeline).toHaveValue('30');
+    await userEvent.clear(pipeline);
+    await userEvent.type(pipeline, '2');
+    await userEvent.click(screen.getByRole('button', { name: 'Add model price' }));
+    await userEvent.type(screen.getByLabelText('Model of row 15'), 'fake-coder');
+    const input = screen.getByLabelText('Input price of fake-coder');
+    await userEvent.clear(input);
+    await userEvent.type(input, '100');
+    await userEvent.click(screen.getByRole('button', { name: 'Remove gpt-4o' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    expect(await screen.findByRole('status')).toHaveTextContent('Settings saved.');
+    expect(screen.getAllByRole('status')).toHaveLength(1);
+    expect(studio.inputs('updateSettings')).toHaveLength(1);
+    expect(stored.baselines.pipelineMs).toBe(2000);
+    expect(stored.prices['fake-coder']).toEqual({ inputPerMillion: 100, outputPerMillion: 0 });
+    expect(stored.prices['gpt-4o']).toBeUndefined();
+    // The form shows what the host stored.
+    expect(screen.getByLabelText('Baseline pipeline time (s)')).toHaveValue('2');
+    expect(screen.getByLabelText('Input price of fake-coder')).toHaveValue('100');
+  });
+
+  it('refuses to save a bad baseline or price, naming the field, and sends nothing', async () => {
+    renderSettings();
+    const rate = screen.getByLabelText('Baseline cache hit rate (%)');
+    await userEvent.clear(rate);
+    await userEvent.type(rate, '130');
+    await userEvent.clear(screen.getByLabelText('Output price of gpt-4o'));
+    await userEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    const problems = await screen.findByRole('alert', { name: 'Settings not saved' });
+    expect(problems).toHaveTextContent('Baseline cache hit rate (%) must be a number from 0 to 100, got "130".');
+    expect(problems).toHaveTextContent('Price row 1 (gpt-4o): the output price must be a number');
+    expect(studio.inputs('updateSettings')).toEqual([]);
+    expect(rate).toHaveValue('130');
   });
 });

@@ -4,7 +4,10 @@ import { useStudio } from '@renderer/store';
 import type { Provider, Settings } from '@shared/api';
 import { PROVIDERS, THEMES } from '@shared/api/settings-constants';
 import { refreshKey, saveSettings, storeKey } from './actions';
+import { DashboardSettings } from './DashboardSettings';
+import { dashboardDraftOf, dashboardPatchOf, type DashboardDraft } from './dashboard-settings';
 import { DRAFT_FIELDS, DRAFT_LABELS, draftOf, patchOfDraft, type Draft } from './settings-draft';
+import './settings.css';
 
 function KeyFieldset({ provider }: { provider: Provider }) {
   const { isSet, nativeDialogs } = useStudio(
@@ -55,12 +58,24 @@ export function SettingsWorkspace() {
   const [provider, setProvider] = useState<Provider | null>(null);
   const [engine, setEngine] = useState<Settings['engine'] | null>(null);
   const [theme, setTheme] = useState<Settings['theme'] | null>(null);
+  const [dashboardDraft, setDashboardDraft] = useState<DashboardDraft | null>(null);
+  const [problems, setProblems] = useState<string[]>([]);
   if (!settings) return <p>Loading settings…</p>;
   const chosenProvider = provider ?? settings.provider;
   const values = draft ?? draftOf(settings);
+  const dashboardValues = dashboardDraft ?? dashboardDraftOf(settings.baselines, settings.prices);
   const onSave = async () => {
+    const checked = dashboardPatchOf(dashboardValues);
+    if ('errors' in checked) {
+      setProblems(checked.errors);
+      return;
+    }
+    setProblems([]);
     const choices = { engine: engine ?? settings.engine, provider: chosenProvider, theme: theme ?? settings.theme };
-    if (await saveSettings(patchOfDraft(values, choices))) setDraft(null);
+    if (await saveSettings({ ...patchOfDraft(values, choices), ...checked.patch })) {
+      setDraft(null);
+      setDashboardDraft(null);
+    }
   };
   return (
     <section aria-label="Settings" className="settings">
@@ -115,6 +130,17 @@ export function SettingsWorkspace() {
             ))}
           </select>
         </label>
+        <DashboardSettings draft={dashboardValues} onChange={setDashboardDraft} />
+        {problems.length > 0 && (
+          <div role="alert" aria-label="Settings not saved" className="settings-problems">
+            <p>Not saved: correct these fields first.</p>
+            <ul>
+              {problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          </div>
+        )}
         <button type="submit" className="primary">
           Save settings
         </button>

@@ -21,7 +21,6 @@ describe('the settings form', () => {
       autoApproveThreshold: 0.8,
       cacheDir: '/tmp/cache',
       pythonPath: null,
-      baselines: { pipelineMs: 30000 },
     });
   });
 
@@ -31,14 +30,12 @@ describe('the settings form', () => {
       model: '  m  ',
       fallbackModels: ' x, ,y ',
       concurrency: 'four',
-      pipelineMs: ' ',
     };
     const patch = patchOfDraft(draft, { engine: 'llm', provider: 'ollama', theme: 'dark' });
     expect(patch).toMatchObject({
       engine: 'llm',
       model: 'm',
       fallbackModels: ['x', 'y'],
-      baselines: { pipelineMs: null },
     });
     expect(patch.concurrency).toBeNaN();
   });

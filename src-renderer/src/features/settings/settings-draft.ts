@@ -1,5 +1,6 @@
 /**
- * The settings form's text fields and the patch they become. Text is kept as typed (so a
+ * The settings form's text fields and the patch they become (the dashboard's baselines and
+ * prices have their own draft, `dashboard-settings.ts`). Text is kept as typed (so a
  * half-typed number stays on screen); the host validates the patch and names what is wrong.
  */
 import type { Settings, SettingsPatch } from '@shared/api';
@@ -13,7 +14,6 @@ export const DRAFT_LABELS = {
   autoApproveThreshold: 'Auto-approve threshold (0–1)',
   cacheDir: 'Cache folder (empty: in the data folder)',
   pythonPath: 'Python for runtime validation (empty: find one)',
-  pipelineMs: 'Baseline pipeline time (ms, empty: none)',
 } as const;
 
 export type Draft = Record<keyof typeof DRAFT_LABELS, string>;
@@ -30,7 +30,6 @@ export function draftOf(s: Settings): Draft {
     autoApproveThreshold: String(s.autoApproveThreshold),
     cacheDir: s.cacheDir ?? '',
     pythonPath: s.pythonPath ?? '',
-    pipelineMs: s.baselines.pipelineMs === null ? '' : String(s.baselines.pipelineMs),
   };
 }
 
@@ -51,6 +50,5 @@ export function patchOfDraft(draft: Draft, choices: Pick<Settings, 'engine' | 'p
     autoApproveThreshold: number(draft.autoApproveThreshold),
     cacheDir: draft.cacheDir.trim() || null,
     pythonPath: draft.pythonPath.trim() || null,
-    baselines: { pipelineMs: draft.pipelineMs.trim() === '' ? null : number(draft.pipelineMs) },
   };
 }

@@ -7,13 +7,15 @@ export interface ChartFigureProps {
   spec: ChartSpec;
   table: ChartTable;
   dark: boolean;
+  /** Why the chart has nothing to draw, shown above it (an empty chart alone says nothing). */
+  note?: string | undefined;
 }
 
 /**
  * A titled chart with its numbers as a table behind a toggle: screen-reader users and anyone who
  * wants the exact figures read the table, which holds the same numbers the chart draws.
  */
-export function ChartFigure({ title, spec, table, dark }: ChartFigureProps) {
+export function ChartFigure({ title, spec, table, dark, note }: ChartFigureProps) {
   const [showTable, setShowTable] = useState(false);
   const tableId = useId();
   return (
@@ -29,6 +31,7 @@ export function ChartFigure({ title, spec, table, dark }: ChartFigureProps) {
           {showTable ? 'Hide data table' : 'Show data table'}
         </button>
       </figcaption>
+      {note && <p className="chart-note">{note}</p>}
       <ChartView spec={spec} dark={dark} label={title} />
       {showTable && (
         <table id={tableId} className="chart-table" aria-label={`${title} (data)`}>

@@ -59,24 +59,33 @@ function seriesChart(spec: SeriesChart, dark: boolean, label: string) {
       />
     );
   }
+  // A line over a single run has no segment to draw: its point is drawn as a short dash instead,
+  // so a baseline or a moving average stays visible from the first run on.
+  const single = spec.labels.length === 1;
   const data = {
     labels: spec.labels,
-    datasets: spec.datasets.map((d) => ({
-      type: spec.kind === 'line' || d.line ? ('line' as const) : ('bar' as const),
-      label: d.label,
-      data: d.values,
-      backgroundColor: colourOf(d.colour, dark),
-      borderColor: colourOf(d.colour, dark),
-      borderDash: d.dashed ? [6, 4] : [],
-      pointRadius: d.line ? 0 : 3,
-      spanGaps: true,
-    })),
+    datasets: spec.datasets.map((d) => {
+      const line = spec.kind === 'line' || d.line === true;
+      return {
+        type: line ? ('line' as const) : ('bar' as const),
+        label: d.label,
+        data: d.values,
+        backgroundColor: colourOf(d.colour, dark),
+        borderColor: colourOf(d.colour, dark),
+        borderDash: d.dashed ? [6, 4] : [],
+        pointStyle: line ? ('line' as const) : ('rect' as const),
+        pointRadius: d.line ? (single ? 14 : 0) : 3,
+        pointBorderWidth: 2,
+        spanGaps: true,
+      };
+    }),
   } as ChartData<'bar' | 'line', (number | null)[], string>;
   const options: ChartOptions<'bar' | 'line'> = {
     responsive: true,
     maintainAspectRatio: false,
     animation: false,
-    plugins: { legend: { labels: { color: ink } } },
+    // Legend entries drawn in each dataset's own style: a line for lines, a box for bars.
+    plugins: { legend: { labels: { color: ink, usePointStyle: true } } },
     scales: {
       x: { stacked: spec.stacked ?? false, ticks: { color: ink }, grid: { color: grid } },
       y: {
