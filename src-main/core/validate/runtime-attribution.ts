@@ -116,6 +116,42 @@ function suspect(f: Finding, candidates: readonly string[]): string | null {
   return null;
 }
 
+/**
+ * Finds by halving, for each of `pending`, the member of `set` whose draft removes it. `proven`:
+ * drafting all of `set` is known to remove them (otherwise a lone member is confirmed by a rerun).
+ * `draft` runs the project with the given members drafted; `blame` records each answer.
+ */
+async function bisect(
+  set: readonly string[],
+  pending: Finding[],
+  proven: boolean,
+  draft: (members: readonly string[], pending: readonly Finding[]) => Promise<RuntimeResult>,
+  blame: (failure: Finding, member: string) => void,
+): Promise<void> {
+  if (set.length === 0 || pending.length === 0) return;
+  if (set.length === 1) {
+    const [only = ''] = set;
+    let confirmed = pending;
+    if (!proven) {
+      const r = await draft(set, pending);
+      confirmed = pending.filter((f) => absent(f, r));
+    }
+    for (const f of confirmed) blame(f, only);
+    return;
+  }
+  const half = set.slice(0, Math.ceil(set.length / 2));
+  const r = await draft(half, pending);
+  const gone = pending.filter((f) => absent(f, r));
+  await bisect(half, gone, true, draft, blame);
+  await bisect(
+    set.slice(half.length),
+    pending.filter((f) => !gone.includes(f)),
+    false,
+    draft,
+    blame,
+  );
+}
+
 /** Attributes every error of `input.result` to the model-written file whose draft removes it. */
 export async function attributeFailures(input: AttributionInput): Promise<AttributionOutcome> {
   const { files, result, drafts } = input;
@@ -134,25 +170,8 @@ export async function attributeFailures(input: AttributionInput): Promise<Attrib
     return input.rerun(project, scopeOf(pending));
   };
   const blamed = new Map<Finding, string>();
-  /** `pending` disappear when all of `set` is the draft (`verified`) or should; find the one file. */
-  const narrow = async (set: readonly string[], pending: Finding[], verified: boolean): Promise<void> => {
-    if (set.length === 1) {
-      const [only = ''] = set;
-      let confirmed = pending;
-      if (!verified) {
-        const r = await variant(set, pending);
-        confirmed = pending.filter((f) => absent(f, r));
-      }
-      for (const f of confirmed) blamed.set(f, only);
-      return;
-    }
-    const half = set.slice(0, Math.ceil(set.length / 2));
-    const r = await variant(half, pending);
-    const gone = pending.filter((f) => absent(f, r));
-    const rest = pending.filter((f) => !gone.includes(f));
-    if (gone.length > 0) await narrow(half, gone, true);
-    if (rest.length > 0) await narrow(set.slice(half.length), rest, false);
-  };
+  const narrow = (set: readonly string[], pending: Finding[], verified: boolean) =>
+    bisect(set, pending, verified, variant, (f, file) => blamed.set(f, file));
 
   // Round 1: each likely culprit alone (two at a time), with only its own failures to rerun.
   const bySuspect = new Map<string, Finding[]>();
@@ -193,26 +212,7 @@ export async function attributeFailures(input: AttributionInput): Promise<Attrib
         scopeOf(pending),
       );
     };
-    const narrowUnit = async (set: readonly string[], pending: Finding[], proven: boolean): Promise<void> => {
-      if (set.length === 0 || pending.length === 0) return;
-      if (set.length === 1) {
-        const [only = ''] = set;
-        let confirmed = pending;
-        if (!proven) {
-          const r = await swap(set, pending);
-          confirmed = pending.filter((f) => absent(f, r));
-        }
-        for (const f of confirmed) units.set(f, only);
-        return;
-      }
-      const half = set.slice(0, Math.ceil(set.length / 2));
-      const r = await swap(half, pending);
-      const gone = pending.filter((f) => absent(f, r));
-      const rest = pending.filter((f) => !gone.includes(f));
-      await narrowUnit(half, gone, true);
-      await narrowUnit(set.slice(half.length), rest, false);
-    };
-    await narrowUnit(changed, mine, verified);
+    await bisect(changed, mine, verified, swap, (f, unit) => units.set(f, unit));
   });
 
   const attributions = failures.map((f) => ({ failure: f, file: blamed.get(f) ?? null, unit: units.get(f) ?? null }));
