@@ -2,15 +2,16 @@
  * The review of one generation run. Files join as the pipeline finishes them (review never waits
  * for the whole run); each is validated in the context of the files present, scored and
  * categorized, and auto-approved when its category allows. The seed's five batch operations and
- * the per-file decisions act on it; only approved files leave it (`approvedFiles`).
+ * the per-file decisions act on it (review-decisions.ts); only approved files leave it
+ * (`approvedFiles`).
  *
  * Cross-file (semantic) findings are held back until `complete()`, because a file that imports
  * one not generated yet is not wrong; `complete()` re-validates everything with the full project
  * and withdraws auto-approvals that no longer hold. Edits and regenerations re-validate and reset
  * the decision to pending (auto-approval then applies again); earlier versions are kept.
  */
-import { EventEmitter } from 'node:events';
 import { DEFAULT_THRESHOLD, scoreFile, type Category } from '../validate/score';
+import { ReviewDecisions } from './review-decisions';
 import { summarize, type ReviewSummary } from './summary';
 import type { Finding, SourceFile } from '../validate/types';
 import {
@@ -45,12 +46,7 @@ export interface ReviewSessionOptions {
   judgeOnJoin?: boolean;
 }
 
-export interface ReviewEvents {
-  added: [ReviewEntry];
-  updated: [ReviewEntry];
-  decided: [ReviewEntry];
-  completed: [];
-}
+export type { ReviewEvents } from './review-decisions';
 
 export type { ReviewSummary } from './summary';
 
@@ -65,8 +61,7 @@ export interface ReviewerChanges {
   judged: { category: Category; score: number };
 }
 
-export class ReviewSession extends EventEmitter<ReviewEvents> {
-  private readonly entries = new Map<string, ReviewEntry>();
+export class ReviewSession extends ReviewDecisions {
   private readonly changes = new Map<string, ReviewerChanges>();
   /** The auto-approval threshold in (0, 1]. */
   readonly threshold: number;
@@ -236,94 +231,6 @@ export class ReviewSession extends EventEmitter<ReviewEvents> {
 
   get isComplete(): boolean {
     return this.completed;
-  }
-
-  /** The entry of `path`; throws a ReviewError naming the path when there is none. */
-  get(path: string): ReviewEntry {
-    const entry = this.entries.get(path);
-    if (!entry) throw new ReviewError(`No file "${path}" in this review.`, 'review.unknown-file');
-    return entry;
-  }
-
-  list(): ReviewEntry[] {
-    return [...this.entries.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  }
-
-  private decide(entry: ReviewEntry, decision: 'approved' | 'skipped'): boolean {
-    if (decision === 'approved' && entry.failed !== null) {
-      throw new ReviewError(
-        `"${entry.path}" failed to generate (${entry.failed}); edit or regenerate it before approving.`,
-        'review.not-approvable',
-      );
-    }
-    if (entry.decision === decision && entry.decidedBy === 'user') return false;
-    entry.decision = decision;
-    entry.decidedBy = 'user';
-    this.emit('decided', entry);
-    return true;
-  }
-
-  approve(path: string): void {
-    this.decide(this.get(path), 'approved');
-  }
-
-  skip(path: string): void {
-    this.decide(this.get(path), 'skipped');
-  }
-
-  /** Take back a person's decision: the file is pending again (auto-approval does not reapply). */
-  undecide(path: string): void {
-    const entry = this.get(path);
-    if (entry.decision === 'pending') return;
-    entry.decision = 'pending';
-    entry.decidedBy = null;
-    this.emit('decided', entry);
-  }
-
-  private batch(categories: readonly Category[], decision: 'approved' | 'skipped'): string[] {
-    const changed: string[] = [];
-    for (const e of this.list()) {
-      if (e.decision !== 'pending' || !categories.includes(e.current.category)) continue;
-      if (decision === 'approved' && e.failed !== null) continue;
-      if (this.decide(e, decision)) changed.push(e.path);
-    }
-    return changed;
-  }
-
-  /** Batch 1: approve every pending auto-approved and high-quality file. Returns the paths approved. */
-  approveHighQuality(): string[] {
-    return this.batch(['auto-approved', 'high'], 'approved');
-  }
-
-  /** Batch 2: approve every pending auto-approved, high- and medium-quality file. */
-  approveHighAndMedium(): string[] {
-    return this.batch(['auto-approved', 'high', 'medium'], 'approved');
-  }
-
-  /** Batch 3: the pending files one at a time (live: a file decided meanwhile is not yielded). */
-  *reviewEach(): Generator<ReviewEntry> {
-    const seen = new Set<string>();
-    for (;;) {
-      const next = this.list().find((e) => e.decision === 'pending' && !seen.has(e.path));
-      if (!next) return;
-      seen.add(next.path);
-      yield next;
-    }
-  }
-
-  /** Batch 4: skip every pending low-quality and error file. Returns the paths skipped. */
-  skipProblematic(): string[] {
-    return this.batch(['low', 'error'], 'skipped');
-  }
-
-  /** Batch 5: approve exactly the chosen files; unknown paths are refused before anything changes. */
-  approveSelection(paths: readonly string[]): string[] {
-    const unknown = paths.filter((p) => !this.entries.has(p));
-    if (unknown.length > 0) throw new ReviewError(`Not in this review: ${unknown.join(', ')}.`, 'review.bad-selection');
-    const failed = paths.filter((p) => this.entries.get(p)?.failed !== null);
-    if (failed.length > 0)
-      throw new ReviewError(`Failed to generate, cannot be approved: ${failed.join(', ')}.`, 'review.not-approvable');
-    return paths.filter((p) => this.decide(this.get(p), 'approved'));
   }
 
   private replace(path: string, content: string, origin: VersionOrigin, feedback?: string): Promise<ReviewEntry> {
