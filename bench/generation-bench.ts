@@ -126,6 +126,12 @@ export async function runGenerationBenchmarks(): Promise<void> {
     const erd = syntheticErd(n);
     const { ms, files, bytes } = timeGeneration(erd, 5);
     console.log(row(`synthetic-${n}`, n, ms, files, bytes));
+    // The same with groups of 25: one Django app per group (erd/apps-from-groups.ts).
+    const grouped = syntheticErd(n, { groupSize: 25 });
+    const split = timeGeneration(grouped, 5);
+    console.log(
+      row(`synthetic-${n}, ${grouped.project.apps?.length ?? 1} apps`, n, split.ms, split.files, split.bytes),
+    );
   }
 
   console.log('\n== Time per file kind (synthetic-500, median of 3) ==');
