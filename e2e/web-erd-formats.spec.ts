@@ -77,6 +77,46 @@ test('import a DBML file and an SQL file and generate a project from each', asyn
   await expect(editor.entity('Purchase')).toHaveCount(0);
 });
 
+test('replacing an open file with an import makes an unsaved document of the imported file', async ({
+  studio,
+  page,
+  workDir,
+}) => {
+  const editor = new EditorPage(page);
+  const dbml = path.join(workDir, 'library.dbml');
+  await writeFile(dbml, DBML);
+  await studio.openPath(dbml);
+  await expect(editor.entity('Book')).toBeVisible({ timeout: 45_000 });
+  const header = page.getByLabel('Open document');
+  await expect(header).toHaveText('library.dbml');
+  const sql = path.join(workDir, 'shop.sql');
+  await writeFile(sql, SQL);
+  await studio.importFile(sql);
+  await editor.answerImport('Replace the diagram');
+  await expect(editor.entity('Purchase')).toBeVisible();
+  // The document is now the imported file's, not saved anywhere: dirty, and Save never writes it over library.dbml.
+  await expect(header).toHaveText('• shop.sql');
+  await page.getByLabel('File path').fill('');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(
+    page
+      .getByRole('alert')
+      .filter({ hasText: /path|where|file/i })
+      .first(),
+  ).toBeVisible();
+  expect(await readFile(dbml, 'utf8')).toBe(DBML);
+  const saved = path.join(workDir, 'shop.json');
+  await page.getByLabel('File path').fill(saved);
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(header).toHaveText('shop.json');
+  expect(await readFile(saved, 'utf8')).toContain('Purchase');
+  // A merge keeps the open document: its name stays, now with unsaved changes.
+  await studio.importFile(dbml);
+  await editor.answerImport('Merge into it');
+  await expect(editor.entity('Book')).toBeVisible();
+  await expect(header).toHaveText('• shop.json');
+});
+
 test('export the whole diagram as SVG and PNG, and DBML that imports back', async ({ studio, page, workDir }) => {
   const editor = new EditorPage(page);
   const dbml = path.join(workDir, 'library.dbml');
