@@ -12,6 +12,9 @@ import { placeUnplaced } from './auto-layout-action';
 import { perform } from './canvas-actions';
 import { mergeErd } from './erd-merge';
 
+/** The name a pasted schema is imported under (it has no file; a document it replaces is untitled). */
+export const PASTED_SCHEMA = 'pasted schema';
+
 const isBlank = () => {
   const { document, dirty } = studioState();
   return !document || (document.erd.entities.length === 0 && !dirty);
@@ -60,6 +63,9 @@ export async function resolveImport(choice: 'replace' | 'merge' | 'cancel'): Pro
     ? `Merged ${pendingImport.name}: ${merged.added.length} entities added, ${merged.replaced.length} replaced.`
     : `Replaced the diagram with ${pendingImport.name} (${imported.entities.length} entities).`;
   if (!perform({ kind: 'replace', label: 'Import', from: latest, to })) return;
-  if (!merged) studioState().adoptImport(pendingImport);
+  if (!merged) {
+    const pasted = pendingImport.name === PASTED_SCHEMA;
+    studioState().adoptImport(pasted ? { ...pendingImport, name: 'Untitled' } : pendingImport);
+  }
   showInfo(summary);
 }
