@@ -113,6 +113,8 @@ export const createErdSlice: StateCreator<ErdSlice, [], [], ErdSlice> = (set) =>
               diagnostics: imported.diagnostics,
             },
             dirty: true,
+            selection: NOTHING,
+            selectedField: null,
           }
         : s,
     ),
