@@ -127,7 +127,10 @@ function Canvas({ diagram, dark, events, selection, focus }: DiagramViewProps) {
     const changed: string[] = [];
     for (const box of diagram.boxes) {
       const keys = box.rows.map((r) => r.key).join('|');
-      if (rowKeys.current.get(box.id) !== keys) changed.push(box.id);
+      const was = rowKeys.current.get(box.id);
+      // A box seen for the first time is measured by React Flow as it mounts: asking again would
+      // measure every box of a document twice as it opens.
+      if (was !== undefined && was !== keys) changed.push(box.id);
       rowKeys.current.set(box.id, keys);
     }
     if (changed.length > 0) updateNodeInternals(changed);
