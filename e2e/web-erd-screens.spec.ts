@@ -35,12 +35,12 @@ for (const theme of ['light', 'dark'] as const) {
     await studio.dropFile('synthetic-150.json', JSON.stringify(syntheticErd(150)));
     // Over a diagram with entities, an import asks; replacing lays the new entities out in the same step.
     await editor.answerImport('Replace the diagram');
-    // The replaced document is the dropped file's, unsaved, with nothing of the old one selected.
+    await expect(page.getByRole('list', { name: 'History' })).toHaveText(/Auto-layout\s*Import/, { timeout: 45_000 });
+    // Once laid out and applied, the replaced document is the dropped file's, unsaved, with nothing of the old one selected.
     await expect(page.getByLabel('Open document')).toHaveText('• synthetic-150.json');
     await expect(
       page.getByRole('toolbar', { name: 'Diagram actions' }).getByRole('button', { name: 'Delete' }),
     ).toBeDisabled();
-    await expect(page.getByRole('list', { name: 'History' })).toHaveText(/Auto-layout\s*Import/, { timeout: 45_000 });
     await expect(editor.entity('Entity0')).toBeAttached();
     await page.getByRole('button', { name: 'Fit View' }).click();
     await page.screenshot({ path: path.join(SHOTS, `synthetic-150-${theme}.png`) });

@@ -6,6 +6,7 @@ import {
   ReactFlowProvider,
   ConnectionMode,
   useReactFlow,
+  useStore,
   useUpdateNodeInternals,
   type Connection,
   type EdgeChange,
@@ -29,6 +30,8 @@ const SNAP_GRID: [number, number] = [GRID_STEP, GRID_STEP];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const PRO_OPTIONS = { hideAttribution: true };
 const FIT_VIEW = { maxZoom: 1 };
+/** Below this zoom a 10 px label is under 6 px tall: not drawn. */
+const FAR_ZOOM = 0.6;
 
 /** What a box's node was made from: the same inputs give back the same node object. */
 interface NodeSource {
@@ -248,9 +251,13 @@ function Canvas({ diagram, dark, events, selection, focus }: DiagramViewProps) {
   const [moving, setMoving] = useState(false);
   const onMoveStart = useCallback(() => setMoving(true), []);
   const onMoveEnd = useCallback(() => setMoving(false), []);
+  // Zoomed out past reading, the lines' labels are hidden (`diagram-far`): hundreds of unreadable
+  // labels only cost each frame of a pan or drag.
+  const far = useStore((s) => s.transform[2] < FAR_ZOOM);
+  const classes = [moving ? 'diagram-moving' : '', far ? 'diagram-far' : ''].filter(Boolean).join(' ');
   return (
     <ReactFlow
-      className={moving ? 'diagram-moving' : undefined}
+      {...(classes ? { className: classes } : {})}
       onMoveStart={onMoveStart}
       onMoveEnd={onMoveEnd}
       nodes={allNodes}
