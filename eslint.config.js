@@ -19,7 +19,7 @@ const ADAPTERS = [
   {
     folder: 'monaco',
     libraries: ['monaco-editor', 'monaco-editor/**', '@monaco-editor/*'],
-    entries: ['CodeView', 'DiffView', 'MergeView', 'languages'],
+    entries: ['CodeView', 'DiffView', 'MergeView', 'TextEditor', 'languages'],
   },
   { folder: 'flow', libraries: ['@xyflow/*'], entries: ['DiagramView', 'diagram', 'diagram-svg'] },
   {

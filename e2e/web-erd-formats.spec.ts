@@ -77,6 +77,46 @@ test('import a DBML file and an SQL file and generate a project from each', asyn
   await expect(editor.entity('Purchase')).toHaveCount(0);
 });
 
+test('replacing an open file with an import makes an unsaved document of the imported file', async ({
+  studio,
+  page,
+  workDir,
+}) => {
+  const editor = new EditorPage(page);
+  const dbml = path.join(workDir, 'library.dbml');
+  await writeFile(dbml, DBML);
+  await studio.openPath(dbml);
+  await expect(editor.entity('Book')).toBeVisible({ timeout: 45_000 });
+  const header = page.getByLabel('Open document');
+  await expect(header).toHaveText('library.dbml');
+  const sql = path.join(workDir, 'shop.sql');
+  await writeFile(sql, SQL);
+  await studio.importFile(sql);
+  await editor.answerImport('Replace the diagram');
+  await expect(editor.entity('Purchase')).toBeVisible();
+  // The document is now the imported file's, not saved anywhere: dirty, and Save never writes it over library.dbml.
+  await expect(header).toHaveText('• shop.sql');
+  await page.getByLabel('File path').fill('');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(
+    page
+      .getByRole('alert')
+      .filter({ hasText: /path|where|file/i })
+      .first(),
+  ).toBeVisible();
+  expect(await readFile(dbml, 'utf8')).toBe(DBML);
+  const saved = path.join(workDir, 'shop.json');
+  await page.getByLabel('File path').fill(saved);
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(header).toHaveText('shop.json');
+  expect(await readFile(saved, 'utf8')).toContain('Purchase');
+  // A merge keeps the open document: its name stays, now with unsaved changes.
+  await studio.importFile(dbml);
+  await editor.answerImport('Merge into it');
+  await expect(editor.entity('Book')).toBeVisible();
+  await expect(header).toHaveText('• shop.json');
+});
+
 test('export the whole diagram as SVG and PNG, and DBML that imports back', async ({ studio, page, workDir }) => {
   const editor = new EditorPage(page);
   const dbml = path.join(workDir, 'library.dbml');
@@ -163,16 +203,24 @@ test('the text pane applies DBML as one step, or refuses it with the parser’s 
   // The canvas loads with the first diagram; on a busy machine that takes a while.
   await expect(editor.entity('Book')).toBeVisible({ timeout: 45_000 });
   await page.getByRole('button', { name: 'Text', exact: true }).click();
-  const text = editor.textPane.getByLabel('Document text');
-  await expect(text).toHaveValue(/Table "?book"? \{/); // the imported table keeps its name (dbTable)
-  await text.fill('Table Book {\n  id int [pk\n}\n');
+  // Monaco, with DBML highlighting: keywords are coloured tokens, not plain text.
+  const text = editor.documentText;
+  await expect(text).toContainText(/Table\s"?book"?\s\{/); // the imported table keeps its name (dbTable)
+  await expect(
+    text
+      .locator('span[class^="mtk"]')
+      .filter({ hasText: /^Table$/ })
+      .first(),
+  ).toBeVisible();
+  await editor.replaceText('Table Book {\n  id int [pk\n}\n');
   await editor.textPane.getByRole('button', { name: 'Apply text' }).click();
   await expect(editor.textPane.getByRole('alert')).toContainText(/\(\d+:\d+\): The DBML does not parse/);
+  // The refusal is marked in the editor at the parser's line (a squiggle Monaco draws).
+  await expect(editor.textPane.locator('.squiggly-error').first()).toBeAttached();
   await expect(editor.entity('Author')).toBeVisible();
   await editor.textPane.getByRole('button', { name: 'Revert text' }).click();
-  await expect(text).toHaveValue(/Table "?author"? \{/);
-  const current = await text.inputValue();
-  await text.fill(`${current}\nTable Publisher {\n  id int [pk, increment]\n  name varchar(80) [not null]\n}\n`);
+  await expect(text).toContainText(/Table\s"?author"?\s\{/);
+  await editor.appendText('\nTable Publisher {\n  id int [pk, increment]\n  name varchar(80) [not null]\n}\n');
   await editor.textPane.getByRole('button', { name: 'Apply text' }).click();
   await expect(editor.entity('Publisher')).toBeVisible();
   await expect(editor.entity('Book')).toBeVisible();

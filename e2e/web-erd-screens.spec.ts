@@ -24,11 +24,23 @@ for (const theme of ['light', 'dark'] as const) {
     const first = editor.canvas.locator('.react-flow__node-box').first();
     await first.locator('.diagram-box-head').click();
     await page.screenshot({ path: path.join(SHOTS, `massive-selected-${theme}.png`) });
+    await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+    await page.screenshot({ path: path.join(SHOTS, `massive-shortcuts-${theme}.png`) });
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('button', { name: 'Text', exact: true }).click();
+    await expect(editor.documentText).toContainText('Table');
+    await page.screenshot({ path: path.join(SHOTS, `massive-text-${theme}.png`) });
+    await page.getByRole('button', { name: 'Text', exact: true }).click();
 
     await studio.dropFile('synthetic-150.json', JSON.stringify(syntheticErd(150)));
     // Over a diagram with entities, an import asks; replacing lays the new entities out in the same step.
     await editor.answerImport('Replace the diagram');
     await expect(page.getByRole('list', { name: 'History' })).toHaveText(/Auto-layout\s*Import/, { timeout: 45_000 });
+    // Once laid out and applied, the replaced document is the dropped file's, unsaved, with nothing of the old one selected.
+    await expect(page.getByLabel('Open document')).toHaveText('• synthetic-150.json');
+    await expect(
+      page.getByRole('toolbar', { name: 'Diagram actions' }).getByRole('button', { name: 'Delete' }),
+    ).toBeDisabled();
     await expect(editor.entity('Entity0')).toBeAttached();
     await page.getByRole('button', { name: 'Fit View' }).click();
     await page.screenshot({ path: path.join(SHOTS, `synthetic-150-${theme}.png`) });

@@ -112,4 +112,24 @@ export class EditorPage {
   get textPane(): Locator {
     return this.page.getByRole('region', { name: 'Document as text' });
   }
+
+  /** The text pane's editor (Monaco): what it shows, its visible lines. */
+  get documentText(): Locator {
+    return this.textPane.locator('.monaco-editor .view-lines');
+  }
+
+  /** Replaces the text pane's text, typing as a person pasting would. */
+  async replaceText(text: string): Promise<void> {
+    await this.textPane.getByRole('textbox', { name: 'Document text' }).focus();
+    await this.page.keyboard.press('ControlOrMeta+A');
+    await this.page.keyboard.press('Delete');
+    await this.page.keyboard.insertText(text);
+  }
+
+  /** Adds `text` at the end of the text pane's text. */
+  async appendText(text: string): Promise<void> {
+    await this.textPane.getByRole('textbox', { name: 'Document text' }).focus();
+    await this.page.keyboard.press('ControlOrMeta+End');
+    await this.page.keyboard.insertText(text);
+  }
 }

@@ -1,5 +1,6 @@
 import './erd.css';
 import { useEffect, useMemo, useState } from 'react';
+import { preloadDiagramView } from '@renderer/lib/flow/DiagramView';
 import { useStudio } from '@renderer/store';
 import type { Erd } from '@shared/erd/model';
 import { redoEdit, undoEdit } from './actions';
@@ -61,6 +62,18 @@ function useUndoKeys(): void {
   }, []);
 }
 
+/**
+ * The entities with errors, as the same set object while its members stay the same: a check that
+ * finds the same errors again (after each move) then redraws nothing on the canvas.
+ */
+function useFlagged(diagnostics: Parameters<typeof flaggedEntities>[0]): ReadonlySet<string> {
+  const [flagged, setFlagged] = useState<ReadonlySet<string>>(() => flaggedEntities(diagnostics));
+  const next = useMemo(() => flaggedEntities(diagnostics), [diagnostics]);
+  const same = next.size === flagged.size && [...next].every((n) => flagged.has(n));
+  if (!same) setFlagged(next);
+  return same ? flagged : next;
+}
+
 type Panel = 'inspector' | 'issues' | 'history' | 'preview';
 const PANEL_TITLES: Record<Exclude<Panel, 'issues'>, string> = {
   inspector: 'Inspector',
@@ -76,9 +89,14 @@ export function ErdWorkspace() {
   const [panel, setPanel] = useState<Panel>('inspector');
   const [focus, setFocus] = useState<{ box: string } | undefined>(undefined);
   const diagnostics = useDiagnostics(document?.erd ?? null);
-  const flagged = useMemo(() => flaggedEntities(diagnostics), [diagnostics]);
+  const flagged = useFlagged(diagnostics);
   useUndoKeys();
   useEffect(() => followClipboard(), []);
+  // The canvas's code is fetched while the editor is idle, before the first document needs it.
+  useEffect(() => {
+    const timer = setTimeout(preloadDiagramView, 300);
+    return () => clearTimeout(timer);
+  }, []);
   if (!document) return <p>No document is open.</p>;
   const { erd } = document;
   const listed = (diagnostics?.length ?? 0) + document.diagnostics.length;

@@ -10,6 +10,7 @@ const ROWS: [string, string][] = [
   ['Delete the selection (or the field shown in the inspector)', SHORTCUTS.delete],
   ['Duplicate the selected entities', SHORTCUTS.duplicate],
   ['Select every entity', 'Ctrl/Cmd+A'],
+  ['Copy, paste the selected entities (a pasted schema is imported)', 'Ctrl/Cmd+C, Ctrl/Cmd+V'],
   ['Select more', 'Shift/Ctrl/Cmd+click, or Shift+drag a box'],
   ['Move the selection by a grid step (five with Shift)', 'Arrow keys'],
   ['Draw a relation', 'Drag from an entity’s right handle or a row to another entity'],

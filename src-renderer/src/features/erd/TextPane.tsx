@@ -1,17 +1,26 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { TextEditor, type TextProblem } from '@renderer/lib/monaco/TextEditor';
+import { isDark } from '@renderer/lib/theme';
+import { useStudio } from '@renderer/store';
 import type { Erd } from '@shared/erd/model';
-import { applyDocumentText, documentText, type TextFormat } from './text-edit';
+import { applyDocumentText, documentText, refusalPlace, type TextFormat } from './text-edit';
 
 /**
  * The document as DBML or JSON text, editable: Apply parses it and makes it the diagram in one
  * undoable step, or shows the parser's refusal (line, column and message) and changes nothing.
- * The text follows the document until the user starts typing.
+ * The text follows the document until the user starts typing. It is edited in Monaco (loaded on
+ * first use) with DBML or JSON highlighting, the refusal marked at the parser's line.
  */
 export function TextPane({ erd }: { erd: Erd }) {
   const [format, setFormat] = useState<TextFormat>('dbml');
   const [text, setText] = useState('');
   const [edited, setEdited] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const dark = useStudio((st) => isDark(st.theme));
+  const problems = useMemo<TextProblem[]>(() => {
+    const at = problem ? refusalPlace(problem) : null;
+    return at && problem ? [{ ...at, message: problem }] : [];
+  }, [problem]);
   useEffect(() => {
     if (edited) return;
     let stale = false;
@@ -63,12 +72,16 @@ export function TextPane({ erd }: { erd: Erd }) {
           {problem}
         </p>
       )}
-      <textarea
-        aria-label="Document text"
-        spellCheck={false}
+      <TextEditor
+        path={`document.${format}`}
+        language={format}
+        label="Document text"
         value={text}
-        onChange={(e) => {
-          setText(e.target.value);
+        dark={dark}
+        problems={problems}
+        onChange={(next) => {
+          if (next === text) return;
+          setText(next);
           setEdited(true);
         }}
       />

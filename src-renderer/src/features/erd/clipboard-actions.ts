@@ -7,7 +7,7 @@
 import { studioState } from '@renderer/store';
 import { perform } from './canvas-actions';
 import { clipOf, parseClip, pasteEdit, type EntityClip } from './erd-clipboard';
-import { importText } from './import-actions';
+import { importText, PASTED_SCHEMA } from './import-actions';
 
 let lastClip: EntityClip | null = null;
 
@@ -55,7 +55,7 @@ export function followClipboard(): () => void {
       pasteEntities();
       return;
     }
-    if (!pasteEntities(text)) void importText(text, 'pasted schema');
+    if (!pasteEntities(text)) void importText(text, PASTED_SCHEMA);
   };
   globalThis.document.addEventListener('copy', onCopy);
   globalThis.document.addEventListener('paste', onPaste);

@@ -47,6 +47,25 @@ export function gridSlot(slot: number): { x: number; y: number } {
   return { x: (slot % GRID.columns) * GRID.width, y: Math.floor(slot / GRID.columns) * GRID.height };
 }
 
+/**
+ * The box last drawn for an entity object, with what else it was drawn from. Edits replace only
+ * the entities they change, so an unchanged entity gets back the very same box and the canvas
+ * re-renders only the boxes an edit (or a move) touched.
+ */
+const boxCache = new WeakMap<
+  Entity,
+  {
+    position: { x: number; y: number };
+    flagged: boolean;
+    color: string | undefined;
+    relations: Relation[];
+    box: DiagramBox;
+  }
+>();
+
+const sameItems = <T>(a: readonly T[], b: readonly T[]): boolean =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
+
 /** The diagram of `erd`, with the `flagged` entities (those with errors) marked. */
 export function diagramOfErd(erd: Erd, flagged: ReadonlySet<string> = new Set()): Diagram {
   const positions = erd.layout?.positions ?? {};
@@ -56,21 +75,35 @@ export function diagramOfErd(erd: Erd, flagged: ReadonlySet<string> = new Set())
   let unplaced = 0;
   const boxes = erd.entities.map((entity: Entity): DiagramBox => {
     const position = positions[entity.name] ?? gridSlot(unplaced++);
+    const relations = held.get(entity.name) ?? [];
+    const isFlagged = flagged.has(entity.name);
+    const color = colors[entity.name];
+    const was = boxCache.get(entity);
+    if (
+      was &&
+      was.position.x === position.x &&
+      was.position.y === position.y &&
+      was.flagged === isFlagged &&
+      was.color === color &&
+      sameItems(was.relations, relations)
+    )
+      return was.box;
     const rows: DiagramRow[] = [
       { key: 'pk', name: 'id', detail: 'auto', markers: ['PK'] },
       ...entity.fields.map(fieldRow),
-      ...(held.get(entity.name) ?? []).map(relationRow),
+      ...relations.map(relationRow),
     ];
-    const color = colors[entity.name];
-    return {
+    const box: DiagramBox = {
       id: entity.name,
       label: `Entity ${entity.name}`,
       title: entity.name,
       rows,
       position,
-      ...(flagged.has(entity.name) ? { flagged: true } : {}),
+      ...(isFlagged ? { flagged: true } : {}),
       ...(color ? { color } : {}),
     };
+    boxCache.set(entity, { position, flagged: isFlagged, color, relations, box });
+    return box;
   });
   const links = erd.relations.map((r) => {
     const [sourceEnd, targetEnd] = relationEnds(r);

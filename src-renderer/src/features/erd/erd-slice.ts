@@ -35,6 +35,12 @@ export interface ErdSlice {
   setRecoveryOffer(offer: RecoveryOffer | null): void;
   /** Puts a recovered document in place: unsaved (dirty), with a fresh history. */
   restoreDocument(document: ErdDocument): void;
+  /**
+   * After an import replaced the diagram: the open document is now the imported file's, by name,
+   * format and import notes, but saved nowhere yet (no path, dirty), so Save asks where instead
+   * of writing the imported model over the file that was open.
+   */
+  adoptImport(imported: ErdDocument): void;
 }
 
 export interface RecoveryOffer {
@@ -94,6 +100,24 @@ export const createErdSlice: StateCreator<ErdSlice, [], [], ErdSlice> = (set) =>
   setPendingImport: (pendingImport) => set({ pendingImport }),
   recoveryOffer: null,
   setRecoveryOffer: (recoveryOffer) => set({ recoveryOffer }),
+  adoptImport: (imported) =>
+    set((s) =>
+      s.document
+        ? {
+            document: {
+              ...s.document,
+              path: null,
+              file: null,
+              name: imported.name,
+              format: imported.format,
+              diagnostics: imported.diagnostics,
+            },
+            dirty: true,
+            selection: NOTHING,
+            selectedField: null,
+          }
+        : s,
+    ),
   restoreDocument: (document) =>
     set({ document, dirty: true, undoStack: [], redoStack: [], selection: NOTHING, selectedField: null }),
 });

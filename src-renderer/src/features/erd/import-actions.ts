@@ -2,13 +2,18 @@
  * Importing a schema (a `.json`, `.dbml` or `.sql` file picked, dropped or pasted) into the
  * editor. Into a blank document it simply opens; over a document with entities the user chooses
  * to replace it or merge into it, and either is one undoable step (entities without positions
- * laid out in the same step).
+ * laid out in the same step). A replaced document becomes the imported file's, unsaved: Save
+ * then asks where, as dbdiagram and drawDB do for an imported diagram, never writing over the
+ * file that was open; a merge keeps the open document's name and file.
  */
 import { call } from '@renderer/lib/call';
 import { showError, showInfo, studioState } from '@renderer/store';
 import { placeUnplaced } from './auto-layout-action';
 import { perform } from './canvas-actions';
 import { mergeErd } from './erd-merge';
+
+/** The name a pasted schema is imported under (it has no file; a document it replaces is untitled). */
+export const PASTED_SCHEMA = 'pasted schema';
 
 const isBlank = () => {
   const { document, dirty } = studioState();
@@ -57,5 +62,10 @@ export async function resolveImport(choice: 'replace' | 'merge' | 'cancel'): Pro
   const summary = merged
     ? `Merged ${pendingImport.name}: ${merged.added.length} entities added, ${merged.replaced.length} replaced.`
     : `Replaced the diagram with ${pendingImport.name} (${imported.entities.length} entities).`;
-  if (perform({ kind: 'replace', label: 'Import', from: latest, to })) showInfo(summary);
+  if (!perform({ kind: 'replace', label: 'Import', from: latest, to })) return;
+  if (!merged) {
+    const pasted = pendingImport.name === PASTED_SCHEMA;
+    studioState().adoptImport(pasted ? { ...pendingImport, name: 'Untitled' } : pendingImport);
+  }
+  showInfo(summary);
 }

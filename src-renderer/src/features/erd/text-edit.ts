@@ -59,3 +59,13 @@ export async function applyDocumentText(text: string, format: TextFormat): Promi
   if (JSON.stringify(next) === JSON.stringify(latest)) return null;
   return perform({ kind: 'replace', label: 'Text edit', from: latest, to: next }) ? null : 'The edit was refused.';
 }
+
+/**
+ * Where a refusal points in the text: the `(line:column)` the importer puts in its message
+ * (`document.dbml (2:12): The DBML does not parse: …`), so the editor can mark that line; null
+ * when the message names no place (a model error, say).
+ */
+export function refusalPlace(message: string): { line: number; column: number } | null {
+  const m = /\((\d+):(\d+)\)/.exec(message);
+  return m ? { line: Number(m[1]), column: Number(m[2]) } : null;
+}

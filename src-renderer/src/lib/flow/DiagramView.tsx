@@ -15,7 +15,16 @@ export interface DiagramViewProps {
   focus?: { box: string };
 }
 
-const FlowDiagram = lazy(() => import('./FlowDiagram'));
+const loadFlowDiagram = () => import('./FlowDiagram');
+const FlowDiagram = lazy(loadFlowDiagram);
+
+/**
+ * Fetches React Flow's chunk ahead of the first diagram (say, once the editor is shown and idle),
+ * so opening a document then costs drawing it, not loading and compiling the canvas's code too.
+ */
+export function preloadDiagramView(): void {
+  void loadFlowDiagram().catch(() => undefined);
+}
 
 /**
  * A diagram on a React Flow canvas (pan, zoom, minimap, snap to grid, multi-select, drawing

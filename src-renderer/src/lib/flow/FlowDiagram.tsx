@@ -6,6 +6,7 @@ import {
   ReactFlowProvider,
   ConnectionMode,
   useReactFlow,
+  useStore,
   useUpdateNodeInternals,
   type Connection,
   type EdgeChange,
@@ -29,17 +30,53 @@ const SNAP_GRID: [number, number] = [GRID_STEP, GRID_STEP];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const PRO_OPTIONS = { hideAttribution: true };
 const FIT_VIEW = { maxZoom: 1 };
+/** Below this zoom a 10 px label is under 6 px tall: not drawn. */
+const FAR_ZOOM = 0.6;
 
-function boxNodes(diagram: Diagram, selected: ReadonlySet<string>): BoxNode[] {
-  return diagram.boxes.map((box) => ({
-    id: box.id,
-    type: 'box',
-    position: box.position,
-    data: { box },
-    selected: selected.has(box.id),
-    ariaLabel: box.label,
-    ariaRole: 'group',
-  }));
+/** What a box's node was made from: the same inputs give back the same node object. */
+interface NodeSource {
+  box: Diagram['boxes'][number];
+  selected: boolean;
+  at: { x: number; y: number } | undefined;
+  size: { width: number; height: number } | undefined;
+  node: BoxNode;
+}
+
+/**
+ * The boxes as React Flow nodes. A node whose box, selection, dragged position and measured size
+ * are unchanged is the very object of the previous call, so React Flow re-adopts and re-renders
+ * only the nodes that changed (during a drag, the dragged one), not all of them every frame.
+ */
+function boxNodes(
+  diagram: Diagram,
+  selected: ReadonlySet<string>,
+  dragged: ReadonlyMap<string, { x: number; y: number }>,
+  sizes: ReadonlyMap<string, { width: number; height: number }>,
+  cache: Map<string, NodeSource>,
+): BoxNode[] {
+  const seen = new Set<string>();
+  const nodes = diagram.boxes.map((box) => {
+    const on = selected.has(box.id);
+    const at = dragged.get(box.id);
+    const size = sizes.get(box.id);
+    seen.add(box.id);
+    const was = cache.get(box.id);
+    if (was && was.box === box && was.selected === on && was.at === at && was.size === size) return was.node;
+    const node: BoxNode = {
+      id: box.id,
+      type: 'box',
+      position: at ?? box.position,
+      data: { box },
+      selected: on,
+      ariaLabel: box.label,
+      ariaRole: 'group',
+      ...(size ? { measured: size } : {}),
+    };
+    cache.set(box.id, { box, selected: on, at, size, node });
+    return node;
+  });
+  for (const id of cache.keys()) if (!seen.has(id)) cache.delete(id);
+  return nodes;
 }
 
 function linkEdges(diagram: Diagram, selected: ReadonlySet<string>): LinkEdge[] {
@@ -93,7 +130,10 @@ function Canvas({ diagram, dark, events, selection, focus }: DiagramViewProps) {
     const changed: string[] = [];
     for (const box of diagram.boxes) {
       const keys = box.rows.map((r) => r.key).join('|');
-      if (rowKeys.current.get(box.id) !== keys) changed.push(box.id);
+      const was = rowKeys.current.get(box.id);
+      // A box seen for the first time is measured by React Flow as it mounts: asking again would
+      // measure every box of a document twice as it opens.
+      if (was !== undefined && was !== keys) changed.push(box.id);
       rowKeys.current.set(box.id, keys);
     }
     if (changed.length > 0) updateNodeInternals(changed);
@@ -108,14 +148,11 @@ function Canvas({ diagram, dark, events, selection, focus }: DiagramViewProps) {
   const [dragged, setDragged] = useState<ReadonlyMap<string, { x: number; y: number }>>(new Map());
   const [sizes, setSizes] = useState<ReadonlyMap<string, { width: number; height: number }>>(new Map());
   const dragStart = useRef<Map<string, { x: number; y: number }> | null>(null);
+  // The nodes last made, per box (a cache the memo below fills; never read to decide a render).
+  const [nodeCache] = useState(() => new Map<string, NodeSource>());
   const nodes = useMemo(
-    () =>
-      boxNodes(diagram, selectedBoxes).map((n) => {
-        const at = dragged.get(n.id);
-        const size = sizes.get(n.id);
-        return at || size ? { ...n, ...(at ? { position: at } : {}), ...(size ? { measured: size } : {}) } : n;
-      }),
-    [diagram, selectedBoxes, dragged, sizes],
+    () => boxNodes(diagram, selectedBoxes, dragged, sizes, nodeCache),
+    [diagram, selectedBoxes, dragged, sizes, nodeCache],
   );
   const edges = useMemo(() => linkEdges(diagram, selectedLinks), [diagram, selectedLinks]);
   const groups = useMemo(() => groupNodes(diagram, nodes), [diagram, nodes]);
@@ -210,8 +247,19 @@ function Canvas({ diagram, dark, events, selection, focus }: DiagramViewProps) {
     },
     [events, flow],
   );
+  // A pan or zoom in progress, for the `diagram-moving` class (see flow.css).
+  const [moving, setMoving] = useState(false);
+  const onMoveStart = useCallback(() => setMoving(true), []);
+  const onMoveEnd = useCallback(() => setMoving(false), []);
+  // Zoomed out past reading, the lines' labels are hidden (`diagram-far`): hundreds of unreadable
+  // labels only cost each frame of a pan or drag.
+  const far = useStore((s) => s.transform[2] < FAR_ZOOM);
+  const classes = [moving ? 'diagram-moving' : '', far ? 'diagram-far' : ''].filter(Boolean).join(' ');
   return (
     <ReactFlow
+      {...(classes ? { className: classes } : {})}
+      onMoveStart={onMoveStart}
+      onMoveEnd={onMoveEnd}
       nodes={allNodes}
       edges={edges}
       nodeTypes={NODE_TYPES}

@@ -1,6 +1,6 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { describe, expect, it } from 'vitest';
-import { ASPECT_RATIO, elkGraph, positionsOf, wrapLayers } from './elk-graph';
+import { ASPECT_RATIO, bandColumns, elkGraph, positionsOf, wrapLayers } from './elk-graph';
 
 describe('the ELK layout adapter', () => {
   it('lays referenced boxes left of the boxes that reference them, apart and on the grid', async () => {
@@ -57,5 +57,19 @@ describe('the ELK layout adapter', () => {
     expect(wrapLayers([{ id: 'a', x: 0, y: 0, width: 10, height: 10 }])).toEqual([
       { id: 'a', x: 0, y: 0, width: 10, height: 10 },
     ]);
+  });
+});
+
+describe('bands of layer columns', () => {
+  it('stacks a long chain of thin layers into bands, in order, and leaves short runs alone', () => {
+    const chain = Array.from({ length: 12 }, (_, i) => ({ id: `c${i}`, x: i * 310, y: 0, width: 220, height: 120 }));
+    const banded = bandColumns(chain);
+    const width = Math.max(...banded.map((b) => b.x + b.width)) - Math.min(...banded.map((b) => b.x));
+    const height = Math.max(...banded.map((b) => b.y + b.height)) - Math.min(...banded.map((b) => b.y));
+    expect(width / height).toBeGreaterThan(ASPECT_RATIO / 2);
+    expect(width / height).toBeLessThan(ASPECT_RATIO * 2);
+    const reading = banded.slice().sort((a, b) => a.y - b.y || a.x - b.x);
+    expect(reading.map((b) => b.id)).toEqual(chain.map((b) => b.id));
+    expect(bandColumns(chain.slice(0, 4))).toEqual(chain.slice(0, 4));
   });
 });

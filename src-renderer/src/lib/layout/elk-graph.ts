@@ -28,6 +28,8 @@ export type Positions = Record<string, { x: number; y: number }>;
 export const ASPECT_RATIO = 1.6;
 const NODE_GAP = 40;
 const LAYER_GAP = 90;
+/** Fewer layer columns than this are never stacked into bands. */
+const MIN_BANDED_COLUMNS = 5;
 /** From this many boxes on, ELK's cheaper strategies: its thorough ones take seconds at 150. */
 const LARGE = 60;
 
@@ -108,6 +110,82 @@ export function wrapLayers(boxes: readonly Placed[], aspect = ASPECT_RATIO): Pla
   return out;
 }
 
+interface Column {
+  x: number;
+  width: number;
+  top: number;
+  bottom: number;
+  boxes: Placed[];
+}
+
+/** Splits `columns` (left to right) into `count` runs of about equal width, in order. */
+function splitColumns(columns: readonly Column[], count: number): Column[][] {
+  const total = columns.reduce((sum, c) => sum + c.width + LAYER_GAP, 0);
+  const bands: Column[][] = [[]];
+  let width = 0;
+  columns.forEach((c, i) => {
+    const band = bands[bands.length - 1] ?? [];
+    const left = columns.length - i;
+    const wanted = count - bands.length;
+    if (band.length > 0 && wanted > 0 && (width + c.width / 2 > total / count || left <= wanted)) {
+      bands.push([c]);
+      width = c.width + LAYER_GAP;
+    } else {
+      band.push(c);
+      width += c.width + LAYER_GAP;
+    }
+  });
+  return bands;
+}
+
+/**
+ * Stacks runs of columns as bands, one under the other, when the columns side by side are much
+ * wider than `aspect` (an ERD with long chains of references gives many thin layers: a wide flat
+ * strip). The number of bands is the one whose whole is closest to `aspect`; one band leaves the
+ * diagram as it was. Columns keep their order, left to right, then top to bottom.
+ */
+export function bandColumns(boxes: readonly Placed[], aspect = ASPECT_RATIO): Placed[] {
+  if (boxes.length === 0) return [];
+  const byX = new Map<number, Placed[]>();
+  for (const b of boxes) byX.set(b.x, [...(byX.get(b.x) ?? []), b]);
+  const columns: Column[] = [...byX.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([x, members]) => ({
+      x,
+      width: Math.max(...members.map((b) => b.width)),
+      top: Math.min(...members.map((b) => b.y)),
+      bottom: Math.max(...members.map((b) => b.y + b.height)),
+      boxes: members,
+    }));
+  const top = Math.min(...columns.map((c) => c.top));
+  const shape = (bands: Column[][]) => {
+    const widths = bands.map((band) => band.reduce((sum, c) => sum + c.width + LAYER_GAP, -LAYER_GAP));
+    const heights = bands.map((band) => Math.max(...band.map((c) => c.bottom)) - top);
+    const height = heights.reduce((sum, h) => sum + h, 0) + LAYER_GAP * (bands.length - 1);
+    return { bands, heights, miss: Math.abs(Math.log(Math.max(...widths) / height / aspect)) };
+  };
+  let best = shape([columns]);
+  // A few layers side by side read well whatever their shape: only long runs are stacked.
+  if (columns.length < MIN_BANDED_COLUMNS) return boxes.slice();
+  for (let count = 2; count <= Math.min(columns.length, 12); count++) {
+    const candidate = shape(splitColumns(columns, count));
+    if (candidate.miss < best.miss) best = candidate;
+  }
+  if (best.bands.length === 1) return boxes.slice();
+  const left = columns[0]?.x ?? 0;
+  const out: Placed[] = [];
+  let y = 0;
+  best.bands.forEach((band, i) => {
+    let x = left;
+    for (const c of band) {
+      for (const b of c.boxes) out.push({ ...b, x, y: b.y + y });
+      x += c.width + LAYER_GAP;
+    }
+    y += (best.heights[i] ?? 0) + LAYER_GAP;
+  });
+  return out;
+}
+
 /** ELK's laid-out graph as positions, tall layers wrapped, rounded to the 20 px grid. */
 export function positionsOf(laidOut: ElkNode, grid = 20): Positions {
   const snap = (v: number) => Math.round(v / grid) * grid;
@@ -118,5 +196,5 @@ export function positionsOf(laidOut: ElkNode, grid = 20): Positions {
     width: n.width ?? 0,
     height: n.height ?? 0,
   }));
-  return Object.fromEntries(wrapLayers(placed).map((b) => [b.id, { x: snap(b.x), y: snap(b.y) }]));
+  return Object.fromEntries(bandColumns(wrapLayers(placed)).map((b) => [b.id, { x: snap(b.x), y: snap(b.y) }]));
 }
