@@ -13,6 +13,21 @@ function liveStatus(file: FileReview, complete: boolean, editing: boolean): stri
   return complete ? null : 'judged alone';
 }
 
+/**
+ * A path that keeps its file name when the row is narrow: the folder part gives way first (cut
+ * with an ellipsis before the name, `core/migr…0002_add.py`); the whole path is the button's
+ * name and tooltip.
+ */
+function PathLabel({ path }: { path: string }) {
+  const cut = path.lastIndexOf('/') + 1;
+  return (
+    <>
+      {cut > 0 && <span className="path-dir">{path.slice(0, cut)}</span>}
+      <span className="path-name">{path.slice(cut)}</span>
+    </>
+  );
+}
+
 function toggle(path: string, range: boolean, order: readonly string[]): void {
   useStudio.getState().toggleSelected(path, range, order);
 }
@@ -66,11 +81,13 @@ export function FileList({
                 />
                 <button
                   type="button"
-                  className="link"
+                  className="link path-label"
                   aria-current={file.path === current}
+                  aria-label={file.path}
+                  title={file.path}
                   onClick={() => selectFile(file.path)}
                 >
-                  {file.path}
+                  <PathLabel path={file.path} />
                 </button>
                 <span className="score" title={`Score of ${file.path}`}>
                   {formatScore(file.score)}

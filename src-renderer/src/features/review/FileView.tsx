@@ -138,8 +138,8 @@ export function FileView({ file }: { file: FileReview }) {
       <div className="file-main">
         <div className="file-editor">
           <DiffView
-            key={editKey}
             path={file.path}
+            modelKey={editKey}
             original={base ? (texts[base] ?? '') : (current?.content ?? '')}
             modified={text}
             readOnly={streamed !== null}

@@ -4,10 +4,13 @@ import { MergeView } from '@renderer/lib/monaco/MergeView';
 import { isDark } from '@renderer/lib/theme';
 import { useStudio } from '@renderer/store';
 import type { WriteAction } from '@shared/api';
+import type { WriteDraft } from './review-slice';
 import {
   closeConflict,
   closePlan,
+  copyWrittenPath,
   openConflict,
+  openWrittenFolder,
   resolveConflict,
   setForce,
   setOutDir,
@@ -24,6 +27,28 @@ const ACTION_LABELS: Record<WriteAction, string> = {
   unchanged: 'unchanged',
   kept: 'kept as you left it',
 };
+
+/** The merging writer's progress: file operations done of the total, and the file it is on. */
+function WriteProgress({ progress }: { progress: WriteDraft['progress'] }) {
+  const total = progress?.total ?? 0;
+  const done = progress?.done ?? 0;
+  return (
+    <>
+      <div
+        className="progress"
+        role="progressbar"
+        aria-label="Writing"
+        aria-valuemin={0}
+        aria-valuemax={total}
+        aria-valuenow={done}
+        aria-valuetext={progress ? `${done} of ${total}: ${progress.path}` : 'Starting'}
+      >
+        <span style={{ width: total > 0 ? `${(100 * done) / total}%` : '0%' }} />
+      </div>
+      <span className="muted write-step">{progress ? `${done}/${total} ${progress.path}` : 'Starting…'}</span>
+    </>
+  );
+}
 
 /**
  * Writing the approved files: the folder (typed in the browser, the native dialog in the app),
@@ -61,10 +86,19 @@ export function WritePanel({ approved, running }: { approved: number; running: b
         <button type="button" className="primary" disabled={blocked} onClick={() => void writeApproved()}>
           Write approved files
         </button>
-        {write.writing && <progress aria-label="Writing" />}
+        {write.writing && <WriteProgress progress={write.progress} />}
         {write.writtenTo && !write.writing && (
           <span className="written" aria-label="Written to">
-            Written to <code>{write.writtenTo}</code>
+            Written to <code title={write.writtenTo}>{write.writtenTo}</code>
+            {write.canOpenFolder ? (
+              <button type="button" onClick={() => void openWrittenFolder()}>
+                Open folder
+              </button>
+            ) : (
+              <button type="button" onClick={() => void copyWrittenPath()}>
+                Copy path
+              </button>
+            )}
           </span>
         )}
       </div>
