@@ -46,14 +46,16 @@ export function FileList({
   joining: string[];
   current: string | undefined;
 }) {
-  const { sources, selection, complete, editing } = useStudio(
+  const { sources, selection, complete, editingKey } = useStudio(
     useShallow((s) => ({
       sources: s.run?.files,
       selection: s.reviewSelection,
       complete: s.review?.complete ?? false,
-      editing: s.checks,
+      // The paths being edited, not their texts: typing must not re-render every row.
+      editingKey: Object.keys(s.checks).join('\0'),
     })),
   );
+  const editing = new Set(editingKey ? editingKey.split('\0') : []);
   const sourceOf = new Map<string, FileSource>((sources ?? []).map((f) => [f.path, f.source]));
   const order = groups.flatMap((g) => g.files.map((f) => f.path));
   const chosen = new Set(selection);
@@ -62,7 +64,7 @@ export function FileList({
       {groups.map((group) => (
         <GroupRows key={group.category} group={group}>
           {group.files.map((file) => {
-            const status = liveStatus(file, complete, editing[file.path] !== undefined);
+            const status = liveStatus(file, complete, editing.has(file.path));
             return (
               <li
                 key={file.path}
