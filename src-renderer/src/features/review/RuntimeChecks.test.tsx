@@ -1,7 +1,8 @@
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { Toasts } from '@renderer/components/Toasts';
+import { useStudio } from '@renderer/store';
 import type { RuntimeCheck } from '@shared/api';
 import { connectFakeStudio } from '../../../test-support/fake-studio';
 import { finishedRun, showRun } from '../../../test-support/runs';
@@ -35,7 +36,6 @@ describe('Run runtime checks', () => {
   });
 
   it('shows the host’s steps on a progress bar, then what it found', async () => {
-    let finish: (value: RuntimeCheck) => void = () => undefined;
     const studio = connectFakeStudio({
       runtimeAvailability: () => ({
         available: true,
@@ -44,7 +44,7 @@ describe('Run runtime checks', () => {
         sandbox: 'bubblewrap',
         reason: null,
       }),
-      checkRuntime: () => new Promise<RuntimeCheck>((resolve) => (finish = resolve)),
+      checkRuntime: () => found,
       getRun: () => finishedRun(),
     });
     showRun(finishedRun());
@@ -57,21 +57,25 @@ describe('Run runtime checks', () => {
     );
     const group = screen.getByRole('group', { name: 'Runtime checks' });
     expect(await within(group).findByText('Django 3.2.19, in bubblewrap.')).toBeInTheDocument();
-    await userEvent.click(within(group).getByRole('button', { name: 'Run runtime checks' }));
-    const bar = await within(group).findByRole('progressbar', { name: 'Runtime checks progress' });
-    studio.emit('runtimeCheckProgress', { runId: 'r1', step: 'manage.py check', index: 1, total: 5 });
-    await expect.poll(() => bar.getAttribute('aria-valuenow')).toBe('1');
+    // While the host runs the checks, its steps move the bar; another run's steps do not.
+    act(() => useStudio.getState().setRuntimeCheck({ running: true }));
+    const bar = within(group).getByRole('progressbar', { name: 'Runtime checks progress' });
+    act(() => studio.emit('runtimeCheckProgress', { runId: 'r1', step: 'manage.py check', index: 1, total: 5 }));
+    expect(bar).toHaveAttribute('aria-valuenow', '1');
     expect(bar).toHaveAttribute('aria-valuemax', '5');
     expect(group).toHaveTextContent('manage.py check…');
-    studio.emit('runtimeCheckProgress', { runId: 'other', step: 'manage.py test', index: 3, total: 5 });
+    act(() => studio.emit('runtimeCheckProgress', { runId: 'other', step: 'manage.py test', index: 3, total: 5 }));
     expect(bar).toHaveAttribute('aria-valuenow', '1');
-    finish(found);
+    act(() => useStudio.getState().setRuntimeCheck({ running: false, step: null }));
+
+    await userEvent.click(within(group).getByRole('button', { name: 'Run runtime checks' }));
     expect(
       await within(group).findByText('Last run: 1 runtime finding(s), 10 of 12 tests passed in 4.2 s (bubblewrap).'),
     ).toBeInTheDocument();
     expect(await screen.findByRole('status')).toHaveTextContent(
       'Runtime checks: 1 finding(s) in 1 file(s); 10 of 12 tests passed.',
     );
+    expect(studio.inputs('checkRuntime')).toEqual([{ runId: 'r1' }]);
     stop();
   });
 });
