@@ -24,6 +24,8 @@ async function templateText(file: string, rel: string): Promise<string> {
 }
 
 async function shoot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  // The toasts have been read; they would hide what the picture is for.
+  for (const dismiss of await page.getByRole('button', { name: 'Dismiss' }).all()) await dismiss.click();
   await page.emulateMedia({ colorScheme: 'light' });
   await page.screenshot({ path: testInfo.outputPath(`${name}-light.png`) });
   await page.emulateMedia({ colorScheme: 'dark' });

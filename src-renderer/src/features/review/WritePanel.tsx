@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { MergeView } from '@renderer/lib/monaco/MergeView';
-import { isDark } from '@renderer/lib/theme';
 import { useStudio } from '@renderer/store';
 import type { WriteAction } from '@shared/api';
 import type { WriteDraft } from './review-slice';
+import { useDark } from './use-dark';
 import {
   closeConflict,
   closePlan,
@@ -56,8 +56,9 @@ function WriteProgress({ progress }: { progress: WriteDraft['progress'] }) {
  * with its progress, and where it went.
  */
 export function WritePanel({ approved, running }: { approved: number; running: boolean }) {
-  const { write, nativeDialogs, dark } = useStudio(
-    useShallow((s) => ({ write: s.write, nativeDialogs: s.info?.nativeDialogs ?? false, dark: isDark(s.theme) })),
+  const dark = useDark();
+  const { write, nativeDialogs } = useStudio(
+    useShallow((s) => ({ write: s.write, nativeDialogs: s.info?.nativeDialogs ?? false })),
   );
   const [result, setResult] = useState('');
   const { plan, conflict } = write;
