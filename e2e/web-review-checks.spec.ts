@@ -25,7 +25,13 @@ async function templateText(file: string, rel: string): Promise<string> {
 
 async function shoot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   // The toasts have been read; they would hide what the picture is for.
-  for (const dismiss of await page.getByRole('button', { name: 'Dismiss' }).all()) await dismiss.click();
+  // A toast may leave by itself meanwhile, so a dismissal that finds nothing is fine.
+  const dismiss = page.getByRole('button', { name: 'Dismiss' });
+  for (let left = await dismiss.count(); left > 0; left = await dismiss.count())
+    await dismiss
+      .first()
+      .click({ timeout: 2_000 })
+      .catch(() => undefined);
   await page.emulateMedia({ colorScheme: 'light' });
   await page.screenshot({ path: testInfo.outputPath(`${name}-light.png`) });
   await page.emulateMedia({ colorScheme: 'dark' });

@@ -89,8 +89,10 @@ export function WritePanel({ approved, running }: { approved: number; running: b
         </button>
         {write.writing && <WriteProgress progress={write.progress} />}
         {write.writtenTo && !write.writing && (
-          <span className="written" aria-label="Written to">
-            Written to <code title={write.writtenTo}>{write.writtenTo}</code>
+          <span className="written">
+            <span aria-label="Written to">
+              Written to <code title={write.writtenTo}>{write.writtenTo}</code>
+            </span>
             {write.canOpenFolder ? (
               <button type="button" onClick={() => void openWrittenFolder()}>
                 Open folder
