@@ -17,6 +17,8 @@ export default function MonacoMergeView(props: MergeViewProps) {
   const readOnly = useMemo(
     () => ({
       readOnly: true,
+      // Laid out again once the dialog has its size (measured at mount, the panes were one line high).
+      automaticLayout: true,
       minimap: { enabled: false },
       scrollBeyondLastLine: false,
       fontSize: 12,
