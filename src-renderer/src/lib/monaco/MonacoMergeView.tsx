@@ -17,7 +17,7 @@ export default function MonacoMergeView(props: MergeViewProps) {
   const readOnly = useMemo(
     () => ({
       readOnly: true,
-      // Laid out again once the dialog has its size (measured at mount, the panes were one line high).
+      // Follows the dialog's size as it settles.
       automaticLayout: true,
       minimap: { enabled: false },
       scrollBeyondLastLine: false,
