@@ -55,6 +55,9 @@ export const ERROR_CODES = [
   'output.unsafe-path',
   'output.write-failed',
   'output.confirm-required',
+  // The review's write and runtime checks.
+  'host.no-shell',
+  'review.unknown-write',
   // Anything else: a bug; the message is shown, the stack never leaves the process.
   'internal',
 ] as const;

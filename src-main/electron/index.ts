@@ -59,6 +59,7 @@ function start(): void {
     env: detachSecrets(),
     dialogs: electronDialogs(() => mainWindow),
     access: electronAccessPolicy(capabilities),
+    openFolder: (folder) => shell.openPath(folder),
     onDocumentState: (state) => {
       Object.assign(documentState, state);
       mainWindow?.setTitle(windowTitle(state.name, state.dirty));

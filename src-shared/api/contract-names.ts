@@ -46,6 +46,9 @@ const METHOD_LIST = [
   'loadRecoveryCopy',
   'discardRecoveryCopy',
   'previewEntity',
+  'openWrittenFolder',
+  'runtimeAvailability',
+  'checkRuntime',
 ] as const satisfies readonly MethodName[];
 
 const EVENT_LIST = [
@@ -58,6 +61,8 @@ const EVENT_LIST = [
   'regenerationText',
   'runFinished',
   'menuCommand',
+  'writeProgress',
+  'runtimeCheckProgress',
 ] as const satisfies readonly EventName[];
 
 /** Compiles only when `T` is empty; otherwise the error names what is missing. */

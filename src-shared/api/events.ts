@@ -14,6 +14,7 @@ import {
   RunUnitSchema,
 } from './model';
 import { FileReviewSchema, ReviewDecisionSchema } from './review';
+import { RuntimeCheckProgressSchema, WriteProgressSchema } from './review-checks';
 
 export const MENU_COMMANDS = [
   'new',
@@ -70,6 +71,10 @@ export const STUDIO_EVENTS = {
   }),
   /** A native menu item or shortcut the page must act on (Electron only); `file`: a recent file's id. */
   menuCommand: z.object({ command: MenuCommandSchema, file: CapabilityIdSchema.optional() }),
+  /** The merging writer finished one more file operation of a `writeProject`. */
+  writeProgress: WriteProgressSchema,
+  /** "Run runtime checks" reached a new step. */
+  runtimeCheckProgress: RuntimeCheckProgressSchema,
 } as const;
 
 export type StudioEvents = typeof STUDIO_EVENTS;

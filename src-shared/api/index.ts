@@ -32,3 +32,4 @@ export type StudioClient = StudioMethodsClient & StudioEventsClient;
 /** IPC channel names, derived so the preload and the main process cannot disagree. */
 export const methodChannel = (name: MethodName): string => `studio:${name}`;
 export const eventChannel = (name: EventName): string => `studio:event:${name}`;
+export * from './review-checks';

@@ -26,6 +26,7 @@ import {
 } from './review';
 import { ProviderSchema, SettingsPatchSchema, SettingsSchema } from './settings';
 import { HistoryDashboardSchema, HistoryExportSchema, HistoryFilterSchema } from './history';
+import { RuntimeAvailabilitySchema, RuntimeCheckSchema } from './review-checks';
 
 const none = z.object({}).strict();
 const filePath = z.string().trim().min(1, 'The file path is empty.');
@@ -186,6 +187,10 @@ export const STUDIO_METHODS = {
         written: z.array(z.string()),
         mode: z.enum(['created', 'replaced', 'merged']),
         conflicts: z.array(z.string()),
+        /** Names this write in its `writeProgress` events and for `openWrittenFolder`. */
+        writeId: z.string(),
+        /** Whether the host can open the folder in the system's file manager (`openWrittenFolder`). */
+        canOpenFolder: z.boolean(),
       })
       .nullable(),
   },
@@ -272,6 +277,24 @@ export const STUDIO_METHODS = {
       ms: z.number(),
     }),
   },
+  /**
+   * Opens in the system's file manager the folder that a `writeProject` of this host just wrote,
+   * named by the write's id — never a path from the page. Hosts without a desktop shell (the web
+   * host) refuse with `host.no-shell`.
+   */
+  openWrittenFolder: {
+    input: z.object({ writeId: z.string().min(1, 'The write id is empty.') }).strict(),
+    output: z.object({ opened: z.boolean() }),
+  },
+  /** Whether `checkRuntime` can run: the Python with Django it would use and the sandbox, or why not. */
+  runtimeAvailability: { input: z.object({ runId }).strict(), output: RuntimeAvailabilitySchema },
+  /**
+   * The runtime layer (Django's check, migrations, the generated tests) on the project as it stands
+   * after the run — every file's current version, kept edits included — in the sandbox policy of
+   * the CLI; then every file judged again with its findings (`fileVersion` events). Progress
+   * arrives as `runtimeCheckProgress`. Refused while one is going (`run.busy`).
+   */
+  checkRuntime: { input: z.object({ runId }).strict(), output: RuntimeCheckSchema },
 } as const;
 
 export type StudioMethods = typeof STUDIO_METHODS;

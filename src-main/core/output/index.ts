@@ -21,6 +21,6 @@ export {
 export { mergeThreeWay, type MergeOutcome } from './merge';
 export { confinedPath, unsafePathReason, assertInsideRoot } from './paths';
 export { projectZip, writeProjectZip } from './zip-export';
-export { applyTransaction, type TransactionHooks } from './transaction';
+export { applyTransaction, type TransactionHooks, type WriteProgress, type WriteProgressListener } from './transaction';
 export { recoverInterruptedWrite, type RecoveryReport } from './recover';
 export type { KillPoint } from './output-error';

@@ -12,6 +12,7 @@ import { killPoints, OutputError, WriterKilled, type KillPoint } from './output-
 import { confinedPath, unsafePathReason } from './paths';
 import { PREVIOUS_SUFFIX, recoverUnderLock, stagingPrefix } from './recover';
 import { readManifest } from './sync-plan';
+import type { WriteProgressListener } from './transaction';
 import { withWriteLock } from './write-lock';
 
 export { OutputError } from './output-error';
@@ -36,6 +37,8 @@ export interface WriteOptions {
   beforeEachFile?: (relPath: string, index: number) => void | Promise<void>;
   /** Test seam: crash injection, see `KillPoint`. */
   killPoint?: KillPoint;
+  /** Told after each file is staged: the writer's progress for a progress bar. */
+  onProgress?: WriteProgressListener;
 }
 
 async function statOrNull(p: string) {
@@ -107,6 +110,7 @@ export async function writeProjectUnderLock(
       await fs.mkdir(path.dirname(dest), { recursive: true });
       await fs.writeFile(dest, f.content, { flag: 'wx' });
       written.push(path.join(target, f.path));
+      options.onProgress?.({ done: written.length, total: files.length, path: f.path });
     }
     await swapIntoPlace(staging, target, step);
   } catch (e) {

@@ -97,6 +97,7 @@ async function syncUnderLock(target: string, files: readonly FileToWrite[], opti
       force: options.force ?? false,
       ...(options.beforeStage ? { beforeEachFile: options.beforeStage } : {}),
       ...(options.killPoint ? { killPoint: options.killPoint } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
     return {
       mode: entries && entries.length > 0 ? 'replaced' : 'created',

@@ -31,7 +31,18 @@ export interface TransactionHooks {
   beforeCommit?: (relPath: string, index: number) => void | Promise<void>;
   /** Test seam: crash injection, see `KillPoint`. */
   killPoint?: KillPoint;
+  /** Told after each file is staged, put in place or removed: the writer's progress for a progress bar. */
+  onProgress?: WriteProgressListener;
 }
+
+/** One step of a write: `done` of `total` file operations finished, the last on `path`. */
+export interface WriteProgress {
+  done: number;
+  total: number;
+  path: string;
+}
+
+export type WriteProgressListener = (progress: WriteProgress) => void;
 
 /** The folders (relative to `root`, parents first) that must be created to hold `files`. */
 async function missingDirs(root: string, files: readonly string[]): Promise<string[]> {
@@ -81,6 +92,10 @@ export async function applyTransaction(
     ),
   };
   for (const w of writes) journal.writes.push({ path: w.path, existed: await exists(path.join(root, w.path)) });
+  // Each write is staged, then put in place; each delete happens once.
+  const total = writes.length * 2 + deletes.length;
+  let done = 0;
+  const progressed = (rel: string) => hooks.onProgress?.({ done: ++done, total, path: rel });
   let recorded = false;
   try {
     await step('record journal');
@@ -94,6 +109,7 @@ export async function applyTransaction(
       await hooks.beforeStage?.(w.path, i);
       await step(`stage ${w.path}`);
       await stageFile(tempPath(root, w.path, journal.tag), w.content);
+      progressed(w.path);
     }
     await step('mark committing');
     journal.state = 'committing';
@@ -107,11 +123,13 @@ export async function applyTransaction(
       }
       await step(`replace ${w.path}`);
       await replace(root, journal, w.path);
+      progressed(w.path);
     }
     for (const [i, rel] of deletes.entries()) {
       await hooks.beforeCommit?.(rel, n++);
       await step(`delete ${rel}`);
       await remove(root, rel, i);
+      progressed(rel);
     }
     await step('close journal');
     await closeJournal(root);

@@ -209,9 +209,19 @@ export class ReviewSession extends ReviewDecisions {
     });
   }
 
-  private async judgeProject(): Promise<void> {
+  /**
+   * Judge every file again with the whole project through `validate` instead of the session's
+   * project validator (the review's "Run runtime checks": static and runtime layers, on request).
+   * Scores, categories and auto-approvals follow; no new version is made.
+   */
+  rejudge(validate: ValidateFiles): Promise<void> {
+    if (!this.completed) return Promise.reject(new ReviewError('The review is not complete yet.', 'review.not-ready'));
+    return this.queue(() => this.judgeProject(validate));
+  }
+
+  private async judgeProject(validate?: ValidateFiles): Promise<void> {
     const all = this.sources();
-    const findings = await (this.options.validateProject ?? this.options.validate)(all);
+    const findings = await (validate ?? this.options.validateProject ?? this.options.validate)(all);
     const paths = new Set(this.entries.keys());
     this.projectFindings = findings.filter((f) => !paths.has(f.file));
     for (const entry of this.entries.values()) {

@@ -278,6 +278,19 @@ export class GenerationRun {
     return result.content;
   }
 
+  /**
+   * The runtime layer on the project as it stands (every file's current version, the reviewer's
+   * kept edits included), asked for from the review after the run: in the sandbox policy of the
+   * run (template output may run unconfined; any other text only in a sandbox or when opted in),
+   * then every file judged again with its findings. Returns what the runtime layer did.
+   */
+  async checkRuntime(onStep?: (step: string) => void): Promise<ValidationOutcome['runtime']> {
+    await this.review.rejudge((files) =>
+      this.validation.validate(files, { runtime: true, ...(onStep ? { onStep } : {}) }),
+    );
+    return this.validation.outcome.runtime;
+  }
+
   /** The pipeline's result with the regenerations folded in (sources, attempts, figures). */
   reportedResult(): PipelineResult {
     if (!this.result) throw new Error('GenerationRun: generate() has not finished.');

@@ -111,11 +111,11 @@ export class ProjectValidation {
     if (this.options.runtime) void this.runtimeFor(files).catch(() => undefined);
   }
 
-  private runtimeFor(files: readonly SourceFile[]): Promise<RuntimeRun> {
+  private runtimeFor(files: readonly SourceFile[], onStep?: (step: string) => void): Promise<RuntimeRun> {
     const key = projectKey(files);
     if (this.runtimeRun?.key !== key) {
       const started = performance.now();
-      const result = this.runAndAttribute(files).then(({ r, attribution, findings }) => ({
+      const result = this.runAndAttribute(files, onStep).then(({ r, attribution, findings }) => ({
         ran: r.ran,
         ...(r.skipped === undefined ? {} : { skipped: r.skipped }),
         ...(r.notice === undefined ? {} : { notice: r.notice }),
@@ -142,24 +142,34 @@ export class ProjectValidation {
   }
 
   /** The runtime layer, then, when it failed on a project with model-written files, the attribution. */
-  private async runAndAttribute(files: readonly SourceFile[]): Promise<{
+  private async runAndAttribute(
+    files: readonly SourceFile[],
+    onStep?: (step: string) => void,
+  ): Promise<{
     r: RuntimeResult;
     findings: Finding[];
     attribution?: NonNullable<ValidationOutcome['runtime']['attribution']>;
   }> {
     const began = performance.now();
-    const r = await this.run(files);
+    const r = await this.run(files, onStep ? { onStep } : {});
     this.runtimeTotals.runs += 1;
     this.runtimeTotals.runtimeMs += performance.now() - began;
     const failing = r.ran && r.findings.some((f) => f.severity === 'error');
-    if (!failing || !files.some((f) => this.modelWritten.has(f.path))) return { r, findings: r.findings };
+    // Suspects: what a model wrote, and template output a person has since edited.
+    const suspects = new Set([
+      ...this.modelWritten,
+      ...files
+        .filter((f) => this.templateOutput.has(f.path) && this.templateOutput.get(f.path) !== f.content)
+        .map((f) => f.path),
+    ]);
+    if (!failing || !files.some((f) => suspects.has(f.path))) return { r, findings: r.findings };
     const started = performance.now();
     this.drafts ??= new Map(generateProject(this.erd).map((f) => [f.path, f.content]));
     const outcome = await attributeFailures({
       files,
       result: r,
       drafts: this.drafts,
-      modelWritten: this.modelWritten,
+      modelWritten: suspects,
       rerun: (variant, scope) =>
         this.run(variant, {
           tests: scope.tests !== false,
@@ -186,16 +196,24 @@ export class ProjectValidation {
     };
   }
 
-  /** Every finding of the project; records what ran in `outcome`. */
-  async validate(files: readonly SourceFile[]): Promise<Finding[]> {
+  /**
+   * Every finding of the project; records what ran in `outcome`. `runtime: true` runs the runtime
+   * layer even when the run was started without it (the review's "Run runtime checks"), in the
+   * same sandbox policy; `onStep` is told as each of its `manage.py` steps starts.
+   */
+  async validate(
+    files: readonly SourceFile[],
+    ask: { runtime?: boolean; onStep?: (step: string) => void } = {},
+  ): Promise<Finding[]> {
     const started = performance.now();
+    const withRuntime = ask.runtime ?? this.options.runtime;
     const [statics, runtime] = await Promise.all([
       validateStatic(files, {
         erd: this.erd,
         env: this.options.env,
         ...(this.options.python ? { python: this.options.python } : {}),
       }),
-      this.options.runtime ? this.runtimeFor(files) : null,
+      withRuntime ? this.runtimeFor(files, ask.onStep) : null,
     ]);
     const { findings: runtimeFindings = [], ...runtimeStatus } = runtime ?? {
       ran: false,

@@ -10,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { OutputError, type FileToWrite } from '../output/project-writer';
 import type { SyncAction, SyncEntry } from '../output/sync-plan';
 import { syncProject, type SyncReport } from '../output/sync-project';
+import type { WriteProgressListener } from '../output/transaction';
 import { writeProjectZip } from '../output/zip-export';
 
 export interface WriteTargets {
@@ -46,6 +47,8 @@ export async function writeApproved(
   notApproved: readonly string[],
   /** Conflicts the person resolved in a three-way view (path → content); see `planSync`. */
   resolutions?: ReadonlyMap<string, string>,
+  /** Told after each file operation of the folder writer (see `WriteProgress`). */
+  onProgress?: WriteProgressListener,
 ): Promise<WriteOutcome> {
   const started = performance.now();
   let report: SyncReport | null = null;
@@ -56,6 +59,7 @@ export async function writeApproved(
       force: targets.force,
       notApproved,
       ...(resolutions ? { resolutions } : {}),
+      ...(onProgress ? { onProgress } : {}),
     });
   if (targets.zip) {
     try {

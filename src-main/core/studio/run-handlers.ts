@@ -1,7 +1,7 @@
 /**
  * The run and review methods of the contract: start and cancel a run, read it, and review it —
- * per-file decisions, the batch operations, edit, regenerate with feedback (streamed), the write
- * plan and the write. Every decision about generating, judging and writing is the core's
+ * per-file decisions, the batch operations, edit, regenerate with feedback (streamed) and the
+ * write plan (the write itself: `write-handlers.ts`). Every decision about generating, judging and writing is the core's
  * (`core/run`, `core/review`); these handlers only find the run and translate.
  */
 import type { BatchResult, EmitEvent } from '../../../src-shared/api';
@@ -10,7 +10,6 @@ import { DjForgeError } from '../errors';
 import { ReviewError } from '../review/types';
 import { fileReviewView } from '../review/review-view';
 import { chooseCacheDir, prepareEngine, type EngineChoice, type PreparedEngine } from '../run/engine';
-import { writeApproved } from '../run/write';
 import { planWrite } from '../run/write-plan';
 import type { SecretStore, SettingsStore } from '../settings';
 import type { CoreFunctions } from './core-functions';
@@ -32,8 +31,7 @@ type RunHandlerName =
   | 'editFile'
   | 'regenerateFile'
   | 'cancelRegeneration'
-  | 'planWrite'
-  | 'writeProject';
+  | 'planWrite';
 
 export interface RunHandlerDeps {
   core: CoreFunctions;
@@ -49,23 +47,41 @@ export interface RunHandlerDeps {
   outputTarget: ResolveOutputTarget;
 }
 
+/** The run, finished and judged: review actions before that would be undone by the judging. */
+export function reviewableRun(runs: RunManager, runId: string) {
+  const run = runs.get(runId);
+  if (run.status === 'running')
+    throw new DjForgeError('run.running', `Run "${run.project}" is still going; wait for it to finish.`, true);
+  const generation = runs.generation(runId);
+  if (!generation.review.isComplete)
+    throw new DjForgeError(
+      'review.not-ready',
+      `Run "${run.project}" ended before its files were judged (${run.status}); start a new run.`,
+    );
+  return { run, generation, session: generation.review };
+}
+
+/** The approved files of a finished run (refused when there is none) and the paths not approved. */
+export function approvedFilesOf(runs: RunManager, runId: string) {
+  const { run, session } = reviewableRun(runs, runId);
+  const approved = session.approvedFiles().map((f) => ({ path: f.path, content: f.content }));
+  const notApproved = session
+    .list()
+    .filter((e) => e.decision !== 'approved')
+    .map((e) => e.path);
+  if (approved.length === 0)
+    throw new DjForgeError(
+      'review.nothing-approved',
+      `No file of "${run.project}" is approved; approve files before writing.`,
+    );
+  return { approved, notApproved };
+}
+
 export function runHandlers(deps: RunHandlerDeps): Pick<StudioHandlers, RunHandlerName> {
   const { runs } = deps;
   const regenerating = new Map<string, AbortController>();
 
-  /** The run, finished and judged: review actions before that would be undone by the judging. */
-  const reviewable = (runId: string) => {
-    const run = runs.get(runId);
-    if (run.status === 'running')
-      throw new DjForgeError('run.running', `Run "${run.project}" is still going; wait for it to finish.`, true);
-    const generation = runs.generation(runId);
-    if (!generation.review.isComplete)
-      throw new DjForgeError(
-        'review.not-ready',
-        `Run "${run.project}" ended before its files were judged (${run.status}); start a new run.`,
-      );
-    return { run, generation, session: generation.review };
-  };
+  const reviewable = (runId: string) => reviewableRun(runs, runId);
 
   /** The run's session, with every path in it; decisions may come while the run still goes. */
   const known = (runId: string, paths: readonly string[]) => {
@@ -86,20 +102,7 @@ export function runHandlers(deps: RunHandlerDeps): Pick<StudioHandlers, RunHandl
     return { changed, decisions: Object.fromEntries(session.list().map((e) => [e.path, e.decision])) };
   };
 
-  const approvedOf = (runId: string) => {
-    const { run, session } = reviewable(runId);
-    const approved = session.approvedFiles().map((f) => ({ path: f.path, content: f.content }));
-    const notApproved = session
-      .list()
-      .filter((e) => e.decision !== 'approved')
-      .map((e) => e.path);
-    if (approved.length === 0)
-      throw new DjForgeError(
-        'review.nothing-approved',
-        `No file of "${run.project}" is approved; approve files before writing.`,
-      );
-    return { approved, notApproved };
-  };
+  const approvedOf = (runId: string) => approvedFilesOf(runs, runId);
 
   return {
     startRun: async ({ erd, engine, runtime }) => {
@@ -220,27 +223,6 @@ export function runHandlers(deps: RunHandlerDeps): Pick<StudioHandlers, RunHandl
       return {
         ...(await planWrite(target.path, approved, notApproved, force ?? false, resolved)),
         folder: target.folder,
-      };
-    },
-    writeProject: async ({ runId, folder, outDir, force, confirm, resolutions }) => {
-      const { approved, notApproved } = approvedOf(runId);
-      const resolved = resolutionsOf(resolutions);
-      const target = await deps.outputTarget({ folder, outDir, force, confirm }, 'write');
-      if (!target) return null;
-      const absolute = target.path;
-      const run = runs.get(runId);
-      const written = await writeApproved(
-        { out: absolute, zip: null, force: force ?? false, zipRoot: run.project },
-        approved,
-        notApproved,
-        resolved,
-      );
-      return {
-        outDir: absolute,
-        folder: target.folder,
-        written: approved.map((f) => f.path),
-        mode: written.mode ?? 'created',
-        conflicts: written.conflicts,
       };
     },
   };

@@ -18,6 +18,8 @@ import { reviewHandlers } from './review-handlers';
 import { recordReviewOnWrite } from './review-record-handlers';
 import { runHandlers } from './run-handlers';
 import { RunManager } from './run-manager';
+import { runtimeCheckHandlers } from './runtime-check-handlers';
+import { writeHandlers } from './write-handlers';
 
 /** Native pickers; absent in the web host, where the page must give a path. */
 export interface HostDialogs {
@@ -40,6 +42,12 @@ export interface StudioDeps {
   onDocumentState?: (state: { name: string; dirty: boolean }) => void;
   /** Told when a document is opened or saved (the "Open Recent" menu). */
   onRecentFilesChanged?: () => void;
+  /**
+   * Opens a folder in the system's file manager (Electron's `shell.openPath`: resolves with an
+   * error sentence, empty on success); used only on the folder a write just wrote. Absent on the
+   * web host, whose page shows the path instead.
+   */
+  openFolder?: (folder: string) => Promise<string>;
   /** For `AGENT_CACHE_DIR`, `HOME`, `DJFORGE_PYTHON`; the cache folder is chosen as the CLI chooses it (`chooseCacheDir`). */
   env?: Readonly<Record<string, string | undefined>>;
   now?: () => number;
@@ -108,6 +116,13 @@ export function createStudioService(deps: StudioDeps): StudioService {
     ...historyHandlers(deps.history, deps.settings),
     ...reviewHandlers({ runs, outputTarget: files.outputTarget }),
     ...documentHandlers(deps.info.dataDir, now),
+    ...writeHandlers({
+      runs,
+      emit: deps.emit,
+      outputTarget: files.outputTarget,
+      ...(deps.openFolder ? { openFolder: deps.openFolder } : {}),
+    }),
+    ...runtimeCheckHandlers({ runs, emit: deps.emit, env: deps.env ?? {} }),
   };
   return { handlers, runs };
 }

@@ -143,6 +143,8 @@ describe('template runs', () => {
       written: ['core/models.py', 'requirements.txt'],
       mode: 'created',
       conflicts: [],
+      writeId: expect.stringMatching(/^[0-9a-f]{18}$/),
+      canOpenFolder: false,
     });
     expect((await readdir(out)).sort()).toEqual(['.djforge', 'core', 'requirements.txt']);
     expect(await readdir(path.join(out, 'core'))).toEqual(['models.py']);
@@ -164,6 +166,8 @@ describe('template runs', () => {
       written: ['requirements.txt'],
       mode: 'merged',
       conflicts: [],
+      writeId: expect.stringMatching(/^[0-9a-f]{18}$/),
+      canOpenFolder: false,
     });
     expect(await readFile(requirements, 'utf8')).toBe(`${generated}gunicorn>=21\n`);
   });

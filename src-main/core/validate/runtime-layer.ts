@@ -48,6 +48,8 @@ export interface RuntimeOptions {
   bwrap?: string;
   /** Aborting kills the running `manage.py` and removes the copy; the result is a skip. */
   signal?: AbortSignal;
+  /** Told as each `manage.py` step starts (`check`, `makemigrations …`, `test …`): a host's progress. */
+  onStep?: (step: string) => void;
 }
 
 export interface RuntimeResult {
@@ -148,6 +150,7 @@ export async function validateRuntime(
       migrations: options.migrations !== false,
       check: options.check !== false,
       ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.onStep ? { onStep: options.onStep } : {}),
     });
     return options.signal?.aborted ? skip('cancelled', { ...status, steps: result.steps }) : { ...result, ...status };
   } finally {
@@ -165,6 +168,7 @@ interface StepSetup {
   migrations: boolean;
   check: boolean;
   signal?: AbortSignal;
+  onStep?: (step: string) => void;
 }
 
 /** Adds a later step's crash unless an earlier step already reported the same place (the same import error). */
@@ -176,6 +180,7 @@ function addNew(findings: Finding[], crash: Finding): void {
 async function runSteps(files: readonly SourceFile[], root: string, setup: StepSetup): Promise<RuntimeResult> {
   const steps: RuntimeResult['steps'] = [];
   const manage = async (args: string[], step = args.join(' ')): Promise<ManageResult> => {
+    setup.onStep?.(step);
     const r = await runManage(setup.python, root, args, {
       timeoutMs: setup.timeoutMs,
       env: setup.env,

@@ -13,6 +13,21 @@ function liveStatus(file: FileReview, complete: boolean, editing: boolean): stri
   return complete ? null : 'judged alone';
 }
 
+/**
+ * A path that keeps its file name when the row is narrow: the folder part gives way first (cut
+ * with an ellipsis before the name, `core/migr…0002_add.py`); the whole path is the button's
+ * name and tooltip.
+ */
+function PathLabel({ path }: { path: string }) {
+  const cut = path.lastIndexOf('/') + 1;
+  return (
+    <>
+      {cut > 0 && <span className="path-dir">{path.slice(0, cut)}</span>}
+      <span className="path-name">{path.slice(cut)}</span>
+    </>
+  );
+}
+
 function toggle(path: string, range: boolean, order: readonly string[]): void {
   useStudio.getState().toggleSelected(path, range, order);
 }
@@ -31,14 +46,16 @@ export function FileList({
   joining: string[];
   current: string | undefined;
 }) {
-  const { sources, selection, complete, editing } = useStudio(
+  const { sources, selection, complete, editingKey } = useStudio(
     useShallow((s) => ({
       sources: s.run?.files,
       selection: s.reviewSelection,
       complete: s.review?.complete ?? false,
-      editing: s.checks,
+      // The paths being edited, not their texts: typing must not re-render every row.
+      editingKey: Object.keys(s.checks).join('\0'),
     })),
   );
+  const editing = new Set(editingKey ? editingKey.split('\0') : []);
   const sourceOf = new Map<string, FileSource>((sources ?? []).map((f) => [f.path, f.source]));
   const order = groups.flatMap((g) => g.files.map((f) => f.path));
   const chosen = new Set(selection);
@@ -47,7 +64,7 @@ export function FileList({
       {groups.map((group) => (
         <GroupRows key={group.category} group={group}>
           {group.files.map((file) => {
-            const status = liveStatus(file, complete, editing[file.path] !== undefined);
+            const status = liveStatus(file, complete, editing.has(file.path));
             return (
               <li
                 key={file.path}
@@ -66,11 +83,13 @@ export function FileList({
                 />
                 <button
                   type="button"
-                  className="link"
+                  className="link path-label"
                   aria-current={file.path === current}
+                  aria-label={file.path}
+                  title={file.path}
                   onClick={() => selectFile(file.path)}
                 >
-                  {file.path}
+                  <PathLabel path={file.path} />
                 </button>
                 <span className="score" title={`Score of ${file.path}`}>
                   {formatScore(file.score)}

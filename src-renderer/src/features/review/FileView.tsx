@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { DiffView, type DiffMarker } from '@renderer/lib/monaco/DiffView';
-import { isDark } from '@renderer/lib/theme';
 import { useStudio } from '@renderer/store';
 import type { Diagnostic } from '@shared/diagnostics';
 import type { FileReview } from '@shared/api';
@@ -11,6 +10,7 @@ import { FindingsList } from './FindingsList';
 import { useStreamedText } from './regeneration-text';
 import type { DiffBase } from './review-slice';
 import { ScorePanel } from './ScorePanel';
+import { useDark } from './use-dark';
 
 const BASE_LABELS: Record<DiffBase, string> = {
   previous: 'Previous version',
@@ -41,9 +41,9 @@ function markersOf(findings: readonly Diagnostic[]): DiffMarker[] {
  * side panel with the score's reasons and regeneration with feedback.
  */
 export function FileView({ file }: { file: FileReview }) {
-  const { dark, check, bases, chosenBase, inline } = useStudio(
+  const dark = useDark();
+  const { check, bases, chosenBase, inline } = useStudio(
     useShallow((s) => ({
-      dark: isDark(s.theme),
       check: s.checks[file.path],
       bases: s.bases[file.path],
       chosenBase: s.diffBase,
@@ -138,8 +138,8 @@ export function FileView({ file }: { file: FileReview }) {
       <div className="file-main">
         <div className="file-editor">
           <DiffView
-            key={editKey}
             path={file.path}
+            modelKey={editKey}
             original={base ? (texts[base] ?? '') : (current?.content ?? '')}
             modified={text}
             readOnly={streamed !== null}

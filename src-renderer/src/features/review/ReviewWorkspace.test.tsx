@@ -167,6 +167,8 @@ describe('the review workspace', () => {
         written: ['README.md', 'shop/models.py'],
         mode: 'merged',
         conflicts: [],
+        writeId: 'w1',
+        canOpenFolder: false,
       }),
     });
     showRun(judgedRun());

@@ -11,6 +11,7 @@ import { HelpOverlay } from './HelpOverlay';
 import { handleReviewKey } from './keyboard';
 import { groupByCategory, reviewFigures, visibleOrder } from './review-model';
 import { ReviewHeader } from './ReviewHeader';
+import { RuntimeChecks } from './RuntimeChecks';
 import { WritePanel } from './WritePanel';
 
 /**
@@ -54,6 +55,7 @@ export function ReviewWorkspace() {
   return (
     <section aria-label="Review" className="review">
       <ReviewHeader figures={figures} running={running} />
+      <RuntimeChecks runId={run.runId} running={running} />
       <BatchBar files={files} running={running} />
       <div className="review-body">
         <FileList groups={groups} joining={joining} current={current?.path} />

@@ -1,13 +1,16 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { MergeView } from '@renderer/lib/monaco/MergeView';
-import { isDark } from '@renderer/lib/theme';
 import { useStudio } from '@renderer/store';
 import type { WriteAction } from '@shared/api';
+import type { WriteDraft } from './review-slice';
+import { useDark } from './use-dark';
 import {
   closeConflict,
   closePlan,
+  copyWrittenPath,
   openConflict,
+  openWrittenFolder,
   resolveConflict,
   setForce,
   setOutDir,
@@ -25,14 +28,37 @@ const ACTION_LABELS: Record<WriteAction, string> = {
   kept: 'kept as you left it',
 };
 
+/** The merging writer's progress: file operations done of the total, and the file it is on. */
+function WriteProgress({ progress }: { progress: WriteDraft['progress'] }) {
+  const total = progress?.total ?? 0;
+  const done = progress?.done ?? 0;
+  return (
+    <>
+      <div
+        className="progress"
+        role="progressbar"
+        aria-label="Writing"
+        aria-valuemin={0}
+        aria-valuemax={total}
+        aria-valuenow={done}
+        aria-valuetext={progress ? `${done} of ${total}: ${progress.path}` : 'Starting'}
+      >
+        <span style={{ width: total > 0 ? `${(100 * done) / total}%` : '0%' }} />
+      </div>
+      <span className="muted write-step">{progress ? `${done}/${total} ${progress.path}` : 'Starting…'}</span>
+    </>
+  );
+}
+
 /**
  * Writing the approved files: the folder (typed in the browser, the native dialog in the app),
  * the merge plan before anything is written, conflicts resolved in the three-way view, the write
  * with its progress, and where it went.
  */
 export function WritePanel({ approved, running }: { approved: number; running: boolean }) {
-  const { write, nativeDialogs, dark } = useStudio(
-    useShallow((s) => ({ write: s.write, nativeDialogs: s.info?.nativeDialogs ?? false, dark: isDark(s.theme) })),
+  const dark = useDark();
+  const { write, nativeDialogs } = useStudio(
+    useShallow((s) => ({ write: s.write, nativeDialogs: s.info?.nativeDialogs ?? false })),
   );
   const [result, setResult] = useState('');
   const { plan, conflict } = write;
@@ -61,10 +87,21 @@ export function WritePanel({ approved, running }: { approved: number; running: b
         <button type="button" className="primary" disabled={blocked} onClick={() => void writeApproved()}>
           Write approved files
         </button>
-        {write.writing && <progress aria-label="Writing" />}
+        {write.writing && <WriteProgress progress={write.progress} />}
         {write.writtenTo && !write.writing && (
-          <span className="written" aria-label="Written to">
-            Written to <code>{write.writtenTo}</code>
+          <span className="written">
+            <span aria-label="Written to">
+              Written to <code title={write.writtenTo}>{write.writtenTo}</code>
+            </span>
+            {write.canOpenFolder ? (
+              <button type="button" onClick={() => void openWrittenFolder()}>
+                Open folder
+              </button>
+            ) : (
+              <button type="button" onClick={() => void copyWrittenPath()}>
+                Copy path
+              </button>
+            )}
           </span>
         )}
       </div>

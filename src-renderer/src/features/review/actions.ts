@@ -8,6 +8,8 @@ import { studio } from '@renderer/lib/client';
 import { showInfo, studioState } from '@renderer/store';
 import type { FileReview, ReviewDecision } from '@shared/api';
 import { appendRegenerationText } from './regeneration-text';
+import { onRuntimeCheckProgress } from './runtime-check-actions';
+import { onWriteProgress } from './write-actions';
 import {
   BATCH_LABELS,
   batchRecord,
@@ -143,6 +145,8 @@ export function followReview(): () => void {
     client.onFileDecision((e) => studioState().onFileDecision(e)),
     client.onRegenerationText(appendRegenerationText),
     client.onRunFinished((e) => void refreshReview(e.runId)),
+    client.onWriteProgress(onWriteProgress),
+    client.onRuntimeCheckProgress(onRuntimeCheckProgress),
   ];
   return () => stops.forEach((stop) => stop());
 }

@@ -12,6 +12,8 @@ import { stopWatchingRegeneration, watchRegeneration } from './regeneration-text
 export const CHECK_DELAY_MS = 150;
 
 const timers = new Map<string, ReturnType<typeof setTimeout>>();
+/** When each file's text was last sent to be checked. */
+const lastSent = new Map<string, number>();
 
 function keep(runId: string, file: FileReview): void {
   studioState().onFileVersion({ runId, path: file.path, file });
@@ -29,14 +31,20 @@ export function editorChanged(path: string, content: string): void {
     return;
   }
   studioState().setCheck(path, { content, version: studioState().checks[path]?.version ?? null });
-  timers.set(
-    path,
-    setTimeout(() => void checkNow(run.runId, path, content), CHECK_DELAY_MS),
-  );
+  // The first change after a pause (a paste, a single fix) is checked at once; a burst of typing
+  // is checked once it pauses. Answers to older texts are dropped when they arrive.
+  const idle = performance.now() - (lastSent.get(path) ?? -Infinity) > CHECK_DELAY_MS;
+  if (idle) void checkNow(run.runId, path, content);
+  else
+    timers.set(
+      path,
+      setTimeout(() => void checkNow(run.runId, path, content), CHECK_DELAY_MS),
+    );
 }
 
 async function checkNow(runId: string, path: string, content: string): Promise<void> {
   timers.delete(path);
+  lastSent.set(path, performance.now());
   const version = await call('checkFile', { runId, path, content });
   if (version && studioState().checks[path]?.content === content) studioState().setCheck(path, { content, version });
 }

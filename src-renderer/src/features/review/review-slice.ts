@@ -16,6 +16,8 @@ import type {
   FileVersionView,
   ReviewDecision,
   RunReview,
+  RuntimeAvailability,
+  RuntimeCheck,
   WritePlan,
 } from '@shared/api';
 import { NO_FILTER, rangeBetween, type BatchOperation, type BatchRecord, type ReviewFilter } from './review-model';
@@ -46,7 +48,29 @@ export interface WriteDraft {
   writtenTo: string | null;
   /** The folder's id the host granted (a dialog's answer), to plan and write there again. */
   folder: string | null;
+  /** The writer's last step while writing: `done` of `total` file operations, the last on `path`. */
+  progress: { done: number; total: number; path: string } | null;
+  /** The last write's id (its progress events, and opening its folder) and whether the host can open it. */
+  writeId: string | null;
+  canOpenFolder: boolean;
 }
+
+/** "Run runtime checks": whether it can run here, its step while it runs, and what it found. */
+export interface RuntimeCheckState {
+  runId: string | null;
+  availability: RuntimeAvailability | null;
+  running: boolean;
+  step: { step: string; index: number; total: number } | null;
+  result: RuntimeCheck | null;
+}
+
+export const NO_RUNTIME_CHECK: RuntimeCheckState = {
+  runId: null,
+  availability: null,
+  running: false,
+  step: null,
+  result: null,
+};
 
 export const EMPTY_WRITE: WriteDraft = {
   outDir: '',
@@ -57,6 +81,9 @@ export const EMPTY_WRITE: WriteDraft = {
   writing: false,
   writtenTo: null,
   folder: null,
+  progress: null,
+  writeId: null,
+  canOpenFolder: false,
 };
 
 export interface ReviewSlice {
@@ -76,6 +103,7 @@ export interface ReviewSlice {
   checks: Record<string, { content: string; version: FileVersionView | null }>;
   bases: Record<string, FileBases>;
   write: WriteDraft;
+  runtimeCheck: RuntimeCheckState;
   helpOpen: boolean;
   /** A batch waiting for the person's yes: what it is and the files it would change. */
   pendingBatch: { operation: BatchOperation; paths: string[] } | null;
@@ -98,6 +126,7 @@ export interface ReviewSlice {
   /** Forgets the bases read, when the output folder or what is in it changed. */
   clearBases(): void;
   setWrite(patch: Partial<WriteDraft>): void;
+  setRuntimeCheck(patch: Partial<RuntimeCheckState>): void;
   setHelpOpen(open: boolean): void;
   setPendingBatch(batch: ReviewSlice['pendingBatch']): void;
   stepFinding(): void;
@@ -147,6 +176,7 @@ export const createReviewSlice: StateCreator<ReviewSlice, [], [], ReviewSlice> =
   checks: {},
   bases: {},
   write: EMPTY_WRITE,
+  runtimeCheck: NO_RUNTIME_CHECK,
   helpOpen: false,
   pendingBatch: null,
   findingStep: 0,
@@ -211,6 +241,7 @@ export const createReviewSlice: StateCreator<ReviewSlice, [], [], ReviewSlice> =
   setBases: (bases) => set((s) => ({ bases: { ...s.bases, [bases.path]: bases } })),
   clearBases: () => set({ bases: {} }),
   setWrite: (patch) => set((s) => ({ write: { ...s.write, ...patch } })),
+  setRuntimeCheck: (patch) => set((s) => ({ runtimeCheck: { ...s.runtimeCheck, ...patch } })),
   setHelpOpen: (helpOpen) => set({ helpOpen }),
   setPendingBatch: (pendingBatch) => set({ pendingBatch }),
   stepFinding: () => set((s) => ({ findingStep: s.findingStep + 1 })),

@@ -5,6 +5,7 @@
  */
 import { callResult, call, errorSentence } from '@renderer/lib/call';
 import { showError, showInfo, studioState } from '@renderer/store';
+import type { EventPayload } from '@shared/api';
 
 /** Where to write, as the host takes it: the granted folder, else the typed path, else its dialog. */
 function target(): { folder?: string; outDir?: string } {
@@ -74,7 +75,7 @@ export async function writeApproved(): Promise<void> {
   const { run, write } = studioState();
   if (!run) return;
   const input = { runId: run.runId, ...target(), force: write.force, ...resolutions() };
-  studioState().setWrite({ writing: true });
+  studioState().setWrite({ writing: true, progress: null, writtenTo: null, writeId: null });
   try {
     let result = await callResult('writeProject', input);
     if (!result.ok && result.error.code === 'output.confirm-required') {
@@ -90,6 +91,8 @@ export async function writeApproved(): Promise<void> {
       plan: null,
       resolutions: {},
       writtenTo: written.outDir,
+      writeId: written.writeId,
+      canOpenFolder: written.canOpenFolder,
       outDir: written.outDir,
       ...(studioState().info?.nativeDialogs ? { folder: written.folder } : {}),
     });
@@ -105,6 +108,31 @@ export async function writeApproved(): Promise<void> {
       );
     }
   } finally {
-    studioState().setWrite({ writing: false });
+    studioState().setWrite({ writing: false, progress: null });
+  }
+}
+
+/** The writer's progress while the page waits for `writeProject`; a step of another run is not ours. */
+export function onWriteProgress(e: EventPayload<'writeProgress'>): void {
+  const { run, write } = studioState();
+  if (!write.writing || run?.runId !== e.runId) return;
+  studioState().setWrite({ progress: { done: e.done, total: e.total, path: e.path } });
+}
+
+/** Opens the folder just written in the system's file manager (the app); the host knows it by the write's id. */
+export async function openWrittenFolder(): Promise<void> {
+  const { writeId } = studioState().write;
+  if (writeId) await call('openWrittenFolder', { writeId });
+}
+
+/** Copies the path of the folder just written (the browser, which cannot open it). */
+export async function copyWrittenPath(): Promise<void> {
+  const { writtenTo } = studioState().write;
+  if (!writtenTo) return;
+  try {
+    await navigator.clipboard.writeText(writtenTo);
+    showInfo(`Copied ${writtenTo}.`);
+  } catch {
+    showError(`Could not copy the path; select it and copy it by hand: ${writtenTo}`);
   }
 }

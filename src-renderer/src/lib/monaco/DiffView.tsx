@@ -14,6 +14,11 @@ export interface DiffMarker {
 export interface DiffViewProps {
   /** The file's path: picks the language. */
   path: string;
+  /**
+   * Names the text on the right (the file and its version; default the path): the editor keeps
+   * one model per key, so coming back to a file is a swap, and a new key is a new undo history.
+   */
+  modelKey?: string;
   /** The base chosen for comparison (left, read-only). */
   original: string;
   /** The current text (right; editable unless `readOnly`). */

@@ -1,11 +1,11 @@
-import { DiffEditor, type DiffOnMount } from '@monaco-editor/react';
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
+import { DiffModels } from './diff-models';
 import { monaco } from './monaco-environment';
 import type { DiffViewProps } from './DiffView';
 import { changeAt, revertChange } from './hunks';
 import { languageOfPath } from './languages';
 
-type DiffEditorInstance = Parameters<DiffOnMount>[0];
+type DiffEditorInstance = ReturnType<typeof monaco.editor.createDiffEditor>;
 
 const SEVERITY = {
   error: monaco.MarkerSeverity.Error,
@@ -27,39 +27,51 @@ function revertAtCursor(diff: DiffEditorInstance): void {
   editor.pushUndoStop();
 }
 
-/** Monaco's diff editor over a file and its base; loaded lazily through `DiffView`. */
+const optionsOf = (inline: boolean, readOnly: boolean) => ({
+  renderSideBySide: !inline,
+  // Side by side unless the person asks for inline, whatever the width.
+  useInlineViewWhenSpaceIsLimited: false,
+  originalEditable: false,
+  readOnly,
+  renderMarginRevertIcon: !readOnly,
+});
+
+/**
+ * Monaco's diff editor over a file and its base; loaded lazily through `DiffView`. One editor
+ * lives as long as the view: choosing another file swaps that file's models in (kept per file
+ * version, see `DiffModels`), which is what makes a large file open at once the second time and
+ * quickly the first.
+ */
 export default function MonacoDiffView(props: DiffViewProps) {
   const { path, original, modified, readOnly, inline, dark, markers, reveal } = props;
+  const modelKey = props.modelKey ?? path;
+  const host = useRef<HTMLDivElement | null>(null);
   const diffRef = useRef<DiffEditorInstance | null>(null);
+  const models = useRef<DiffModels | null>(null);
+  /** Set while the page itself replaces the text, so the change is not taken for typing. */
+  const replacing = useRef(false);
   const handlers = useRef({ onChange: props.onChange, onReady: props.onReady, readOnly });
   useLayoutEffect(() => {
     handlers.current = { onChange: props.onChange, onReady: props.onReady, readOnly };
   });
 
-  const options = useMemo(
-    () => ({
-      renderSideBySide: !inline,
-      // Side by side unless the person asks for inline, whatever the width.
-      useInlineViewWhenSpaceIsLimited: false,
-      originalEditable: false,
-      readOnly,
-      renderMarginRevertIcon: !readOnly,
+  useLayoutEffect(() => {
+    if (!host.current) return;
+    const diff = monaco.editor.createDiffEditor(host.current, {
+      ...optionsOf(false, false),
       minimap: { enabled: false },
       scrollBeyondLastLine: false,
       automaticLayout: true,
       fontSize: 13,
       // A diff of a generated file is read whole; hiding unchanged regions would hide findings.
       hideUnchangedRegions: { enabled: false },
-    }),
-    [inline, readOnly],
-  );
-
-  const onMount: DiffOnMount = (diff) => {
+    });
     diffRef.current = diff;
+    models.current = new DiffModels();
     const editor = diff.getModifiedEditor();
-    // Text streamed into a read-only editor is the model's, not an edit.
-    editor.onDidChangeModelContent(() => {
-      if (!handlers.current.readOnly) handlers.current.onChange?.(editor.getValue());
+    // Text streamed into a read-only editor is the model's, not an edit; a model swapped in is no edit either.
+    const typing = editor.onDidChangeModelContent(() => {
+      if (!handlers.current.readOnly && !replacing.current) handlers.current.onChange?.(editor.getValue());
     });
     editor.addAction({
       id: 'djforge.revert-change',
@@ -79,8 +91,45 @@ export default function MonacoDiffView(props: DiffViewProps) {
       keybindings: [monaco.KeyMod.Alt | monaco.KeyCode.UpArrow],
       run: () => diff.goToDiff('previous'),
     });
+    return () => {
+      typing.dispose();
+      diff.setModel(null);
+      diff.dispose();
+      models.current?.dispose();
+      diffRef.current = null;
+      models.current = null;
+    };
+  }, []);
+
+  // The file (or its version, or its base) changed: swap the models in, no new editor.
+  useLayoutEffect(() => {
+    const diff = diffRef.current;
+    const cache = models.current;
+    if (!diff || !cache) return;
+    const language = languageOfPath(path);
+    const shown = diff.getModel();
+    const keep = new Set(shown ? [shown.original, shown.modified] : []);
+    replacing.current = true;
+    try {
+      const right = cache.take(`${modelKey}\0modified`, modified, language, keep);
+      const left = cache.take(`${modelKey}\0original`, original, language, new Set([...keep, right]));
+      if (shown?.original !== left || shown.modified !== right) diff.setModel({ original: left, modified: right });
+    } finally {
+      replacing.current = false;
+    }
+  }, [modelKey, path, original, modified]);
+
+  useEffect(() => {
+    diffRef.current?.updateOptions(optionsOf(inline, readOnly));
+  }, [inline, readOnly]);
+
+  useEffect(() => {
+    monaco.editor.setTheme(dark ? 'vs-dark' : 'vs');
+  }, [dark]);
+
+  useEffect(() => {
     handlers.current.onReady?.();
-  };
+  }, []);
 
   useEffect(() => {
     const model = diffRef.current?.getModifiedEditor().getModel();
@@ -102,7 +151,7 @@ export default function MonacoDiffView(props: DiffViewProps) {
         };
       }),
     );
-  });
+  }, [markers, modelKey, modified]);
 
   useEffect(() => {
     const editor = diffRef.current?.getModifiedEditor();
@@ -112,16 +161,5 @@ export default function MonacoDiffView(props: DiffViewProps) {
     editor.focus();
   }, [reveal]);
 
-  return (
-    <DiffEditor
-      original={original}
-      modified={modified}
-      language={languageOfPath(path)}
-      theme={dark ? 'vs-dark' : 'vs'}
-      height="100%"
-      options={options}
-      onMount={onMount}
-      loading={<pre className="code-fallback">{modified}</pre>}
-    />
-  );
+  return <div ref={host} className="monaco-diff-host" style={{ height: '100%', width: '100%' }} />;
 }

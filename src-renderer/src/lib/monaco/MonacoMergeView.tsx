@@ -17,6 +17,8 @@ export default function MonacoMergeView(props: MergeViewProps) {
   const readOnly = useMemo(
     () => ({
       readOnly: true,
+      // Follows the dialog's size as it settles.
+      automaticLayout: true,
       minimap: { enabled: false },
       scrollBeyondLastLine: false,
       fontSize: 12,
