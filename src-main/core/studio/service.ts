@@ -73,6 +73,12 @@ export function createStudioService(deps: StudioDeps): StudioService {
   };
 
   const files = createFileHandlers(deps, now);
+  const write = writeHandlers({
+    runs,
+    emit: deps.emit,
+    outputTarget: files.outputTarget,
+    ...(deps.openFolder ? { openFolder: deps.openFolder } : {}),
+  });
   const run = runHandlers({
     core: deps.core,
     runs,
@@ -100,7 +106,6 @@ export function createStudioService(deps: StudioDeps): StudioService {
       return { diagnostics: result.diagnostics };
     },
     ...run,
-    ...recordReviewOnWrite(run.writeProject, { runs, history: deps.history, now }),
     getSettings: async () => (await deps.settings.load()).settings,
     setApiKey: async ({ provider, key }) => {
       await deps.secrets.set(provider, key);
@@ -116,12 +121,8 @@ export function createStudioService(deps: StudioDeps): StudioService {
     ...historyHandlers(deps.history, deps.settings),
     ...reviewHandlers({ runs, outputTarget: files.outputTarget }),
     ...documentHandlers(deps.info.dataDir, now),
-    ...writeHandlers({
-      runs,
-      emit: deps.emit,
-      outputTarget: files.outputTarget,
-      ...(deps.openFolder ? { openFolder: deps.openFolder } : {}),
-    }),
+    ...write,
+    ...recordReviewOnWrite(write.writeProject, { runs, history: deps.history, now }),
     ...runtimeCheckHandlers({ runs, emit: deps.emit, env: deps.env ?? {} }),
   };
   return { handlers, runs };
