@@ -109,7 +109,7 @@ export const FILTER_MIXIN = `class FilterTests:
     def _listed(self, query):
         response = self.client.get(_url(f'{self.route}-list'), query)
         self.assertEqual(response.status_code, status.HTTP_200_OK, response.data)
-        return [item['id'] for item in _results(response)]
+        return [item[self.pk_field] for item in _results(response)]
 
     def test_exact_filters_return_exactly_the_matching_row(self):
         """?field=value of one row lists that row and not the other."""

@@ -6,7 +6,14 @@
  * CRUD tests miss: a field made required or optional, a read-only many-to-many, a lost ordering.
  */
 import type { Entity, Field } from '../../../../src-shared/erd/model';
-import { apiOptions, isAutoField, isOrderable, modelFields } from '../app/entities';
+import {
+  apiOptions,
+  defaultOrdering as modelOrdering,
+  isAutoField,
+  isOrderable,
+  keyName,
+  modelFields,
+} from '../app/entities';
 import { isBlankField } from '../app/field-spec';
 import { pyBracket, pyName } from '../app/py-format';
 import { readOnlyFields } from '../app/serializers';
@@ -29,7 +36,7 @@ function writable(plan: TestDataPlan, entity: Entity): (name: string) => boolean
 export function comparedFields(plan: TestDataPlan, entity: Entity): string[] {
   const scalar = modelFields(entity)
     .filter((f) => [...COMPARABLE, ...COMPARABLE_MORE].includes(f.type))
-    .filter((f) => !isGeneratedByDjango(f) || f.name === 'id')
+    .filter((f) => !isGeneratedByDjango(f) || f.name === 'id' || f.primaryKey === true)
     .map((f) => f.name);
   const links = plan
     .relationsOf(entity)
@@ -76,7 +83,7 @@ export function manyToManyLinks(plan: TestDataPlan, entity: Entity): [string, st
 
 /** Whether the row-number test data of `name` differs from row to row (so an order is defined). */
 function varies(plan: TestDataPlan, entity: Entity, name: string): boolean {
-  if (name === 'id' || name === 'pk') return true;
+  if (name === 'id' || name === 'pk' || name === keyName(entity)) return true;
   const field = modelFields(entity).find((f) => f.name === name);
   if (field === undefined) return false;
   if (isAutoField(field)) return true;
@@ -86,7 +93,7 @@ function varies(plan: TestDataPlan, entity: Entity, name: string): boolean {
 
 /** The default ordering the list must follow, when the test data can show it (every key differs). */
 export function defaultOrdering(plan: TestDataPlan, entity: Entity): string[] {
-  const ordering = entity.ordering ?? ['-id'];
+  const ordering = modelOrdering(entity);
   return ordering.every((key) => varies(plan, entity, key.replace(/^-/, ''))) ? ordering : [];
 }
 
@@ -223,7 +230,7 @@ export const SHAPE_MIXIN = `class ShapeTests:
                 response = self._create(payload)
                 self.assertEqual(response.status_code, status.HTTP_201_CREATED, response.data)
                 self.assertEqual(sorted(response.data[name]), sorted([first.pk, second.pk]))
-                obj = self.model.objects.get(pk=response.data['id'])
+                obj = self.model.objects.get(pk=response.data[self.pk_field])
                 self.assertEqual(set(getattr(obj, name).values_list('pk', flat=True)), {first.pk, second.pk})
                 url = _url(f'{self.route}-detail', pk=obj.pk)
                 response = self.client.patch(url, {name: [second.pk]}, format='json')
@@ -235,7 +242,7 @@ export const SHAPE_MIXIN = `class ShapeTests:
         ids = [_api(row.pk) for row in rows]
         listed = self.client.get(_url(f'{self.route}-list'), {**query, 'page_size': 1000})
         self.assertEqual(listed.status_code, status.HTTP_200_OK, listed.data)
-        return [item['id'] for item in _results(listed) if item['id'] in ids]
+        return [item[self.pk_field] for item in _results(listed) if item[self.pk_field] in ids]
 
     def test_lists_follow_the_default_ordering(self):
         """Without ?ordering= the list comes in the ERD's order."""
