@@ -269,4 +269,5 @@ export const SHAPE_MIXIN = `class ShapeTests:
                     rows = rows[::-1]
                 ascending = [_api(row.pk) for row in rows]
                 self.assertEqual(self._order_of(rows, {'ordering': name}), ascending)
-                self.assertEqual(self._order_of(rows, {'ordering': f'-{name}'}), ascending[::-1])`;
+                self.assertEqual(self._order_of(rows, {'ordering': f'-{name}'}), ascending[::-1])
+                _forget(*rows)`;
