@@ -157,7 +157,11 @@ function textCode(entity: Entity, field: Field, b: FieldBounds): ValueCode {
     const stem = snakeCase(field.name).replace(/_/g, field.type === 'slug' ? '-' : ' ');
     if (field.type === 'email') pieces = [{ text: 'user' }, { digits: 1 }, { text: '@example.com' }];
     else if (field.type === 'url') pieces = [{ text: 'https://example.com/' }, { digits: 1 }];
-    else {
+    else if (maxLength < N_WIDTH && maxLength >= Math.max(1, b.minLength)) {
+      // Too short for a row number (a `char(3)` code, an nchar(5) key): the number in hexadecimal,
+      // the last `maxLength` digits, which differ for the rows one test makes.
+      return { code: `f'{n:0${maxLength}x}'[-${maxLength}:]` };
+    } else {
       const room = Math.max(0, maxLength - N_WIDTH - 1);
       const head = stem.slice(0, room).trim();
       pieces = head.length === 0 ? [{ digits: 1 }] : [{ text: `${head}-` }, { digits: 1 }];
