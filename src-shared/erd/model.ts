@@ -63,6 +63,18 @@ export const FieldSchema = z.object({
     .string()
     .optional()
     .describe("The column's name in an existing database (db_column); default the field's name"),
+  primaryKey: z
+    .boolean()
+    .optional()
+    .describe(
+      "This field is the table's primary key (primary_key=True) instead of Django's automatic id; at most one per entity, never nullable",
+    ),
+  autoIncrement: z
+    .boolean()
+    .optional()
+    .describe(
+      'integer/bigInteger primary key: the database numbers new rows (AutoField/BigAutoField); otherwise the client supplies the key on create',
+    ),
 });
 export type Field = z.infer<typeof FieldSchema>;
 
@@ -119,6 +131,12 @@ export const RelationSchema = z.object({
     .optional()
     .describe(
       "manyToOne/oneToOne: the foreign key column's name in an existing database (db_column); default <name>_id",
+    ),
+  dbTable: z
+    .string()
+    .optional()
+    .describe(
+      "manyToMany without through: the join table's name in an existing database (db_table); its columns are Django's <model>_id",
     ),
 });
 export type Relation = z.infer<typeof RelationSchema>;

@@ -85,12 +85,18 @@ function columnDefault(raw: unknown, decode: LiteralDecoder): ColumnDefault | un
   return { kind: 'string', value: decode(String(value)) };
 }
 
+/** SQL Server's `INT IDENTITY(1,1)` reaches us as the type name `INT IDENTITY` with the seed and step as arguments. */
+const IDENTITY = /\s+identity$/i;
+
 function column(field: Field, decode: LiteralDecoder): SchemaColumn {
+  const type = columnType(field.type as { type_name?: string; args?: unknown; schemaName?: string | null });
+  const identity = IDENTITY.test(type.name);
+  if (identity) Object.assign(type, { name: type.name.replace(IDENTITY, ''), args: [] });
   const out: SchemaColumn = {
     name: field.name,
-    type: columnType(field.type as { type_name?: string; args?: unknown; schemaName?: string | null }),
+    type,
     pk: field.pk === true,
-    increment: field.increment === true,
+    increment: field.increment === true || identity,
     unique: field.unique === true,
   };
   if (field.not_null !== undefined && field.not_null !== null) out.notNull = field.not_null;

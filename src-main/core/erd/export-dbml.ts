@@ -28,7 +28,7 @@ const enumName = (entity: string, field: Field): string => `${entity}_${field.na
 
 function columnSettings(column: ExportColumn): string[] {
   const settings: string[] = [];
-  if (column.key === 'pk') settings.push(...(column.field === undefined ? ['pk', 'increment'] : ['pk']));
+  if (column.key === 'pk') settings.push(...(column.increment === true ? ['pk', 'increment'] : ['pk']));
   else settings.push(column.notNull ? 'not null' : 'null');
   if (column.unique) settings.push('unique');
   const field = column.field;
@@ -76,7 +76,7 @@ export function exportDbml(erd: Erd): string {
         const action = column.references.onDelete === undefined ? undefined : ACTIONS[column.references.onDelete];
         const arrow = column.unique ? '-' : '>';
         refs.push(
-          `Ref: ${ident(table.name)}.${ident(column.name)} ${arrow} ${ident(column.references.table)}.id${action !== undefined ? ` [delete: ${action}]` : ''}`,
+          `Ref: ${ident(table.name)}.${ident(column.name)} ${arrow} ${ident(column.references.table)}.${ident(column.references.column)}${action !== undefined ? ` [delete: ${action}]` : ''}`,
         );
       }
     }

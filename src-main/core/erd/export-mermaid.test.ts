@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Erd } from '../../../src-shared/erd/model';
 import { EXAMPLE_NAMES, examplePath } from '../../../test-support/examples';
 import { shopErd } from '../../../test-support/fixtures/app-erds';
+import { keyedErd } from '../../../test-support/fixtures/keyed-erd';
 import { stressErds } from '../../../test-support/fixtures/stress-erds';
 import { exportErdAs, importErdText, normalizeErd } from './index';
 
@@ -54,8 +55,19 @@ describe('Mermaid export', () => {
     );
   });
 
+  it("marks an entity's own key PK instead of Django's id, and types links to it like that key", () => {
+    const text = exportErdAs(normalizeErd(keyedErd()).erd, 'mermaid');
+    expect(text).toContain(['  Country {', '    string code PK', '    string name', '  }'].join('\n'));
+    expect(text).toContain(
+      ['  Artist {', '    integer artist_id PK', '    string name', '    string country_id FK', '  }'].join('\n'),
+    );
+    expect(text).toContain(['  Playlist {', '    bigint id PK', '    string title', '  }'].join('\n'));
+    expect(text.match(/ PK/g)).toHaveLength(5);
+  });
+
   const models: [string, Erd][] = [
     ['small', SMALL],
+    ['keyedErd', normalizeErd(keyedErd()).erd],
     ['shopErd', normalizeErd(shopErd()).erd],
     ...Object.entries(stressErds()).map(([n, e]): [string, Erd] => [n, normalizeErd(e).erd]),
     ...EXAMPLE_NAMES.map((name): [string, Erd] => {

@@ -1,6 +1,6 @@
 /**
  * A `djforge-erd` model → a Mermaid `erDiagram`: every entity with its attributes (type, PK/FK/UK
- * markers, help text as the comment) and every relation with crow's-foot cardinality, so the
+ * markers — the entity's own key, or Django's `id` — help text as the comment) and every relation with crow's-foot cardinality, so the
  * model can be shown in any Markdown viewer that renders Mermaid.
  */
 import type { Erd, Relation } from '../../../src-shared/erd/model';
@@ -20,18 +20,26 @@ function relationLine(r: Relation): string {
   return `  ${to} ${targetSide}--${sourceSide} ${from} : ${label}`;
 }
 
+/** The type of a foreign key to `entity`: its own key's type, or Django's bigint `id`. */
+function targetKeyType(erd: Erd, entity: string): string {
+  const target = erd.entities.find((e) => e.name === entity);
+  const key = target?.fields.find((f) => f.primaryKey === true) ?? target?.fields.find((f) => f.name === 'id');
+  return key?.type ?? 'bigint';
+}
+
 /** The Mermaid text of `erd`. */
 export function exportMermaid(erd: Erd): string {
   const out = ['erDiagram'];
   for (const entity of erd.entities) {
-    out.push(`  ${entityName(entity.name)} {`, '    bigint id PK');
+    const key = entity.fields.find((f) => f.primaryKey === true) ?? entity.fields.find((f) => f.name === 'id');
+    out.push(`  ${entityName(entity.name)} {`, ...(key === undefined ? ['    bigint id PK'] : []));
     for (const field of entity.fields) {
-      const marker = field.unique === true ? ' UK' : '';
+      const marker = field === key ? ' PK' : field.unique === true ? ' UK' : '';
       const note = field.helpText !== undefined ? ` ${comment(field.helpText)}` : '';
       out.push(`    ${field.type} ${field.name}${marker}${note}`);
     }
     for (const r of erd.relations.filter((x) => x.from === entity.name && x.kind !== 'manyToMany'))
-      out.push(`    bigint ${r.name}_id FK${r.kind === 'oneToOne' ? ', UK' : ''}`);
+      out.push(`    ${targetKeyType(erd, r.to)} ${r.name}_id FK${r.kind === 'oneToOne' ? ', UK' : ''}`);
     out.push('  }');
   }
   for (const r of erd.relations) out.push(relationLine(r));

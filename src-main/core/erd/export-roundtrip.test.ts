@@ -9,6 +9,7 @@ import type { Erd, Field, FieldType } from '../../../src-shared/erd/model';
 import { EXAMPLE_NAMES, examplePath } from '../../../test-support/examples';
 import { plainErd, shopErd } from '../../../test-support/fixtures/app-erds';
 import { cleanErd } from '../../../test-support/fixtures/clean-project';
+import { keyedErd } from '../../../test-support/fixtures/keyed-erd';
 import { stressErds } from '../../../test-support/fixtures/stress-erds';
 import { exportErdAs, importErdFile, importErdText, normalizeErd, type ExportFormat } from './index';
 
@@ -22,7 +23,8 @@ const TARGETS: readonly Target[] = ['dbml', 'postgres', 'mysql', 'sqlite'];
  * the direction of index fields (`-field`), many-to-many `required` and the names of many-to-many relations with a through entity, entity
  * apps, rules, auth, API options, instructions and diagram positions.
  * MySQL and SQLite have no uuid, interval or inet type (uuid → char(32), duration → bigint,
- * ipAddress → varchar(39), so a uuid key `id` becomes a unique `id_field`); SQLite has no enum type (a CHECK, read back as a string) and no comments.
+ * ipAddress → varchar(39), so a uuid key `id` becomes a string key `id` the client supplies);
+ * SQLite numbers only INTEGER keys, so a numbered bigInteger key comes back as an integer one; SQLite has no enum type (a CHECK, read back as a string) and no comments.
  */
 const STRING_LIKE: readonly FieldType[] = ['string', 'email', 'url', 'slug', 'file', 'image'];
 const DEFAULT_LENGTH: Partial<Record<FieldType, number>> = { slug: 50, url: 200, email: 254, file: 100, image: 100 };
@@ -40,10 +42,13 @@ function storedType(field: Field, target: Target): { type: FieldType; maxLength?
 
 function fieldView(field: Field, target: Target): Record<string, unknown> {
   const stored = storedType(field, target);
-  // A uuid key stored as char(32) comes back as a unique string next to Django's own id.
-  const demotedKey = field.name === 'id' && stored.type !== 'uuid';
-  const view: Record<string, unknown> = { name: demotedKey ? 'id_field' : field.name, ...stored };
-  if (demotedKey) view.unique = true;
+  // A uuid key stored as char(32) comes back as a string key the client supplies.
+  const view: Record<string, unknown> = { name: field.name, ...stored };
+  if (field.name === 'id' && stored.type !== 'uuid') view.primaryKey = true;
+  if (field.primaryKey === true) view.primaryKey = true;
+  // SQLite numbers only an INTEGER key, so a numbered bigint key comes back as an integer one.
+  if (field.autoIncrement === true)
+    Object.assign(view, { autoIncrement: true, ...(target === 'sqlite' ? { type: 'integer' } : {}) });
   if (field.nullable === true) view.nullable = true;
   if (field.unique === true) view.unique = true;
   if (field.index === true && field.unique !== true) view.index = true;
@@ -76,6 +81,11 @@ function schemaView(erd: Erd, target: Target): unknown {
               ends: [r.from, r.to].sort(),
               through: r.through,
               name: r.through === undefined ? r.name : '',
+              // The join table the relation is stored in: its dbTable, or the one the exporter names.
+              table:
+                r.through === undefined
+                  ? (r.dbTable ?? `${erd.entities.find((e) => e.name === r.from)?.dbTable ?? r.from}_${r.name}`)
+                  : undefined,
             }
           : {
               kind: r.kind,
@@ -108,6 +118,7 @@ const SOURCES: [string, () => Erd][] = [
   ['shopErd', () => normalized(shopErd())],
   ['plainErd', () => normalized(plainErd())],
   ['cleanErd', () => normalized(cleanErd())],
+  ['keyedErd', () => normalized(keyedErd())],
   ...Object.entries(stressErds()).map(([name, erd]): [string, () => Erd] => [name, () => normalized(erd)]),
 ];
 

@@ -1,6 +1,6 @@
 /**
  * A `djforge-erd` model → SQL DDL for PostgreSQL, MySQL or SQLite: `CREATE TABLE` per entity with
- * Django's `id` key, NOT NULL/UNIQUE/DEFAULT, foreign keys with their delete action, join tables
+ * its own key (serial/AUTO_INCREMENT/INTEGER when the database numbers it) or Django's `id`, NOT NULL/UNIQUE/DEFAULT, foreign keys with their delete action, join tables
  * for many-to-many relations, enums (PostgreSQL `CREATE TYPE`, MySQL inline `ENUM`, SQLite a
  * CHECK), indexes and comments (PostgreSQL `COMMENT ON`, MySQL `COMMENT`). It re-imports into the
  * same model through the SQL importers.
@@ -34,6 +34,13 @@ function columnType(dialect: SqlDialect, table: string, column: ExportColumn): s
   const field = column.field;
   if (column.key === 'pk' && field === undefined)
     return dialect === 'postgres' ? 'bigserial' : dialect === 'mysql' ? 'bigint' : 'integer';
+  if (column.key === 'pk' && column.increment === true && field !== undefined) {
+    if (dialect === 'sqlite') return 'integer'; // SQLite numbers an INTEGER PRIMARY KEY (the rowid)
+    if (dialect === 'postgres') return field.type === 'bigInteger' ? 'bigserial' : 'serial';
+  }
+  // Only the exact type INTEGER makes a SQLite key the rowid, which SQLite numbers itself.
+  if (column.key === 'pk' && dialect === 'sqlite' && field?.type === 'integer' && column.increment !== true)
+    return 'int';
   if (column.targetKey !== undefined) return columnTypeFor(column.targetKey, dialect);
   if (field === undefined) return dialect === 'sqlite' ? 'integer' : 'bigint';
   const choices = (field.choices ?? []).map((c) => c.value);
@@ -48,7 +55,7 @@ function columnLine(dialect: SqlDialect, table: ExportTable, column: ExportColum
   const parts = [quote(dialect, column.name), columnType(dialect, table.name, column)];
   if (column.key === 'pk') {
     parts.push(dialect === 'sqlite' ? 'NOT NULL PRIMARY KEY' : 'PRIMARY KEY');
-    if (dialect === 'mysql' && column.field === undefined) parts.push('AUTO_INCREMENT');
+    if (dialect === 'mysql' && column.increment === true) parts.push('AUTO_INCREMENT');
     return parts.join(' ');
   }
   parts.push(column.notNull ? 'NOT NULL' : 'NULL');
@@ -76,7 +83,7 @@ function tableStatement(dialect: SqlDialect, table: ExportTable): string {
     if (column.references === undefined) continue;
     const action = column.references.onDelete === undefined ? undefined : ACTIONS[column.references.onDelete];
     lines.push(
-      `  FOREIGN KEY (${q(column.name)}) REFERENCES ${q(column.references.table)} (${q('id')})${action !== undefined ? ` ON DELETE ${action}` : ''}`,
+      `  FOREIGN KEY (${q(column.name)}) REFERENCES ${q(column.references.table)} (${q(column.references.column)})${action !== undefined ? ` ON DELETE ${action}` : ''}`,
     );
   }
   const comment =

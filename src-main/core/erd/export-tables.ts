@@ -1,13 +1,14 @@
 /**
  * The tables an ERD stands for, as the exporters write them: one table per entity, named by its
  * `dbTable` when it maps onto an existing database and like the entity otherwise (so a re-import
- * gives the same model names), Django's `id` key, a column per field (its `dbColumn` or its name)
- * and per many-to-one/one-to-one relation (its `dbColumn` or `<relation>_id`), and a join table
- * `<table>_<relation>` per many-to-many relation without a through entity (the importer reads the
- * relation name back from it).
+ * gives the same model names), its own key field or Django's `id` key, a column per field (its
+ * `dbColumn` or its name) and per many-to-one/one-to-one relation (its `dbColumn` or
+ * `<relation>_id`), and per many-to-many relation without a through entity a join table — its
+ * `dbTable` or `<table>_<relation>` (the importer reads the relation name back from it) — with
+ * the columns Django gives its own join tables (`<model>_id`).
  */
 import type { Entity, Erd, Field, OnDelete, Relation } from '../../../src-shared/erd/model';
-import { snakeCase } from './naming';
+import { djangoJoinColumns } from './schema-join-tables';
 
 export interface ExportColumn {
   name: string;
@@ -16,10 +17,13 @@ export interface ExportColumn {
   /** The relation, for foreign-key columns. */
   relation?: Relation;
   key?: 'pk' | 'fk';
+  /** A key the database numbers (Django's `id`, or a field with `autoIncrement`). */
+  increment?: boolean;
   notNull: boolean;
   unique: boolean;
-  references?: { table: string; onDelete?: OnDelete };
-  /** For a foreign key to a model whose key is a uuid field `id`: that field (the column's type). */
+  /** The referenced table and its key column (the target's own key, or Django's `id`). */
+  references?: { table: string; column: string; onDelete?: OnDelete };
+  /** For a foreign key to a model with a key field of its own (a uuid `id`, a `primaryKey`): that field (the column's type). */
   targetKey?: Field;
 }
 
@@ -49,8 +53,9 @@ function tableOf(erd: Erd, entity: string): string {
 export function exportTables(erd: Erd): ExportTable[] {
   const tables: ExportTable[] = erd.entities.map((entity) => {
     const links = erd.relations.filter((r) => r.from === entity.name && r.kind !== 'manyToMany');
-    const ownKey = entity.fields.some((f) => f.name === 'id');
-    const columns: ExportColumn[] = ownKey ? [] : [{ name: 'id', key: 'pk', notNull: true, unique: false }];
+    const ownKey = keyField(erd, entity.name);
+    const columns: ExportColumn[] =
+      ownKey !== undefined ? [] : [{ name: 'id', key: 'pk', increment: true, notNull: true, unique: false }];
     for (const field of entity.fields) {
       const column: ExportColumn = {
         name: field.dbColumn ?? field.name,
@@ -58,11 +63,15 @@ export function exportTables(erd: Erd): ExportTable[] {
         notNull: field.nullable !== true,
         unique: field.unique === true,
       };
-      if (field.name === 'id') Object.assign(column, { key: 'pk', notNull: true, unique: false });
+      if (field === ownKey)
+        Object.assign(column, { key: 'pk', notNull: true, unique: false, increment: field.autoIncrement === true });
       columns.push(column);
     }
     for (const relation of links) {
-      const references: ExportColumn['references'] = { table: tableOf(erd, relation.to) };
+      const references: ExportColumn['references'] = {
+        table: tableOf(erd, relation.to),
+        column: keyColumn(erd, relation.to),
+      };
       if (relation.onDelete !== undefined) references.onDelete = relation.onDelete;
       const targetKey = keyField(erd, relation.to);
       columns.push({
@@ -99,19 +108,17 @@ export function exportTables(erd: Erd): ExportTable[] {
     return { name: tableOf(erd, entity.name), entity, columns, uniques, indexes };
   });
   for (const relation of erd.relations.filter((r) => r.kind === 'manyToMany' && r.through === undefined)) {
-    const self = relation.from === relation.to;
-    const fromColumn = `${self ? 'from_' : ''}${snakeCase(relation.from)}_id`;
-    const toColumn = `${self ? 'to_' : ''}${snakeCase(relation.to)}_id`;
+    const [fromColumn, toColumn] = djangoJoinColumns(relation.from, relation.to);
     const key = (name: string, table: string): ExportColumn => ({
       name,
       key: 'fk',
       ...(keyField(erd, table) === undefined ? {} : { targetKey: keyField(erd, table) }),
       notNull: true,
       unique: false,
-      references: { table: tableOf(erd, table), onDelete: 'CASCADE' },
+      references: { table: tableOf(erd, table), column: keyColumn(erd, table), onDelete: 'CASCADE' },
     });
     tables.push({
-      name: `${tableOf(erd, relation.from)}_${relation.name}`,
+      name: relation.dbTable ?? `${tableOf(erd, relation.from)}_${relation.name}`,
       columns: [key(fromColumn, relation.from), key(toColumn, relation.to)],
       primaryKey: [fromColumn, toColumn],
       uniques: [],
@@ -121,9 +128,16 @@ export function exportTables(erd: Erd): ExportTable[] {
   return tables;
 }
 
-/** The entity's own key field (a uuid `id`), if it has one. */
+/** The entity's own key field (one marked `primaryKey`, or a field `id`), if it has one. */
 function keyField(erd: Erd, entity: string): Field | undefined {
-  return erd.entities.find((e) => e.name === entity)?.fields.find((f) => f.name === 'id');
+  const fields = erd.entities.find((e) => e.name === entity)?.fields ?? [];
+  return fields.find((f) => f.primaryKey === true) ?? fields.find((f) => f.name === 'id');
+}
+
+/** The column of the entity's key: its key field's column, or Django's `id`. */
+function keyColumn(erd: Erd, entity: string): string {
+  const key = keyField(erd, entity);
+  return key === undefined ? 'id' : (key.dbColumn ?? key.name);
 }
 
 /** A default value as an SQL/DBML literal, or undefined for none. */

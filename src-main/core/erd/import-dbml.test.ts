@@ -157,8 +157,8 @@ describe('DBML import', () => {
         '31: orders.checksum: varchar has no length, so it becomes a text field.',
         '31: orders.checksum: the default expression "md5(random()::text)" has no Django equivalent and is left to the database; the field gets no default.',
         '44: The join table "order_lines" carries its own columns, so it stays the entity "OrderLines" and is the through model of Orders.products.',
-        '58: The join table "product_tags" becomes the many-to-many relation Products.tags.',
-        '36: products.sku is the primary key; it becomes a unique field and Django adds its own "id" key.',
+        '58: The join table "product_tags" links Products and Tags through the columns (product_sku, tag_id), where Django\'s own join table would have (products_id, tags_id), so it stays the entity "ProductTags" and is the through model of Products.tags.',
+        '36: products.sku is the primary key; it becomes the model\'s key (primary_key=True), which a client supplies when it creates a row (no extra "id").',
         '44: order_lines has the composite primary key (order_id, product_sku); it becomes unique together and Django adds its own "id" key.',
       ]),
     );
@@ -181,8 +181,15 @@ describe('DBML import', () => {
     // Users already has a field "tags" (the text[] column), so the relation takes the next free name.
     expect(rel('Users', 'tags_2')).toMatchObject({ kind: 'manyToMany', to: 'Tags' });
     expect(rel('Orders', 'products')).toMatchObject({ kind: 'manyToMany', to: 'Products', through: 'OrderLines' });
-    expect(rel('Products', 'tags')).toMatchObject({ kind: 'manyToMany', to: 'Tags' });
-    expect(entity(erd, 'ProductTags')).toBeUndefined();
+    // Django would name product_tags' columns products_id and tags_id, so the table stays the through entity.
+    expect(rel('Products', 'tags')).toMatchObject({ kind: 'manyToMany', to: 'Tags', through: 'ProductTags' });
+    expect(entity(erd, 'ProductTags')?.uniqueTogether).toEqual([['product_sku', 'tag']]);
+    expect(entity(erd, 'Products')?.fields[0]).toEqual({
+      name: 'sku',
+      type: 'string',
+      maxLength: 32,
+      primaryKey: true,
+    });
     expect(entity(erd, 'OrderLines')?.uniqueTogether).toEqual([['order', 'product_sku']]);
   });
 
@@ -274,6 +281,46 @@ describe('DBML references from key columns', () => {
     expect(links.map((r) => [r.name, r.nullable === true])).toEqual([
       ['hands', false],
       ['cards', false],
+    ]);
+  });
+});
+
+describe('DBML keys other than an integer id, and join tables Django could have made', () => {
+  const DBML = [
+    'Table country {\n  code "char(3)" [pk]\n  name varchar(60) [not null]\n}',
+    'Table artist {\n  ArtistId int [pk, increment]\n  name varchar(80) [not null]\n  country_code "char(3)" [ref: > country.code]\n}',
+    'Table genre {\n  genre_no int [pk]\n  label varchar(40) [not null]\n}',
+    'Table artist_genre {\n  artist_id int [pk, ref: > artist.ArtistId]\n  genre_id int [pk, ref: > genre.genre_no]\n}',
+  ].join('\n');
+
+  it('makes each key the primary key (numbered or supplied) and keeps the join table by name', async () => {
+    const result = await importErdFile(DBML, 'records.dbml');
+    if (result.erd === null) throw new Error(JSON.stringify(result.diagnostics));
+    expect(result.erd.entities.map((e) => [e.name, e.fields[0]])).toEqual([
+      ['Country', { name: 'code', type: 'string', maxLength: 3, primaryKey: true }],
+      ['Artist', { name: 'artist_id', type: 'integer', primaryKey: true, autoIncrement: true, dbColumn: 'ArtistId' }],
+      ['Genre', { name: 'genre_no', type: 'integer', primaryKey: true }],
+    ]);
+    expect(result.erd.relations).toEqual([
+      expect.objectContaining({ name: 'country_code', kind: 'manyToOne', from: 'Artist', to: 'Country' }),
+      {
+        name: 'genres',
+        kind: 'manyToMany',
+        from: 'Artist',
+        to: 'Genre',
+        dbTable: 'artist_genre',
+        relatedName: 'artists',
+      },
+    ]);
+    const notes = result.diagnostics
+      .filter((d) => d.code === ERD_CODES.keyMapped)
+      .map((d) => `${d.line}: ${d.message}`);
+    expect(notes).toEqual([
+      '2: country.code is the primary key; it becomes the model\'s key (primary_key=True), which a client supplies when it creates a row (no extra "id").',
+      '6: artist.ArtistId is the primary key; the database numbers new rows, so it becomes an AutoField with primary_key=True (no extra "id").',
+      '11: genre.genre_no is the primary key; it becomes the model\'s key (primary_key=True), which a client supplies when it creates a row (no extra "id").',
+      '14: artist_genre has the composite primary key (artist_id, genre_id); it becomes unique together and Django adds its own "id" key.',
+      '14: The join table "artist_genre" becomes the many-to-many relation Artist.genres, which keeps the table (db_table "artist_genre").',
     ]);
   });
 });

@@ -41,12 +41,22 @@ export async function parseSchema(text: string, format: Exclude<SourceFormat, 'j
       return parseMssql(text);
     case 'sqlite': {
       const viaMysql = await parseMysql(text, 'sqlite');
-      if (viaMysql.ok) return viaMysql;
+      if (viaMysql.ok) return withRowidKeys(viaMysql);
       await loadPostgresParser();
       const viaPostgres = parsePostgres(text);
-      return viaPostgres.ok ? viaPostgres : viaMysql;
+      return withRowidKeys(viaPostgres.ok ? viaPostgres : viaMysql);
     }
   }
+}
+
+/** SQLite numbers an `INTEGER PRIMARY KEY` itself (it is the rowid), as if it said AUTOINCREMENT. */
+function withRowidKeys(parsed: SchemaParse): SchemaParse {
+  if (!parsed.ok) return parsed;
+  for (const table of parsed.schema.tables) {
+    const key = table.primaryKey.length === 1 ? table.columns.find((c) => c.name === table.primaryKey[0]) : undefined;
+    if (key !== undefined && /^integer$/i.test(key.type.name)) key.increment = true;
+  }
+  return parsed;
 }
 
 /** Imports `text` (named `fileName`) from any supported format into a normalized, validated ERD. */

@@ -79,7 +79,7 @@ describe('PostgreSQL import (libpg-query)', () => {
       ],
     });
     expect(entity(erd, 'Book')?.fields).toEqual([
-      { name: 'isbn', type: 'string', maxLength: 13, unique: true },
+      { name: 'isbn', type: 'string', maxLength: 13, primaryKey: true },
       { name: 'title', type: 'text', unique: true, helpText: 'As printed' },
       {
         name: 'price',
@@ -95,7 +95,10 @@ describe('PostgreSQL import (libpg-query)', () => {
       { name: 'class_field', type: 'text', nullable: true, required: false, dbColumn: 'class' },
       { name: 'pages', type: 'integer', nullable: true, required: false },
     ]);
+    // book_author's columns are not Django's (book_id, author_id): it stays the through entity.
     expect(erd.relations).toEqual([
+      expect.objectContaining({ name: 'book_isbn', kind: 'manyToOne', from: 'BookAuthor', to: 'Book' }),
+      expect.objectContaining({ name: 'author', kind: 'manyToOne', from: 'BookAuthor', to: 'Author' }),
       expect.objectContaining({
         name: 'author',
         kind: 'manyToOne',
@@ -104,9 +107,15 @@ describe('PostgreSQL import (libpg-query)', () => {
         nullable: true,
         onDelete: 'SET_NULL',
       }),
-      expect.objectContaining({ name: 'authors', kind: 'manyToMany', from: 'Book', to: 'Author' }),
+      expect.objectContaining({
+        name: 'authors',
+        kind: 'manyToMany',
+        from: 'Book',
+        to: 'Author',
+        through: 'BookAuthor',
+      }),
     ]);
-    expect(entity(erd, 'BookAuthor')).toBeUndefined();
+    expect(entity(erd, 'BookAuthor')).toMatchObject({ dbTable: 'book_author', fields: [] });
   });
 
   it('reports skipped statements once, and each approximation and unmapped construct at its line', async () => {
@@ -117,7 +126,8 @@ describe('PostgreSQL import (libpg-query)', () => {
         '16: The check constraint on author is not modelled by the ERD; it is skipped.',
         '15: author.photo: the binary type bytea becomes a text field.',
         '19: book.isbn: the fixed-length bpchar(13) becomes a variable-length string.',
-        '19: book.isbn is the primary key; it becomes a unique field and Django adds its own "id" key.',
+        '19: book.isbn is the primary key; it becomes the model\'s key (primary_key=True), which a client supplies when it creates a row (no extra "id").',
+        '25: The join table "book_author" links Book and Author through the columns (book_isbn, author_id), where Django\'s own join table would have (book_id, author_id), so it stays the entity "BookAuthor" and is the through model of Book.authors.',
         '23: book.class becomes "class_field": "class" is not usable as a Python or Django name.',
         '38: The index "book_lower_title" on book(expression) uses an expression or a column Django does not model; it is skipped.',
       ]),
@@ -171,7 +181,8 @@ describe('MySQL, SQLite and SQL Server import (@dbml/core)', () => {
       'chinook.sqlite.sql',
     );
     expect(entity(sqlite.erd, 'Artist')?.fields).toEqual([
-      { name: 'artist_id', type: 'integer', unique: true, dbColumn: 'ArtistId' },
+      // SQLite numbers an INTEGER PRIMARY KEY itself (the rowid): an AutoField keeps the column.
+      { name: 'artist_id', type: 'integer', primaryKey: true, autoIncrement: true, dbColumn: 'ArtistId' },
       { name: 'name', type: 'string', maxLength: 120, nullable: true, required: false, dbColumn: 'Name' },
     ]);
     const mssql = await imported(
@@ -179,6 +190,13 @@ describe('MySQL, SQLite and SQL Server import (@dbml/core)', () => {
       'genre.sql',
     );
     expect(mssql.erd.entities.map((e) => [e.name, e.dbTable])).toEqual([['Genre', 'Genre']]);
+    expect(mssql.erd.entities[0]?.fields[0]).toEqual({
+      name: 'genre_id',
+      type: 'integer',
+      primaryKey: true,
+      autoIncrement: true,
+      dbColumn: 'GenreId',
+    });
   });
 
   it('refuses MySQL it cannot parse with the line', async () => {

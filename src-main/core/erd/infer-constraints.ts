@@ -73,7 +73,7 @@ function inferField(entity: Entity, field: Field, fi: number, ei: number): Diagn
       fieldPath(entity.name, field.name, fi, ei),
       `${entity.name}.${field.name} ${text}`,
     );
-  if (field.name === 'id') return null;
+  if (field.name === 'id' || field.primaryKey === true) return null;
   if (field.unique === undefined && field.type !== 'json' && isUniqueByName(field)) {
     field.unique = true;
     return note('is unique: two rows cannot share it. Set "unique": false to allow duplicates.');

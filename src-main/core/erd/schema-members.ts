@@ -1,16 +1,17 @@
 /**
  * The members of one table: columns become fields (or relation names for foreign-key columns),
- * Django's `id` is recognised, keys become unique fields, a uuid `id` or `uniqueTogether`, and
+ * Django's `id` is recognised, other single keys become the model's primary key (a uuid one its
+ * `id`), composite keys `uniqueTogether`, and
  * indexes become `index`, `indexes` or `uniqueTogether` — each decision reported at its line.
  */
 import type { Diagnostic } from '../../../src-shared/diagnostics';
-import type { Entity } from '../../../src-shared/erd/model';
+import type { Entity, Field } from '../../../src-shared/erd/model';
 import { ERD_CODES } from './diagnostic-codes';
 import { snakeCase } from './naming';
 import { info, q, warning } from './report';
 import { at, columnToField } from './schema-fields';
 import type { SchemaIndexLookup } from './schema-lookup';
-import { qualifiedName } from './schema-model';
+import { qualifiedName, type SchemaColumn } from './schema-model';
 import { attributeName, relationName } from './schema-names';
 import type { MappedTable } from './schema-to-erd';
 import { mapColumnType } from './schema-types';
@@ -40,7 +41,12 @@ export function mapMembers(
     if (isDjangoId) continue;
     const soleKey = !isFk && pk.length === 1 && pk[0] === column.name;
     const uuidKey = soleKey && mapColumnType(column.type, undefined).field.type === 'uuid';
-    const wanted = uuidKey ? 'id' : isFk ? relationName(column.name) : attributeName(column.name);
+    const wanted =
+      uuidKey || (soleKey && /^id$/i.test(column.name))
+        ? 'id'
+        : isFk
+          ? relationName(column.name)
+          : attributeName(column.name);
     const name = m.scope.claim(wanted);
     m.members.set(column.name, name);
     const plain = isFk ? snakeCase(column.name).replace(/_(id|fk|key)$/, '') : snakeCase(column.name);
@@ -84,19 +90,7 @@ export function mapMembers(
           ),
         );
     } else if (soleKey) {
-      field.unique = true;
-      delete field.nullable;
-      delete field.required;
-      notes.push(
-        at(
-          info(
-            ERD_CODES.keyMapped,
-            undefined,
-            `${where} is the primary key; it becomes a unique field and Django adds its own "id" key.`,
-          ),
-          column.at,
-        ),
-      );
+      markPrimaryKey(field, column, where, notes);
     }
     entity.fields.push(field);
   }
@@ -171,6 +165,31 @@ function addUniqueTogether(entity: Entity, fields: string[]): void {
   if (new Set(fields).size !== fields.length) return;
   if (existing.some((g) => g.length === fields.length && g.every((f, i) => f === fields[i]))) return;
   entity.uniqueTogether = [...existing, fields];
+}
+
+/**
+ * The table's own single-column key becomes the model's primary key: numbered by the database
+ * (serial, identity, AUTO_INCREMENT, SQLite's rowid) → AutoField/BigAutoField; otherwise a plain
+ * field with primary_key=True whose value the client supplies on create.
+ */
+function markPrimaryKey(field: Field, column: SchemaColumn, where: string, notes: Diagnostic[]): void {
+  delete field.nullable;
+  delete field.required;
+  delete field.unique;
+  field.primaryKey = true;
+  const numbered =
+    (field.type === 'integer' || field.type === 'bigInteger') &&
+    (column.increment || /^(small|big)?serial[248]?$/i.test(column.type.name));
+  if (numbered) {
+    field.autoIncrement = true;
+    delete field.default;
+  }
+  const how = numbered
+    ? `the database numbers new rows, so it becomes ${field.type === 'bigInteger' ? 'a BigAutoField' : 'an AutoField'} with primary_key=True`
+    : "it becomes the model's key (primary_key=True), which a client supplies when it creates a row";
+  notes.push(
+    at(info(ERD_CODES.keyMapped, undefined, `${where} is the primary key; ${how} (no extra "id").`), column.at),
+  );
 }
 
 function isIntegerColumn(type: string): boolean {

@@ -6,7 +6,7 @@
  * own apps create (Django would refuse to migrate, or worse, write into its tables).
  */
 import type { Diagnostic } from '../../../src-shared/diagnostics';
-import type { Erd } from '../../../src-shared/erd/model';
+import type { Erd, Relation } from '../../../src-shared/erd/model';
 import { ERD_CODES } from './diagnostic-codes';
 import { entityPath, error, fieldPath, q, relationPath } from './report';
 
@@ -55,7 +55,8 @@ export function validateDbNames(erd: Erd): Diagnostic[] {
         );
     };
     // Django's own key is stored in `id` when the entity declares no `id` field of its own.
-    if (!entity.fields.some((f) => f.name === 'id')) columns.set('id', { member: 'id', explicit: false });
+    if (!entity.fields.some((f) => f.name === 'id' || f.primaryKey === true))
+      columns.set('id', { member: 'id', explicit: false });
     entity.fields.forEach((field, fi) => {
       const where = `${fieldPath(entity.name, field.name, fi, ei)}.dbColumn`;
       claimColumn(field.dbColumn ?? field.name, field.name, where, field.dbColumn !== undefined);
@@ -89,6 +90,7 @@ export function validateDbNames(erd: Erd): Diagnostic[] {
     else tables.set(entity.dbTable.toLowerCase(), entity.name);
   });
   erd.relations.forEach((relation, ri) => {
+    if (relation.dbTable !== undefined) out.push(...joinTableProblems(relation, ri, tables));
     if (relation.dbColumn !== undefined && relation.kind === 'manyToMany')
       out.push(
         error(
@@ -99,4 +101,31 @@ export function validateDbNames(erd: Erd): Diagnostic[] {
       );
   });
   return out;
+}
+
+/** The problems with a many-to-many relation's join table name (`dbTable`); claims it in `tables`. */
+function joinTableProblems(relation: Relation, ri: number, tables: Map<string, string>): Diagnostic[] {
+  const path = `${relationPath(relation.from, relation.name, ri)}.dbTable`;
+  const where = `${relation.from}.${relation.name}`;
+  const table = relation.dbTable ?? '';
+  if (relation.kind !== 'manyToMany' || relation.through !== undefined)
+    return [
+      error(
+        ERD_CODES.invalidValue,
+        path,
+        `${where} has no join table of its own (it is not a many-to-many relation without a through entity), so dbTable does not apply.`,
+      ),
+    ];
+  const problem = dbNameProblem(table);
+  if (problem !== null)
+    return [error(ERD_CODES.invalidValue, path, `The join table name ${q(table)} of ${where} ${problem}.`)];
+  if (DJANGO_TABLES.test(table))
+    return [
+      error(ERD_CODES.reservedName, path, `${where} cannot use the table ${q(table)}: Django's own apps create it.`),
+    ];
+  const earlier = tables.get(table.toLowerCase());
+  if (earlier !== undefined)
+    return [error(ERD_CODES.duplicateName, path, `${where} and ${earlier} both use the table ${q(table)}.`)];
+  tables.set(table.toLowerCase(), where);
+  return [];
 }

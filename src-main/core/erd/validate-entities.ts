@@ -9,6 +9,7 @@ import { ERD_CODES } from './diagnostic-codes';
 import { checkFieldOptions } from './field-checks';
 import { checkEntityName, checkFieldName, checkPackageName, checkSafeText } from './name-checks';
 import { entityPath, error, fieldPath, q, relationPath, warning } from './report';
+import { checkPrimaryKeys } from './key-checks';
 import { GENERATED_CLASS_SUFFIXES } from './reserved-names';
 import { didYouMean } from './suggest';
 
@@ -35,7 +36,8 @@ function columnNames(entity: Entity, own: readonly OwnRelation[]): string[] {
   const names = entity.fields.map((f) => f.name);
   if (entity.timestamps === true) names.push('created_at', 'updated_at');
   for (const r of links(own, false)) names.push(r.name);
-  return [...new Set([...names, 'id', 'pk'])];
+  const ownKey = entity.fields.some((f) => f.primaryKey === true && f.name !== 'id');
+  return [...new Set([...names, ...(ownKey ? [] : ['id']), 'pk'])];
 }
 
 function checkMembers(entity: Entity, ei: number, own: readonly OwnRelation[]): Diagnostic[] {
@@ -44,7 +46,7 @@ function checkMembers(entity: Entity, ei: number, own: readonly OwnRelation[]): 
   const singleLinks = new Set(links(own, false).map((r) => r.name));
   entity.fields.forEach((field, fi) => {
     const path = fieldPath(entity.name, field.name, fi, ei);
-    out.push(...checkFieldName(field.name, path, 'field name', field.type === 'uuid'));
+    out.push(...checkFieldName(field.name, path, 'field name', field.type === 'uuid' || field.primaryKey === true));
     if (seen.has(field.name))
       out.push(error(ERD_CODES.duplicateName, path, `${entity.name} has more than one member named ${q(field.name)}.`));
     const link = field.name.endsWith('_id') ? field.name.slice(0, -3) : undefined;
@@ -149,7 +151,7 @@ export function validateEntities(erd: Erd): Diagnostic[] {
     for (const label of [entity.verboseName, entity.verboseNamePlural])
       if (label !== undefined) out.push(...checkSafeText(label, 'verbose name', path));
     const own = byFrom.get(entity.name) ?? [];
-    out.push(...checkMembers(entity, ei, own), ...checkReferences(entity, ei, own));
+    out.push(...checkMembers(entity, ei, own), ...checkReferences(entity, ei, own), ...checkPrimaryKeys(entity, ei));
     (entity.indexes ?? []).forEach((index, i) => {
       if (index.name === undefined) return;
       const owner = indexNames.get(index.name);

@@ -6,7 +6,7 @@
 import type { Entity, Erd, Field, FieldType } from '../../../../src-shared/erd/model';
 import { adminClass, modelClass } from '../names';
 import { assembleModule, moduleDocstring } from './assemble';
-import { appEntities, hasChoices, isAutoField, isSearchable, modelFields } from './entities';
+import { appEntities, hasChoices, isAutoField, isSearchable, keyName, modelFields } from './entities';
 import { pickImports } from './imports';
 import { pyIdentifier, pyList, pyName } from './py-format';
 import type { CodeUnit } from './unit';
@@ -24,10 +24,11 @@ const FILTERABLE: readonly FieldType[] = ['boolean', 'date', 'datetime'];
 
 /** `id` plus the first `LIST_DISPLAY_COLUMNS` compact scalar fields. */
 export function listDisplay(entity: Entity): string[] {
+  const key = keyName(entity);
   const compact = modelFields(entity)
-    .filter((f) => f.name !== 'id' && !BULKY.includes(f.type))
+    .filter((f) => f.name !== key && !BULKY.includes(f.type))
     .slice(0, LIST_DISPLAY_COLUMNS);
-  return ['id', ...compact.map((f) => f.name)];
+  return [key, ...compact.map((f) => f.name)];
 }
 
 /** Booleans, enums and dates, the fields Django's sidebar filters handle well. */
@@ -45,7 +46,7 @@ export function userAdminCode(erd: Erd, entity: Entity): string {
   const model = pyIdentifier(modelClass(entity));
   const extra = [
     ...modelFields(entity)
-      .filter((f) => !isInheritedUserField(f) && f.name !== 'email' && !isAutoField(f) && f.name !== 'id')
+      .filter((f) => !isInheritedUserField(f) && f.name !== 'email' && !isAutoField(f) && f.name !== keyName(entity))
       .map((f) => f.name),
     ...relationsFrom(erd, entity).map((r) => r.name),
   ];

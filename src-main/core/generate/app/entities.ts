@@ -68,3 +68,31 @@ export function apiOptions(erd: Erd): ResolvedApiOptions {
     ordering: erd.api?.ordering ?? true,
   };
 }
+
+/**
+ * The field that is the model's primary key: the one marked `primaryKey`, else a field named `id`
+ * (a uuid key); undefined when Django adds its own AutoField `id`.
+ */
+export function keyField(entity: Entity): Field | undefined {
+  return entity.fields.find((f) => f.primaryKey === true) ?? entity.fields.find((f) => f.name === 'id');
+}
+
+/** The name the key has in the model and in API responses: its field's name, or Django's `id`. */
+export function keyName(entity: Entity): string {
+  return keyField(entity)?.name ?? 'id';
+}
+
+/** The model's default order (Meta.ordering and the ViewSet's): newest key first unless the ERD says otherwise. */
+export function defaultOrdering(entity: Entity): string[] {
+  return entity.ordering ?? [`-${keyName(entity)}`];
+}
+
+/** A primary key the database does not number: the client supplies it on create, and it never changes. */
+export function isSuppliedKey(field: Field): boolean {
+  return field.primaryKey === true && field.autoIncrement !== true && field.type !== 'uuid';
+}
+
+/** A primary key the database numbers (AutoField/BigAutoField); read-only in the API. */
+export function isNumberedKey(field: Field): boolean {
+  return field.primaryKey === true && field.autoIncrement === true;
+}

@@ -6,7 +6,7 @@
 import type { Entity, Erd, Field, FieldType } from '../../../../src-shared/erd/model';
 import { pyLiteral, pyStr } from '../python';
 import { choicesClass, snakeCase } from '../names';
-import { hasChoices } from './entities';
+import { hasChoices, isNumberedKey } from './entities';
 import { humanize, pyCall, pyDecimal, pyIdentifier, pyName } from './py-format';
 import { fieldConstraints } from './rules';
 
@@ -32,6 +32,12 @@ const DJANGO_CLASS: Record<FieldType, string> = {
   enum: 'CharField',
   ipAddress: 'GenericIPAddressField',
 };
+
+/** The model field class: the type's, or AutoField/BigAutoField for a key the database numbers. */
+function djangoClass(field: Field): string {
+  if (!isNumberedKey(field)) return DJANGO_CLASS[field.type];
+  return field.type === 'bigInteger' ? 'BigAutoField' : 'AutoField';
+}
 
 /** Django's own max_length defaults, written out so the model says what the column holds. */
 const DEFAULT_MAX_LENGTH: Partial<Record<FieldType, number>> = { string: 255, email: 254, url: 200, slug: 50 };
@@ -171,7 +177,8 @@ function typeArgs(entity: Entity, field: Field): string[] {
  * without `required: true`; never the primary key or a column Django fills (auto_now).
  */
 export function isBlankField(field: Field): boolean {
-  if (field.name === 'id' || field.autoNow === true || field.autoNowAdd === true) return false;
+  if (field.name === 'id' || field.primaryKey === true || field.autoNow === true || field.autoNowAdd === true)
+    return false;
   return field.required === false || (field.nullable === true && field.required !== true);
 }
 
@@ -179,12 +186,13 @@ export function isBlankField(field: Field): boolean {
  * The model field line, e.g. `price = models.DecimalField(max_digits=10, decimal_places=2,
  * validators=[MinValueValidator(Decimal('0'))])`. `required: false` → `blank=True`; `nullable` →
  * `null=True` (and blank unless required is explicitly true); GenericIPAddressField stores blanks
- * as NULL, so a blank one is nullable too. A field named `id` becomes the primary key.
+ * as NULL, so a blank one is nullable too. A field named `id` or marked `primaryKey` becomes the
+ * primary key (an AutoField/BigAutoField when the database numbers it).
  */
 export function fieldCode(erd: Erd, entity: Entity, field: Field, level: number): string {
   pyIdentifier(field.name);
   const args = typeArgs(entity, field);
-  const primary = field.name === 'id';
+  const primary = field.name === 'id' || field.primaryKey === true;
   const { validators, unique } = fieldConstraints(erd, entity, field);
   const auto = field.autoNow === true || field.autoNowAdd === true;
   if (primary) args.push('primary_key=True');
@@ -204,5 +212,5 @@ export function fieldCode(erd: Erd, entity: Entity, field: Field, level: number)
   if (field.verboseName !== undefined) args.push(`verbose_name=${pyStr(field.verboseName)}`);
   if (field.helpText !== undefined) args.push(`help_text=${pyStr(field.helpText)}`);
   if (field.dbColumn !== undefined) args.push(`db_column=${pyStr(field.dbColumn)}`);
-  return pyCall(`${field.name} = models.${DJANGO_CLASS[field.type]}`, args, level);
+  return pyCall(`${field.name} = models.${djangoClass(field)}`, args, level);
 }

@@ -6,7 +6,7 @@
 import type { Entity, Erd } from '../../../../src-shared/erd/model';
 import { pyStr } from '../python';
 import { appLabels, modelClass, plural, snakeCase } from '../names';
-import { appEntities, hasChoices, modelFields } from './entities';
+import { appEntities, defaultOrdering, hasChoices, modelFields } from './entities';
 import { choicesClassCode, fieldCode } from './field-spec';
 import { importBlock, pickImports, usedSymbols, type ImportCatalog } from './imports';
 import { pyDocstring, pyIdentifier, pyList, pyName } from './py-format';
@@ -66,7 +66,7 @@ export function indexName(app: string, entity: Entity, fields: readonly string[]
 function metaCode(app: string, entity: Entity): string {
   const verbose = entity.verboseName ?? snakeCase(entity.name).replace(/_/g, ' ');
   const lines = [
-    pyList('ordering = ', (entity.ordering ?? ['-id']).map(pyName), 2),
+    pyList('ordering = ', defaultOrdering(entity).map(pyName), 2),
     `verbose_name = ${pyStr(verbose)}`,
     `verbose_name_plural = ${pyStr(entity.verboseNamePlural ?? plural(verbose))}`,
   ];

@@ -68,7 +68,8 @@ function requireOnDelete(rel: Relation): OnDelete {
  * `customer = models.ForeignKey('crm.Customer', on_delete=models.PROTECT, related_name='orders')`.
  * Nullable single relations get `null=True, blank=True`; SET_NULL implies nullable (Django
  * requires it). Many-to-many gets `blank=True` unless required, `through=` when given, and
- * `symmetrical=False` on self references so the related name is a real reverse accessor.
+ * `symmetrical=False` on self references so the related name is a real reverse accessor, and
+ * `db_table=` when it maps onto an existing join table.
  */
 export function relationFieldCode(erd: Erd, from: Entity, rel: Relation, level: number): string {
   const args = [modelReference(erd, from, rel.to, where(rel))];
@@ -78,6 +79,7 @@ export function relationFieldCode(erd: Erd, from: Entity, rel: Relation, level: 
     if (rel.to === from.name) args.push('symmetrical=False');
     if (rel.through !== undefined) args.push(`through=${modelReference(erd, from, rel.through, where(rel))}`);
     if (rel.required !== true) args.push('blank=True');
+    if (rel.dbTable !== undefined && rel.through === undefined) args.push(`db_table=${pyStr(rel.dbTable)}`);
   } else {
     const onDelete = requireOnDelete(rel);
     args.push(`on_delete=models.${onDelete}`, `related_name=${relatedName}`);

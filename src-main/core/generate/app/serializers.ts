@@ -7,7 +7,7 @@
 import type { Entity, Erd, Field } from '../../../../src-shared/erd/model';
 import { modelClass, serializerClass } from '../names';
 import { assembleModule, moduleDocstring } from './assemble';
-import { appEntities, isAutoField, modelFields } from './entities';
+import { appEntities, isAutoField, isSuppliedKey, keyField, keyName, modelFields } from './entities';
 import { pickImports } from './imports';
 import { pyIdentifier, pyList, pyName } from './py-format';
 import { relationsFrom } from './relations';
@@ -18,9 +18,13 @@ import { isUserEntity, ownerRelation, privilegedUserFields } from './users';
 /** The template's `serializers` plus what a refined unit's validation typically needs; only used ones are imported. */
 const CATALOG = pickImports('serializers', 'F', 'Q', 'timezone', 'transaction', 'password_validation');
 
-/** The API fields of an entity in model order: `id`, its scalar fields, then its forward relations. */
+/** The API fields of an entity in model order: its key, its scalar fields, then its forward relations. */
 export function serializerFields(erd: Erd, entity: Entity): string[] {
-  const names = ['id', ...modelFields(entity).map((f) => f.name), ...relationsFrom(erd, entity).map((r) => r.name)];
+  const names = [
+    keyName(entity),
+    ...modelFields(entity).map((f) => f.name),
+    ...relationsFrom(erd, entity).map((r) => r.name),
+  ];
   return [...new Set(names)];
 }
 
@@ -73,6 +77,15 @@ def update(self, instance, validated_data):
         user.save(update_fields=['password'])
     return user`;
 
+/** A key the client supplies: written when a row is created, read-only when it is updated. */
+function fixedKeyMethod(name: string): string {
+  return `def get_fields(self):
+    fields = super().get_fields()
+    if self.instance is not None:
+        fields[${pyName(name)}].read_only = True  # the primary key is chosen on create and never changes
+    return fields`;
+}
+
 /** The serializer class of one entity, as a top-level block. */
 export function serializerClassCode(erd: Erd, entity: Entity): string {
   const user = isUserEntity(entity);
@@ -82,6 +95,8 @@ export function serializerClassCode(erd: Erd, entity: Entity): string {
   if (readOnly.length > 0) meta.push(pyList('read_only_fields = ', readOnly.map(pyName), 2));
   const metaBlock = `class Meta:\n${meta.join('\n').replace(/^(?=.)/gm, '    ')}`;
   const rules = ruleMethods(erd, entity).map((m) => m.code);
+  const key = keyField(entity);
+  if (key !== undefined && isSuppliedKey(key)) rules.unshift(fixedKeyMethod(key.name));
   const sections = user ? [PASSWORD_FIELD, metaBlock, PASSWORD_METHODS, ...rules] : [metaBlock, ...rules];
   const body = sections.join('\n\n').replace(/^(?=.)/gm, '    ');
   return `class ${pyIdentifier(serializerClass(entity))}(serializers.ModelSerializer):\n${body}`;

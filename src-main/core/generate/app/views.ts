@@ -8,7 +8,17 @@
 import type { Entity, Erd } from '../../../../src-shared/erd/model';
 import { filterSetClass, modelClass, permissionClass, serializerClass, viewSetClass } from '../names';
 import { assembleModule, moduleDocstring } from './assemble';
-import { apiOptions, appEntities, isOrderable, isSearchable, modelFields } from './entities';
+import {
+  apiOptions,
+  appEntities,
+  defaultOrdering,
+  isOrderable,
+  isSearchable,
+  isSuppliedKey,
+  keyField,
+  keyName,
+  modelFields,
+} from './entities';
 import { hasFilterSet } from './filters';
 import { pickImports } from './imports';
 import { MAX_LINE, pyCall, pyIdentifier, pyList, pyName } from './py-format';
@@ -120,10 +130,10 @@ export function apiOptionAttributes(erd: Erd, entity: Entity): string[] {
   const searchable = fields.filter(isSearchable).map((f) => pyName(f.name));
   if (options.search && searchable.length > 0) lines.push(pyList('search_fields = ', searchable, 1));
   if (options.ordering) {
-    const orderable = [...new Set(['id', ...fields.filter(isOrderable).map((f) => f.name)])].map(pyName);
+    const orderable = [...new Set([keyName(entity), ...fields.filter(isOrderable).map((f) => f.name)])].map(pyName);
     lines.push(
       pyList('ordering_fields = ', orderable, 1),
-      pyList('ordering = ', (entity.ordering ?? ['-id']).map(pyName), 1),
+      pyList('ordering = ', defaultOrdering(entity).map(pyName), 1),
     );
   }
   return lines;
@@ -137,6 +147,15 @@ export function hasUploads(entity: Entity): boolean {
   return modelFields(entity).some((f) => f.type === 'file' || f.type === 'image');
 }
 
+/**
+ * Whether the entity's own key is text that may hold a dot (an e-mail, a URL, `v1.2`): the
+ * router's default lookup pattern stops at dots, so the ViewSet widens it to everything but `/`.
+ */
+export function hasDottedKeys(entity: Entity): boolean {
+  const key = keyField(entity);
+  return key !== undefined && isSuppliedKey(key) && ['string', 'text', 'email', 'url'].includes(key.type);
+}
+
 /** The ViewSet class of one entity, as a top-level block. */
 export function viewSetClassCode(erd: Erd, entity: Entity): string {
   const lines = [
@@ -144,6 +163,7 @@ export function viewSetClassCode(erd: Erd, entity: Entity): string {
     `serializer_class = ${pyIdentifier(serializerClass(entity))}`,
     `permission_classes = [${pyIdentifier(permissionClass(entity))}]`,
     ...(hasUploads(entity) ? ['parser_classes = [MultiPartParser, FormParser, JSONParser]'] : []),
+    ...(hasDottedKeys(entity) ? [`lookup_value_regex = '[^/]+'  # keys may hold dots`] : []),
     ...apiOptionAttributes(erd, entity),
   ];
   const sections = [lines.join('\n')];

@@ -152,7 +152,7 @@ export const ACCESS_MIXIN = `class AccessTests:
         response = self._attempt('create', owner)
         self.assertEqual(response.status_code, status.HTTP_201_CREATED, response.data)
         self.assertEqual(response.data[self.owner_field], owner.pk)
-        self.assertTrue(self.model.objects.filter(pk=response.data['id'], **{self.owner_field: owner}).exists())
+        self.assertTrue(self.model.objects.filter(pk=response.data[self.pk_field], **{self.owner_field: owner}).exists())
 
     def test_role_members_may_act(self):
         """A member of a role an action lists may perform it (on their own row when rows have owners)."""
@@ -197,7 +197,7 @@ export const ACCESS_MIXIN = `class AccessTests:
         self.client.force_authenticate(user=user)
         response = self.client.get(_url(f'{self.route}-me'))
         self.assertEqual(response.status_code, status.HTTP_200_OK, response.data)
-        self.assertEqual(str(response.data['id']), str(user.pk))
+        self.assertEqual(str(response.data[self.pk_field]), str(user.pk))
         self.client.force_authenticate(user=None)
         response = self.client.get(_url(f'{self.route}-me'))
         self.assertIn(response.status_code, (status.HTTP_401_UNAUTHORIZED, status.HTTP_403_FORBIDDEN))`;

@@ -6,7 +6,7 @@
  * PROTECT into CASCADE fails).
  */
 import type { Entity, Field, Relation } from '../../../../src-shared/erd/model';
-import { hasChoices, isAutoField } from '../app/entities';
+import { hasChoices, isAutoField, isNumberedKey } from '../app/entities';
 import { pyBracket, pyName } from '../app/py-format';
 import { readOnlyFields } from '../app/serializers';
 import { fieldBounds, type FieldBounds } from './field-values';
@@ -64,7 +64,7 @@ export function fieldLimits(plan: TestDataPlan, entity: Entity): FieldLimit[] {
   const readOnly = new Set(readOnlyFields(plan.erd, entity));
   const out: FieldLimit[] = [];
   for (const field of entity.fields) {
-    if (readOnly.has(field.name) || isAutoField(field) || field.name === 'id') continue;
+    if (readOnly.has(field.name) || isAutoField(field) || isNumberedKey(field) || field.name === 'id') continue;
     const bounds = fieldBounds(plan.erd, entity, field);
     if (NUMBERS.includes(field.type) && !hasChoices(field)) out.push(...numberLimits(field, bounds));
     else if (LENGTH_LIMITED.includes(field.type)) out.push(...lengthLimits(field, bounds));
@@ -76,7 +76,7 @@ export function fieldLimits(plan: TestDataPlan, entity: Entity): FieldLimit[] {
 export function uniqueFields(plan: TestDataPlan, entity: Entity): string[] {
   const readOnly = new Set(readOnlyFields(plan.erd, entity));
   return entity.fields
-    .filter((f) => f.name !== 'id' && !readOnly.has(f.name) && !isAutoField(f) && !hasChoices(f))
+    .filter((f) => f.name !== 'id' && !readOnly.has(f.name) && !isAutoField(f) && !isNumberedKey(f) && !hasChoices(f))
     .filter((f) => ['string', 'text', 'email', 'slug', 'url', 'integer', 'bigInteger'].includes(f.type))
     .filter(
       (f) => fieldBounds(plan.erd, entity, f).unique && !(entity.uniqueTogether ?? []).some((g) => g.includes(f.name)),
@@ -133,7 +133,7 @@ export const CONSTRAINT_MIXIN = `class ConstraintTests:
                     payload = {**self.payload(), name: accepted}
                     response = self.client.post(_url(f'{self.route}-list'), payload, format=_format(payload))
                     self.assertEqual(response.status_code, status.HTTP_201_CREATED, response.data)
-                    self.model.objects.filter(pk=response.data['id']).delete()
+                    self.model.objects.filter(pk=response.data[self.pk_field]).delete()
             with self.subTest(field=name, value=refused):
                 payload = {**self.payload(), name: refused}
                 response = self.client.post(_url(f'{self.route}-list'), payload, format=_format(payload))

@@ -109,7 +109,7 @@ export const FILTER_MIXIN = `class FilterTests:
     def _listed(self, query):
         response = self.client.get(_url(f'{self.route}-list'), query)
         self.assertEqual(response.status_code, status.HTTP_200_OK, response.data)
-        return [item['id'] for item in _results(response)]
+        return [item[self.pk_field] for item in _results(response)]
 
     def test_exact_filters_return_exactly_the_matching_row(self):
         """?field=value of one row lists that row and not the other."""
@@ -124,6 +124,7 @@ export const FILTER_MIXIN = `class FilterTests:
                 listed = self._listed({name: value})
                 self.assertIn(_api(first.pk), listed)
                 self.assertNotIn(_api(second.pk), listed)
+                _forget(first, second)
 
     def test_range_filters_keep_the_rows_inside_the_bound(self):
         """?field__gte= drops the smaller row, ?field__lte= the larger one."""
@@ -134,6 +135,7 @@ export const FILTER_MIXIN = `class FilterTests:
             with self.subTest(filter=name):
                 first, second = self._two_rows(name)
                 if getattr(first, name) == getattr(second, name):
+                    _forget(first, second)
                     continue
                 low, high = (first, second) if getattr(first, name) < getattr(second, name) else (second, first)
                 above = self._listed({f'{name}__gte': _api(getattr(high, name))})
@@ -142,6 +144,7 @@ export const FILTER_MIXIN = `class FilterTests:
                 below = self._listed({f'{name}__lte': _api(getattr(low, name))})
                 self.assertIn(_api(low.pk), below)
                 self.assertNotIn(_api(high.pk), below)
+                _forget(first, second)
 
     def test_unknown_filter_parameter_is_refused(self):
         """A misspelt filter answers 400 instead of silently listing every row."""

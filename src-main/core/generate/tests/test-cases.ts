@@ -9,7 +9,7 @@
 import type { Entity, Erd } from '../../../../src-shared/erd/model';
 import { pyStr } from '../python';
 import { testCaseClass, urlName } from '../names';
-import { hasChoices, modelFields } from '../app/entities';
+import { hasChoices, keyName, modelFields } from '../app/entities';
 import { readOnlyFields, serializerFields } from '../app/serializers';
 import { accessAttributes } from './access';
 import { distinctValues, filterAttributes } from './filter-tests';
@@ -61,7 +61,8 @@ export const TEST_MIXINS = `class CrudTests:
     Create, list, retrieve, update (PUT and PATCH) and delete through the API as a superuser.
 
     A test case names its model, its route ('app:basename'), the fields every response must show,
-    the fields whose values must come back (and be stored) as sent, and makes rows and bodies.
+    the fields whose values must come back (and be stored) as sent, the name of its key in responses
+    (pk_field), and makes rows and bodies.
     """
 
     model = None
@@ -69,6 +70,7 @@ export const TEST_MIXINS = `class CrudTests:
     expected_fields = frozenset()
     echoed_fields = ()
     explicit_id = False
+    pk_field = 'id'
 
     distinct_values = {}
 
@@ -95,7 +97,7 @@ export const TEST_MIXINS = `class CrudTests:
         response = self.client.post(_url(f'{self.route}-list'), payload, format=_format(payload))
         self.assertEqual(response.status_code, status.HTTP_201_CREATED, response.data)
         self.assertLessEqual(set(self.expected_fields), set(response.data))
-        self.assertTrue(self.model.objects.filter(pk=response.data['id']).exists())
+        self.assertTrue(self.model.objects.filter(pk=response.data[self.pk_field]).exists())
         for name in self.echoed_fields:
             self.assertEqual(response.data[name], payload[name])
 
@@ -104,14 +106,14 @@ export const TEST_MIXINS = `class CrudTests:
         obj = self.make()
         response = self.client.get(_url(f'{self.route}-list'))
         self.assertEqual(response.status_code, status.HTTP_200_OK, response.data)
-        self.assertIn(_api(obj.pk), [item['id'] for item in _results(response)])
+        self.assertIn(_api(obj.pk), [item[self.pk_field] for item in _results(response)])
 
     def test_retrieve(self):
         """GET on an item returns that row with all its fields."""
         obj = self.make()
         response = self.client.get(_url(f'{self.route}-detail', pk=obj.pk))
         self.assertEqual(response.status_code, status.HTTP_200_OK, response.data)
-        self.assertEqual(response.data['id'], _api(obj.pk))
+        self.assertEqual(response.data[self.pk_field], _api(obj.pk))
         self.assertLessEqual(set(self.expected_fields), set(response.data))
 
     def test_update(self):
@@ -230,6 +232,7 @@ export function testClassCode(
     if (echoed.length === 1) lines.push(`echoed_fields = (${pyName(echoed[0] ?? '')},)`);
     else if (echoed.length > 1) lines.push(pyBracket('echoed_fields = ', '(', echoed.map(pyName), ')', 1));
     if (modelFields(entity).some((f) => f.name === 'id' && !isGeneratedByDjango(f))) lines.push('explicit_id = True');
+    if (keyName(entity) !== 'id') lines.push(`pk_field = ${pyName(keyName(entity))}`);
     const distinct = distinctValues(plan, entity).map(([n, pair]) => `${pyName(n)}: ${pair}`);
     if (distinct.length > 0) lines.push(pyBracket('distinct_values = ', '{', distinct, '}', 1));
     const perRow = [
