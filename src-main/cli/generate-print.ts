@@ -62,7 +62,10 @@ function runtimeDetailLines(run: GenerationRun): string[] {
   const lines: string[] = [];
   const { tests } = run.validationOutcome.runtime;
   if (tests) {
-    lines.push(`Generated tests: ${tests.ran} ran, ${tests.passed} passed, ${tests.failing.length} failing.`);
+    const skipped = tests.ran - tests.passed - tests.failing.length;
+    lines.push(
+      `Generated tests: ${tests.ran} ran — ${tests.passed} passed, ${skipped} skipped, ${tests.failing.length} failing.`,
+    );
     for (const t of tests.failing) lines.push(`  failing test: ${t.id} (${t.file}): ${t.outcome}`);
   }
   const seen = new Set<string>();
