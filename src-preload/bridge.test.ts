@@ -33,6 +33,8 @@ describe('the preload bridge', () => {
       'onRegenerationText',
       'onRunFinished',
       'onMenuCommand',
+      'onWriteProgress',
+      'onRuntimeCheckProgress',
     ]);
     expect(keys).not.toContain('invoke');
     expect(Object.isFrozen(bridge)).toBe(true);
