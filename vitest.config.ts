@@ -18,6 +18,10 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Two files at once even on a 2-core machine (vitest's default there is one): most of the
+    // slow files wait on Python subprocesses, so the node worker idles. Measured on 2 cores:
+    // 785 s with one worker, 546 s with two, all 1,528 tests passing.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
