@@ -1,3 +1,4 @@
+import { studioInFolder } from '../../../test-support/studio-service';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,12 +7,8 @@ import type { ConflictDetail, FileBases, FileVersionView, RunSnapshot, WritePlan
 import type { Erd } from '../../../src-shared/erd/model';
 import { normalizeErd } from '../erd';
 import { generateProject } from '../generate';
-import { fileSettingsStore, type SecretStore } from '../settings';
-import { createConfinement } from './capabilities';
-import { defaultCoreFunctions as core } from './default-core';
 import { dispatchStudio } from './dispatch';
-import { fileHistoryStore } from '../history/history-store';
-import { createStudioService, type StudioService } from './service';
+import { type StudioService } from './service';
 
 const erd: Erd = {
   format: 'djforge-erd',
@@ -22,8 +19,6 @@ const erd: Erd = {
 };
 const MODELS = 'core/models.py';
 const draft = generateProject(normalizeErd(erd).erd).find((f) => f.path === MODELS)?.content ?? '';
-
-const noSecrets: SecretStore = { has: async () => false, get: async () => null, set: async () => undefined };
 
 let dir: string;
 let studio: StudioService;
@@ -42,15 +37,7 @@ async function finishedRun(): Promise<string> {
 
 beforeEach(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'djf-review-'));
-  studio = createStudioService({
-    info: { name: 'DjForge Studio', version: '0.1.0', host: 'web', dataDir: path.join(dir, 'data') },
-    core,
-    settings: fileSettingsStore(path.join(dir, 'data', 'settings.json')),
-    secrets: noSecrets,
-    history: fileHistoryStore(path.join(dir, 'data')),
-    emit: () => undefined,
-    access: { confinement: await createConfinement([dir], []), settingsPaths: 'check' },
-  });
+  studio = await studioInFolder(dir);
 });
 
 afterEach(async () => {

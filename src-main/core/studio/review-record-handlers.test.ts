@@ -3,18 +3,15 @@
  * appends the person's review (decisions, edits) as a review record, which the dashboard shows in
  * the run. A write that is refused records nothing.
  */
+import { studioInFolder } from '../../../test-support/studio-service';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Erd } from '../../../src-shared/erd/model';
 import type { HistoryDashboard } from '../../../src-shared/api/history';
-import { fileHistoryStore } from '../history/history-store';
-import { fileSettingsStore, type SecretStore } from '../settings';
-import { createConfinement } from './capabilities';
-import { defaultCoreFunctions as core } from './default-core';
 import { dispatchStudio } from './dispatch';
-import { createStudioService, type StudioService } from './service';
+import { type StudioService } from './service';
 
 const erd: Erd = {
   format: 'djforge-erd',
@@ -23,8 +20,6 @@ const erd: Erd = {
   entities: [{ name: 'Product', fields: [{ name: 'title', type: 'string' }] }],
   relations: [],
 };
-
-const noSecrets: SecretStore = { has: async () => false, get: async () => null, set: async () => undefined };
 
 let dir: string;
 let studio: StudioService;
@@ -36,15 +31,7 @@ async function value<T>(method: string, payload: unknown = {}): Promise<T> {
 
 beforeEach(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'djf-review-record-'));
-  studio = createStudioService({
-    info: { name: 'DjForge Studio', version: '0.1.0', host: 'web', dataDir: dir },
-    core,
-    settings: fileSettingsStore(path.join(dir, 'settings.json')),
-    secrets: noSecrets,
-    history: fileHistoryStore(dir),
-    emit: () => undefined,
-    access: { confinement: await createConfinement([dir], []), settingsPaths: 'check' },
-  });
+  studio = await studioInFolder(dir);
 });
 afterEach(async () => {
   await studio.runs.dispose();
@@ -55,7 +42,7 @@ describe('the review record of an app run', () => {
   it('is appended when the project is written, with the person’s decisions and edits', async () => {
     const { runId } = await value<{ runId: string }>('startRun', { erd, engine: 'template', runtime: false });
     await studio.runs.settled(runId);
-    const runLine = await readFile(path.join(dir, 'history', 'runs.jsonl'), 'utf8');
+    const runLine = await readFile(path.join(dir, 'data', 'history', 'runs.jsonl'), 'utf8');
     expect((await value<HistoryDashboard>('historyDashboard', {})).records[0]?.review).toBeUndefined();
 
     await value('decideFiles', { runId, paths: ['README.md'], decision: 'skipped' });
@@ -68,7 +55,7 @@ describe('the review record of an app run', () => {
 
     await value('writeProject', { runId, outDir: path.join(dir, 'out') });
     // The run's own line is untouched; the review is a line of its own, merged by the reader.
-    expect(await readFile(path.join(dir, 'history', 'runs.jsonl'), 'utf8')).toBe(runLine);
+    expect(await readFile(path.join(dir, 'data', 'history', 'runs.jsonl'), 'utf8')).toBe(runLine);
     const review = (await value<HistoryDashboard>('historyDashboard', {})).records[0]?.review;
     expect(review).toMatchObject({ reviewer: 'person', threshold: 0.8 });
     const files = new Map(review?.files.map((f) => [f.path, f]));
@@ -91,7 +78,7 @@ describe('the review record of an app run', () => {
       outcome: 'approved',
       approvedUnchanged: true,
     });
-    const reviewLines = (await readFile(path.join(dir, 'history', 'reviews.jsonl'), 'utf8')).trim().split('\n');
+    const reviewLines = (await readFile(path.join(dir, 'data', 'history', 'reviews.jsonl'), 'utf8')).trim().split('\n');
     expect(reviewLines.map((l) => (JSON.parse(l) as { runId: string; kind: string }).runId)).toEqual([runId]);
   }, 60_000);
 });

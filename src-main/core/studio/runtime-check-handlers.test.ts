@@ -1,16 +1,13 @@
+import { studioInFolder } from '../../../test-support/studio-service';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventName, EventPayload, MethodOutput, RunSnapshot } from '../../../src-shared/api';
 import type { Erd } from '../../../src-shared/erd/model';
-import { fileHistoryStore } from '../history/history-store';
 import { findDjangoPython } from '../runtime';
-import { fileSettingsStore, type SecretStore } from '../settings';
-import { createConfinement } from './capabilities';
-import { defaultCoreFunctions as core } from './default-core';
 import { dispatchStudio } from './dispatch';
-import { createStudioService, type StudioService } from './service';
+import { type StudioService } from './service';
 
 const erd: Erd = {
   format: 'djforge-erd',
@@ -20,7 +17,6 @@ const erd: Erd = {
   relations: [],
 };
 const SERIALIZERS = 'core/serializers.py';
-const noSecrets: SecretStore = { has: async () => false, get: async () => null, set: async () => undefined };
 const django = await findDjangoPython(undefined, { env: {} });
 
 let dir: string;
@@ -28,16 +24,7 @@ let events: { name: EventName; payload: unknown }[];
 let studio: StudioService;
 
 async function service(env: Record<string, string | undefined>): Promise<StudioService> {
-  return createStudioService({
-    info: { name: 'DjForge Studio', version: '0.1.0', host: 'web', dataDir: path.join(dir, 'data') },
-    core,
-    settings: fileSettingsStore(path.join(dir, 'data', 'settings.json')),
-    secrets: noSecrets,
-    history: fileHistoryStore(path.join(dir, 'data')),
-    emit: (name, payload) => events.push({ name, payload }),
-    access: { confinement: await createConfinement([dir], []), settingsPaths: 'check' },
-    env,
-  });
+  return studioInFolder(dir, { emit: (name, payload) => events.push({ name, payload }), env });
 }
 async function value<T>(method: string, payload: unknown = {}): Promise<T> {
   const result = await dispatchStudio(studio.handlers, method, payload);

@@ -1,15 +1,12 @@
+import { studioInFolder } from '../../../test-support/studio-service';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventName, EventPayload, MethodOutput } from '../../../src-shared/api';
 import type { Erd } from '../../../src-shared/erd/model';
-import { fileHistoryStore } from '../history/history-store';
-import { fileSettingsStore, type SecretStore } from '../settings';
-import { createConfinement } from './capabilities';
-import { defaultCoreFunctions as core } from './default-core';
 import { dispatchStudio } from './dispatch';
-import { createStudioService, type StudioService } from './service';
+import { type StudioService } from './service';
 
 const erd: Erd = {
   format: 'djforge-erd',
@@ -21,21 +18,13 @@ const erd: Erd = {
   ],
   relations: [],
 };
-const noSecrets: SecretStore = { has: async () => false, get: async () => null, set: async () => undefined };
-
 let dir: string;
 let events: { name: EventName; payload: unknown }[];
 let opened: string[];
 
 async function service(openFolder?: (folder: string) => Promise<string>): Promise<StudioService> {
-  return createStudioService({
-    info: { name: 'DjForge Studio', version: '0.1.0', host: 'web', dataDir: path.join(dir, 'data') },
-    core,
-    settings: fileSettingsStore(path.join(dir, 'data', 'settings.json')),
-    secrets: noSecrets,
-    history: fileHistoryStore(path.join(dir, 'data')),
+  return studioInFolder(dir, {
     emit: (name, payload) => events.push({ name, payload }),
-    access: { confinement: await createConfinement([dir], []), settingsPaths: 'check' },
     ...(openFolder ? { openFolder } : {}),
   });
 }
