@@ -195,11 +195,12 @@ export async function attributeFailures(input: AttributionInput): Promise<Attrib
   }
 
   // Round 3: within each blamed file, the unit whose draft removes the failure.
+  const texts = new Map(files.map((f) => [f.path, f.content]));
   const units = new Map<Finding, string>();
   const byFile = new Map<string, Finding[]>();
   for (const [f, file] of blamed) byFile.set(file, [...(byFile.get(file) ?? []), f]);
   await inPairs([...byFile], async ([file, mine]) => {
-    const model = files.find((f) => f.path === file)?.content ?? '';
+    const model = texts.get(file) ?? '';
     const draft = drafts.get(file) ?? '';
     const changed = changedDefinitions(model, draft);
     // When nothing but these units differs, drafting all of them is drafting the file: proven already.
@@ -220,7 +221,7 @@ export async function attributeFailures(input: AttributionInput): Promise<Attrib
     const file = blamed.get(f);
     if (file === undefined) return f;
     const unit = units.get(f);
-    const model = files.find((g) => g.path === file)?.content ?? '';
+    const model = texts.get(file) ?? '';
     return {
       ...f,
       file,
