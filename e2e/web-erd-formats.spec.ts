@@ -124,6 +124,10 @@ test('export the whole diagram as SVG and PNG, and DBML that imports back', asyn
   await studio.importFile(dbml);
   // The canvas loads with the first diagram; on a busy machine that takes a while.
   await expect(editor.entity('Book')).toBeVisible({ timeout: 45_000 });
+  // A schema without positions is laid out by ELK in its worker: export the laid-out diagram
+  // (exported during the layout, the SVG and the PNG were of two different drawings).
+  await page.getByRole('tab', { name: 'History' }).click();
+  await expect(page.getByRole('list', { name: 'History' })).toHaveText(/Auto-layout/, { timeout: 45_000 });
 
   const svg = await editor.exportAs('SVG image');
   expect(svg.name).toBe('library.svg');
