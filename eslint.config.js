@@ -21,7 +21,7 @@ const ADAPTERS = [
     libraries: ['monaco-editor', 'monaco-editor/**', '@monaco-editor/*'],
     entries: ['CodeView', 'DiffView', 'MergeView', 'TextEditor', 'languages'],
   },
-  { folder: 'flow', libraries: ['@xyflow/*'], entries: ['DiagramView', 'diagram', 'diagram-svg'] },
+  { folder: 'flow', libraries: ['@xyflow/*'], entries: ['DiagramView', 'diagram', 'diagram-svg', 'box-geometry'] },
   {
     folder: 'charts',
     libraries: ['chart.js', 'chart.js/**', 'react-chartjs-2'],

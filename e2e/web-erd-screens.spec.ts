@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { syntheticErd } from '../bench/synthetic-erd';
+import { boxHeight, rowMiddle } from '../src-renderer/src/lib/flow/box-geometry';
 import { EditorPage } from './support/editor-page';
 import { example, expect, test } from './support/fixtures';
 
@@ -21,6 +22,44 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(page.getByRole('list', { name: 'History' })).toHaveText('Auto-layout');
     await page.getByRole('button', { name: 'Fit View' }).click();
     await page.screenshot({ path: path.join(SHOTS, `massive-${theme}.png`) });
+    // Fitted, 37 boxes are too small to read: rows are drawn as lines, and no row is written out.
+    await expect(editor.canvas.locator('.diagram-rows-far').first()).toBeVisible();
+    await expect(editor.canvas.locator('.diagram-row')).toHaveCount(0);
+    // Zoomed in to reading size, rows are written out; each box is as tall as box-geometry.ts
+    // says (React Flow is given that size and its handles), each row's handle is at its row's
+    // middle, and no name or type is cut short by the computed width.
+    for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Zoom In' }).click();
+    await expect(editor.canvas.locator('.diagram-row').first()).toBeVisible();
+    const drawn = await editor.canvas.locator('.react-flow__node-box').evaluateAll((nodes) =>
+      nodes
+        .filter((n) => n.querySelector('.diagram-row'))
+        .map((n) => {
+          const el = n;
+          const viewport = el.ownerDocument.querySelector('.react-flow__viewport')?.getAttribute('style') ?? '';
+          const zoom = Number(/scale\(([^)]+)\)/.exec(viewport)?.[1]);
+          const { top, height } = el.getBoundingClientRect();
+          const rows = [...el.querySelectorAll('.diagram-row')];
+          return {
+            height: Math.round(height / zoom),
+            rows: rows.length,
+            handles: rows.map((r) => {
+              const h = r.querySelector('.react-flow__handle')!.getBoundingClientRect();
+              return Math.round(((h.top + h.height / 2 - top) / zoom) * 10) / 10;
+            }),
+            cut: [...el.querySelectorAll('strong, code, .badge')]
+              .filter((t) => t.scrollWidth > t.clientWidth + 1)
+              .map((t) => t.textContent),
+          };
+        }),
+    );
+    expect(drawn.length).toBeGreaterThan(3);
+    for (const box of drawn) {
+      expect(box.height).toBe(boxHeight(box.rows));
+      expect(box.handles).toEqual(box.handles.map((_, i) => rowMiddle(i)));
+      expect(box.cut).toEqual([]);
+    }
+    await page.screenshot({ path: path.join(SHOTS, `massive-zoomed-${theme}.png`) });
+    await page.getByRole('button', { name: 'Fit View' }).click();
     const first = editor.canvas.locator('.react-flow__node-box').first();
     await first.locator('.diagram-box-head').click();
     await page.screenshot({ path: path.join(SHOTS, `massive-selected-${theme}.png`) });

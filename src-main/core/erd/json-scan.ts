@@ -22,10 +22,20 @@ export interface JsonScan {
 }
 
 const MAX_DEPTH = 1000;
-/** Runs of string characters that need no escape handling, and of insignificant whitespace. */
-// eslint-disable-next-line no-control-regex
-const PLAIN_RUN = /[^"\\\u0000-\u001f]+/y;
-const WHITESPACE_RUN = /[ \t\n\r]*/y;
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const LITERALS = ['true', 'false', 'null'] as const;
+const ESCAPES: Readonly<Record<string, string>> = {
+  '"': '"',
+  '\\': '\\',
+  '/': '/',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+};
+const QUOTE = 34;
+const BACKSLASH = 92;
 
 /** Key of `offsets` for a pointer (an object key and an array index never share a parent, so no ambiguity). */
 export const pointerKey = (pointer: JsonPointer): string => pointer.join('\u0000');
@@ -69,8 +79,14 @@ class Scanner {
   }
 
   private skipWhitespace(): void {
-    WHITESPACE_RUN.lastIndex = this.pos;
-    if (WHITESPACE_RUN.exec(this.text) !== null) this.pos = WHITESPACE_RUN.lastIndex;
+    const { text } = this;
+    let pos = this.pos;
+    for (;;) {
+      const c = text.charCodeAt(pos);
+      if (c !== 32 && c !== 10 && c !== 13 && c !== 9) break;
+      pos++;
+    }
+    this.pos = pos;
   }
 
   /**
@@ -81,12 +97,11 @@ class Scanner {
   private value(parent: JsonPointer, segment: string | number | undefined, key: string, depth: number): void {
     if (depth > MAX_DEPTH) this.fail(this.pos, `The document is nested more than ${MAX_DEPTH} levels deep`);
     const ch = this.peek();
-    const pointer = (): JsonPointer => (segment === undefined ? parent : [...parent, segment]);
-    if (ch === '{') return this.object(pointer(), key, depth);
-    if (ch === '[') return this.array(pointer(), key, depth);
+    if (ch === '{') return this.object(segment === undefined ? parent : [...parent, segment], key, depth);
+    if (ch === '[') return this.array(segment === undefined ? parent : [...parent, segment], key, depth);
     if (ch === '"') return void this.string();
     if (ch === '-' || (ch !== undefined && ch >= '0' && ch <= '9')) return this.number();
-    for (const literal of ['true', 'false', 'null']) {
+    for (const literal of LITERALS) {
       if (this.text.startsWith(literal, this.pos)) {
         this.pos += literal.length;
         return;
@@ -100,7 +115,6 @@ class Scanner {
 
   private object(pointer: JsonPointer, key: string, depth: number): void {
     this.pos++;
-    const seen = new Set<string>();
     this.skipWhitespace();
     if (this.peek() === '}') {
       this.pos++;
@@ -117,9 +131,9 @@ class Scanner {
       }
       const name = this.string();
       const memberKey = pointer.length === 0 ? name : `${key}\u0000${name}`;
-      if (seen.has(name)) this.duplicateKeys.push({ pointer: [...pointer, name], offset: keyOffset });
+      // A member's key is unique to its object: one already recorded is a second key of the same name.
+      if (this.offsets.has(memberKey)) this.duplicateKeys.push({ pointer: [...pointer, name], offset: keyOffset });
       else this.offsets.set(memberKey, keyOffset);
-      seen.add(name);
       this.skipWhitespace();
       if (this.peek() !== ':') this.fail(this.pos, `Expected ":" after the property name ${JSON.stringify(name)}`);
       this.pos++;
@@ -168,50 +182,52 @@ class Scanner {
     }
   }
 
+  /**
+   * A string from its opening quote; its value. Character codes are read in a tight loop (no
+   * regular expression, no slice until the end): scanning a 150-entity document took 25-60 ms
+   * with per-run regular expressions, against 1-2 ms for `JSON.parse`.
+   */
   private string(): string {
+    const { text } = this;
     const start = this.pos;
-    this.pos++;
+    let pos = start + 1;
     let out = '';
+    let run = pos;
     for (;;) {
-      PLAIN_RUN.lastIndex = this.pos;
-      if (PLAIN_RUN.exec(this.text) !== null && PLAIN_RUN.lastIndex > this.pos) {
-        out += this.text.slice(this.pos, PLAIN_RUN.lastIndex);
-        this.pos = PLAIN_RUN.lastIndex;
+      const c = text.charCodeAt(pos);
+      if (c === QUOTE) {
+        this.pos = pos + 1;
+        return out + text.slice(run, pos);
       }
-      const ch = this.peek();
-      if (ch === undefined) this.fail(start, 'Unterminated string: the closing double quote is missing');
-      if (ch === '"') {
-        this.pos++;
-        return out;
+      if (Number.isNaN(c)) this.fail(start, 'Unterminated string: the closing double quote is missing');
+      if (c < 32) {
+        this.pos = pos;
+        this.fail(pos, `Strings cannot contain a raw control character (${describe(text[pos])}); escape it`);
       }
-      if (ch < ' ') this.fail(this.pos, `Strings cannot contain a raw control character (${describe(ch)}); escape it`);
-      const escape = this.text[this.pos + 1];
-      const simple: Record<string, string> = {
-        '"': '"',
-        '\\': '\\',
-        '/': '/',
-        b: '\b',
-        f: '\f',
-        n: '\n',
-        r: '\r',
-        t: '\t',
-      };
-      if (escape !== undefined && escape in simple) {
-        out += simple[escape] ?? '';
-        this.pos += 2;
-      } else if (escape === 'u' && /^[0-9a-fA-F]{4}$/.test(this.text.slice(this.pos + 2, this.pos + 6))) {
-        out += String.fromCharCode(parseInt(this.text.slice(this.pos + 2, this.pos + 6), 16));
-        this.pos += 6;
+      if (c !== BACKSLASH) {
+        pos++;
+        continue;
+      }
+      out += text.slice(run, pos);
+      const escape = text[pos + 1];
+      const simple = escape === undefined ? undefined : ESCAPES[escape];
+      if (simple !== undefined) {
+        out += simple;
+        pos += 2;
+      } else if (escape === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(pos + 2, pos + 6))) {
+        out += String.fromCharCode(parseInt(text.slice(pos + 2, pos + 6), 16));
+        pos += 6;
       } else {
-        this.fail(this.pos, `Invalid escape sequence "\\${escape ?? ''}" in a string`);
+        this.fail(pos, `Invalid escape sequence "\\${escape ?? ''}" in a string`);
       }
+      run = pos;
     }
   }
 
   private number(): void {
-    const match = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(this.text.slice(this.pos, this.pos + 400));
-    if (!match) this.fail(this.pos, 'Invalid number');
-    this.pos += match[0].length;
+    NUMBER.lastIndex = this.pos;
+    if (!NUMBER.test(this.text)) this.fail(this.pos, 'Invalid number');
+    this.pos = NUMBER.lastIndex;
     const next = this.peek();
     if (next !== undefined && /[0-9A-Za-z.+-]/.test(next)) this.fail(this.pos, 'Invalid number');
   }

@@ -1,21 +1,13 @@
 /**
- * Automatic layout of the open document as one undoable step: box sizes estimated from the rows
- * the canvas draws, positions from ELK (in its worker), saved in `layout.positions`.
+ * Automatic layout of the open document as one undoable step: boxes at the size the canvas draws
+ * them (box-geometry.ts), positions from ELK (in its worker), saved in `layout.positions`.
  */
 import { showError, studioState } from '@renderer/store';
 import type { Erd } from '@shared/erd/model';
 import { perform } from './canvas-actions';
 import { diagramOfErd } from './erd-diagram';
 import type { Positions } from '@renderer/lib/layout/elk-graph';
-
-/** The size a box is drawn at, near enough for layout: 19 px a row, 7 px a character. */
-export function boxSize(rows: { name: string; detail: string; markers: string[] }[]): {
-  width: number;
-  height: number;
-} {
-  const widest = Math.max(0, ...rows.map((r) => r.name.length + r.detail.length + r.markers.join('').length));
-  return { width: Math.max(220, 60 + widest * 7), height: 40 + rows.length * 19 };
-}
+import { boxSize } from '@renderer/lib/flow/box-geometry';
 
 /**
  * Positions for the entities of `erd` from ELK (loaded on first use, run in its worker). With
@@ -27,14 +19,14 @@ export async function layoutPositions(erd: Erd, only?: ReadonlySet<string>): Pro
   const ids = new Set(boxes.map((b) => b.id));
   const { layoutDiagram } = await import('@renderer/lib/layout/auto-layout');
   const positions = await layoutDiagram(
-    boxes.map((b) => ({ id: b.id, ...boxSize(b.rows) })),
+    boxes.map((b) => ({ id: b.id, ...boxSize(b) })),
     diagram.links
       .filter((l) => ids.has(l.source) && ids.has(l.target))
       .map((l) => ({ source: l.source, target: l.target })),
   );
   if (!only) return positions;
   const kept = diagram.boxes.filter((b) => !ids.has(b.id) && erd.layout?.positions?.[b.id]);
-  const right = kept.length === 0 ? 0 : Math.max(...kept.map((b) => b.position.x + boxSize(b.rows).width)) + 120;
+  const right = kept.length === 0 ? 0 : Math.max(...kept.map((b) => b.position.x + boxSize(b).width)) + 120;
   const top = kept.length === 0 ? 0 : Math.min(...kept.map((b) => b.position.y));
   const placed = { ...(erd.layout?.positions ?? {}) };
   for (const [id, p] of Object.entries(positions)) placed[id] = { x: p.x + right, y: p.y + top };

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { elkGraph, positionsOf } from '@renderer/lib/layout/elk-graph';
 import type { Erd } from '@shared/erd/model';
 import massive from '../../../../test-support/massive-erd.json?raw';
-import { boxSize } from './auto-layout-action';
+import { boxSize } from '@renderer/lib/flow/box-geometry';
 import { diagramOfErd } from './erd-diagram';
 
 describe('the automatic layout of the 37-entity example', () => {
@@ -17,7 +17,7 @@ describe('the automatic layout of the 37-entity example', () => {
     const erd = JSON.parse(massive) as Erd;
     expect(erd.entities).toHaveLength(37);
     const diagram = diagramOfErd(erd);
-    const boxes = diagram.boxes.map((b) => ({ id: b.id, ...boxSize(b.rows) }));
+    const boxes = diagram.boxes.map((b) => ({ id: b.id, ...boxSize(b) }));
     const at = positionsOf(await new ELK().layout(elkGraph(boxes, diagram.links)));
     const rects = boxes.map((b) => ({ ...b, ...(at[b.id] ?? { x: NaN, y: NaN }) }));
     const width = Math.max(...rects.map((r) => r.x + r.width)) - Math.min(...rects.map((r) => r.x));

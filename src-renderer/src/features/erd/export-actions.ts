@@ -8,7 +8,7 @@ import { diagramSvg } from '@renderer/lib/flow/diagram-svg';
 import { isDark } from '@renderer/lib/theme';
 import { showError, studioState } from '@renderer/store';
 import type { EXPORT_FORMATS } from '@shared/api';
-import { boxSize } from './auto-layout-action';
+import { boxSize } from '@renderer/lib/flow/box-geometry';
 import { diagramOfErd } from './erd-diagram';
 
 export type TextExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -56,7 +56,7 @@ export async function exportDocument(format: TextExportFormat | ImageExportForma
 export function documentSvg(): { svg: string; width: number; height: number } | null {
   const { document, theme } = studioState();
   if (!document) return null;
-  return diagramSvg(diagramOfErd(document.erd), { dark: isDark(theme), sizeOf: (box) => boxSize(box.rows) });
+  return diagramSvg(diagramOfErd(document.erd), { dark: isDark(theme), sizeOf: (box) => boxSize(box) });
 }
 
 async function pngOf(svg: string, width: number, height: number): Promise<Blob> {

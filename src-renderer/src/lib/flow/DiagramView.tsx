@@ -1,5 +1,5 @@
-import { lazy } from 'react';
 import { LazyBoundary } from '../LazyBoundary';
+import { preloadable } from '../preloadable';
 import type { Diagram, DiagramEvents, DiagramSelection } from './diagram';
 
 export interface DiagramViewProps {
@@ -15,15 +15,14 @@ export interface DiagramViewProps {
   focus?: { box: string };
 }
 
-const loadFlowDiagram = () => import('./FlowDiagram');
-const FlowDiagram = lazy(loadFlowDiagram);
+const { Component: FlowDiagram, preload } = preloadable(() => import('./FlowDiagram'));
 
 /**
  * Fetches React Flow's chunk ahead of the first diagram (say, once the editor is shown and idle),
  * so opening a document then costs drawing it, not loading and compiling the canvas's code too.
  */
 export function preloadDiagramView(): void {
-  void loadFlowDiagram().catch(() => undefined);
+  preload();
 }
 
 /**

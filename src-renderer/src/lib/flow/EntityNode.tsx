@@ -1,9 +1,32 @@
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { createContext, memo, useContext } from 'react';
+import { ROW_HEIGHT, rowMiddle, STRIPE, HEAD_HEIGHT } from './box-geometry';
 import type { DiagramBox, DiagramGroup } from './diagram';
 
-export type BoxNode = Node<{ box: DiagramBox }, 'box'>;
+export type BoxNode = Node<
+  {
+    box: DiagramBox;
+    width: number;
+    /** The rows a line starts from: the only ones with a handle when rows are drawn as lines. */
+    linkedRows: ReadonlySet<string>;
+  },
+  'box'
+>;
 export type GroupNode = Node<{ group: DiagramGroup; width: number; height: number }, 'group-area'>;
+
+/**
+ * How much of each box and line the canvas writes out at the current zoom. Far out, where a
+ * 12 px row would be 4 px tall, rows are drawn as lines (the box keeps its size and its rows'
+ * handles, so the lines between boxes stay where they were) and lines lose their labels: a
+ * 150-entity diagram at its fitted zoom is then about a third of the page elements, which is what
+ * its opening, drag and pan cost.
+ */
+export interface DiagramDetail {
+  rows: boolean;
+  labels: boolean;
+}
+
+export const DetailContext = createContext<DiagramDetail>({ rows: true, labels: true });
 
 const MARKER_TITLES: Record<string, string> = {
   PK: 'primary key',
@@ -14,17 +37,21 @@ const MARKER_TITLES: Record<string, string> = {
   IX: 'indexed',
 };
 
+/** The handle offset from a row's middle (its own half height): the same written out or drawn as lines. */
+const rowHandleTop = (index: number) => rowMiddle(index) - STRIPE - HEAD_HEIGHT;
+
 /**
  * An entity: its name, then one row per field and relation, each with its markers and type
  * badge. The header has an incoming handle (left) and an outgoing one (right) to draw a relation
  * from; each row has an outgoing handle its relation's line starts from.
  */
 function BoxNodeViewInner({ data, selected }: NodeProps<BoxNode>) {
-  const { box } = data;
+  const { box, width, linkedRows } = data;
+  const detail = useContext(DetailContext);
   return (
     <div
       className={`diagram-box${box.flagged ? ' flagged' : ''}${selected ? ' selected' : ''}`}
-      style={box.color ? { borderTopColor: box.color } : undefined}
+      style={{ width, ...(box.color ? { borderTopColor: box.color } : {}) }}
     >
       <div className="diagram-box-head">
         <Handle type="target" position={Position.Left} id="in" />
@@ -36,22 +63,41 @@ function BoxNodeViewInner({ data, selected }: NodeProps<BoxNode>) {
         )}
         <Handle type="source" position={Position.Right} id="out" className="diagram-handle-out" />
       </div>
-      <ul>
-        {box.rows.map((row) => (
-          <li key={row.key} className="diagram-row">
-            <span className="diagram-markers">
-              {row.markers.map((m) => (
-                <abbr key={m} className={`marker marker-${m.toLowerCase()}`} title={MARKER_TITLES[m] ?? m}>
-                  {m}
-                </abbr>
-              ))}
-            </span>
-            <code>{row.name}</code>
-            <span className="badge">{row.detail}</span>
-            <Handle type="source" position={Position.Right} id={row.key} className="diagram-handle-row" />
-          </li>
-        ))}
-      </ul>
+      {detail.rows ? (
+        <ul>
+          {box.rows.map((row) => (
+            <li key={row.key} className="diagram-row">
+              <span className="diagram-markers">
+                {row.markers.map((m) => (
+                  <abbr key={m} className={`marker marker-${m.toLowerCase()}`} title={MARKER_TITLES[m] ?? m}>
+                    {m}
+                  </abbr>
+                ))}
+              </span>
+              <code>{row.name}</code>
+              <span className="badge">{row.detail}</span>
+              <Handle type="source" position={Position.Right} id={row.key} className="diagram-handle-row" />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <div className="diagram-rows-far" style={{ height: box.rows.length * ROW_HEIGHT }}>
+          {box.rows.map((row, i) =>
+            linkedRows.has(row.key) ? (
+              // Where its line starts, for React Flow's measure (the same class and data a Handle
+              // has), but no Handle: nothing is drawn from a row this small, and each Handle is
+              // one more store subscription run on every change of a drag.
+              <div
+                key={row.key}
+                className="react-flow__handle react-flow__handle-right source diagram-handle-row"
+                data-handleid={row.key}
+                data-handlepos="right"
+                style={{ top: rowHandleTop(i) }}
+              />
+            ) : null,
+          )}
+        </div>
+      )}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import {
   ReactFlow,
   ReactFlowProvider,
   ConnectionMode,
+  Position,
   useReactFlow,
   useStore,
   useUpdateNodeInternals,
@@ -19,7 +20,15 @@ import './flow.css';
 import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { GRID_STEP, type Diagram } from './diagram';
 import type { DiagramViewProps } from './DiagramView';
-import { BoxNodeView, GroupNodeView, type BoxNode, type GroupNode } from './EntityNode';
+import { boxHandles, boxHeight, boxWidth } from './box-geometry';
+import {
+  BoxNodeView,
+  DetailContext,
+  GroupNodeView,
+  type BoxNode,
+  type DiagramDetail,
+  type GroupNode,
+} from './EntityNode';
 import { CrowFootMarkers, RelationEdgeView, type LinkEdge } from './RelationEdge';
 
 const NODE_TYPES = { box: BoxNodeView, 'group-area': GroupNodeView };
@@ -30,12 +39,17 @@ const SNAP_GRID: [number, number] = [GRID_STEP, GRID_STEP];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const PRO_OPTIONS = { hideAttribution: true };
 const FIT_VIEW = { maxZoom: 1 };
+const MIN_ZOOM = 0.1;
 /** Below this zoom a 10 px label is under 6 px tall: not drawn. */
-const FAR_ZOOM = 0.6;
+const LABELS_ZOOM = 0.6;
+/** Below this zoom a 12 px row is about 4 px tall: drawn as a line, not written out. */
+const ROWS_ZOOM = 0.35;
 
 /** What a box's node was made from: the same inputs give back the same node object. */
 interface NodeSource {
   box: Diagram['boxes'][number];
+  /** The rows lines start from, joined (see `linkedRows`). */
+  linked: string;
   selected: boolean;
   at: { x: number; y: number } | undefined;
   size: { width: number; height: number } | undefined;
@@ -55,43 +69,85 @@ function boxNodes(
   cache: Map<string, NodeSource>,
 ): BoxNode[] {
   const seen = new Set<string>();
+  const starts = new Map<string, Set<string>>();
+  for (const l of diagram.links)
+    if (l.sourceRow) starts.set(l.source, (starts.get(l.source) ?? new Set()).add(l.sourceRow));
   const nodes = diagram.boxes.map((box) => {
+    const from = starts.get(box.id);
+    const linkedRows = from ? box.rows.filter((r) => from.has(r.key)).map((r) => r.key) : [];
+    const linked = linkedRows.join('\u0000');
     const on = selected.has(box.id);
     const at = dragged.get(box.id);
     const size = sizes.get(box.id);
     seen.add(box.id);
     const was = cache.get(box.id);
-    if (was && was.box === box && was.selected === on && was.at === at && was.size === size) return was.node;
+    const same = was !== undefined && was.box === box && was.linked === linked;
+    if (same && was.selected === on && was.at === at && was.size === size) return was.node;
+    // The same data object while the box and its lines are the same: a node selected, moved or
+    // measured is not drawn again (BoxNodeView is memoized on it).
+    const data = same ? was.node.data : { box, width: boxWidth(box), linkedRows: new Set(linkedRows) };
+    // Its size and handles are known (box-geometry.ts): React Flow lays out, fits the view and
+    // draws the lines in the first pass instead of measuring every box and handle first. A size
+    // the browser measures differently (it never should) wins.
+    const measured = size ?? { width: data.width, height: boxHeight(box.rows.length) };
+    const handles =
+      same && was.node.handles
+        ? was.node.handles
+        : boxHandles(box, data.width).map((h) => ({
+            ...h,
+            position: h.position === 'left' ? Position.Left : Position.Right,
+          }));
     const node: BoxNode = {
       id: box.id,
       type: 'box',
       position: at ?? box.position,
-      data: { box },
+      data,
       selected: on,
       ariaLabel: box.label,
       ariaRole: 'group',
-      ...(size ? { measured: size } : {}),
+      measured,
+      handles,
     };
-    cache.set(box.id, { box, selected: on, at, size, node });
+    cache.set(box.id, { box, linked, selected: on, at, size, node });
     return node;
   });
   for (const id of cache.keys()) if (!seen.has(id)) cache.delete(id);
   return nodes;
 }
 
-function linkEdges(diagram: Diagram, selected: ReadonlySet<string>): LinkEdge[] {
-  return diagram.links.map((l) => ({
-    id: l.id,
-    type: 'relation',
-    source: l.source,
-    target: l.target,
-    sourceHandle: l.sourceRow ?? 'out',
-    targetHandle: 'in',
-    data: { link: l },
-    selected: selected.has(l.id),
-    ariaLabel: l.name,
-    ariaRole: 'group',
-  }));
+/** What an edge was made from: the same link (by content) and selection give back the same edge. */
+interface EdgeSource {
+  key: string;
+  selected: boolean;
+  edge: LinkEdge;
+}
+
+/** The links as React Flow edges, each the object of the previous call while its link and selection are unchanged. */
+function linkEdges(diagram: Diagram, selected: ReadonlySet<string>, cache: Map<string, EdgeSource>): LinkEdge[] {
+  const seen = new Set<string>();
+  const edges = diagram.links.map((l) => {
+    seen.add(l.id);
+    const key = [l.source, l.target, l.sourceRow, l.sourceEnd, l.targetEnd, l.label, l.name].join('\u0000');
+    const on = selected.has(l.id);
+    const was = cache.get(l.id);
+    if (was && was.key === key && was.selected === on) return was.edge;
+    const edge: LinkEdge = {
+      id: l.id,
+      type: 'relation',
+      source: l.source,
+      target: l.target,
+      sourceHandle: l.sourceRow ?? 'out',
+      targetHandle: 'in',
+      data: was && was.key === key ? (was.edge.data ?? { link: l }) : { link: l },
+      selected: on,
+      ariaLabel: l.name,
+      ariaRole: 'group',
+    };
+    cache.set(l.id, { key, selected: on, edge });
+    return edge;
+  });
+  for (const id of cache.keys()) if (!seen.has(id)) cache.delete(id);
+  return edges;
 }
 
 /** Group areas around their boxes' current bounds (so they follow a drag). */
@@ -120,7 +176,13 @@ function groupNodes(diagram: Diagram, nodes: Node[]): GroupNode[] {
   return out;
 }
 
-function Canvas({ diagram, dark, events, selection, focus }: DiagramViewProps) {
+/** The nodes and edges last made (caches the canvas's memos fill; never read to decide a render). */
+interface Made {
+  nodes: Map<string, NodeSource>;
+  edges: Map<string, EdgeSource>;
+}
+
+function Canvas({ diagram, dark, events, selection, focus, made }: DiagramViewProps & { made: Made }) {
   const flow = useReactFlow();
   // A box whose rows changed has new handles: React Flow measures them again, or a line from a
   // renamed or added row would have nothing to start from.
@@ -148,13 +210,11 @@ function Canvas({ diagram, dark, events, selection, focus }: DiagramViewProps) {
   const [dragged, setDragged] = useState<ReadonlyMap<string, { x: number; y: number }>>(new Map());
   const [sizes, setSizes] = useState<ReadonlyMap<string, { width: number; height: number }>>(new Map());
   const dragStart = useRef<Map<string, { x: number; y: number }> | null>(null);
-  // The nodes last made, per box (a cache the memo below fills; never read to decide a render).
-  const [nodeCache] = useState(() => new Map<string, NodeSource>());
   const nodes = useMemo(
-    () => boxNodes(diagram, selectedBoxes, dragged, sizes, nodeCache),
-    [diagram, selectedBoxes, dragged, sizes, nodeCache],
+    () => boxNodes(diagram, selectedBoxes, dragged, sizes, made.nodes),
+    [diagram, selectedBoxes, dragged, sizes, made],
   );
-  const edges = useMemo(() => linkEdges(diagram, selectedLinks), [diagram, selectedLinks]);
+  const edges = useMemo(() => linkEdges(diagram, selectedLinks, made.edges), [diagram, selectedLinks, made]);
   const groups = useMemo(() => groupNodes(diagram, nodes), [diagram, nodes]);
   const allNodes = useMemo<Node[]>(() => [...groups, ...nodes], [groups, nodes]);
 
@@ -251,53 +311,64 @@ function Canvas({ diagram, dark, events, selection, focus }: DiagramViewProps) {
   const [moving, setMoving] = useState(false);
   const onMoveStart = useCallback(() => setMoving(true), []);
   const onMoveEnd = useCallback(() => setMoving(false), []);
-  // Zoomed out past reading, the lines' labels are hidden (`diagram-far`): hundreds of unreadable
-  // labels only cost each frame of a pan or drag.
-  const far = useStore((s) => s.transform[2] < FAR_ZOOM);
-  const classes = [moving ? 'diagram-moving' : '', far ? 'diagram-far' : ''].filter(Boolean).join(' ');
+  // Zoomed out past reading, rows are drawn as lines and lines lose their labels; until the first
+  // fit (a large diagram opens zoomed out) nothing is written out that the fit would then hide.
+  const rows = useStore((s) => !s.fitViewQueued && s.transform[2] >= ROWS_ZOOM);
+  const labels = useStore((s) => !s.fitViewQueued && s.transform[2] >= LABELS_ZOOM);
+  const detail = useMemo<DiagramDetail>(() => ({ rows, labels }), [rows, labels]);
+  // Written out again, rows have their handles back: React Flow measures them, or a line could
+  // not be drawn from a field's row (boxes mounted later are measured as they mount).
+  const rowsBefore = useRef(rows);
+  useEffect(() => {
+    if (rows && !rowsBefore.current) updateNodeInternals(diagram.boxes.map((b) => b.id));
+    rowsBefore.current = rows;
+  }, [rows, diagram, updateNodeInternals]);
   return (
-    <ReactFlow
-      {...(classes ? { className: classes } : {})}
-      onMoveStart={onMoveStart}
-      onMoveEnd={onMoveEnd}
-      nodes={allNodes}
-      edges={edges}
-      nodeTypes={NODE_TYPES}
-      edgeTypes={EDGE_TYPES}
-      onNodesChange={onNodesChange}
-      onEdgesChange={onEdgesChange}
-      onNodeDragStart={onNodeDragStart}
-      onNodeDragStop={onNodeDragStop}
-      onConnect={onConnect}
-      onConnectEnd={onConnectEnd}
-      onDoubleClick={onDoubleClick}
-      connectionMode={ConnectionMode.Loose}
-      colorMode={dark ? 'dark' : 'light'}
-      fitView
-      fitViewOptions={FIT_VIEW}
-      minZoom={0.1}
-      snapToGrid
-      snapGrid={SNAP_GRID}
-      selectionKeyCode="Shift"
-      multiSelectionKeyCode={MULTI_SELECT_KEYS}
-      deleteKeyCode={null}
-      zoomOnDoubleClick={false}
-      onlyRenderVisibleElements={diagram.boxes.length > 60}
-      proOptions={PRO_OPTIONS}
-    >
-      <CrowFootMarkers />
-      <Background gap={GRID_STEP} />
-      <MiniMap pannable zoomable ariaLabel="Mini map" />
-      <Controls showInteractive={false} />
-    </ReactFlow>
+    <DetailContext.Provider value={detail}>
+      <ReactFlow
+        {...(moving ? { className: 'diagram-moving' } : {})}
+        onMoveStart={onMoveStart}
+        onMoveEnd={onMoveEnd}
+        nodes={allNodes}
+        edges={edges}
+        nodeTypes={NODE_TYPES}
+        edgeTypes={EDGE_TYPES}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onNodeDragStart={onNodeDragStart}
+        onNodeDragStop={onNodeDragStop}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        onDoubleClick={onDoubleClick}
+        connectionMode={ConnectionMode.Loose}
+        colorMode={dark ? 'dark' : 'light'}
+        fitView
+        fitViewOptions={FIT_VIEW}
+        minZoom={MIN_ZOOM}
+        snapToGrid
+        snapGrid={SNAP_GRID}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
+        deleteKeyCode={null}
+        zoomOnDoubleClick={false}
+        onlyRenderVisibleElements={diagram.boxes.length > 60}
+        proOptions={PRO_OPTIONS}
+      >
+        <CrowFootMarkers />
+        <Background gap={GRID_STEP} />
+        <MiniMap pannable zoomable ariaLabel="Mini map" />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    </DetailContext.Provider>
   );
 }
 
 /** The React Flow canvas of a diagram; loaded lazily through `DiagramView`. */
 export default function FlowDiagram(props: DiagramViewProps) {
+  const [made] = useState<Made>(() => ({ nodes: new Map(), edges: new Map() }));
   return (
     <ReactFlowProvider>
-      <Canvas {...props} />
+      <Canvas {...props} made={made} />
     </ReactFlowProvider>
   );
 }

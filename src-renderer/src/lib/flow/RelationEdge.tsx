@@ -1,6 +1,7 @@
 import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, type Edge, type EdgeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, useContext } from 'react';
 import type { DiagramLink, LinkEnd } from './diagram';
+import { DetailContext } from './EntityNode';
 
 export type LinkEdge = Edge<{ link: DiagramLink }, 'relation'>;
 
@@ -60,6 +61,7 @@ function RelationEdgeViewInner(props: EdgeProps<LinkEdge>) {
     });
   }
   const link = data?.link;
+  const { labels } = useContext(DetailContext);
   return (
     <>
       <BaseEdge
@@ -69,7 +71,7 @@ function RelationEdgeViewInner(props: EdgeProps<LinkEdge>) {
         className={selected ? 'relation-edge selected' : 'relation-edge'}
         interactionWidth={14}
       />
-      {link && (
+      {link && labels && (
         <EdgeLabelRenderer>
           <div
             className={`relation-label${selected ? ' selected' : ''}`}

@@ -3,6 +3,7 @@
  * canvas shows — for the PNG and SVG exports. A pure function of the diagram and the box sizes,
  * so it is tested without a DOM and the picture never depends on the viewport or the zoom.
  */
+import { HEAD_HEIGHT, HEAD_MIDDLE, rowMiddle, STRIPE } from './box-geometry';
 import type { Diagram, DiagramBox, LinkEnd } from './diagram';
 
 export interface BoxSize {
@@ -16,8 +17,6 @@ export interface SvgOptions {
   sizeOf(box: DiagramBox): BoxSize;
 }
 
-export const HEAD_HEIGHT = 28;
-export const ROW_HEIGHT = 19;
 const MARGIN = 40;
 
 const PALETTE = {
@@ -103,8 +102,8 @@ export function diagramSvg(diagram: Diagram, options: SvgOptions): { svg: string
     const to = placed.get(link.target);
     if (!from || !to) continue;
     const rowIndex = from.box.rows.findIndex((r) => r.key === link.sourceRow);
-    const sy = from.y + (rowIndex < 0 ? HEAD_HEIGHT / 2 : HEAD_HEIGHT + 3 + rowIndex * ROW_HEIGHT + ROW_HEIGHT / 2);
-    const ty = to.y + HEAD_HEIGHT / 2;
+    const sy = from.y + (rowIndex < 0 ? HEAD_MIDDLE : rowMiddle(rowIndex));
+    const ty = to.y + HEAD_MIDDLE;
     let d: string;
     let marks: string;
     if (from === to) {
@@ -132,11 +131,11 @@ export function diagramSvg(diagram: Diagram, options: SvgOptions): { svg: string
       `<g class="box"><title>${escapeXml(box.label)}</title>`,
       `<rect x="${p.x}" y="${p.y}" width="${p.width}" height="${p.height}" rx="6" fill="${c.box}" stroke="${edge}"/>`,
       `<rect x="${p.x}" y="${p.y}" width="${p.width}" height="4" rx="2" fill="${box.flagged ? c.error : (box.color ?? c.accent)}"/>`,
-      `<text x="${p.x + 10}" y="${p.y + 19}" fill="${c.fg}" font-weight="700">${escapeXml(box.title)}</text>`,
-      `<line x1="${p.x}" x2="${p.x + p.width}" y1="${p.y + HEAD_HEIGHT}" y2="${p.y + HEAD_HEIGHT}" stroke="${c.border}"/>`,
+      `<text x="${p.x + 10}" y="${p.y + HEAD_MIDDLE + 4}" fill="${c.fg}" font-weight="700">${escapeXml(box.title)}</text>`,
+      `<line x1="${p.x}" x2="${p.x + p.width}" y1="${p.y + STRIPE + HEAD_HEIGHT}" y2="${p.y + STRIPE + HEAD_HEIGHT}" stroke="${c.border}"/>`,
     );
     box.rows.forEach((row, i) => {
-      const y = p.y + HEAD_HEIGHT + 3 + i * ROW_HEIGHT + 14;
+      const y = p.y + rowMiddle(i) + 4;
       const markers = row.markers.join(' ');
       out.push(
         `<text x="${p.x + 10}" y="${y}" fill="${c.accent}" font-size="9">${escapeXml(markers)}</text>`,
