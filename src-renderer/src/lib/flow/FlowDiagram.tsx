@@ -150,6 +150,14 @@ function linkEdges(diagram: Diagram, selected: ReadonlySet<string>, cache: Map<s
   return edges;
 }
 
+/** `next`, or the array last kept under `key` when it holds the very same items. */
+function keepSame<T>(kept: Map<string, unknown[]>, key: string, next: T[]): T[] {
+  const previous = kept.get(key) as T[] | undefined;
+  if (previous?.length === next.length && previous.every((x, i) => x === next[i])) return previous;
+  kept.set(key, next);
+  return next;
+}
+
 /** Group areas around their boxes' current bounds (so they follow a drag). */
 function groupNodes(diagram: Diagram, nodes: Node[]): GroupNode[] {
   const byId = new Map(nodes.map((n) => [n.id, n]));
@@ -180,6 +188,8 @@ function groupNodes(diagram: Diagram, nodes: Node[]): GroupNode[] {
 interface Made {
   nodes: Map<string, NodeSource>;
   edges: Map<string, EdgeSource>;
+  /** The node and edge arrays last given to React Flow. */
+  arrays: Map<string, unknown[]>;
 }
 
 function Canvas({ diagram, dark, events, selection, focus, made }: DiagramViewProps & { made: Made }) {
@@ -214,9 +224,14 @@ function Canvas({ diagram, dark, events, selection, focus, made }: DiagramViewPr
     () => boxNodes(diagram, selectedBoxes, dragged, sizes, made.nodes),
     [diagram, selectedBoxes, dragged, sizes, made],
   );
-  const edges = useMemo(() => linkEdges(diagram, selectedLinks, made.edges), [diagram, selectedLinks, made]);
+  // The same arrays while their items are the same objects: React Flow's store changes (and runs
+  // every node's, edge's and handle's subscription) only when something in them did.
+  const edges = useMemo(
+    () => keepSame(made.arrays, 'edges', linkEdges(diagram, selectedLinks, made.edges)),
+    [diagram, selectedLinks, made],
+  );
   const groups = useMemo(() => groupNodes(diagram, nodes), [diagram, nodes]);
-  const allNodes = useMemo<Node[]>(() => [...groups, ...nodes], [groups, nodes]);
+  const allNodes = useMemo<Node[]>(() => keepSame(made.arrays, 'nodes', [...groups, ...nodes]), [groups, nodes, made]);
 
   /** A click or box selection: the new selection, told to the owner, who passes it back. */
   const reportSelection = useCallback(
@@ -365,7 +380,7 @@ function Canvas({ diagram, dark, events, selection, focus, made }: DiagramViewPr
 
 /** The React Flow canvas of a diagram; loaded lazily through `DiagramView`. */
 export default function FlowDiagram(props: DiagramViewProps) {
-  const [made] = useState<Made>(() => ({ nodes: new Map(), edges: new Map() }));
+  const [made] = useState<Made>(() => ({ nodes: new Map(), edges: new Map(), arrays: new Map() }));
   return (
     <ReactFlowProvider>
       <Canvas {...props} made={made} />
