@@ -84,5 +84,11 @@ for (const theme of ['light', 'dark'] as const) {
     await page.getByRole('button', { name: 'Fit View' }).click();
     await page.screenshot({ path: path.join(SHOTS, `synthetic-150-${theme}.png`) });
     expect(await readFile(path.join(SHOTS, `synthetic-150-${theme}.png`))).toBeTruthy();
+    // Undoing the import gives back the diagram and the document it was (its name); redo the import's.
+    await editor.undo();
+    await expect(page.getByLabel('Open document')).toHaveText('• seed-legacy-massive.json');
+    await expect(editor.entity('Entity0')).toHaveCount(0);
+    await editor.redo();
+    await expect(page.getByLabel('Open document')).toHaveText('• synthetic-150.json');
   });
 }

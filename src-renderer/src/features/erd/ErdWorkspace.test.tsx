@@ -148,6 +148,16 @@ describe('the ERD workspace', () => {
     await userEvent.selectOptions(screen.getByLabelText('Type'), 'text');
     expect(useStudio.getState().document?.erd.entities[1]?.fields.at(-1)).toEqual({ name: 'notes', type: 'text' });
     expect(useStudio.getState().undoStack.map((e) => e.kind)).toEqual(['addField', 'renameField', 'setField']);
+    // The history panel goes back to just after a step, and forward again, in one click.
+    await userEvent.click(screen.getByRole('tab', { name: 'History' }));
+    const history = screen.getByRole('list', { name: 'History' });
+    expect(within(history).getByRole('button', { current: 'step' })).toHaveTextContent('Edit field Order.notes');
+    await userEvent.click(within(history).getAllByRole('button')[0]!);
+    expect(useStudio.getState().undoStack.map((e) => e.kind)).toEqual(['addField']);
+    expect(useStudio.getState().document?.erd.entities[1]?.fields.at(-1)?.name).not.toBe('notes');
+    expect(within(history).getAllByRole('button', { name: /^Undone: / })).toHaveLength(2);
+    await userEvent.click(within(history).getByRole('button', { name: /^Undone: Edit field Order.notes/ }));
+    expect(useStudio.getState().document?.erd.entities[1]?.fields.at(-1)).toEqual({ name: 'notes', type: 'text' });
   });
 
   it('lists the core’s diagnostics as issues; clicking one selects what it is about', async () => {

@@ -56,21 +56,50 @@ export function IssuesPanel(props: {
   );
 }
 
-/** The undo history, newest last; the redo stack greyed after it. */
+/** Undoes or redoes `steps` times (negative: undo), as one click on the history does. */
+function travel(steps: number): void {
+  for (let i = 0; i < Math.abs(steps); i++) {
+    if (steps < 0) studioState().undo();
+    else studioState().redo();
+  }
+}
+
+/**
+ * The undo history, newest last, the redo stack greyed after it; clicking a step undoes or redoes
+ * to just after it, as in an editor's history panel.
+ */
 export function HistoryPanel() {
   const { undo, redo } = useStudio(useShallow((s) => ({ undo: s.undoStack, redo: s.redoStack })));
   if (undo.length + redo.length === 0) return <p className="muted">Nothing done yet.</p>;
   return (
     <ol className="history" aria-label="History">
       {undo.map((e, i) => (
-        <li key={`u${i}`}>{describeEdit(e)}</li>
+        <li key={`u${i}`}>
+          <button
+            type="button"
+            className="link"
+            aria-current={i === undo.length - 1 ? 'step' : undefined}
+            title={i === undo.length - 1 ? 'The current state' : 'Undo back to just after this step'}
+            onClick={() => travel(i - (undo.length - 1))}
+          >
+            {describeEdit(e)}
+          </button>
+        </li>
       ))}
       {redo
         .slice()
         .reverse()
         .map((e, i) => (
-          <li key={`r${i}`} className="muted" aria-label={`Undone: ${describeEdit(e)}`}>
-            {describeEdit(e)}
+          <li key={`r${i}`} className="muted">
+            <button
+              type="button"
+              className="link"
+              aria-label={`Undone: ${describeEdit(e)}`}
+              title="Redo up to this step"
+              onClick={() => travel(i + 1)}
+            >
+              {describeEdit(e)}
+            </button>
           </li>
         ))}
     </ol>

@@ -43,8 +43,27 @@ export async function placeUnplaced(erd: Erd): Promise<Erd> {
   return { ...erd, layout: { ...erd.layout, positions } };
 }
 
+/** The automatic layout in progress, if any. */
+let running: Promise<boolean> | null = null;
+
+/**
+ * Resolves once no automatic layout is running: an export asked while a document's first layout
+ * is computed waits for it, and pictures the laid-out diagram rather than the grid before it.
+ */
+export async function layoutSettled(): Promise<void> {
+  while (running) await running;
+}
+
 /** Lays the document out; false (with a toast) when the layout could not be computed. */
-export async function autoLayout(): Promise<boolean> {
+export function autoLayout(): Promise<boolean> {
+  const run = layOut().finally(() => {
+    if (running === run) running = null;
+  });
+  running = run;
+  return run;
+}
+
+async function layOut(): Promise<boolean> {
   const erd: Erd | undefined = studioState().document?.erd;
   if (!erd || erd.entities.length === 0) return false;
   try {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Erd } from '@shared/erd/model';
-import { applyEdit, describeEdit, invertEdit, type ErdEdit } from './erd-edits';
+import { applyEdit, describeEdit, identityAfter, invertEdit, type ErdEdit } from './erd-edits';
 import { addEntityEdit, addFieldEdit, deleteEdit, drawRelationEdit, duplicateEdit, snakeCase } from './erd-factory';
 
 const erd: Erd = { format: 'djforge-erd', version: 1, project: { name: 'shop' }, entities: [], relations: [] };
@@ -137,5 +137,23 @@ describe('ERD edits', () => {
         { kind: 'renameProject', from: 'b', to: 'a' },
       ],
     });
+  });
+});
+
+describe('a replace that changes the document', () => {
+  it('gives back the identity it replaced when undone, and the new one when redone', () => {
+    const old = { path: '/w/a.json', file: 'a.json', name: 'a.json', format: 'djforge-erd' as const, diagnostics: [] };
+    const imported = { path: null, file: null, name: 'b.dbml', format: 'dbml' as const, diagnostics: [] };
+    const edit = {
+      kind: 'replace' as const,
+      label: 'Import' as const,
+      from: erd,
+      to: erd,
+      identity: { from: old, to: imported },
+    };
+    expect(identityAfter(edit, 'do')).toEqual(imported);
+    expect(identityAfter(edit, 'undo')).toEqual(old);
+    expect(identityAfter(invertEdit(edit), 'do')).toEqual(old);
+    expect(identityAfter({ ...edit, identity: undefined }, 'do')).toBeUndefined();
   });
 });

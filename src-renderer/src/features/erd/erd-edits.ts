@@ -4,6 +4,7 @@
  * that undoes one, and `applyEdit(erd, edit, 'undo')` applies that inverse. A drag of several
  * entities, a multi-delete, an import or an automatic layout is one record, so one undo.
  */
+import type { ErdDocument } from '@shared/api';
 import type { Entity, Erd, Field, Relation } from '@shared/erd/model';
 import { renameEntityEverywhere, renameFieldEverywhere } from './erd-rename';
 
@@ -11,6 +12,12 @@ export interface Point {
   x: number;
   y: number;
 }
+
+/**
+ * What names the open document apart from its model: an import that replaces the diagram makes
+ * the document the imported file's (unsaved), and undoing it gives the old name and file back.
+ */
+export type DocumentIdentity = Pick<ErdDocument, 'path' | 'file' | 'name' | 'format' | 'diagnostics'>;
 
 export type ErdEdit =
   | { kind: 'renameProject'; from: string; to: string }
@@ -27,7 +34,14 @@ export type ErdEdit =
   | { kind: 'removeRelation'; relation: Relation; index: number }
   | { kind: 'setRelation'; index: number; from: Relation; to: Relation }
   | { kind: 'move'; moves: { entity: string; from: Point | undefined; to: Point | undefined }[] }
-  | { kind: 'replace'; label: 'Import' | 'Auto-layout' | 'Text edit' | 'Project settings'; from: Erd; to: Erd }
+  | {
+      kind: 'replace';
+      label: 'Import' | 'Auto-layout' | 'Text edit' | 'Project settings';
+      from: Erd;
+      to: Erd;
+      /** The document's identity before and after, when the step changes it (an import that replaces). */
+      identity?: { from: DocumentIdentity; to: DocumentIdentity };
+    }
   | { kind: 'batch'; label: string; edits: ErdEdit[] };
 
 /** The record that undoes `edit`. */
@@ -44,8 +58,14 @@ export function invertEdit(edit: ErdEdit): ErdEdit {
     case 'setField':
       return { ...edit, name: edit.to.name, from: edit.to, to: edit.from };
     case 'setRelation':
+      return { ...edit, from: edit.to, to: edit.from };
     case 'replace':
-      return { ...edit, from: edit.to, to: edit.from } as ErdEdit;
+      return {
+        ...edit,
+        from: edit.to,
+        to: edit.from,
+        ...(edit.identity ? { identity: { from: edit.identity.to, to: edit.identity.from } } : {}),
+      };
     case 'addEntity':
       return { ...edit, kind: 'removeEntity' };
     case 'removeEntity':
@@ -63,6 +83,12 @@ export function invertEdit(edit: ErdEdit): ErdEdit {
     case 'batch':
       return { ...edit, edits: edit.edits.map(invertEdit).reverse() };
   }
+}
+
+/** The document identity `edit` leaves (in `direction`), when it changes it. */
+export function identityAfter(edit: ErdEdit, direction: 'do' | 'undo'): DocumentIdentity | undefined {
+  if (edit.kind !== 'replace' || !edit.identity) return undefined;
+  return direction === 'do' ? edit.identity.to : edit.identity.from;
 }
 
 /** Applies `edit` (or, for `'undo'`, its inverse); the input document is never changed. */

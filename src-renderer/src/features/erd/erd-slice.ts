@@ -6,7 +6,7 @@ import type { StateCreator } from 'zustand';
 import type { ErdDocument, RecentDocument } from '@shared/api';
 import type { Erd } from '@shared/erd/model';
 import type { CanvasSelection } from './erd-diagram';
-import { applyEdit, type ErdEdit } from './erd-edits';
+import { applyEdit, identityAfter, type ErdEdit } from './erd-edits';
 
 const NOTHING: CanvasSelection = { entities: [], relations: [] };
 
@@ -35,18 +35,17 @@ export interface ErdSlice {
   setRecoveryOffer(offer: RecoveryOffer | null): void;
   /** Puts a recovered document in place: unsaved (dirty), with a fresh history. */
   restoreDocument(document: ErdDocument): void;
-  /**
-   * After an import replaced the diagram: the open document is now the imported file's, by name,
-   * format and import notes, but saved nowhere yet (no path, dirty), so Save asks where instead
-   * of writing the imported model over the file that was open.
-   */
-  adoptImport(imported: ErdDocument): void;
 }
 
 export interface RecoveryOffer {
   erd: Erd;
   name: string;
   savedAt: number;
+}
+
+/** `document` after `edit` applied in `direction`: its model, and its identity when the edit changes it. */
+function edited(document: ErdDocument, edit: ErdEdit, direction: 'do' | 'undo'): ErdDocument {
+  return { ...document, ...identityAfter(edit, direction), erd: applyEdit(document.erd, edit, direction) };
 }
 
 export const createErdSlice: StateCreator<ErdSlice, [], [], ErdSlice> = (set) => ({
@@ -66,10 +65,11 @@ export const createErdSlice: StateCreator<ErdSlice, [], [], ErdSlice> = (set) =>
     set((s) =>
       s.document
         ? {
-            document: { ...s.document, erd: applyEdit(s.document.erd, edit, 'do') },
+            document: edited(s.document, edit, 'do'),
             dirty: true,
             undoStack: [...s.undoStack, edit],
             redoStack: [],
+            ...(identityAfter(edit, 'do') ? { selection: NOTHING, selectedField: null } : {}),
           }
         : s,
     ),
@@ -78,7 +78,7 @@ export const createErdSlice: StateCreator<ErdSlice, [], [], ErdSlice> = (set) =>
       const edit = s.undoStack.at(-1);
       if (!edit || !s.document) return s;
       return {
-        document: { ...s.document, erd: applyEdit(s.document.erd, edit, 'undo') },
+        document: edited(s.document, edit, 'undo'),
         dirty: true,
         undoStack: s.undoStack.slice(0, -1),
         redoStack: [...s.redoStack, edit],
@@ -89,7 +89,7 @@ export const createErdSlice: StateCreator<ErdSlice, [], [], ErdSlice> = (set) =>
       const edit = s.redoStack.at(-1);
       if (!edit || !s.document) return s;
       return {
-        document: { ...s.document, erd: applyEdit(s.document.erd, edit, 'do') },
+        document: edited(s.document, edit, 'do'),
         dirty: true,
         undoStack: [...s.undoStack, edit],
         redoStack: s.redoStack.slice(0, -1),
@@ -100,24 +100,6 @@ export const createErdSlice: StateCreator<ErdSlice, [], [], ErdSlice> = (set) =>
   setPendingImport: (pendingImport) => set({ pendingImport }),
   recoveryOffer: null,
   setRecoveryOffer: (recoveryOffer) => set({ recoveryOffer }),
-  adoptImport: (imported) =>
-    set((s) =>
-      s.document
-        ? {
-            document: {
-              ...s.document,
-              path: null,
-              file: null,
-              name: imported.name,
-              format: imported.format,
-              diagnostics: imported.diagnostics,
-            },
-            dirty: true,
-            selection: NOTHING,
-            selectedField: null,
-          }
-        : s,
-    ),
   restoreDocument: (document) =>
     set({ document, dirty: true, undoStack: [], redoStack: [], selection: NOTHING, selectedField: null }),
 });

@@ -9,6 +9,7 @@ import { isDark } from '@renderer/lib/theme';
 import { showError, studioState } from '@renderer/store';
 import type { EXPORT_FORMATS } from '@shared/api';
 import { boxSize } from '@renderer/lib/flow/box-geometry';
+import { layoutSettled } from './auto-layout-action';
 import { diagramOfErd } from './erd-diagram';
 
 export type TextExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -40,6 +41,7 @@ function download(blob: Blob, fileName: string): void {
 
 /** Downloads the document in `format` (DjForge JSON by default). */
 export async function exportDocument(format: TextExportFormat | ImageExportFormat = 'djforge-erd'): Promise<void> {
+  await layoutSettled();
   const { document } = studioState();
   if (!document) return;
   if (format === 'svg' || format === 'png') {

@@ -62,10 +62,28 @@ export async function resolveImport(choice: 'replace' | 'merge' | 'cancel'): Pro
   const summary = merged
     ? `Merged ${pendingImport.name}: ${merged.added.length} entities added, ${merged.replaced.length} replaced.`
     : `Replaced the diagram with ${pendingImport.name} (${imported.entities.length} entities).`;
-  if (!perform({ kind: 'replace', label: 'Import', from: latest, to })) return;
-  if (!merged) {
-    const pasted = pendingImport.name === PASTED_SCHEMA;
-    studioState().adoptImport(pasted ? { ...pendingImport, name: 'Untitled' } : pendingImport);
-  }
+  // A replace makes the document the imported file's, unsaved (no path): Save then asks where,
+  // never writing the imported model over the file that was open. Undo gives the old one back.
+  const current = studioState().document;
+  const identity =
+    merged || !current
+      ? undefined
+      : {
+          from: {
+            path: current.path,
+            file: current.file,
+            name: current.name,
+            format: current.format,
+            diagnostics: current.diagnostics,
+          },
+          to: {
+            path: null,
+            file: null,
+            name: pendingImport.name === PASTED_SCHEMA ? 'Untitled' : pendingImport.name,
+            format: pendingImport.format,
+            diagnostics: pendingImport.diagnostics,
+          },
+        };
+  if (!perform({ kind: 'replace', label: 'Import', from: latest, to, ...(identity ? { identity } : {}) })) return;
   showInfo(summary);
 }

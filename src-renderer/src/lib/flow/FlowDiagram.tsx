@@ -1,5 +1,6 @@
 import {
   Background,
+  ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
@@ -40,6 +41,9 @@ const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const PRO_OPTIONS = { hideAttribution: true };
 const FIT_VIEW = { maxZoom: 1 };
 const MIN_ZOOM = 0.1;
+const MINI_MAP_SIZE = { width: 160, height: 110 };
+/** Below this width (px) the canvas starts without its mini map. */
+const NARROW_CANVAS = 640;
 /** Below this zoom a 10 px label is under 6 px tall: not drawn. */
 const LABELS_ZOOM = 0.6;
 /** Below this zoom a 12 px row is about 4 px tall: drawn as a line, not written out. */
@@ -331,6 +335,12 @@ function Canvas({ diagram, dark, events, selection, focus, made }: DiagramViewPr
   const rows = useStore((s) => !s.fitViewQueued && s.transform[2] >= ROWS_ZOOM);
   const labels = useStore((s) => !s.fitViewQueued && s.transform[2] >= LABELS_ZOOM);
   const detail = useMemo<DiagramDetail>(() => ({ rows, labels }), [rows, labels]);
+  // The mini map stands over the canvas's corner: on a narrow canvas (beside the text pane, a
+  // small window) it would hide much of the diagram, so there it starts hidden; the button beside
+  // the zoom buttons shows or hides it either way.
+  const narrow = useStore((s) => s.width > 0 && s.width < NARROW_CANVAS);
+  const [miniMapAsked, setMiniMapAsked] = useState<boolean | null>(null);
+  const miniMap = miniMapAsked ?? !narrow;
   // Written out again, rows have their handles back: React Flow measures them, or a line could
   // not be drawn from a field's row (boxes mounted later are measured as they mount).
   const rowsBefore = useRef(rows);
@@ -371,8 +381,17 @@ function Canvas({ diagram, dark, events, selection, focus, made }: DiagramViewPr
       >
         <CrowFootMarkers />
         <Background gap={GRID_STEP} />
-        <MiniMap pannable zoomable ariaLabel="Mini map" />
-        <Controls showInteractive={false} />
+        {miniMap && <MiniMap pannable zoomable ariaLabel="Mini map" style={MINI_MAP_SIZE} />}
+        <Controls showInteractive={false}>
+          <ControlButton
+            onClick={() => setMiniMapAsked(!miniMap)}
+            title={miniMap ? 'Hide the mini map' : 'Show the mini map'}
+            aria-label="Mini map"
+            aria-pressed={miniMap}
+          >
+            ▣
+          </ControlButton>
+        </Controls>
       </ReactFlow>
     </DetailContext.Provider>
   );
