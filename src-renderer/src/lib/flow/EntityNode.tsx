@@ -37,6 +37,10 @@ const MARKER_TITLES: Record<string, string> = {
   IX: 'indexed',
 };
 
+/** The far name's font size: as large as fits the box's width on one line, between 14 and 26 px. */
+const farNameSize = (title: string, width: number) =>
+  Math.round(Math.max(14, Math.min(26, (width - 16) / (Math.max(1, title.length) * 0.7))));
+
 /** The handle offset from a row's middle (its own half height): the same written out or drawn as lines. */
 const rowHandleTop = (index: number) => rowMiddle(index) - STRIPE - HEAD_HEIGHT;
 
@@ -82,6 +86,12 @@ function BoxNodeViewInner({ data, selected }: NodeProps<BoxNode>) {
         </ul>
       ) : (
         <div className="diagram-rows-far" style={{ height: box.rows.length * ROW_HEIGHT }}>
+          {/* The name again, large enough to read from afar: the header's is a few pixels tall here. */}
+          {box.rows.length > 1 && (
+            <span className="diagram-far-name" aria-hidden="true" style={{ fontSize: farNameSize(box.title, width) }}>
+              <span>{box.title}</span>
+            </span>
+          )}
           {box.rows.map((row, i) =>
             linkedRows.has(row.key) ? (
               // Where its line starts, for React Flow's measure (the same class and data a Handle
