@@ -57,3 +57,37 @@ test('build the job-board ERD from nothing by clicking and typing, undo it all, 
   expect(reopened && model(reopened)).toEqual(model(expected));
   await page.screenshot({ path: path.resolve('test-results', 'erd-editor', 'jobboard-built.png') });
 });
+
+test('a click on the empty canvas gives it the keyboard: shortcuts, zoom, fit and pan by key', async ({
+  studio,
+  page,
+}) => {
+  const editor = new EditorPage(page);
+  await studio.importFile(example('seed-legacy-jobboard.json'));
+  await expect(editor.entity('Job')).toBeVisible();
+  const scale = async () =>
+    Number(/scale\(([^)]+)\)/.exec((await page.locator('.react-flow__viewport').getAttribute('style')) ?? '')?.[1]);
+  const translateX = async () =>
+    Number(
+      /translate\(([-\d.]+)px/.exec((await page.locator('.react-flow__viewport').getAttribute('style')) ?? '')?.[1],
+    );
+  const pane = await editor.canvas.locator('.react-flow__pane').boundingBox();
+  if (!pane) throw new Error('the canvas is not on screen');
+  // A corner of the canvas that no box covers.
+  await page.mouse.click(pane.x + 12, pane.y + 12);
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('Fit the whole diagram in view');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeHidden();
+  const fitted = await scale();
+  await page.keyboard.press('-');
+  await expect.poll(scale).toBeLessThan(fitted);
+  await page.keyboard.press('Shift+Digit1');
+  await expect.poll(scale).toBeCloseTo(fitted, 2);
+  const x = await translateX();
+  await page.keyboard.press('ArrowLeft');
+  await expect.poll(translateX).toBeGreaterThan(x);
+  await page.keyboard.press('n');
+  await editor.panel('History');
+  await expect(page.getByRole('list', { name: 'History' })).toContainText('Add entity');
+});

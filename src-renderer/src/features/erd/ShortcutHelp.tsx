@@ -17,7 +17,10 @@ const ROWS: [string, string][] = [
   ['Lay the diagram out automatically', 'L'],
   ['Undo', 'Ctrl/Cmd+Z'],
   ['Redo', 'Shift+Ctrl/Cmd+Z or Ctrl+Y'],
-  ['Zoom', 'Mouse wheel, pinch, or the + and − buttons'],
+  ['Zoom in, out', '+ and −, the mouse wheel, pinch, or the buttons'],
+  ['Zoom to 100 %', '0'],
+  ['Fit the whole diagram in view', 'Shift+1'],
+  ['Pan', 'Drag the empty canvas, or arrow keys with nothing selected (farther with Shift)'],
   ['Clear the selection, close this', 'Escape'],
   ['Show or hide this list', '?'],
 ];

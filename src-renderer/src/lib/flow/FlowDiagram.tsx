@@ -18,7 +18,16 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './flow.css';
-import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type MouseEvent,
+  type PointerEvent,
+} from 'react';
 import { GRID_STEP, type Diagram } from './diagram';
 import type { DiagramViewProps } from './DiagramView';
 import { boxHandles, boxHeight, boxWidth } from './box-geometry';
@@ -326,6 +335,41 @@ function Canvas({ diagram, dark, events, selection, focus, made }: DiagramViewPr
     },
     [events, flow],
   );
+  // The canvas takes the keyboard when clicked (React Flow's pan handler keeps the click from
+  // focusing anything, which left every shortcut dead until a box had been clicked), and answers
+  // the keys of the view itself: zoom, fit, and arrows that pan when nothing is selected (with a
+  // selection, the owner's arrows move it).
+  const onPointerDownCapture = useCallback((e: PointerEvent<HTMLDivElement>) => {
+    const inside = globalThis.document.activeElement;
+    if (!inside || !e.currentTarget.contains(inside)) e.currentTarget.focus({ preventScroll: true });
+  }, []);
+  const nothingSelected = (selection?.boxes.length ?? 0) + (selection?.links.length ?? 0) === 0;
+  const onKeyDown = useCallback(
+    (e: KeyboardEvent<HTMLDivElement>) => {
+      const t = e.target;
+      if (t instanceof HTMLElement && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      const step = e.shiftKey ? 240 : 60;
+      const pans: Record<string, [number, number]> = {
+        ArrowLeft: [step, 0],
+        ArrowRight: [-step, 0],
+        ArrowUp: [0, step],
+        ArrowDown: [0, -step],
+      };
+      const pan = pans[e.key];
+      if (e.key === '+' || e.key === '=') void flow.zoomIn({ duration: 150 });
+      else if (e.key === '-' || e.key === '_') void flow.zoomOut({ duration: 150 });
+      else if (e.key === '0') void flow.zoomTo(1, { duration: 150 });
+      else if (e.key === '!' || (e.shiftKey && e.code === 'Digit1')) void flow.fitView({ ...FIT_VIEW, duration: 200 });
+      else if (pan && nothingSelected) {
+        const { x, y, zoom } = flow.getViewport();
+        void flow.setViewport({ x: x + pan[0], y: y + pan[1], zoom }, { duration: 100 });
+      } else return;
+      e.preventDefault();
+      e.stopPropagation();
+    },
+    [flow, nothingSelected],
+  );
   // A pan or zoom in progress, for the `diagram-moving` class (see flow.css).
   const [moving, setMoving] = useState(false);
   const onMoveStart = useCallback(() => setMoving(true), []);
@@ -352,6 +396,9 @@ function Canvas({ diagram, dark, events, selection, focus, made }: DiagramViewPr
     <DetailContext.Provider value={detail}>
       <ReactFlow
         {...(moving ? { className: 'diagram-moving' } : {})}
+        tabIndex={0}
+        onPointerDownCapture={onPointerDownCapture}
+        onKeyDown={onKeyDown}
         onMoveStart={onMoveStart}
         onMoveEnd={onMoveEnd}
         nodes={allNodes}
