@@ -51,6 +51,8 @@ type TextCanvas = new (width: number, height: number) => { getContext(kind: '2d'
 let context: TextContext | null | undefined;
 /** Per font, the width of each character met so far: a name's width is the sum of its characters'. */
 const glyphs = new Map<string, Map<string, number>>();
+/** Per font, the texts measured so far (names and types repeat across a diagram's boxes). */
+const texts = new Map<string, Map<string, number>>();
 
 /**
  * The width of `text` in `font` as the page draws it, from the canvas's metrics of each character
@@ -63,6 +65,10 @@ export const pageText: TextMeasure = (text, font) => {
     context = Canvas ? new Canvas(1, 1).getContext('2d') : null;
   }
   if (!context) return estimateText(text, font);
+  let known = texts.get(font);
+  if (!known) texts.set(font, (known = new Map()));
+  const seen = known.get(text);
+  if (seen !== undefined) return seen;
   let widths = glyphs.get(font);
   if (!widths) glyphs.set(font, (widths = new Map()));
   let total = 0;
@@ -76,6 +82,8 @@ export const pageText: TextMeasure = (text, font) => {
     }
     total += width;
   }
+  if (known.size > 5000) known.clear();
+  known.set(text, total);
   return total;
 };
 
