@@ -42,10 +42,13 @@ for (const theme of ['light', 'dark'] as const) {
           return {
             height: Math.round(height / zoom),
             rows: rows.length,
-            handles: rows.map((r) => {
-              const h = r.querySelector('.react-flow__handle')!.getBoundingClientRect();
-              return Math.round(((h.top + h.height / 2 - top) / zoom) * 10) / 10;
-            }),
+            // Each row's two line ends (left and right), as the middle of each, per row.
+            handles: rows.map((r) =>
+              [...r.querySelectorAll('.react-flow__handle')].map((handle) => {
+                const h = handle.getBoundingClientRect();
+                return Math.round(((h.top + h.height / 2 - top) / zoom) * 10) / 10;
+              }),
+            ),
             cut: [...el.querySelectorAll('strong, code, .badge')]
               .filter((t) => t.scrollWidth > t.clientWidth + 1)
               .map((t) => t.textContent),
@@ -55,7 +58,7 @@ for (const theme of ['light', 'dark'] as const) {
     expect(drawn.length).toBeGreaterThan(3);
     for (const box of drawn) {
       expect(box.height).toBe(boxHeight(box.rows));
-      expect(box.handles).toEqual(box.handles.map((_, i) => rowMiddle(i)));
+      expect(box.handles).toEqual(box.handles.map((_, i) => [rowMiddle(i), rowMiddle(i)]));
       expect(box.cut).toEqual([]);
     }
     await page.screenshot({ path: path.join(SHOTS, `massive-zoomed-${theme}.png`) });

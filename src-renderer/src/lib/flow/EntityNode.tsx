@@ -1,6 +1,6 @@
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
-import { createContext, memo, useContext } from 'react';
-import { ROW_HEIGHT, rowMiddle, STRIPE, HEAD_HEIGHT } from './box-geometry';
+import { createContext, Fragment, memo, useContext } from 'react';
+import { HEAD_HEIGHT, leftOf, ROW_HEIGHT, rowMiddle, STRIPE } from './box-geometry';
 import type { DiagramBox, DiagramGroup } from './diagram';
 
 export type BoxNode = Node<
@@ -45,6 +45,25 @@ const farNameSize = (title: string, width: number) =>
 const rowHandleTop = (index: number) => rowMiddle(index) - STRIPE - HEAD_HEIGHT;
 
 /**
+ * Where a row's line starts, for React Flow's measure (the class and data a Handle has), but not
+ * a Handle: nothing is drawn from it (lines are drawn from a row's right Handle), and each Handle
+ * is one more store subscription run on every change of a drag. On the row's left by default,
+ * where its line leaves for a box on the left; far out, also on its right (no Handle is drawn
+ * there then).
+ */
+function LineEnd(props: { rowKey: string; top?: number; right?: boolean }) {
+  const side = props.right ? 'right' : 'left';
+  return (
+    <div
+      className={`react-flow__handle react-flow__handle-${side} source diagram-handle-row${props.right ? '' : ' diagram-handle-row-left'}`}
+      data-handleid={props.right ? props.rowKey : leftOf(props.rowKey)}
+      data-handlepos={side}
+      {...(props.top !== undefined ? { style: { top: props.top } } : {})}
+    />
+  );
+}
+
+/**
  * An entity: its name, then one row per field and relation, each with its markers and type
  * badge. The header has an incoming handle (left) and an outgoing one (right) to draw a relation
  * from; each row has an outgoing handle its relation's line starts from.
@@ -80,6 +99,7 @@ function BoxNodeViewInner({ data, selected }: NodeProps<BoxNode>) {
               </span>
               <code>{row.name}</code>
               <span className="badge">{row.detail}</span>
+              <LineEnd rowKey={row.key} />
               <Handle type="source" position={Position.Right} id={row.key} className="diagram-handle-row" />
             </li>
           ))}
@@ -94,16 +114,10 @@ function BoxNodeViewInner({ data, selected }: NodeProps<BoxNode>) {
           )}
           {box.rows.map((row, i) =>
             linkedRows.has(row.key) ? (
-              // Where its line starts, for React Flow's measure (the same class and data a Handle
-              // has), but no Handle: nothing is drawn from a row this small, and each Handle is
-              // one more store subscription run on every change of a drag.
-              <div
-                key={row.key}
-                className="react-flow__handle react-flow__handle-right source diagram-handle-row"
-                data-handleid={row.key}
-                data-handlepos="right"
-                style={{ top: rowHandleTop(i) }}
-              />
+              <Fragment key={row.key}>
+                <LineEnd rowKey={row.key} top={rowHandleTop(i)} />
+                <LineEnd rowKey={row.key} top={rowHandleTop(i)} right />
+              </Fragment>
             ) : null,
           )}
         </div>

@@ -30,7 +30,7 @@ import {
 } from 'react';
 import { GRID_STEP, type Diagram } from './diagram';
 import type { DiagramViewProps } from './DiagramView';
-import { boxHandles, boxHeight, boxWidth } from './box-geometry';
+import { boxHandles, boxHeight, boxWidth, facingHandles, MIN_WIDTH } from './box-geometry';
 import {
   BoxNodeView,
   DetailContext,
@@ -136,11 +136,30 @@ interface EdgeSource {
 }
 
 /** The links as React Flow edges, each the object of the previous call while its link and selection are unchanged. */
-function linkEdges(diagram: Diagram, selected: ReadonlySet<string>, cache: Map<string, EdgeSource>): LinkEdge[] {
+function linkEdges(
+  diagram: Diagram,
+  selected: ReadonlySet<string>,
+  cache: Map<string, EdgeSource>,
+  widths: ReadonlyMap<string, number>,
+): LinkEdge[] {
   const seen = new Set<string>();
+  const boxes = new Map(diagram.boxes.map((b) => [b.id, { x: b.position.x, width: widths.get(b.id) ?? MIN_WIDTH }]));
   const edges = diagram.links.map((l) => {
     seen.add(l.id);
-    const key = [l.source, l.target, l.sourceRow, l.sourceEnd, l.targetEnd, l.label, l.name].join('\u0000');
+    const from = boxes.get(l.source);
+    const to = boxes.get(l.target);
+    const sides = from && to ? facingHandles(l, from, to) : { sourceHandle: l.sourceRow ?? 'out', targetHandle: 'in' };
+    const key = [
+      l.source,
+      l.target,
+      l.sourceRow,
+      l.sourceEnd,
+      l.targetEnd,
+      l.label,
+      l.name,
+      sides.sourceHandle,
+      sides.targetHandle,
+    ].join('\u0000');
     const on = selected.has(l.id);
     const was = cache.get(l.id);
     if (was && was.key === key && was.selected === on) return was.edge;
@@ -149,8 +168,7 @@ function linkEdges(diagram: Diagram, selected: ReadonlySet<string>, cache: Map<s
       type: 'relation',
       source: l.source,
       target: l.target,
-      sourceHandle: l.sourceRow ?? 'out',
-      targetHandle: 'in',
+      ...sides,
       data: was && was.key === key ? (was.edge.data ?? { link: l }) : { link: l },
       selected: on,
       ariaLabel: l.name,
@@ -161,6 +179,11 @@ function linkEdges(diagram: Diagram, selected: ReadonlySet<string>, cache: Map<s
   });
   for (const id of cache.keys()) if (!seen.has(id)) cache.delete(id);
   return edges;
+}
+
+/** Each box's drawn width, from its node. */
+function widthsOf(nodes: readonly BoxNode[]): Map<string, number> {
+  return new Map(nodes.map((n) => [n.id, n.data.width]));
 }
 
 /** `next`, or the array last kept under `key` when it holds the very same items. */
@@ -240,8 +263,8 @@ function Canvas({ diagram, dark, events, selection, focus, made }: DiagramViewPr
   // The same arrays while their items are the same objects: React Flow's store changes (and runs
   // every node's, edge's and handle's subscription) only when something in them did.
   const edges = useMemo(
-    () => keepSame(made.arrays, 'edges', linkEdges(diagram, selectedLinks, made.edges)),
-    [diagram, selectedLinks, made],
+    () => keepSame(made.arrays, 'edges', linkEdges(diagram, selectedLinks, made.edges, widthsOf(nodes))),
+    [diagram, selectedLinks, made, nodes],
   );
   const groups = useMemo(() => groupNodes(diagram, nodes), [diagram, nodes]);
   const allNodes = useMemo<Node[]>(() => keepSame(made.arrays, 'nodes', [...groups, ...nodes]), [groups, nodes, made]);

@@ -5,6 +5,7 @@ import {
   boxSize,
   boxWidth,
   estimateText,
+  facingHandles,
   HEAD_MIDDLE,
   MAX_WIDTH,
   MIN_WIDTH,
@@ -47,12 +48,14 @@ describe('box geometry', () => {
   it('places a handle left of the header, one right of it and one right of each row, centred on them', () => {
     const rows = [row('title'), { key: 'r:company', name: 'company', detail: '→ Company', markers: ['FK'] }];
     const handles = boxHandles(box(rows), 240);
-    expect(handles.map((h) => h.id)).toEqual(['in', 'out', 'f:title', 'r:company']);
+    expect(handles.map((h) => h.id)).toEqual(['in', 'out', 'f:title', 'f:title:left', 'r:company', 'r:company:left']);
     const middle = (h: (typeof handles)[number]) => h.y + h.height / 2;
     const byId = new Map(handles.map((h) => [h.id, h]));
     expect(middle(byId.get('in')!)).toBe(HEAD_MIDDLE);
     expect(middle(byId.get('out')!)).toBe(HEAD_MIDDLE);
     expect(middle(byId.get('r:company')!)).toBe(rowMiddle(1));
+    expect(middle(byId.get('r:company:left')!)).toBe(rowMiddle(1));
+    expect(byId.get('r:company:left')).toMatchObject({ type: 'source', position: 'left', x: byId.get('in')!.x });
     expect(byId.get('in')).toMatchObject({ type: 'target', position: 'left' });
     // The outgoing handles sit on the right border: half inside, half outside.
     for (const id of ['out', 'f:title', 'r:company']) {
@@ -61,5 +64,19 @@ describe('box geometry', () => {
       expect(h.x).toBeLessThan(240);
       expect(h.x + h.width).toBeGreaterThan(240);
     }
+  });
+
+  it('draws a line from the side of its row that faces the target, to the side of the target that faces it', () => {
+    const link = { source: 'Job', target: 'User', sourceRow: 'r:posted_by' };
+    const at = (x: number) => ({ x, width: 220 });
+    expect(facingHandles(link, at(0), at(400))).toEqual({ sourceHandle: 'r:posted_by', targetHandle: 'in' });
+    expect(facingHandles(link, at(400), at(0))).toEqual({ sourceHandle: 'r:posted_by:left', targetHandle: 'out' });
+    // Boxes one above the other: the usual sides.
+    expect(facingHandles(link, at(0), at(0))).toEqual({ sourceHandle: 'r:posted_by', targetHandle: 'in' });
+    // A self-reference loops out right and back in left, wherever the box is.
+    expect(facingHandles({ ...link, target: 'Job' }, at(400), at(400))).toEqual({
+      sourceHandle: 'r:posted_by',
+      targetHandle: 'in',
+    });
   });
 });

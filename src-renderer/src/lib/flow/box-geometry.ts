@@ -160,15 +160,46 @@ export function boxHandles(box: Pick<DiagramBox, 'rows'>, width: number): BoxHan
     },
   ];
   box.rows.forEach((row, i) =>
-    handles.push({
-      id: row.key,
-      type: 'source',
-      position: 'right',
-      x: width - 5,
-      y: rowMiddle(i) - 4,
-      width: ROW_HANDLE,
-      height: ROW_HANDLE,
-    }),
+    handles.push(
+      {
+        id: row.key,
+        type: 'source',
+        position: 'right',
+        x: width - 5,
+        y: rowMiddle(i) - 4,
+        width: ROW_HANDLE,
+        height: ROW_HANDLE,
+      },
+      {
+        id: leftOf(row.key),
+        type: 'source',
+        position: 'left',
+        x: -3,
+        y: rowMiddle(i) - 4,
+        width: ROW_HANDLE,
+        height: ROW_HANDLE,
+      },
+    ),
   );
   return handles;
+}
+
+/** The id of a row's left-hand handle, where its line leaves towards a box on the left. */
+export const leftOf = (rowKey: string): string => `${rowKey}:left`;
+
+/**
+ * Which sides a line between two boxes uses, as a person draws it: from the side of the row that
+ * faces the target, to the side of the target's header that faces the row — right to left when
+ * the target lies to the right, left to right when it lies to the left (where an automatic layout
+ * puts referenced entities). A line to its own box leaves right and loops back in on the left.
+ */
+export function facingHandles(
+  link: { source: string; target: string; sourceRow?: string },
+  from: { x: number; width: number },
+  to: { x: number; width: number },
+): { sourceHandle: string; targetHandle: string } {
+  const row = link.sourceRow;
+  const leftward = link.source !== link.target && to.x + to.width / 2 < from.x + from.width / 2 && row !== undefined;
+  if (leftward) return { sourceHandle: leftOf(row), targetHandle: 'out' };
+  return { sourceHandle: row ?? 'out', targetHandle: 'in' };
 }

@@ -3,7 +3,7 @@
  * canvas shows — for the PNG and SVG exports. A pure function of the diagram and the box sizes,
  * so it is tested without a DOM and the picture never depends on the viewport or the zoom.
  */
-import { HEAD_HEIGHT, HEAD_MIDDLE, rowMiddle, STRIPE } from './box-geometry';
+import { facingHandles, HEAD_HEIGHT, HEAD_MIDDLE, rowMiddle, STRIPE } from './box-geometry';
 import type { Diagram, DiagramBox, LinkEnd } from './diagram';
 
 export interface BoxSize {
@@ -111,7 +111,8 @@ export function diagramSvg(diagram: Diagram, options: SvgOptions): { svg: string
       d = `M ${sx} ${sy} C ${sx + 60} ${sy}, ${sx + 60} ${ty - 40}, ${sx - 30} ${to.y}`;
       marks = `<path d="${endMark(link.sourceEnd)}" transform="translate(${sx} ${sy}) rotate(180)"/>`;
     } else {
-      const rightward = to.x >= from.x + from.width / 2;
+      // The sides the canvas draws the line between (box-geometry.ts): facing each other.
+      const rightward = facingHandles(link, from, to).targetHandle === 'in';
       const sx = rightward ? from.x + from.width : from.x;
       const tx = rightward ? to.x : to.x + to.width;
       const mid = (sx + tx) / 2;
