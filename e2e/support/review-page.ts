@@ -73,8 +73,9 @@ export class ReviewPage {
 
   /** Puts the cursor at the end of the right-hand text and adds `text` as typed (no auto-closing). */
   async appendInEditor(path: string, text: string): Promise<void> {
-    const editor = this.modifiedEditor(path);
-    await editor.locator('.view-lines').click();
+    // The top of the editor's visible text: the lines' own element is as wide as the longest line,
+    // so its centre may lie past what the editor shows.
+    await this.modifiedEditor(path).click({ position: { x: 100, y: 10 } });
     await this.page.keyboard.press('Control+End');
     await this.page.keyboard.insertText(text);
   }
