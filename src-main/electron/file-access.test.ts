@@ -2,7 +2,6 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Erd } from '../../src-shared/erd/model';
 import type { Result } from '../../src-shared/result';
 import { fileSettingsStore } from '../core/settings';
 import {
@@ -15,14 +14,9 @@ import {
 import { defaultCoreFunctions } from '../core/studio/default-core';
 import { electronAccessPolicy, electronHistory } from './file-access';
 import type { KeyValueStore } from './settings-stores';
+import { productErd } from '../../test-support/fixtures/app-erds';
 
-const SHOP: Erd = {
-  format: 'djforge-erd',
-  version: 1,
-  project: { name: 'shop' },
-  entities: [{ name: 'Product', fields: [{ name: 'title', type: 'string' }] }],
-  relations: [],
-};
+const SHOP = productErd();
 
 let dir: string;
 let studio: StudioService;

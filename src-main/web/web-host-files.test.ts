@@ -3,19 +3,13 @@ import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promis
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Erd } from '../../src-shared/erd/model';
 import type { Result } from '../../src-shared/result';
 import { defaultCoreFunctions } from '../core/studio/default-core';
 import { startWebHost, type WebHost } from './web-host';
+import { productErd } from '../../test-support/fixtures/app-erds';
 
 const TOKEN = 'files-token-0123456789';
-const SHOP: Erd = {
-  format: 'djforge-erd',
-  version: 1,
-  project: { name: 'shop' },
-  entities: [{ name: 'Product', fields: [{ name: 'title', type: 'string' }] }],
-  relations: [],
-};
+const SHOP = productErd();
 
 let base: string;
 let root: string;

@@ -4,19 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConflictDetail, FileBases, FileVersionView, RunSnapshot, WritePlan } from '../../../src-shared/api';
-import type { Erd } from '../../../src-shared/erd/model';
 import { normalizeErd } from '../erd';
 import { generateProject } from '../generate';
 import { dispatchStudio } from './dispatch';
 import { type StudioService } from './service';
+import { productErd } from '../../../test-support/fixtures/app-erds';
 
-const erd: Erd = {
-  format: 'djforge-erd',
-  version: 1,
-  project: { name: 'shop' },
-  entities: [{ name: 'Product', fields: [{ name: 'title', type: 'string' }] }],
-  relations: [],
-};
+const erd = productErd();
 const MODELS = 'core/models.py';
 const draft = generateProject(normalizeErd(erd).erd).find((f) => f.path === MODELS)?.content ?? '';
 

@@ -8,18 +8,12 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Erd } from '../../../src-shared/erd/model';
 import type { HistoryDashboard } from '../../../src-shared/api/history';
 import { dispatchStudio } from './dispatch';
 import { type StudioService } from './service';
+import { productErd } from '../../../test-support/fixtures/app-erds';
 
-const erd: Erd = {
-  format: 'djforge-erd',
-  version: 1,
-  project: { name: 'shop' },
-  entities: [{ name: 'Product', fields: [{ name: 'title', type: 'string' }] }],
-  relations: [],
-};
+const erd = productErd();
 
 let dir: string;
 let studio: StudioService;

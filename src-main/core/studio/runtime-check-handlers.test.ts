@@ -4,18 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventName, EventPayload, MethodOutput, RunSnapshot } from '../../../src-shared/api';
-import type { Erd } from '../../../src-shared/erd/model';
 import { findDjangoPython } from '../runtime';
 import { dispatchStudio } from './dispatch';
 import { type StudioService } from './service';
+import { productErd } from '../../../test-support/fixtures/app-erds';
 
-const erd: Erd = {
-  format: 'djforge-erd',
-  version: 1,
-  project: { name: 'shop' },
-  entities: [{ name: 'Product', fields: [{ name: 'title', type: 'string' }] }],
-  relations: [],
-};
+const erd = productErd();
 const SERIALIZERS = 'core/serializers.py';
 const django = await findDjangoPython(undefined, { env: {} });
 
