@@ -69,6 +69,26 @@ interface NodeSource {
   node: BoxNode;
 }
 
+/** Per box, what the diagram alone decides: its drawn width and the rows its lines start from. */
+interface BoxPlan {
+  width: number;
+  linkedRows: string[];
+}
+
+/** Made once per diagram, not on each frame of a drag (which only moves a box). */
+function planBoxes(diagram: Diagram): Map<string, BoxPlan> {
+  const starts = new Map<string, Set<string>>();
+  for (const l of diagram.links)
+    if (l.sourceRow) starts.set(l.source, (starts.get(l.source) ?? new Set()).add(l.sourceRow));
+  return new Map(
+    diagram.boxes.map((box) => {
+      const from = starts.get(box.id);
+      const linkedRows = from ? box.rows.filter((r) => from.has(r.key)).map((r) => r.key) : [];
+      return [box.id, { width: boxWidth(box), linkedRows }];
+    }),
+  );
+}
+
 /**
  * The boxes as React Flow nodes. A node whose box, selection, dragged position and measured size
  * are unchanged is the very object of the previous call, so React Flow re-adopts and re-renders
@@ -76,19 +96,16 @@ interface NodeSource {
  */
 function boxNodes(
   diagram: Diagram,
+  plans: ReadonlyMap<string, BoxPlan>,
   selected: ReadonlySet<string>,
   dragged: ReadonlyMap<string, { x: number; y: number }>,
   sizes: ReadonlyMap<string, { width: number; height: number }>,
   cache: Map<string, NodeSource>,
 ): BoxNode[] {
   const seen = new Set<string>();
-  const starts = new Map<string, Set<string>>();
-  for (const l of diagram.links)
-    if (l.sourceRow) starts.set(l.source, (starts.get(l.source) ?? new Set()).add(l.sourceRow));
   const nodes = diagram.boxes.map((box) => {
-    const from = starts.get(box.id);
-    const linkedRows = from ? box.rows.filter((r) => from.has(r.key)).map((r) => r.key) : [];
-    const linked = linkedRows.join('\u0000');
+    const plan = plans.get(box.id) ?? { width: boxWidth(box), linkedRows: [] };
+    const linked = plan.linkedRows.join('\u0000');
     const on = selected.has(box.id);
     const at = dragged.get(box.id);
     const size = sizes.get(box.id);
@@ -98,7 +115,7 @@ function boxNodes(
     if (same && was.selected === on && was.at === at && was.size === size) return was.node;
     // The same data object while the box and its lines are the same: a node selected, moved or
     // measured is not drawn again (BoxNodeView is memoized on it).
-    const data = same ? was.node.data : { box, width: boxWidth(box), linkedRows: new Set(linkedRows) };
+    const data = same ? was.node.data : { box, width: plan.width, linkedRows: new Set(plan.linkedRows) };
     // Its size and handles are known (box-geometry.ts): React Flow lays out, fits the view and
     // draws the lines in the first pass instead of measuring every box and handle first. A size
     // the browser measures differently (it never should) wins.
@@ -140,10 +157,12 @@ function linkEdges(
   diagram: Diagram,
   selected: ReadonlySet<string>,
   cache: Map<string, EdgeSource>,
-  widths: ReadonlyMap<string, number>,
+  plans: ReadonlyMap<string, BoxPlan>,
 ): LinkEdge[] {
   const seen = new Set<string>();
-  const boxes = new Map(diagram.boxes.map((b) => [b.id, { x: b.position.x, width: widths.get(b.id) ?? MIN_WIDTH }]));
+  const boxes = new Map(
+    diagram.boxes.map((b) => [b.id, { x: b.position.x, width: plans.get(b.id)?.width ?? MIN_WIDTH }]),
+  );
   const edges = diagram.links.map((l) => {
     seen.add(l.id);
     const from = boxes.get(l.source);
@@ -179,11 +198,6 @@ function linkEdges(
   });
   for (const id of cache.keys()) if (!seen.has(id)) cache.delete(id);
   return edges;
-}
-
-/** Each box's drawn width, from its node. */
-function widthsOf(nodes: readonly BoxNode[]): Map<string, number> {
-  return new Map(nodes.map((n) => [n.id, n.data.width]));
 }
 
 /** `next`, or the array last kept under `key` when it holds the very same items. */
@@ -256,15 +270,16 @@ function Canvas({ diagram, dark, events, selection, focus, made }: DiagramViewPr
   const [dragged, setDragged] = useState<ReadonlyMap<string, { x: number; y: number }>>(new Map());
   const [sizes, setSizes] = useState<ReadonlyMap<string, { width: number; height: number }>>(new Map());
   const dragStart = useRef<Map<string, { x: number; y: number }> | null>(null);
+  const plans = useMemo(() => planBoxes(diagram), [diagram]);
   const nodes = useMemo(
-    () => boxNodes(diagram, selectedBoxes, dragged, sizes, made.nodes),
-    [diagram, selectedBoxes, dragged, sizes, made],
+    () => boxNodes(diagram, plans, selectedBoxes, dragged, sizes, made.nodes),
+    [diagram, plans, selectedBoxes, dragged, sizes, made],
   );
   // The same arrays while their items are the same objects: React Flow's store changes (and runs
   // every node's, edge's and handle's subscription) only when something in them did.
   const edges = useMemo(
-    () => keepSame(made.arrays, 'edges', linkEdges(diagram, selectedLinks, made.edges, widthsOf(nodes))),
-    [diagram, selectedLinks, made, nodes],
+    () => keepSame(made.arrays, 'edges', linkEdges(diagram, selectedLinks, made.edges, plans)),
+    [diagram, plans, selectedLinks, made],
   );
   const groups = useMemo(() => groupNodes(diagram, nodes), [diagram, nodes]);
   const allNodes = useMemo<Node[]>(() => keepSame(made.arrays, 'nodes', [...groups, ...nodes]), [groups, nodes, made]);
