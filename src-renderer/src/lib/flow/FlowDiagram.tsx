@@ -18,16 +18,7 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './flow.css';
-import {
-  useCallback,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-  type KeyboardEvent,
-  type MouseEvent,
-  type PointerEvent,
-} from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { GRID_STEP, type Diagram } from './diagram';
 import type { DiagramViewProps } from './DiagramView';
 import { boxHandles, boxHeight, boxWidth, facingHandles, MIN_WIDTH } from './box-geometry';
@@ -373,14 +364,10 @@ function Canvas({ diagram, dark, events, selection, focus, made }: DiagramViewPr
     },
     [events, flow],
   );
-  // The canvas takes the keyboard when clicked (React Flow's pan handler keeps the click from
-  // focusing anything, which left every shortcut dead until a box had been clicked), and answers
-  // the keys of the view itself: zoom, fit, and arrows that pan when nothing is selected (with a
-  // selection, the owner's arrows move it).
-  const onPointerDownCapture = useCallback((e: PointerEvent<HTMLDivElement>) => {
-    const inside = globalThis.document.activeElement;
-    if (!inside || !e.currentTarget.contains(inside)) e.currentTarget.focus({ preventScroll: true });
-  }, []);
+  // The canvas is focusable, so a click on it gives it the keyboard (before, focus stayed on the
+  // page and every shortcut was dead until a box had been clicked); it answers the keys of the
+  // view itself: zoom, fit, and arrows that pan when nothing is selected (with a selection, the
+  // owner's arrows move it).
   const nothingSelected = (selection?.boxes.length ?? 0) + (selection?.links.length ?? 0) === 0;
   const onKeyDown = useCallback(
     (e: KeyboardEvent<HTMLDivElement>) => {
@@ -435,7 +422,6 @@ function Canvas({ diagram, dark, events, selection, focus, made }: DiagramViewPr
       <ReactFlow
         {...(moving ? { className: 'diagram-moving' } : {})}
         tabIndex={0}
-        onPointerDownCapture={onPointerDownCapture}
         onKeyDown={onKeyDown}
         onMoveStart={onMoveStart}
         onMoveEnd={onMoveEnd}
